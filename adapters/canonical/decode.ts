@@ -1,0 +1,58 @@
+import { canonicalEventSchema, type CanonicalEvent } from '../../src/model/event.js';
+import { explode } from '../../src/model/explode.js';
+import { canonicalVersion } from '../../src/model/version.js';
+import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { canonicalRunsDocumentSchema } from './schema.js';
+
+/** Options of the canonical decoder. */
+export interface CanonicalDecodeOptions {}
+
+/**
+ * Reads canonical JSONL: an optional `{canonicalVersion}` header, then one event per record;
+ * a `{canonicalVersion, runs}` snapshot document is exploded into events. Valid events pass
+ * through untouched (canonical → canonical is the identity); invalid ones become `raw`.
+ */
+export function createCanonicalDecoder(context: AdapterContext, _options?: CanonicalDecodeOptions): Decoder {
+  function checkVersion(version: unknown): boolean {
+    if (version === canonicalVersion) return true;
+    context.report({
+      code: 'invalid-input',
+      level: 'error',
+      path: 'canonicalVersion',
+      message: `canonical version ${String(version)} is not supported (this library reads version ${canonicalVersion}); convert it with the library that wrote it`,
+    });
+    return false;
+  }
+
+  function invalid(record: unknown, path: string, message: string): CanonicalEvent[] {
+    context.report({ code: 'invalid-input', level: 'error', path, message: `not a valid canonical record: ${message}; kept as raw` });
+    const runId = isRecord(record) && typeof record.runId === 'string' ? record.runId : 'unknown';
+    return [{ type: 'raw', runId, format: 'canonical', payload: record }];
+  }
+
+  return {
+    push(record) {
+      if (isRecord(record) && 'canonicalVersion' in record && !('type' in record)) {
+        if (!checkVersion(record.canonicalVersion)) return invalid(record, 'canonicalVersion', 'unsupported version');
+        if (!('runs' in record)) return [];
+        const document = canonicalRunsDocumentSchema.safeParse(record);
+        if (!document.success) {
+          const first = document.error.issues[0];
+          return invalid(record, first?.path.join('.') ?? '', first?.message ?? 'invalid runs document');
+        }
+        return explode(document.data.runs);
+      }
+      const parsed = canonicalEventSchema.safeParse(record);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        return invalid(record, first?.path.join('.') ?? '', first?.message ?? 'invalid event');
+      }
+      // The input object itself, not zod's copy: key order and all, so the identity is byte-exact.
+      return [record as CanonicalEvent];
+    },
+    flush() {
+      return [];
+    },
+  };
+}

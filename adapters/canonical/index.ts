@@ -1,0 +1,28 @@
+import { eventTypes } from '../../src/model/event.js';
+import { defineFormat } from '../../src/pipeline/format.js';
+import { type CanonicalDecodeOptions, createCanonicalDecoder } from './decode.js';
+import { type CanonicalEncodeOptions, createCanonicalEncoder } from './encode.js';
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+
+const types = new Set<string>(eventTypes);
+
+/** This library's own model as JSONL: the identity format. */
+export const canonicalFormat = defineFormat<CanonicalDecodeOptions, CanonicalEncodeOptions>({
+  name: 'canonical',
+  title: 'agent-event-bridge canonical events (JSONL)',
+  versions: { read: '1', write: '1' },
+  detect(record) {
+    if (!isRecord(record)) return undefined;
+    if ('canonicalVersion' in record && !('type' in record)) return { confidence: 1, version: String(record.canonicalVersion) };
+    if (typeof record.type === 'string' && types.has(record.type) && typeof record.runId === 'string') {
+      return { confidence: 0.9, version: '1' };
+    }
+    return undefined;
+  },
+  createDecoder: createCanonicalDecoder,
+  createEncoder: createCanonicalEncoder,
+  losses: [],
+});
+
+export { createCanonicalDecoder, createCanonicalEncoder };
+export type { CanonicalDecodeOptions, CanonicalEncodeOptions };

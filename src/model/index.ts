@@ -1,0 +1,8 @@
+export * from './version.js';
+export * from './usage.js';
+export * from './issue.js';
+export * from './snapshot.js';
+export * from './event.js';
+export { accumulate, createAccumulator, type Accumulator, type AccumulateOptions } from './accumulate.js';
+export { explode, explodeMessage, isStreamable } from './explode.js';
+export { verify } from './verify.js';

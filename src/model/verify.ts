@@ -1,0 +1,129 @@
+import type { CanonicalEvent } from './event.js';
+import type { Issue } from './issue.js';
+
+interface RunLifecycle {
+  started: boolean;
+  ended: string | undefined;
+  paused: boolean;
+  text: Set<string>;
+  reasoning: Set<string>;
+  toolInput: Set<string>;
+  toolCalls: Set<string>;
+}
+
+/**
+ * Checks the lifecycle rules of a canonical event stream: deltas before starts, second ends,
+ * content after a run's end, tool results for unknown calls, unbalanced pause and resume.
+ * @returns one issue per problem, naming the event index and the id concerned.
+ */
+export function verify(events: Iterable<CanonicalEvent>): Issue[] {
+  const issues: Issue[] = [];
+  const runs = new Map<string, RunLifecycle>();
+  let index = -1;
+
+  const problem = (event: CanonicalEvent, message: string, level: Issue['level'] = 'error'): void => {
+    issues.push({ code: 'invalid-sequence', level, eventType: event.type, index, runId: event.runId, message });
+  };
+
+  for (const event of events) {
+    index += 1;
+    let run = runs.get(event.runId);
+    if (run === undefined) {
+      run = {
+        started: false,
+        ended: undefined,
+        paused: false,
+        text: new Set(),
+        reasoning: new Set(),
+        toolInput: new Set(),
+        toolCalls: new Set(),
+      };
+      runs.set(event.runId, run);
+      if (event.type !== 'run-start') {
+        problem(event, `event ${index} (${event.type}) of run "${event.runId}" comes before its run-start`, 'warning');
+      }
+    }
+    if (run.ended !== undefined && event.type !== 'raw') {
+      const what = ['run-end', 'run-error', 'run-cancel'].includes(event.type) ? 'a second end' : 'content';
+      problem(
+        event,
+        `event ${index} (${event.type}) is ${what} after run "${event.runId}" ended with ${run.ended}; drop it or start a new run`,
+      );
+      continue;
+    }
+    switch (event.type) {
+      case 'run-start':
+        if (run.started) problem(event, `event ${index}: run "${event.runId}" started twice`);
+        run.started = true;
+        break;
+      case 'run-end':
+      case 'run-error':
+      case 'run-cancel':
+        for (const id of run.text) problem(event, `event ${index}: text "${id}" of run "${event.runId}" was never ended`, 'warning');
+        for (const id of run.reasoning) problem(event, `event ${index}: reasoning "${id}" of run "${event.runId}" was never ended`, 'warning');
+        run.ended = event.type;
+        break;
+      case 'run-pause':
+        if (run.paused) problem(event, `event ${index}: run "${event.runId}" paused twice without a resume`);
+        run.paused = true;
+        break;
+      case 'run-resume':
+        if (!run.paused) problem(event, `event ${index}: run "${event.runId}" resumed without a pause`);
+        run.paused = false;
+        break;
+      case 'text-start':
+      case 'reasoning-start': {
+        const open = event.type === 'text-start' ? run.text : run.reasoning;
+        if (open.has(event.id)) problem(event, `event ${index}: "${event.id}" started twice`);
+        open.add(event.id);
+        break;
+      }
+      case 'text-delta':
+      case 'reasoning-delta':
+      case 'text-end':
+      case 'reasoning-end': {
+        const open = event.type.startsWith('text') ? run.text : run.reasoning;
+        if (!open.has(event.id)) {
+          const what = event.type.endsWith('delta') ? 'a delta before its start' : 'an end without an open start (ended twice?)';
+          problem(event, `event ${index} (${event.type}) for "${event.id}" is ${what}; emit ${event.type.split('-')[0]}-start first`);
+        }
+        if (event.type.endsWith('end')) open.delete(event.id);
+        break;
+      }
+      case 'tool-input-start':
+        run.toolInput.add(event.toolCallId);
+        break;
+      case 'tool-input-delta':
+        if (!run.toolInput.has(event.toolCallId)) {
+          problem(event, `event ${index}: tool input delta for "${event.toolCallId}" before its tool-input-start`);
+        }
+        break;
+      case 'tool-call':
+        if (run.toolCalls.has(event.toolCallId)) problem(event, `event ${index}: tool call "${event.toolCallId}" called twice`);
+        run.toolInput.delete(event.toolCallId);
+        run.toolCalls.add(event.toolCallId);
+        break;
+      case 'tool-result':
+      case 'tool-error':
+        if (!run.toolCalls.has(event.toolCallId) && !run.toolInput.has(event.toolCallId)) {
+          problem(event, `event ${index} (${event.type}) for unknown tool call "${event.toolCallId}"; emit its tool-call first`);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  for (const [runId, run] of runs) {
+    if (run.paused && run.ended === undefined) continue;
+    if (run.ended === undefined) {
+      issues.push({
+        code: 'invalid-sequence',
+        level: 'info',
+        index,
+        runId,
+        message: `run "${runId}" has no end: it is still running at the end of the stream`,
+      });
+    }
+  }
+  return issues;
+}

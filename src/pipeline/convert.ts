@@ -1,0 +1,79 @@
+import type { Issue } from '../model/issue.js';
+import { type ConversionStats, type ConverterOptions, createConverter } from './converter.js';
+
+/** What {@link convert} returns for an array input. */
+export interface ConvertResult {
+  output: unknown[];
+  issues: Issue[];
+  stats: ConversionStats;
+}
+
+/** An async iterable of converted records that also exposes the conversion's issues as they arrive. */
+export interface ConvertedIterable extends AsyncIterable<unknown> {
+  readonly issues: Issue[];
+  readonly stats: ConversionStats;
+}
+
+/** Options of {@link convert}: `from` (default `auto`), `to`, `strict`, adapter options. */
+export type ConvertOptions = ConverterOptions;
+
+/**
+ * Converts records from one format to another through the canonical model.
+ * An array converts synchronously; an async iterable or a `ReadableStream` converts lazily,
+ * record by record, and keeps the consumer's pace.
+ * @param input parsed records (objects), not text: see `framing` to read JSONL or SSE.
+ */
+export function convert(input: readonly unknown[], options: ConvertOptions): ConvertResult;
+export function convert(input: ReadableStream<unknown>, options: ConvertOptions): ReadableStream<unknown>;
+export function convert(input: AsyncIterable<unknown>, options: ConvertOptions): ConvertedIterable;
+export function convert(
+  input: readonly unknown[] | ReadableStream<unknown> | AsyncIterable<unknown>,
+  options: ConvertOptions,
+): ConvertResult | ReadableStream<unknown> | ConvertedIterable {
+  if (Array.isArray(input)) return convertArray(input, options);
+  if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) {
+    return input.pipeThrough(createConvertStream(options));
+  }
+  if (typeof (input as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    return convertIterable(input as AsyncIterable<unknown>, options);
+  }
+  throw new TypeError('convert() takes an array, an AsyncIterable or a ReadableStream of parsed records');
+}
+
+function convertArray(input: readonly unknown[], options: ConvertOptions): ConvertResult {
+  const converter = createConverter(options);
+  const output: unknown[] = [];
+  for (const record of input) {
+    for (const out of converter.push(record)) output.push(out);
+  }
+  for (const out of converter.flush()) output.push(out);
+  return { output, issues: converter.issues, stats: converter.stats };
+}
+
+function convertIterable(input: AsyncIterable<unknown>, options: ConvertOptions): ConvertedIterable {
+  const converter = createConverter(options);
+  return {
+    issues: converter.issues,
+    stats: converter.stats,
+    async *[Symbol.asyncIterator]() {
+      for await (const record of input) yield* converter.push(record);
+      yield* converter.flush();
+    },
+  };
+}
+
+/**
+ * A `TransformStream` of parsed records in one format to records in another.
+ * Backpressure and cancellation pass through as with any `TransformStream`.
+ */
+export function createConvertStream(options: ConvertOptions): TransformStream<unknown, unknown> {
+  const converter = createConverter(options);
+  return new TransformStream<unknown, unknown>({
+    transform(record, controller) {
+      for (const out of converter.push(record)) controller.enqueue(out);
+    },
+    flush(controller) {
+      for (const out of converter.flush()) controller.enqueue(out);
+    },
+  });
+}

@@ -1,0 +1,322 @@
+import type { CanonicalEvent } from '../model/event.js';
+import { ConversionError, type Issue, type IssueCode, type IssueInput } from '../model/issue.js';
+import { getFormat, listFormats } from '../registry.js';
+import type { AdapterContext, AnyFormat, Decoder, Encoder } from './format.js';
+
+/** Where a record came from, for issues and rejects. */
+export interface RecordPosition {
+  /** One-based line number in the input. */
+  line?: number;
+}
+
+/** Options shared by decoders, encoders and converters. */
+export interface PipelineOptions {
+  /** Throw a {@link ConversionError} on the first issue of level `error`. */
+  strict?: boolean;
+  /** Receives every issue as it is raised. */
+  onIssue?: (issue: Issue) => void;
+  /** Keep issues in `issues` (default true); turn off for unbounded inputs and use `onIssue`. */
+  collectIssues?: boolean;
+}
+
+/** Options of {@link createDecoder}. */
+export interface DecoderOptions extends PipelineOptions {
+  /** A registered format name, or `auto` to detect each record's format on its own. */
+  from?: string;
+  /** Options passed to the decoder (to every decoder with `auto`). */
+  decode?: Record<string, unknown>;
+  /**
+   * Receives records that no format claims (with `auto`); without it they become `raw`
+   * events of format `unknown`.
+   */
+  onReject?: (record: unknown, issue: Issue, position: RecordPosition) => void;
+}
+
+/** Options of {@link createEncoder}. */
+export interface EncoderOptions extends PipelineOptions {
+  /** A registered format name. */
+  to: string;
+  /** Options passed to the encoder, such as `{target: 'v5'}` for `ai-sdk-ui`. */
+  encode?: Record<string, unknown>;
+}
+
+/** Counts a conversion keeps as it goes. */
+export interface ConversionStats {
+  /** Records read, per detected format. */
+  records: Record<string, number>;
+  /** Records no format claimed. */
+  unknown: number;
+  /** Distinct runs seen. */
+  runs: number;
+  /** Canonical events produced by decoding. */
+  events: number;
+  /** Records written by encoding. */
+  written: number;
+  /** Issues raised, per code. */
+  issues: Partial<Record<IssueCode, number>>;
+}
+
+/** A decoder as the pipeline exposes it: positions, issues and detection included. */
+export interface CanonicalDecoder {
+  push(record: unknown, position?: RecordPosition): CanonicalEvent[];
+  flush(): CanonicalEvent[];
+  readonly issues: Issue[];
+  readonly stats: ConversionStats;
+}
+
+/** An encoder as the pipeline exposes it. */
+export interface CanonicalEncoder {
+  push(event: CanonicalEvent): unknown[];
+  flush(): unknown[];
+  readonly issues: Issue[];
+  readonly format: AnyFormat;
+}
+
+/** Options of {@link createConverter}. */
+export interface ConverterOptions extends DecoderOptions, Omit<EncoderOptions, keyof PipelineOptions> {}
+
+/** The synchronous core every surface wraps: foreign records in, foreign records out. */
+export interface Converter {
+  push(record: unknown, position?: RecordPosition): unknown[];
+  flush(): unknown[];
+  readonly issues: Issue[];
+  readonly stats: ConversionStats;
+}
+
+function emptyStats(): ConversionStats {
+  return { records: {}, unknown: 0, runs: 0, events: 0, written: 0, issues: {} };
+}
+
+interface IssueSink {
+  issues: Issue[];
+  stats: ConversionStats;
+  position: { index: number; line: number | undefined };
+  raise(issue: IssueInput, format?: string): Issue;
+}
+
+function createIssueSink(options: PipelineOptions, stats: ConversionStats): IssueSink {
+  const issues: Issue[] = [];
+  const position = { index: -1, line: undefined as number | undefined };
+  return {
+    issues,
+    stats,
+    position,
+    raise(input, format) {
+      const issue: Issue = { ...input };
+      if (issue.format === undefined && format !== undefined) issue.format = format;
+      if (issue.index === undefined && position.index >= 0) issue.index = position.index;
+      if (issue.line === undefined && position.line !== undefined) issue.line = position.line;
+      stats.issues[issue.code] = (stats.issues[issue.code] ?? 0) + 1;
+      if (options.collectIssues !== false) issues.push(issue);
+      options.onIssue?.(issue);
+      if (options.strict === true && issue.level === 'error') throw ConversionError.fromIssue(issue);
+      return issue;
+    },
+  };
+}
+
+function createMinter(): (kind: string) => string {
+  const counters = new Map<string, number>();
+  return (kind) => {
+    const next = (counters.get(kind) ?? 0) + 1;
+    counters.set(kind, next);
+    return `${kind}-${next}`;
+  };
+}
+
+function contextFor(sink: IssueSink, format: string, mint: (kind: string) => string): AdapterContext {
+  return { report: (issue) => void sink.raise(issue, format), mint };
+}
+
+function resolveFormat(name: string, role: 'from' | 'to'): AnyFormat {
+  const format = getFormat(name);
+  if (format === undefined) {
+    const known = listFormats()
+      .map((each) => each.name)
+      .join(', ');
+    throw new ConversionError(`unknown --${role} format "${name}"; known formats: ${known}${role === 'from' ? ', auto' : ''}`);
+  }
+  return format;
+}
+
+/**
+ * Picks the format of one record among all registered formats.
+ * @param previous the format of the neighbouring record, which wins ties.
+ * @returns the winner, and the runner-up when the choice was a guess between near-equals.
+ */
+export function detectRecord(
+  record: unknown,
+  previous?: string,
+): { format: AnyFormat; version?: string; confidence: number; rival?: AnyFormat } | undefined {
+  let best: { format: AnyFormat; version?: string; confidence: number } | undefined;
+  let rival: AnyFormat | undefined;
+  for (const format of listFormats()) {
+    const detection = format.detect(record);
+    if (detection === undefined || detection.confidence <= 0) continue;
+    const candidate = { format, confidence: detection.confidence, ...(detection.version === undefined ? {} : { version: detection.version }) };
+    if (best === undefined) {
+      best = candidate;
+      continue;
+    }
+    const margin = candidate.confidence - best.confidence;
+    if (margin > 0.05 || (Math.abs(margin) <= 0.05 && format.name === previous && best.format.name !== previous)) {
+      rival = Math.abs(margin) <= 0.05 ? best.format : undefined;
+      best = candidate;
+    } else if (Math.abs(margin) <= 0.05) {
+      rival = format;
+    }
+  }
+  if (best === undefined) return undefined;
+  return rival === undefined ? best : { ...best, rival };
+}
+
+/**
+ * Creates a decoder from a registered format (or `auto`) to canonical events.
+ * @throws ConversionError for an unknown format name.
+ */
+export function createDecoder(options: DecoderOptions = {}): CanonicalDecoder {
+  return createDecoderWith(options, createIssueSink(options, emptyStats()), createMinter());
+}
+
+function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string): CanonicalDecoder {
+  const stats = sink.stats;
+  const from = options.from ?? 'auto';
+  const decoders = new Map<string, Decoder>();
+  const runs = new Set<string>();
+  const guesses = new Set<string>();
+  let previous: string | undefined;
+
+  function decoderOf(format: AnyFormat): Decoder {
+    let decoder = decoders.get(format.name);
+    if (decoder === undefined) {
+      decoder = format.createDecoder(contextFor(sink, format.name, mint), options.decode);
+      decoders.set(format.name, decoder);
+    }
+    return decoder;
+  }
+
+  function counted(events: CanonicalEvent[]): CanonicalEvent[] {
+    stats.events += events.length;
+    for (const event of events) {
+      if (!runs.has(event.runId)) {
+        runs.add(event.runId);
+        stats.runs = runs.size;
+      }
+    }
+    return events;
+  }
+
+  const fixed = from === 'auto' ? undefined : resolveFormat(from, 'from');
+
+  return {
+    issues: sink.issues,
+    stats,
+    push(record, position = {}) {
+      sink.position.index += 1;
+      sink.position.line = position.line;
+      let format = fixed;
+      if (format === undefined) {
+        const detected = detectRecord(record, previous);
+        if (detected === undefined) {
+          stats.unknown += 1;
+          const issue = sink.raise({
+            code: 'unknown-event',
+            level: 'warning',
+            message: 'no registered format recognizes this record; it was kept aside verbatim',
+          });
+          if (options.onReject !== undefined) {
+            options.onReject(record, issue, position);
+            return [];
+          }
+          return counted([{ type: 'raw', runId: 'unknown', format: 'unknown', payload: record }]);
+        }
+        format = detected.format;
+        if (detected.rival !== undefined) {
+          const pair = `${detected.format.name}/${detected.rival.name}`;
+          if (!guesses.has(pair)) {
+            guesses.add(pair);
+            sink.raise({
+              code: 'approximated',
+              level: 'info',
+              message: `record read as ${detected.format.name} although ${detected.rival.name} fits it as well${
+                previous === detected.format.name ? ', as its neighbours are' : ''
+              }; pass --from to decide`,
+            });
+          }
+        }
+        previous = format.name;
+      }
+      stats.records[format.name] = (stats.records[format.name] ?? 0) + 1;
+      return counted(decoderOf(format).push(record));
+    },
+    flush() {
+      sink.position.line = undefined;
+      const events: CanonicalEvent[] = [];
+      for (const decoder of decoders.values()) events.push(...decoder.flush());
+      return counted(events);
+    },
+  };
+}
+
+/**
+ * Creates an encoder from canonical events to a registered format. A `raw` event of the
+ * same format is written back verbatim; the adapter decides (and reports) for others.
+ * @throws ConversionError for an unknown format name.
+ */
+export function createEncoder(options: EncoderOptions): CanonicalEncoder {
+  const stats = emptyStats();
+  return createEncoderWith(options, createIssueSink(options, stats), createMinter());
+}
+
+function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind: string) => string): CanonicalEncoder {
+  const format = resolveFormat(options.to, 'to');
+  const encoder: Encoder = format.createEncoder(contextFor(sink, format.name, mint), options.encode);
+  return {
+    format,
+    issues: sink.issues,
+    push(event) {
+      if (event.type === 'raw' && event.format === format.name) return [event.payload];
+      return encoder.push(event);
+    },
+    flush() {
+      return encoder.flush();
+    },
+  };
+}
+
+/**
+ * Creates the synchronous converter every surface wraps: decode each record, encode each event.
+ * @throws ConversionError for unknown format names.
+ */
+export function createConverter(options: ConverterOptions): Converter {
+  // One sink for both halves, so issues keep their order and name the record being read.
+  const sink = createIssueSink(options, emptyStats());
+  const mint = createMinter();
+  const decoder = createDecoderWith(options, sink, mint);
+  const encoder = createEncoderWith(options, sink, mint);
+  const stats = sink.stats;
+
+  function encodeAll(events: CanonicalEvent[], out: unknown[]): unknown[] {
+    for (const event of events) {
+      const records = encoder.push(event);
+      for (const record of records) out.push(record);
+    }
+    return out;
+  }
+
+  return {
+    issues: sink.issues,
+    stats,
+    push(record, position = {}) {
+      const out = encodeAll(decoder.push(record, position), []);
+      stats.written += out.length;
+      return out;
+    },
+    flush() {
+      const out = encodeAll(decoder.flush(), []);
+      for (const record of encoder.flush()) out.push(record);
+      stats.written += out.length;
+      return out;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { CanonicalEvent } from '../model/event.js';
+import type { IssueCode, IssueInput, IssueLevel } from '../model/issue.js';
+
+/** What adapters get from the pipeline while decoding or encoding. */
+export interface AdapterContext {
+  /** Reports an issue; the pipeline stamps the format and the record's index and line. */
+  report(issue: IssueInput): void;
+  /**
+   * Mints a deterministic id (`${kind}-${n}`, counted per conversion): never clocks or randomness.
+   * Callers report the minting themselves where the id replaces one the source should have had.
+   */
+  mint(kind: string): string;
+}
+
+/** A synchronous decoder: one foreign record in, canonical events out. */
+export interface Decoder {
+  /** Decodes one record; may buffer and return nothing yet. */
+  push(record: unknown): CanonicalEvent[];
+  /** Ends the input: returns what was buffered, closing what the source left open. */
+  flush(): CanonicalEvent[];
+}
+
+/** A synchronous encoder: canonical events in, foreign records out. */
+export interface Encoder {
+  /** Encodes one event; may buffer and return nothing yet. */
+  push(event: CanonicalEvent): unknown[];
+  /** Ends the output: returns what was buffered (snapshots, closing records). */
+  flush(): unknown[];
+}
+
+/** How sure a format is that a record is its own. */
+export interface Detection {
+  /** 0 – 1; 1 means only this format has such records. */
+  confidence: number;
+  /** The version range the record belongs to, as precise as the record allows. */
+  version?: string;
+}
+
+/** One SSE frame. */
+export interface SseFrame {
+  event?: string;
+  data: string;
+}
+
+/** Something a format cannot carry, declared once so docs and the README table derive from it. */
+export interface LossDeclaration {
+  /** What is lost or approximated, in a few words. */
+  what: string;
+  /** Whether it is lost on `decode` (foreign → canonical) or `encode` (canonical → foreign). */
+  direction: 'decode' | 'encode';
+  code: IssueCode;
+  level: IssueLevel;
+  /** How it is reported or where it goes instead. */
+  note?: string;
+}
+
+/**
+ * A registered format: its name (the CLI's `--from`/`--to` value), detection, a decoder and an
+ * encoder factory, and its SSE framing.
+ * @typeParam DecodeOptions options of its decoder.
+ * @typeParam EncodeOptions options of its encoder.
+ */
+export interface FormatDefinition<DecodeOptions = Record<string, unknown>, EncodeOptions = Record<string, unknown>> {
+  name: string;
+  /** Human-readable name of what it reads and writes. */
+  title: string;
+  /** Versions read and written, for `detect` and the README's format table. */
+  versions: { read: string; write: string };
+  /** Scores one parsed record; undefined when the record is certainly not of this format. */
+  detect(record: unknown): Detection | undefined;
+  createDecoder(context: AdapterContext, options?: DecodeOptions): Decoder;
+  createEncoder(context: AdapterContext, options?: EncodeOptions): Encoder;
+  /** Frames one written record for `--out sse`; default: one `data:` line of JSON. */
+  sseFrame?(record: unknown): SseFrame;
+  /** Whether the SSE stream ends with `data: [DONE]`. */
+  sseDone?: boolean;
+  /** Headers a server sends with this format's SSE stream. */
+  sseHeaders?: Record<string, string>;
+  /** What the format cannot carry, for the 'what is lost where' table. */
+  losses: LossDeclaration[];
+}
+
+/** Any format definition, whatever its options. */
+// biome-ignore lint: the options are checked by each adapter's own factory.
+export type AnyFormat = FormatDefinition<any, any>;
+
+/**
+ * Defines a format with its option types checked; an identity function for inference.
+ */
+export function defineFormat<DecodeOptions, EncodeOptions>(
+  definition: FormatDefinition<DecodeOptions, EncodeOptions>,
+): FormatDefinition<DecodeOptions, EncodeOptions> {
+  return definition;
+}

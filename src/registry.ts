@@ -1,0 +1,24 @@
+import { canonicalFormat } from '../adapters/canonical/index.js';
+import type { AnyFormat } from './pipeline/format.js';
+
+/** The built-in formats: adding a format is one line here. */
+const builtInFormats: AnyFormat[] = [
+  canonicalFormat,
+];
+
+const formats = new Map<string, AnyFormat>(builtInFormats.map((format) => [format.name, format]));
+
+/** Registers (or replaces) a format under its name, for the API, `detect` and the CLI. */
+export function registerFormat(format: AnyFormat): void {
+  formats.set(format.name, format);
+}
+
+/** The format registered under a name, if any. */
+export function getFormat(name: string): AnyFormat | undefined {
+  return formats.get(name);
+}
+
+/** Every registered format, in registration order. */
+export function listFormats(): AnyFormat[] {
+  return [...formats.values()];
+}
