@@ -36,3 +36,4 @@ export {
 } from './pipeline/converter.js';
 export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertedIterable } from './pipeline/convert.js';
 export { getFormat, listFormats, registerFormat } from './registry.js';
+export * from './framing/index.js';

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createRecordReader, type InputFraming, type ReadItem, readAll, sniffFraming } from '../../src/index.js';
+
+function readInChunks(text: string, framing: InputFraming, cuts: number[]): ReadItem[] {
+  const reader = createRecordReader(framing);
+  const items: ReadItem[] = [];
+  let start = 0;
+  for (const cut of [...cuts, text.length]) {
+    items.push(...reader.push(text.slice(start, cut)));
+    start = cut;
+  }
+  items.push(...reader.flush());
+  return items;
+}
+
+/** Every split into two chunks, and one character per chunk. */
+function expectSameAtEveryBoundary(text: string, framing: InputFraming): ReadItem[] {
+  const whole = readAll(text, framing);
+  for (let cut = 0; cut <= text.length; cut += 1) {
+    expect(readInChunks(text, framing, [cut]), `split at ${cut}`).toEqual(whole);
+  }
+  const singles = Array.from({ length: text.length - 1 }, (_, index) => index + 1);
+  expect(readInChunks(text, framing, singles)).toEqual(whole);
+  return whole;
+}
+
+const jsonl = '\ufeff{"a":1}\r\n\n{"b":"x\\ny"}\n{broken\n{"c":[1,{"d":2}]}';
+const sse = [
+  'event: RunStarted',
+  'data: {"event":"RunStarted","run_id":"r1"}',
+  '',
+  ': a comment',
+  'event: RunContent',
+  'data: {"event":"RunContent",',
+  'data:  "content":"hi"}',
+  '',
+  'data: [DONE]',
+  '',
+  '',
+].join('\n');
+const concat = '{\n  "event": "RunResponse",\n  "content": "a}b{"\n}{\n  "event": "RunCompleted",\n  "nested": {"x": [1, 2]}\n}\n';
+
+describe('framing readers', () => {
+  it('jsonl gives the same records and rejects wherever the chunks split', () => {
+    const items = expectSameAtEveryBoundary(jsonl, 'jsonl');
+    expect(items).toEqual([
+      { kind: 'record', record: { a: 1 }, line: 1 },
+      { kind: 'record', record: { b: 'x\ny' }, line: 3 },
+      { kind: 'reject', text: '{broken', line: 4, error: expect.stringContaining('invalid JSON') },
+      { kind: 'record', record: { c: [1, { d: 2 }] }, line: 5 },
+    ]);
+  });
+
+  it('sse joins multi-line data, skips comments and [DONE], whatever the chunk boundaries', () => {
+    const items = expectSameAtEveryBoundary(sse, 'sse');
+    expect(items.map((item) => (item.kind === 'record' ? item.record : item))).toEqual([
+      { event: 'RunStarted', run_id: 'r1' },
+      { event: 'RunContent', content: 'hi' },
+    ]);
+  });
+
+  it('concatenated pretty JSON splits on balanced braces, ignoring braces inside strings', () => {
+    const items = expectSameAtEveryBoundary(concat, 'concat');
+    expect(items).toEqual([
+      { kind: 'record', record: { event: 'RunResponse', content: 'a}b{' }, line: 1 },
+      { kind: 'record', record: { event: 'RunCompleted', nested: { x: [1, 2] } }, line: 4 },
+    ]);
+  });
+
+  it('concatenated JSON rejects a value cut off at the end of the input', () => {
+    expect(readAll('{"a":1}{"b":', 'concat')).toEqual([
+      { kind: 'record', record: { a: 1 }, line: 1 },
+      { kind: 'reject', text: '{"b":', line: 1, error: 'input ended inside a JSON value' },
+    ]);
+  });
+
+  it('json reads an array as one record per element and an object as one record', () => {
+    expect(expectSameAtEveryBoundary('[{"a":1},{"b":2}]', 'json').map((item) => item.kind === 'record' && item.record)).toEqual([
+      { a: 1 },
+      { b: 2 },
+    ]);
+    expect(readAll('{"a":1}', 'json')).toEqual([{ kind: 'record', record: { a: 1 }, line: 1 }]);
+  });
+
+  it('auto sniffs each framing from the first bytes and reads identically at every boundary', () => {
+    expect(sniffFraming(jsonl, true)).toBe('jsonl');
+    expect(sniffFraming(sse, true)).toBe('sse');
+    expect(sniffFraming(concat, true)).toBe('concat');
+    expect(sniffFraming(' [1]', true)).toBe('json');
+    expect(expectSameAtEveryBoundary(jsonl, 'auto')).toEqual(readAll(jsonl, 'jsonl'));
+    expect(expectSameAtEveryBoundary(sse, 'auto')).toEqual(readAll(sse, 'sse'));
+    expect(expectSameAtEveryBoundary(concat, 'auto')).toEqual(readAll(concat, 'concat'));
+  });
+
+  it('an empty input gives nothing in every framing', () => {
+    for (const framing of ['auto', 'jsonl', 'sse', 'concat', 'json'] as const) {
+      expect(readAll('', framing)).toEqual([]);
+      expect(readAll('\n\n', framing)).toEqual([]);
+    }
+  });
+});
