@@ -23,7 +23,6 @@ export {
   createConverter,
   createDecoder,
   createEncoder,
-  detectRecord,
   type CanonicalDecoder,
   type CanonicalEncoder,
   type ConversionStats,
@@ -37,3 +36,4 @@ export {
 export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertedIterable } from './pipeline/convert.js';
 export { getFormat, listFormats, registerFormat } from './registry.js';
 export * from './framing/index.js';
+export { detectRecord, type RecordDetection } from './detect.js';

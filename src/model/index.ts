@@ -5,4 +5,4 @@ export * from './snapshot.js';
 export * from './event.js';
 export { accumulate, createAccumulator, type Accumulator, type AccumulateOptions } from './accumulate.js';
 export { explode, explodeMessage, isStreamable } from './explode.js';
-export { verify } from './verify.js';
+export { createVerifier, verify, type Verifier } from './verify.js';

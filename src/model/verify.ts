@@ -11,13 +11,30 @@ interface RunLifecycle {
   toolCalls: Set<string>;
 }
 
+/** An incremental lifecycle checker: state per open run, issues as they are found. */
+export interface Verifier {
+  /** Checks one event; returns the problems it shows. */
+  push(event: CanonicalEvent): Issue[];
+  /** Ends the stream: runs that never ended are reported. */
+  end(): Issue[];
+}
+
 /**
  * Checks the lifecycle rules of a canonical event stream: deltas before starts, second ends,
  * content after a run's end, tool results for unknown calls, unbalanced pause and resume.
  * @returns one issue per problem, naming the event index and the id concerned.
  */
 export function verify(events: Iterable<CanonicalEvent>): Issue[] {
+  const verifier = createVerifier();
   const issues: Issue[] = [];
+  for (const event of events) issues.push(...verifier.push(event));
+  issues.push(...verifier.end());
+  return issues;
+}
+
+/** Creates an incremental {@link Verifier}. */
+export function createVerifier(): Verifier {
+  let issues: Issue[] = [];
   const runs = new Map<string, RunLifecycle>();
   let index = -1;
 
@@ -25,7 +42,7 @@ export function verify(events: Iterable<CanonicalEvent>): Issue[] {
     issues.push({ code: 'invalid-sequence', level, eventType: event.type, index, runId: event.runId, message });
   };
 
-  for (const event of events) {
+  function check(event: CanonicalEvent): void {
     index += 1;
     let run = runs.get(event.runId);
     if (run === undefined) {
@@ -49,7 +66,7 @@ export function verify(events: Iterable<CanonicalEvent>): Issue[] {
         event,
         `event ${index} (${event.type}) is ${what} after run "${event.runId}" ended with ${run.ended}; drop it or start a new run`,
       );
-      continue;
+      return;
     }
     switch (event.type) {
       case 'run-start':
@@ -113,17 +130,34 @@ export function verify(events: Iterable<CanonicalEvent>): Issue[] {
         break;
     }
   }
-  for (const [runId, run] of runs) {
-    if (run.paused && run.ended === undefined) continue;
-    if (run.ended === undefined) {
-      issues.push({
-        code: 'invalid-sequence',
-        level: 'info',
-        index,
-        runId,
-        message: `run "${runId}" has no end: it is still running at the end of the stream`,
-      });
+
+  function unfinished(): void {
+    for (const [runId, run] of runs) {
+      if (run.paused && run.ended === undefined) continue;
+      if (run.ended === undefined) {
+        issues.push({
+          code: 'invalid-sequence',
+          level: 'info',
+          index,
+          runId,
+          message: `run "${runId}" has no end: it is still running at the end of the stream`,
+        });
+      }
     }
   }
-  return issues;
+
+  return {
+    push(event) {
+      check(event);
+      const found = issues;
+      issues = [];
+      return found;
+    },
+    end() {
+      unfinished();
+      const found = issues;
+      issues = [];
+      return found;
+    },
+  };
 }

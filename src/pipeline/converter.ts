@@ -1,5 +1,6 @@
 import type { CanonicalEvent } from '../model/event.js';
 import { ConversionError, type Issue, type IssueCode, type IssueInput } from '../model/issue.js';
+import { detectRecord } from '../detect.js';
 import { getFormat, listFormats } from '../registry.js';
 import type { AdapterContext, AnyFormat, Decoder, Encoder } from './format.js';
 
@@ -44,6 +45,10 @@ export interface EncoderOptions extends PipelineOptions {
 export interface ConversionStats {
   /** Records read, per detected format. */
   records: Record<string, number>;
+  /** Versions seen per detected format (with `auto`). */
+  versions: Record<string, string[]>;
+  /** Distinct runs per format that decoded them. */
+  runsByFormat: Record<string, number>;
   /** Records no format claimed. */
   unknown: number;
   /** Distinct runs seen. */
@@ -84,7 +89,7 @@ export interface Converter {
 }
 
 function emptyStats(): ConversionStats {
-  return { records: {}, unknown: 0, runs: 0, events: 0, written: 0, issues: {} };
+  return { records: {}, versions: {}, runsByFormat: {}, unknown: 0, runs: 0, events: 0, written: 0, issues: {} };
 }
 
 interface IssueSink {
@@ -140,37 +145,6 @@ function resolveFormat(name: string, role: 'from' | 'to'): AnyFormat {
 }
 
 /**
- * Picks the format of one record among all registered formats.
- * @param previous the format of the neighbouring record, which wins ties.
- * @returns the winner, and the runner-up when the choice was a guess between near-equals.
- */
-export function detectRecord(
-  record: unknown,
-  previous?: string,
-): { format: AnyFormat; version?: string; confidence: number; rival?: AnyFormat } | undefined {
-  let best: { format: AnyFormat; version?: string; confidence: number } | undefined;
-  let rival: AnyFormat | undefined;
-  for (const format of listFormats()) {
-    const detection = format.detect(record);
-    if (detection === undefined || detection.confidence <= 0) continue;
-    const candidate = { format, confidence: detection.confidence, ...(detection.version === undefined ? {} : { version: detection.version }) };
-    if (best === undefined) {
-      best = candidate;
-      continue;
-    }
-    const margin = candidate.confidence - best.confidence;
-    if (margin > 0.05 || (Math.abs(margin) <= 0.05 && format.name === previous && best.format.name !== previous)) {
-      rival = Math.abs(margin) <= 0.05 ? best.format : undefined;
-      best = candidate;
-    } else if (Math.abs(margin) <= 0.05) {
-      rival = format;
-    }
-  }
-  if (best === undefined) return undefined;
-  return rival === undefined ? best : { ...best, rival };
-}
-
-/**
  * Creates a decoder from a registered format (or `auto`) to canonical events.
  * @throws ConversionError for an unknown format name.
  */
@@ -195,12 +169,14 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return decoder;
   }
 
-  function counted(events: CanonicalEvent[]): CanonicalEvent[] {
+  function counted(events: CanonicalEvent[], format: string): CanonicalEvent[] {
     stats.events += events.length;
     for (const event of events) {
+      if (event.type === 'raw' && event.format === 'unknown') continue;
       if (!runs.has(event.runId)) {
         runs.add(event.runId);
         stats.runs = runs.size;
+        stats.runsByFormat[format] = (stats.runsByFormat[format] ?? 0) + 1;
       }
     }
     return events;
@@ -228,7 +204,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
             options.onReject(record, issue, position);
             return [];
           }
-          return counted([{ type: 'raw', runId: 'unknown', format: 'unknown', payload: record }]);
+          return counted([{ type: 'raw', runId: 'unknown', format: 'unknown', payload: record }], 'unknown');
         }
         format = detected.format;
         if (detected.rival !== undefined) {
@@ -245,15 +221,19 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
           }
         }
         previous = format.name;
+        if (detected.version !== undefined) {
+          const versions = (stats.versions[format.name] ??= []);
+          if (!versions.includes(detected.version)) versions.push(detected.version);
+        }
       }
       stats.records[format.name] = (stats.records[format.name] ?? 0) + 1;
-      return counted(decoderOf(format).push(record));
+      return counted(decoderOf(format).push(record), format.name);
     },
     flush() {
       sink.position.line = undefined;
       const events: CanonicalEvent[] = [];
-      for (const decoder of decoders.values()) events.push(...decoder.flush());
-      return counted(events);
+      for (const [name, decoder] of decoders) events.push(...counted(decoder.flush(), name));
+      return events;
     },
   };
 }

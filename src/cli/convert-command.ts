@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import { createRecordWriter, outputFramings, type OutputFraming } from '../framing/record-writer.js';
+import { inputFramings, type InputFraming } from '../framing/record-reader.js';
+import { ConversionError, type Issue } from '../model/issue.js';
+import { createConverter } from '../pipeline/converter.js';
+import { getFormat, listFormats } from '../registry.js';
+import { fileSink, sinkFor, type TextSink, UsageError } from './io.js';
+import { readInput } from './read-input.js';
+import { createIssuePrinter, formatSummary } from './summary.js';
+
+/** `convert --help`. */
+export const convertUsage = `Usage: agent-event-bridge convert [FILE|-] --to FORMAT [options]
+
+Converts a log or stream of agent-run records to another format through the canonical model.
+
+Options:
+  --to FORMAT        target format (required): ${'{formats}'}
+  --from FORMAT      source format, or auto to detect each record (default: auto)
+  --in FRAMING       input framing: auto, jsonl, sse, concat, json (default: auto)
+  --out FRAMING      output framing: jsonl, sse, json (default: jsonl)
+  --target VERSION   target version for ai-sdk-ui: v5, v6, v7 (default: v7)
+  --strict           stop at the first error-level issue (exit 1)
+  --issues FILE      write every issue as JSON lines to FILE
+  --rejects FILE     write unreadable records verbatim to FILE
+  --quiet            no summary and no issue lines on stderr
+  -h, --help         this help
+
+Exit codes: 0 converted cleanly, 1 rejected records or a strict-mode error, 2 usage error.
+`;
+
+/** Runs `convert`; returns the exit code. */
+export async function convertCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      to: { type: 'string' },
+      from: { type: 'string', default: 'auto' },
+      in: { type: 'string', default: 'auto' },
+      out: { type: 'string', default: 'jsonl' },
+      target: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      issues: { type: 'string' },
+      rejects: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(convertUsage.replace('{formats}', listFormats().map((format) => format.name).join(', ')));
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`convert takes one input file, got ${positionals.length}`);
+  if (values.to === undefined) throw new UsageError('convert needs --to FORMAT');
+  const target = getFormat(values.to);
+  if (target === undefined) throw new UsageError(`unknown --to format "${values.to}"; known: ${listFormats().map((f) => f.name).join(', ')}`);
+  if (values.from !== 'auto' && getFormat(values.from) === undefined) {
+    throw new UsageError(`unknown --from format "${values.from}"; known: auto, ${listFormats().map((f) => f.name).join(', ')}`);
+  }
+  if (!inputFramings.includes(values.in as InputFraming)) throw new UsageError(`--in must be one of ${inputFramings.join(', ')}`);
+  if (!outputFramings.includes(values.out as OutputFraming)) throw new UsageError(`--out must be one of ${outputFramings.join(', ')}`);
+  if (values.target !== undefined && !['v5', 'v6', 'v7'].includes(values.target)) throw new UsageError('--target must be v5, v6 or v7');
+
+  const output = sinkFor(process.stdout, false);
+  const issuesFile: TextSink | undefined = values.issues === undefined ? undefined : fileSink(values.issues);
+  const rejectsFile: TextSink | undefined = values.rejects === undefined ? undefined : fileSink(values.rejects);
+  const printer = createIssuePrinter(values.quiet ? 0 : 20, values.issues === undefined ? 'use --issues FILE to keep them all' : `all in ${values.issues}`);
+  const rejectPrinter = createIssuePrinter(20, values.rejects === undefined ? 'use --rejects FILE to keep them' : `all in ${values.rejects}`);
+  let rejected = 0;
+
+  const reject = (text: string, line: number, reason: string): void => {
+    rejected += 1;
+    rejectsFile?.write(`${text}\n`);
+    rejectPrinter.print({ code: 'invalid-input', level: 'error', line, message: `record rejected: ${reason}` });
+  };
+
+  const converter = createConverter({
+    from: values.from,
+    to: values.to,
+    strict: values.strict,
+    collectIssues: false,
+    ...(values.target === undefined ? {} : { encode: { target: values.target } }),
+    onIssue(issue: Issue) {
+      issuesFile?.write(`${JSON.stringify(issue)}\n`);
+      printer.print(issue);
+    },
+    onReject(record, _issue, position) {
+      reject(JSON.stringify(record), position.line ?? 0, 'no registered format recognizes it');
+    },
+  });
+  const writer = createRecordWriter(values.out as OutputFraming, target);
+  const write = (records: unknown[]): Promise<void> | void => {
+    let pending: Promise<void> | void = undefined;
+    for (const record of records) {
+      const written = output.write(writer.write(record));
+      if (written !== undefined) pending = written;
+    }
+    return pending;
+  };
+
+  let exitCode = 0;
+  try {
+    await readInput(
+      positionals[0],
+      values.in as InputFraming,
+      (item) => {
+        if (item.kind === 'reject') {
+          reject(item.text, item.line, item.error);
+          return;
+        }
+        return write(converter.push(item.record, { line: item.line }));
+      },
+      { progress: !values.quiet },
+    );
+    await write(converter.flush());
+    await output.write(writer.end());
+  } catch (error) {
+    if (!(error instanceof ConversionError)) throw error;
+    process.stderr.write(`error: ${error.message} (strict mode stops here)\n`);
+    exitCode = 1;
+  }
+  await output.close();
+  await issuesFile?.close();
+  await rejectsFile?.close();
+  printer.finish();
+  rejectPrinter.finish();
+  if (!values.quiet) process.stderr.write(formatSummary(converter.stats, rejected, values.to));
+  if (rejected > 0) exitCode = 1;
+  return exitCode;
+}

@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import { inputFramings, type InputFraming } from '../framing/record-reader.js';
+import { describeIssue, type Issue } from '../model/issue.js';
+import { createVerifier } from '../model/verify.js';
+import { createDecoder } from '../pipeline/converter.js';
+import { getFormat, listFormats } from '../registry.js';
+import { UsageError } from './io.js';
+import { readInput } from './read-input.js';
+
+/** `validate --help`. */
+export const validateUsage = `Usage: agent-event-bridge validate [FILE|-] --from FORMAT [--json] [--in FRAMING]
+
+Decodes every record with one format and checks the lifecycle of the resulting events
+(starts before deltas, one end per run, results for known tool calls, paired pause and resume).
+
+Options:
+  --from FORMAT    the format the records must be in (required)
+  --json           print {"valid", "records", "events", "runs", "rejected", "issues"}
+  --in FRAMING     input framing: auto, jsonl, sse, concat, json (default: auto)
+  -h, --help       this help
+
+Exit codes: 0 valid, 1 error-level issues or unreadable records, 2 usage error.
+`;
+
+/** At most this many issues are listed; all are counted. */
+const listedIssues = 1000;
+
+/** Runs `validate`; returns the exit code. */
+export async function validateCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      from: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      in: { type: 'string', default: 'auto' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(validateUsage);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`validate takes one input file, got ${positionals.length}`);
+  if (values.from === undefined) throw new UsageError('validate needs --from FORMAT');
+  if (getFormat(values.from) === undefined) {
+    throw new UsageError(`unknown --from format "${values.from}"; known: ${listFormats().map((f) => f.name).join(', ')}`);
+  }
+  if (!inputFramings.includes(values.in as InputFraming)) throw new UsageError(`--in must be one of ${inputFramings.join(', ')}`);
+
+  const issues: Issue[] = [];
+  let errors = 0;
+  let total = 0;
+  const keep = (issue: Issue): void => {
+    total += 1;
+    if (issue.level === 'error') errors += 1;
+    if (issues.length < listedIssues) issues.push(issue);
+  };
+  const decoder = createDecoder({ from: values.from, collectIssues: false, onIssue: keep });
+  const verifier = createVerifier();
+  let rejected = 0;
+  let records = 0;
+  const check = (line: number | undefined, events: ReturnType<typeof decoder.push>): void => {
+    for (const event of events) {
+      for (const issue of verifier.push(event)) keep(line === undefined ? issue : { ...issue, line });
+    }
+  };
+  await readInput(
+    positionals[0],
+    values.in as InputFraming,
+    (item) => {
+      if (item.kind === 'reject') {
+        rejected += 1;
+        keep({ code: 'invalid-input', level: 'error', line: item.line, message: `unreadable record: ${item.error}` });
+        return;
+      }
+      records += 1;
+      check(item.line, decoder.push(item.record, { line: item.line }));
+    },
+    { progress: !values.json },
+  );
+  check(undefined, decoder.flush());
+  for (const issue of verifier.end()) keep(issue);
+
+  const valid = errors === 0 && rejected === 0;
+  if (values.json) {
+    const report = { valid, records, events: decoder.stats.events, runs: decoder.stats.runs, rejected, issues };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else {
+    for (const issue of issues) process.stdout.write(`${issue.level}: ${describeIssue(issue)}\n`);
+    if (total > issues.length) process.stdout.write(`… ${total - issues.length} more issues\n`);
+    process.stdout.write(
+      `${valid ? 'valid' : 'invalid'}: ${records} records, ${decoder.stats.events} events, ${decoder.stats.runs} runs, ${errors} errors, ${total} issues\n`,
+    );
+  }
+  return valid ? 0 : 1;
+}
