@@ -1,0 +1,302 @@
+import { type CanonicalEvent, type Envelope, dispatch } from '../../src/model/event.js';
+import { explode } from '../../src/model/explode.js';
+import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
+import { actorOf, isLegacyAggregate, readAggregate } from './aggregate.js';
+import { legacyExt } from './legacy-ext.js';
+import { usageFromLegacyMetrics } from './metrics.js';
+import { diffJson } from './patch.js';
+import { type LegacyEra, type LegacyKind, eraAKinds, eraBAgentKinds, eraBTeamKinds, legacyFormatName } from './schema.js';
+import { readToolExecution, requirementOf } from './tool-execution.js';
+import { activityKinds, recordWriters } from './write-record.js';
+
+/** Options of the agno 1.x decoder. */
+export interface LegacyDecodeOptions {}
+
+/** Event strings that only era A wrote. */
+const eraAOnly = new Set(['RunResponse', 'UpdatingMemory', 'WorkflowStarted', 'WorkflowCompleted']);
+/** Era B classes that have `content_type`; on any other shared string it marks an era A chunk. */
+const typedInEraB = new Set(['RunCompleted', 'ReasoningStep', 'ReasoningCompleted']);
+
+/**
+ * Tells era A from era B for one event record. The strings shared by both eras differ in
+ * their fields: era A chunks are whole `RunResponse`s (`content_type` everywhere, `tools` lists,
+ * `member_responses` on teams), era B events are slim classes.
+ */
+export function eraOfRecord(record: Record<string, unknown>): LegacyEra {
+  const name = String(record.event);
+  if (eraAOnly.has(name)) return 'A';
+  if (eraBTeamKinds.has(name) || (eraBAgentKinds.has(name) && !eraAKinds.has(name))) return 'B';
+  if ('team_id' in record || 'messages' in record || 'metrics' in record || 'formatted_tool_calls' in record) return 'A';
+  if (Array.isArray(record.tools) && name !== 'RunPaused') return 'A';
+  if ('content_type' in record && !typedInEraB.has(name)) return 'A';
+  return 'B';
+}
+
+function kindOf(name: string, era: LegacyEra): LegacyKind | undefined {
+  if (era === 'A') return eraAKinds.get(name);
+  return eraBAgentKinds.get(name) ?? eraBTeamKinds.get(name);
+}
+
+interface RunState {
+  text: TextStream | undefined;
+  textId: string | undefined;
+  reasoningId: string | undefined;
+}
+
+/** What one record becomes: its events, and the one that carries the record's patch. */
+interface Translation {
+  events: CanonicalEvent[];
+  primary: CanonicalEvent | undefined;
+}
+
+const structuralTypes = new Set(['text-start', 'text-end', 'reasoning-start', 'reasoning-end']);
+
+/**
+ * Decodes agno 1.x records: era B events (1.6 – 1.8), era A chunks (1.0 – 1.5) and stored
+ * `RunResponse` / `TeamRunResponse` aggregates. Member runs interleaved in a team stream get
+ * the enclosing team run as their parent (1.x events name no parent).
+ */
+export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDecodeOptions): Decoder {
+  const states = new Map<string, RunState>();
+  const parents = new Map<string, string | undefined>();
+  const openTeams: string[] = [];
+
+  function stateOf(runId: string): RunState {
+    let state = states.get(runId);
+    if (state === undefined) {
+      state = { text: undefined, textId: undefined, reasoningId: undefined };
+      states.set(runId, state);
+    }
+    return state;
+  }
+
+  function close(envelope: Envelope, events: CanonicalEvent[]): void {
+    const state = stateOf(envelope.runId);
+    if (state.reasoningId !== undefined) events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
+    if (state.textId !== undefined) events.push({ type: 'text-end', ...envelope, id: state.textId });
+    state.reasoningId = undefined;
+    state.textId = undefined;
+    state.text = undefined;
+  }
+
+  function unknown(record: unknown, why: string): CanonicalEvent[] {
+    context.report({ code: 'unknown-event', level: 'warning', eventType: isRecord(record) ? String(record.event) : undefined, message: `${why}; kept as a raw agno-legacy record` });
+    const runId = isRecord(record) && typeof record.run_id === 'string' ? record.run_id : 'unknown';
+    return [{ type: 'raw', runId, format: legacyFormatName, payload: record }];
+  }
+
+  function envelopeOf(record: Record<string, unknown>, kind: LegacyKind): Envelope {
+    let runId = record.run_id;
+    if (typeof runId !== 'string') {
+      runId = context.mint('run');
+      context.report({ code: 'minted', level: 'info', eventType: String(record.event), message: `a record without run_id was given the run id ${String(runId)}` });
+    }
+    const envelope: Envelope = { runId: runId as string };
+    const actor = actorOf(record);
+    // 1.x events name no parent: a run first seen while a team run is open is that team's member.
+    if (!parents.has(envelope.runId)) {
+      const top = openTeams.at(-1);
+      parents.set(envelope.runId, top !== undefined && top !== envelope.runId ? top : undefined);
+    }
+    if (actor?.kind === 'team' && kind === 'run-started' && !openTeams.includes(envelope.runId)) openTeams.push(envelope.runId);
+    const parent = parents.get(envelope.runId);
+    if (parent !== undefined) envelope.parentRunId = parent;
+    if (typeof record.session_id === 'string') envelope.sessionId = record.session_id;
+    if (actor !== undefined) envelope.actor = actor;
+    if (typeof record.created_at === 'number') envelope.time = record.created_at * 1000;
+    return envelope;
+  }
+
+  function endTeam(runId: string): void {
+    const index = openTeams.lastIndexOf(runId);
+    if (index !== -1) openTeams.splice(index, 1);
+  }
+
+  function content(record: Record<string, unknown>, envelope: Envelope): Translation {
+    const state = stateOf(envelope.runId);
+    const events: CanonicalEvent[] = [];
+    let primary: CanonicalEvent | undefined;
+    const thinking = [record.thinking, record.reasoning_content].filter((each): each is string => typeof each === 'string' && each !== '');
+    if (thinking.length > 0) {
+      if (state.reasoningId === undefined) {
+        state.reasoningId = context.mint('reasoning');
+        events.push({ type: 'reasoning-start', ...envelope, id: state.reasoningId });
+      }
+      events.push({ type: 'reasoning-delta', ...envelope, id: state.reasoningId, delta: thinking.join('\n') });
+    }
+    const text = record.content;
+    if (typeof text === 'string' || (text === undefined && thinking.length === 0 && !hasMedia(record))) {
+      if (state.reasoningId !== undefined) {
+        events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
+        state.reasoningId = undefined;
+      }
+      if (state.textId === undefined) {
+        state.textId = context.mint('text');
+        state.text = createTextStream('auto');
+        events.push({ type: 'text-start', ...envelope, id: state.textId });
+      }
+      // Content may restate the text so far (1.x leaders did); the stream keeps only what is new.
+      const delta = state.text?.push(text ?? '') ?? '';
+      primary = { type: 'text-delta', ...envelope, id: state.textId, delta };
+      events.push(primary);
+    } else if (text !== undefined && text !== null) {
+      primary = { type: 'data', ...envelope, name: 'structured-output', data: text };
+      events.push(primary);
+    }
+    const citations = isRecord(record.citations) && Array.isArray(record.citations.urls) ? record.citations.urls : [];
+    for (const citation of citations) {
+      if (!isRecord(citation)) continue;
+      const source: CanonicalEvent = { type: 'source', ...envelope };
+      if (typeof citation.url === 'string') source.url = citation.url;
+      if (typeof citation.title === 'string') source.title = citation.title;
+      events.push(source);
+    }
+    for (const [key, fallback] of [['image', 'image/png'], ['response_audio', 'audio/wav']] as const) {
+      const media = record[key];
+      if (!isRecord(media)) continue;
+      const file: CanonicalEvent = { type: 'file', ...envelope, mediaType: typeof media.mime_type === 'string' ? media.mime_type : fallback };
+      if (typeof media.url === 'string') file.url = media.url;
+      if (typeof media.content === 'string') file.data = media.content;
+      if (typeof media.id === 'string') file.name = media.id;
+      events.push(file);
+    }
+    return { events, primary: primary ?? events.find((event) => !structuralTypes.has(event.type)) };
+  }
+
+  function tools(record: Record<string, unknown>, envelope: Envelope, era: LegacyEra, started: boolean): Translation {
+    const list = era === 'A' ? (Array.isArray(record.tools) ? record.tools : []) : [record.tool];
+    const events: CanonicalEvent[] = [];
+    close(envelope, events);
+    for (const tool of list) {
+      if (!isRecord(tool)) continue;
+      const facts = readToolExecution(tool);
+      let toolCallId = facts.toolCallId;
+      if (toolCallId === undefined) {
+        toolCallId = context.mint('call');
+        context.report({ code: 'minted', level: 'info', runId: envelope.runId, eventType: String(record.event), message: `a tool execution without tool_call_id was given the id ${toolCallId}` });
+      }
+      const toolName = facts.toolName;
+      if (started) events.push({ type: 'tool-call', ...envelope, toolCallId, toolName: toolName ?? '', input: facts.input });
+      else if (facts.failed) events.push({ type: 'tool-error', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), error: facts.result });
+      else events.push({ type: 'tool-result', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), output: facts.result });
+    }
+    const actions = events.filter((event) => !structuralTypes.has(event.type));
+    return { events, primary: actions.at(-1) };
+  }
+
+  function single(events: CanonicalEvent[], event: CanonicalEvent): Translation {
+    events.push(event);
+    return { events, primary: event };
+  }
+
+  function translate(record: Record<string, unknown>, kind: LegacyKind, envelope: Envelope, era: LegacyEra): Translation {
+    const events: CanonicalEvent[] = [];
+    switch (kind) {
+      case 'run-started': {
+        const start: CanonicalEvent = { type: 'run-start', ...envelope };
+        if (typeof record.model === 'string' && record.model !== '') start.model = record.model;
+        if (typeof record.model_provider === 'string' && record.model_provider !== '') start.provider = record.model_provider;
+        return single(events, start);
+      }
+      case 'content':
+        return content(record, envelope);
+      case 'intermediate-content':
+        return single(events, { type: 'data', ...envelope, name: 'intermediate-content', data: record.content ?? null });
+      case 'run-completed': {
+        close(envelope, events);
+        endTeam(envelope.runId);
+        const end: CanonicalEvent = { type: 'run-end', ...envelope };
+        if (record.content !== undefined) end.output = record.content;
+        const usage = usageFromLegacyMetrics(record.metrics);
+        if (usage !== undefined) end.usage = usage;
+        return single(events, end);
+      }
+      case 'run-error':
+        close(envelope, events);
+        endTeam(envelope.runId);
+        return single(events, { type: 'run-error', ...envelope, error: { message: typeof record.content === 'string' ? record.content : '' } });
+      case 'run-cancelled': {
+        close(envelope, events);
+        endTeam(envelope.runId);
+        const reason = typeof record.reason === 'string' ? record.reason : era === 'A' && typeof record.content === 'string' ? record.content : undefined;
+        return single(events, { type: 'run-cancel', ...envelope, ...(reason === undefined ? {} : { reason }) });
+      }
+      case 'run-paused': {
+        close(envelope, events);
+        const list = Array.isArray(record.tools) ? record.tools.filter(isRecord) : [];
+        return single(events, { type: 'run-pause', ...envelope, requirements: list.map((tool) => requirementOf(tool, context.mint('requirement'))) });
+      }
+      case 'run-continued':
+        return single(events, { type: 'run-resume', ...envelope });
+      case 'tool-call-started':
+        return tools(record, envelope, era, true);
+      case 'tool-call-completed':
+        return tools(record, envelope, era, false);
+      case 'reasoning-step': {
+        const step = isRecord(record.content) ? record.content : {};
+        const event: CanonicalEvent = { type: 'reasoning-step', ...envelope };
+        if (typeof step.title === 'string') event.title = step.title;
+        if (typeof step.action === 'string') event.action = step.action;
+        if (typeof step.result === 'string') event.result = step.result;
+        if (typeof step.reasoning === 'string') event.reasoning = step.reasoning;
+        if (typeof step.next_action === 'string') event.nextAction = step.next_action;
+        if (typeof step.confidence === 'number') event.confidence = step.confidence;
+        return single(events, event);
+      }
+      default: {
+        for (const [name, [start, end, endInEraA]] of Object.entries(activityKinds)) {
+          if (kind === start) return single(events, { type: 'activity-start', ...envelope, name });
+          if (kind === end || kind === endInEraA) {
+            const finished: CanonicalEvent = { type: 'activity-end', ...envelope, name };
+            if (kind === 'reasoning-completed' && record.content !== undefined) finished.data = record.content;
+            return single(events, finished);
+          }
+        }
+        return { events, primary: undefined };
+      }
+    }
+  }
+
+  function decodeEvent(record: Record<string, unknown>): CanonicalEvent[] {
+    const era = eraOfRecord(record);
+    const kind = kindOf(String(record.event), era);
+    if (kind === undefined) return unknown(record, `"${String(record.event)}" is not an agno 1.x event`);
+    const envelope = envelopeOf(record, kind);
+    const { events, primary } = translate(record, kind, envelope, era);
+    if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);
+    const rebuilt = dispatch(recordWriters, primary, { era, lost: () => {} }) ?? {};
+    const patch = diffJson(record, rebuilt);
+    for (const event of events) {
+      if (structuralTypes.has(event.type)) continue;
+      const ext = event === primary ? legacyExt({ era: era === 'A' ? 'A' : undefined, patch }) : legacyExt({ secondary: true });
+      if (ext !== undefined) event.ext = ext;
+    }
+    return events;
+  }
+
+  return {
+    push(record) {
+      if (!isRecord(record)) return unknown(record, 'not a JSON object');
+      if (isLegacyAggregate(record)) {
+        const era: LegacyEra = typeof record.event === 'string' ? 'A' : 'B';
+        return explode([readAggregate(record, context, era)]);
+      }
+      if (typeof record.event !== 'string') return unknown(record, 'a record without an `event` string');
+      return decodeEvent(record);
+    },
+    flush() {
+      const events: CanonicalEvent[] = [];
+      for (const [runId, state] of states) {
+        if (state.textId === undefined && state.reasoningId === undefined) continue;
+        const first = { runId };
+        close(first, events);
+      }
+      return events;
+    },
+  };
+}
+
+function hasMedia(record: Record<string, unknown>): boolean {
+  return isRecord(record.image) || isRecord(record.response_audio) || isRecord(record.citations);
+}

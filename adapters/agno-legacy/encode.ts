@@ -1,0 +1,99 @@
+import { type CanonicalEvent, dispatch } from '../../src/model/event.js';
+import { explodeMessage } from '../../src/model/explode.js';
+import type { IssueCode } from '../../src/model/issue.js';
+import type { Run } from '../../src/model/snapshot.js';
+import { createSnapshotEncoder, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import { writeAggregate } from './aggregate.js';
+import { legacyExtOf } from './legacy-ext.js';
+import { applyPatch } from './patch.js';
+import { type LegacyEra, legacyFormatName } from './schema.js';
+import { type WriteContext, recordWriters } from './write-record.js';
+
+/** Options of the agno 1.x encoder. */
+export interface LegacyEncodeOptions {
+  /** `B` (1.6 – 1.8 event classes, the default) or `A` (1.0 – 1.5 `RunResponse` chunks). Records decoded from 1.x keep their own era unless this is set. */
+  era?: LegacyEra;
+  /** `events` (a stream, the default) or `aggregate` (one `RunResponse` per top-level run). Runs decoded from a stored aggregate stay aggregates unless this is set. */
+  shape?: 'events' | 'aggregate';
+}
+
+/** Encodes canonical events as agno 1.x stream records or stored aggregates. */
+export function createLegacyEncoder(context: AdapterContext, options: LegacyEncodeOptions = {}): Encoder {
+  const rootOf = new Map<string, string>();
+  const shapes = new Map<string, 'events' | 'aggregate'>();
+  const teamSessions = new Map<string, string | undefined>();
+  const reported = new Set<string>();
+
+  function lost(what: string, event: CanonicalEvent, code: IssueCode = 'dropped'): void {
+    const key = `${code}:${what}`;
+    // One issue per kind of loss and run, not one per record.
+    if (reported.has(`${key}:${event.runId}`)) return;
+    reported.add(`${key}:${event.runId}`);
+    context.report({
+      code,
+      level: code === 'dropped' ? 'warning' : 'info',
+      eventType: event.type,
+      runId: event.runId,
+      message: `${what} cannot be written as agno 1.x${code === 'dropped' ? ' and was left out' : ''}`,
+    });
+  }
+
+  function eraFor(holder: { ext?: CanonicalEvent['ext'] }): LegacyEra {
+    return options.era ?? legacyExtOf(holder)?.era ?? 'B';
+  }
+
+  const snapshot = createSnapshotEncoder(context, (run: Run) => {
+    const era = eraFor(run);
+    return [writeAggregate(run, era, (what) => lost(what, { type: 'run-end', runId: run.runId }))];
+  });
+
+  function encodeEvent(event: CanonicalEvent): unknown[] {
+    if (event.type === 'raw') {
+      reportForeignRaw(context, event, 'agno 1.x');
+      return [];
+    }
+    if (event.type === 'message') {
+      const { role } = event.message;
+      if (role === 'assistant' || role === 'tool') {
+        const { runId, parentRunId, sessionId, actor, time } = event;
+        const envelope = { runId, parentRunId, sessionId, actor, time };
+        return explodeMessage(event.message, envelope, context.mint('message')).flatMap(encodeEvent);
+      }
+      lost(`a whole ${role} message (1.x streams carry only the run's own output)`, event);
+      return [];
+    }
+    const ext = legacyExtOf(event);
+    if (ext?.secondary === true) return [];
+    const era = eraFor(event);
+    const writeContext: WriteContext = { era, lost };
+    const record = dispatch(recordWriters, event, writeContext);
+    if (record === undefined) return [];
+    if (ext !== undefined && (ext.era ?? 'B') === era) return [applyPatch(record, ext.patch)];
+    if (ext === undefined && era === 'B' && event.parentRunId !== undefined && teamSessions.has(event.parentRunId)) {
+      // 1.x members name their team by its session, not by a parent run id.
+      const session = teamSessions.get(event.parentRunId);
+      if (session !== undefined) record.team_session_id = session;
+    }
+    return [record];
+  }
+
+  return {
+    push(event) {
+      if (event.type === 'run-start' && event.actor?.kind === 'team') teamSessions.set(event.runId, event.sessionId);
+      const root = event.parentRunId === undefined ? event.runId : (rootOf.get(event.parentRunId) ?? event.parentRunId);
+      rootOf.set(event.runId, root);
+      let shape = shapes.get(root);
+      if (shape === undefined) {
+        shape = options.shape ?? (legacyExtOf(event)?.shape === 'aggregate' ? 'aggregate' : 'events');
+        shapes.set(root, shape);
+      }
+      return shape === 'aggregate' ? snapshot.push(event) : encodeEvent(event);
+    },
+    flush() {
+      return snapshot.flush();
+    },
+  };
+}
+
+export { legacyFormatName };

@@ -1,0 +1,63 @@
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { type Detection, defineFormat } from '../../src/pipeline/format.js';
+import { isLegacyAggregate } from './aggregate.js';
+import { createLegacyDecoder, eraOfRecord, type LegacyDecodeOptions } from './decode.js';
+import { createLegacyEncoder, type LegacyEncodeOptions } from './encode.js';
+import { eraAKinds, eraBAgentKinds, eraBTeamKinds, legacyFormatName, legacyOnlyEvents } from './schema.js';
+
+const eraAVersion = '1.0 – 1.5';
+const eraBVersion = '1.6 – 1.8';
+
+/** Keys only agno 2.x writes: a record with one of them is not 1.x. */
+const currentOnlyKeys = ['nested_depth', 'parent_run_id', 'workflow_agent', 'requirements', 'session_state', 'model_provider_data', 'additional_input'];
+/** Keys only agno 1.x writes. */
+const legacyOnlyKeys = ['team_session_id', 'thinking', 'extra_data', 'formatted_tool_calls'];
+
+function toolsOf(record: Record<string, unknown>): Record<string, unknown>[] {
+  const list = Array.isArray(record.tools) ? record.tools : [];
+  return [...list, record.tool].filter(isRecord);
+}
+
+function isLegacyMetrics(metrics: unknown): boolean {
+  return isRecord(metrics) && Object.values(metrics).some(Array.isArray);
+}
+
+/**
+ * Scores a record as agno 1.x. Strings only 1.x wrote, 1.x-only keys and dict-of-lists metrics
+ * are certain; a record that 2.x could have written just as well (a bare `RunStarted`) gets a
+ * low score, so the `agno` format wins it unless its neighbours are 1.x.
+ */
+export function detectLegacy(record: unknown): Detection | undefined {
+  if (!isRecord(record)) return undefined;
+  if (currentOnlyKeys.some((key) => key in record)) return undefined;
+  if (toolsOf(record).some((tool) => 'child_run_id' in tool)) return undefined;
+  if (Array.isArray(record.messages) && record.messages.some((message) => isRecord(message) && 'id' in message)) return undefined;
+  const certain = legacyOnlyKeys.some((key) => key in record) || isLegacyMetrics(record.metrics);
+  if (typeof record.event !== 'string') {
+    if (!isLegacyAggregate(record)) return undefined;
+    if (isRecord(record.metrics) && !isLegacyMetrics(record.metrics)) return undefined;
+    return { confidence: certain ? 0.95 : 0.4, version: eraBVersion };
+  }
+  const name = record.event;
+  if (!eraAKinds.has(name) && !eraBAgentKinds.has(name) && !eraBTeamKinds.has(name)) return undefined;
+  const era = eraOfRecord(record);
+  const version = era === 'A' ? eraAVersion : eraBVersion;
+  if (legacyOnlyEvents.has(name) || certain) return { confidence: 1, version };
+  // Era A chunks carry fields no 2.x event has on that string (content_type on RunStarted, tools lists …).
+  if (era === 'A') return { confidence: 0.9, version };
+  return { confidence: 0.45, version };
+}
+
+/** agno 1.x: era B events (1.6 – 1.8), era A `RunResponse` chunks (1.0 – 1.5) and stored aggregates. */
+export const agnoLegacyFormat = defineFormat<LegacyDecodeOptions, LegacyEncodeOptions>({
+  name: legacyFormatName,
+  title: 'agno 1.x events (RunResponseContent …, RunResponse chunks) and RunResponse / TeamRunResponse aggregates',
+  versions: { read: '1.0 – 1.8.4', write: '1.8.4 (era B); 1.5 (era A) with era: "A"' },
+  detect: detectLegacy,
+  createDecoder: createLegacyDecoder,
+  createEncoder: createLegacyEncoder,
+  losses: [],
+});
+
+export { createLegacyDecoder, createLegacyEncoder };
+export type { LegacyDecodeOptions, LegacyEncodeOptions };
