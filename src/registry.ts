@@ -1,9 +1,11 @@
+import { agnoLegacyFormat } from '../adapters/agno-legacy/index.js';
 import { canonicalFormat } from '../adapters/canonical/index.js';
 import type { AnyFormat } from './pipeline/format.js';
 
 /** The built-in formats: adding a format is one line here. */
 const builtInFormats: AnyFormat[] = [
   canonicalFormat,
+  agnoLegacyFormat,
 ];
 
 const formats = new Map<string, AnyFormat>(builtInFormats.map((format) => [format.name, format]));
