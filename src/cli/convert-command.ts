@@ -111,7 +111,18 @@ export async function convertCommand(args: string[]): Promise<number> {
         }
         return write(converter.push(item.record, { line: item.line }));
       },
-      { progress: !values.quiet },
+      {
+        progress: !values.quiet,
+        onInvalidUtf8(offset) {
+          const issue: Issue = {
+            code: 'approximated',
+            level: 'warning',
+            message: `invalid UTF-8 in the input (first near byte ${offset}); the bad bytes were read as U+FFFD`,
+          };
+          issuesFile?.write(`${JSON.stringify(issue)}\n`);
+          printer.print(issue);
+        },
+      },
     );
     await write(converter.flush());
     await output.write(writer.end());

@@ -10,15 +10,32 @@ export class UsageError extends Error {
   }
 }
 
-/** Decoded text chunks of a file, or of standard input for `-` or no file, with bytes read so far. */
-export async function* readText(file: string | undefined, progress?: { bytes: number }): AsyncGenerator<string> {
+/**
+ * Decoded text chunks of a file, or of standard input for `-` or no file, with bytes read so far.
+ * Invalid UTF-8 is replaced by U+FFFD (the record stays readable JSON) and reported once.
+ * @param onInvalidUtf8 told the byte offset of the chunk where invalid UTF-8 was first met.
+ */
+export async function* readText(
+  file: string | undefined,
+  progress?: { bytes: number },
+  onInvalidUtf8?: (offset: number) => void,
+): AsyncGenerator<string> {
   const stream = file === undefined || file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 16 });
-  // Invalid UTF-8 becomes U+FFFD instead of stopping the read: the record is still readable JSON.
-  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  let decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let offset = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (progress !== undefined) progress.bytes += chunk.length;
-      const text = decoder.decode(chunk, { stream: true });
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        // Only the first fault is reported: from here on the decoder replaces instead of throwing.
+        onInvalidUtf8?.(offset);
+        decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+        text = decoder.decode(chunk, { stream: true });
+      }
+      offset += chunk.length;
       if (text !== '') yield text;
     }
   } catch (error) {

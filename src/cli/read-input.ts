@@ -10,13 +10,13 @@ export async function readInput(
   file: string | undefined,
   framing: InputFraming,
   onItem: (item: ReadItem) => Promise<void> | void,
-  options: { progress: boolean },
+  options: { progress: boolean; onInvalidUtf8?: (offset: number) => void },
 ): Promise<void> {
   const reader = createRecordReader(framing);
   const counter = { bytes: 0 };
   const progress = createProgress(options.progress);
   let records = 0;
-  for await (const text of readText(file, counter)) {
+  for await (const text of readText(file, counter, options.onInvalidUtf8)) {
     for (const item of reader.push(text)) {
       records += 1;
       const pending = onItem(item);

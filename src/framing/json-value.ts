@@ -1,4 +1,4 @@
-import { describeParseError, type ReadItem, type RecordReader } from './read-item.js';
+import { describeParseError, maxNestingDepth, nestsDeeperThan, type ReadItem, type RecordReader } from './read-item.js';
 
 /**
  * Reads one JSON value: an array gives one record per element, anything else one record.
@@ -16,6 +16,9 @@ export function createJsonValueReader(): RecordReader {
       chunks.length = 0;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       if (text.trim() === '') return [];
+      if (nestsDeeperThan(text, maxNestingDepth + 1)) {
+        return [{ kind: 'reject', text, line: 1, error: `JSON nested deeper than ${maxNestingDepth} levels` }];
+      }
       let value: unknown;
       try {
         value = JSON.parse(text);

@@ -11,8 +11,40 @@ export interface RecordReader {
   flush(): ReadItem[];
 }
 
-/** Parses one JSON text into a read item. */
+/**
+ * The deepest nesting a record may have. Real agent records nest a few dozen levels; deeper
+ * input is rejected up front because `JSON.stringify` and recursive consumers overflow the
+ * stack a few thousand levels down.
+ */
+export const maxNestingDepth = 1000;
+
+/**
+ * Whether a JSON text nests deeper than `limit`, by one scan that skips strings. Texts shorter
+ * than twice the limit cannot, and are not scanned.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  if (text.length <= limit * 2) return false;
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92) index += 1;
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 || code === 91) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 125 || code === 93) depth -= 1;
+  }
+  return false;
+}
+
+/** Parses one JSON text into a read item; too deep a text is rejected without parsing. */
 export function parseItem(text: string, line: number): ReadItem {
+  if (nestsDeeperThan(text, maxNestingDepth)) {
+    return { kind: 'reject', text, line, error: `JSON nested deeper than ${maxNestingDepth} levels` };
+  }
   try {
     return { kind: 'record', record: JSON.parse(text) as unknown, line };
   } catch (error) {

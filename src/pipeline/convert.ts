@@ -32,7 +32,7 @@ export function convert(
 ): ConvertResult | ReadableStream<unknown> | ConvertedIterable {
   if (Array.isArray(input)) return convertArray(input, options);
   if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) {
-    return input.pipeThrough(createConvertStream(options));
+    return convertReadable(input, options);
   }
   if (typeof (input as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
     return convertIterable(input as AsyncIterable<unknown>, options);
@@ -56,10 +56,54 @@ function convertIterable(input: AsyncIterable<unknown>, options: ConvertOptions)
     issues: converter.issues,
     stats: converter.stats,
     async *[Symbol.asyncIterator]() {
-      for await (const record of input) yield* converter.push(record);
+      try {
+        for await (const record of input) yield* converter.push(record);
+      } catch (error) {
+        yield* converter.fail(error);
+        throw error;
+      }
       yield* converter.flush();
     },
   };
+}
+
+function convertReadable(input: ReadableStream<unknown>, options: ConvertOptions): ReadableStream<unknown> {
+  const converter = createConverter(options);
+  const reader = input.getReader();
+  let failure: { error: unknown } | undefined;
+  return new ReadableStream<unknown>({
+    // Reads only when the consumer wants more: a slow consumer holds the source back.
+    async pull(controller) {
+      // Erroring a stream discards what is queued: the run-errors are read first, then the error.
+      if (failure !== undefined) {
+        controller.error(failure.error);
+        return;
+      }
+      for (;;) {
+        let next: ReadableStreamReadResult<unknown>;
+        try {
+          next = await reader.read();
+        } catch (error) {
+          failure = { error };
+          const out = converter.fail(error);
+          for (const record of out) controller.enqueue(record);
+          if (out.length === 0) controller.error(error);
+          return;
+        }
+        if (next.done) {
+          for (const out of converter.flush()) controller.enqueue(out);
+          controller.close();
+          return;
+        }
+        const out = converter.push(next.value);
+        for (const record of out) controller.enqueue(record);
+        if (out.length > 0) return;
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
 }
 
 /**

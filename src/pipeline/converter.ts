@@ -84,6 +84,11 @@ export interface ConverterOptions extends DecoderOptions, Omit<EncoderOptions, k
 export interface Converter {
   push(record: unknown, position?: RecordPosition): unknown[];
   flush(): unknown[];
+  /**
+   * Ends a conversion whose source failed: every run still open gets a `run-error` carrying
+   * the failure, so consumers see an error rather than a stream that stops mid-run.
+   */
+  fail(error: unknown): unknown[];
   readonly issues: Issue[];
   readonly stats: ConversionStats;
 }
@@ -276,8 +281,13 @@ export function createConverter(options: ConverterOptions): Converter {
   const encoder = createEncoderWith(options, sink, mint);
   const stats = sink.stats;
 
+  /** Runs seen and not yet ended, with the envelope to end them with. */
+  const open = new Map<string, CanonicalEvent>();
+
   function encodeAll(events: CanonicalEvent[], out: unknown[]): unknown[] {
     for (const event of events) {
+      if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') open.delete(event.runId);
+      else if (event.type !== 'raw' && !open.has(event.runId)) open.set(event.runId, event);
       const records = encoder.push(event);
       for (const record of records) out.push(record);
     }
@@ -294,6 +304,24 @@ export function createConverter(options: ConverterOptions): Converter {
     },
     flush() {
       const out = encodeAll(decoder.flush(), []);
+      for (const record of encoder.flush()) out.push(record);
+      stats.written += out.length;
+      return out;
+    },
+    fail(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const type = error instanceof Error ? error.name : 'Error';
+      sink.raise({ code: 'invalid-input', level: 'warning', message: `the input failed: ${message}; open runs were ended with run-error` });
+      const failures: CanonicalEvent[] = [];
+      // Members first, so that no parent ends before its members.
+      for (const first of [...open.values()].reverse()) {
+        const failure: CanonicalEvent = { type: 'run-error', runId: first.runId, error: { message, type } };
+        if (first.parentRunId !== undefined) failure.parentRunId = first.parentRunId;
+        if (first.sessionId !== undefined) failure.sessionId = first.sessionId;
+        if (first.actor !== undefined) failure.actor = first.actor;
+        failures.push(failure);
+      }
+      const out = encodeAll(failures, []);
       for (const record of encoder.flush()) out.push(record);
       stats.written += out.length;
       return out;
