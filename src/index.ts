@@ -19,6 +19,7 @@ export {
   type ContentMode,
   type TextStream,
 } from './pipeline/adapter-kit.js';
+export { applyJsonPatch, asJsonPatch, diffJson, ownField, sameJson, setOwn, type JsonPatch } from './pipeline/json-patch.js';
 export {
   createConverter,
   createDecoder,

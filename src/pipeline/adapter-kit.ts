@@ -109,7 +109,9 @@ export function residual(record: Record<string, unknown>, known: ReadonlySet<str
   for (const key of Object.keys(record)) {
     if (known.has(key)) continue;
     rest ??= {};
-    rest[key] = record[key];
+    // `__proto__` as a data key: a plain assignment would change the prototype instead.
+    if (key === '__proto__') Object.defineProperty(rest, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+    else rest[key] = record[key];
   }
   return rest;
 }
