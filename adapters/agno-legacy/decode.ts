@@ -41,7 +41,10 @@ function kindOf(name: string, era: LegacyEra): LegacyKind | undefined {
 interface RunState {
   text: TextStream | undefined;
   textId: string | undefined;
+  /** The reasoning part of `thinking` / `reasoning_content` in content events. */
   reasoningId: string | undefined;
+  /** The reasoning part between `ReasoningStarted` and `ReasoningCompleted` (agno's reasoning agent). */
+  stepsId: string | undefined;
 }
 
 /** What one record becomes: its events, and the one that carries the record's patch. */
@@ -65,10 +68,14 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
   function stateOf(runId: string): RunState {
     let state = states.get(runId);
     if (state === undefined) {
-      state = { text: undefined, textId: undefined, reasoningId: undefined };
+      state = { text: undefined, textId: undefined, reasoningId: undefined, stepsId: undefined };
       states.set(runId, state);
     }
     return state;
+  }
+
+  function state(envelope: Envelope): RunState {
+    return stateOf(envelope.runId);
   }
 
   function close(envelope: Envelope, events: CanonicalEvent[]): void {
@@ -141,7 +148,7 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
       primary = { type: 'text-delta', ...envelope, id: state.textId, delta };
       events.push(primary);
     } else if (text !== undefined && text !== null) {
-      primary = { type: 'data', ...envelope, name: 'structured-output', data: text };
+      primary = { type: 'data', ...envelope, name: 'content', data: text };
       events.push(primary);
     }
     const citations = isRecord(record.citations) && Array.isArray(record.citations.urls) ? record.citations.urls : [];
@@ -244,14 +251,21 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
         if (typeof step.confidence === 'number') event.confidence = step.confidence;
         return single(events, event);
       }
+      case 'reasoning-started': {
+        close(envelope, events);
+        state(envelope).stepsId = context.mint('reasoning');
+        return single(events, { type: 'reasoning-start', ...envelope, id: state(envelope).stepsId ?? '' });
+      }
+      case 'reasoning-completed': {
+        const current = state(envelope);
+        const id = current.stepsId ?? context.mint('reasoning');
+        current.stepsId = undefined;
+        return single(events, { type: 'reasoning-end', ...envelope, id });
+      }
       default: {
         for (const [name, [start, end, endInEraA]] of Object.entries(activityKinds)) {
           if (kind === start) return single(events, { type: 'activity-start', ...envelope, name });
-          if (kind === end || kind === endInEraA) {
-            const finished: CanonicalEvent = { type: 'activity-end', ...envelope, name };
-            if (kind === 'reasoning-completed' && record.content !== undefined) finished.data = record.content;
-            return single(events, finished);
-          }
+          if (kind === end || kind === endInEraA) return single(events, { type: 'activity-end', ...envelope, name });
         }
         return { events, primary: undefined };
       }
@@ -268,7 +282,7 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
     const rebuilt = dispatch(recordWriters, primary, { era, lost: () => {} }) ?? {};
     const patch = diffJson(record, rebuilt);
     for (const event of events) {
-      if (structuralTypes.has(event.type)) continue;
+      if (event.type === 'text-start' || event.type === 'text-end') continue;
       const ext = event === primary ? legacyExt({ era: era === 'A' ? 'A' : undefined, patch }) : legacyExt({ secondary: true });
       if (ext !== undefined) event.ext = ext;
     }
@@ -289,9 +303,10 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
       const events: CanonicalEvent[] = [];
       for (const [runId, state] of states) {
         if (state.textId === undefined && state.reasoningId === undefined) continue;
-        const first = { runId };
-        close(first, events);
+        close({ runId }, events);
       }
+      // Parts the source left open are closed here; the encoder writes nothing for them.
+      for (const event of events) if (event.type === 'reasoning-end') event.ext = legacyExt({ secondary: true });
       return events;
     },
   };

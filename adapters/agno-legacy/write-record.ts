@@ -18,7 +18,6 @@ export type LegacyRecord = Record<string, unknown>;
 /** The canonical activity names of the 1.x side activities, with their start and end kinds. */
 export const activityKinds: Readonly<Record<string, [LegacyKind | undefined, LegacyKind | undefined, LegacyKind | undefined]>> = {
   // name: [start, end in era B, end in era A]
-  reasoning: ['reasoning-started', 'reasoning-completed', 'reasoning-completed'],
   'memory-update': ['memory-update-started', 'memory-update-completed', 'updating-memory'],
   'parser-model': ['parser-model-started', 'parser-model-completed', undefined],
   'output-model': ['output-model-started', 'output-model-completed', undefined],
@@ -100,9 +99,6 @@ function activity(event: EventOfType<'activity-start'> | EventOfType<'activity-e
     return undefined;
   }
   const record = envelope(event, kind, context);
-  if (record !== undefined && kind === 'reasoning-completed' && event.data !== undefined) {
-    Object.assign(record, { content: event.data, content_type: 'ReasoningSteps' });
-  }
   return record;
 }
 
@@ -164,11 +160,15 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
     const urls = event.citations.map((citation) => ({ url: citation.url, title: citation.title }));
     return contentRecord(event, { citations: { urls } }, context);
   },
-  'reasoning-start': structural,
+  'reasoning-start'(event, context) {
+    return envelope(event, 'reasoning-started', context);
+  },
   'reasoning-delta'(event, context) {
     return contentRecord(event, { thinking: event.delta }, context);
   },
-  'reasoning-end': structural,
+  'reasoning-end'(event, context) {
+    return envelope(event, 'reasoning-completed', context);
+  },
   'reasoning-step'(event, context) {
     const content: LegacyRecord = {};
     if (event.title !== undefined) content.title = event.title;
@@ -224,7 +224,7 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
     if (event.name === 'intermediate-content') {
       return withBody(envelope(event, 'intermediate-content', context), { content: event.data, content_type: 'str' });
     }
-    if (event.name === 'structured-output') return contentRecord(event, { content: event.data, content_type: 'dict' }, context);
+    if (event.name === 'content') return contentRecord(event, { content: event.data, content_type: 'dict' }, context);
     context.lost(`the data "${event.name}"`, event);
     return undefined;
   },

@@ -1,16 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
-import { expectGolden, readJsonl, toJsonl } from '../support/golden.js';
-
-const fixtures = join(import.meta.dirname, 'fixtures');
-
-/** The records of a fixture: JSONL streams, or one stored aggregate per JSON file. */
-export function readFixture(name: string): unknown[] {
-  const path = join(fixtures, name);
-  return name.endsWith('.jsonl') ? readJsonl(path) : [JSON.parse(readFileSync(path, 'utf8')) as unknown];
-}
+import { expectGolden, toJsonl } from '../support/golden.js';
+import { fixtures, readFixture } from './read-fixture.js';
 
 const names = readdirSync(fixtures).filter((name) => /\.jsonl?$/.test(name) && !name.includes('.canonical.'));
 
