@@ -161,7 +161,10 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   const stats = sink.stats;
   const from = options.from ?? 'auto';
   const decoders = new Map<string, Decoder>();
-  const runs = new Set<string>();
+  /** Open runs by canonical id, with the format that decoded them: bounded by open runs, not input size. */
+  const live = new Map<string, string>();
+  /** Renamed ids of runs whose id another format already used (`format\u0000id` → new id). */
+  const aliases = new Map<string, string>();
   const guesses = new Set<string>();
   let previous: string | undefined;
 
@@ -174,14 +177,48 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return decoder;
   }
 
+  /**
+   * The canonical id of a run as `format` names it. In a mixed log two formats may use the same
+   * id for different runs (`run-1` is everywhere): the later one gets `id@format`, reported.
+   */
+  function canonicalRunId(runId: string, format: string): string {
+    const alias = aliases.get(`${format}\u0000${runId}`);
+    if (alias !== undefined) return alias;
+    const owner = live.get(runId);
+    if (owner === undefined || owner === format) return runId;
+    const renamed = `${runId}@${format}`;
+    aliases.set(`${format}\u0000${runId}`, renamed);
+    sink.raise({
+      code: 'minted',
+      level: 'info',
+      format,
+      runId: renamed,
+      message: `run "${runId}" of ${format} shares its id with an open ${owner} run; it is written as "${renamed}"`,
+    });
+    return renamed;
+  }
+
   function counted(events: CanonicalEvent[], format: string): CanonicalEvent[] {
     stats.events += events.length;
-    for (const event of events) {
+    for (let index = 0; index < events.length; index += 1) {
+      let event = events[index] as CanonicalEvent;
       if (event.type === 'raw' && event.format === 'unknown') continue;
-      if (!runs.has(event.runId)) {
-        runs.add(event.runId);
-        stats.runs = runs.size;
+      if (fixed === undefined) {
+        const runId = canonicalRunId(event.runId, format);
+        const parentRunId = event.parentRunId === undefined ? undefined : canonicalRunId(event.parentRunId, format);
+        if (runId !== event.runId || parentRunId !== event.parentRunId) {
+          event = { ...event, runId, ...(parentRunId === undefined ? {} : { parentRunId }) };
+          events[index] = event;
+        }
+      }
+      if (!live.has(event.runId)) {
+        live.set(event.runId, format);
+        stats.runs += 1;
         stats.runsByFormat[format] = (stats.runsByFormat[format] ?? 0) + 1;
+      }
+      if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
+        live.delete(event.runId);
+        aliases.delete(`${format}\u0000${event.runId.endsWith(`@${format}`) ? event.runId.slice(0, -format.length - 1) : event.runId}`);
       }
     }
     return events;

@@ -113,3 +113,25 @@ describe('convert', () => {
     expect(() => convert(42 as unknown as unknown[], { to: 'canonical' })).toThrowError(TypeError);
   });
 });
+
+describe('mixed logs', () => {
+  it('two formats that use the same run id in one log keep two runs: the later is renamed and reported', async () => {
+    const { readJsonl } = await import('../support/golden.js');
+    const legacy = readJsonl(new URL('../agno-legacy/fixtures/v1.8.4-agent-tools.jsonl', import.meta.url).pathname);
+    const canonical: CanonicalEvent[] = [
+      { type: 'run-start', runId: 'run-1' },
+      { type: 'text-start', runId: 'run-1', id: 't' },
+      { type: 'text-delta', runId: 'run-1', id: 't', delta: 'hi' },
+      { type: 'text-end', runId: 'run-1', id: 't' },
+      { type: 'run-end', runId: 'run-1' },
+    ];
+    const mixed = legacy.flatMap((record, index) => (index < canonical.length ? [canonical[index], record] : [record]));
+    const { output, issues, stats } = convert(mixed, { from: 'auto', to: 'canonical' });
+    const runIds = new Set(output.flatMap((record) => ((record as { runId?: string }).runId === undefined ? [] : [(record as { runId: string }).runId])));
+    expect([...runIds].sort()).toEqual(['run-1', 'run-1@agno-legacy']);
+    expect(stats.runsByFormat).toEqual({ canonical: 1, 'agno-legacy': 1 });
+    expect(issues.filter((issue) => issue.code === 'minted')).toEqual([
+      expect.objectContaining({ format: 'agno-legacy', runId: 'run-1@agno-legacy', message: expect.stringContaining('shares its id with an open canonical run') }),
+    ]);
+  });
+});
