@@ -1,0 +1,406 @@
+import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
+import { explodeMessage, isStreamable } from '../../src/model/explode.js';
+import type { Ext } from '../../src/model/snapshot.js';
+import { type Usage, addUsage } from '../../src/model/usage.js';
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
+import { chunkFieldsOf, createChunkBuildState } from './chunk-fields.js';
+import { diffFields } from './field-diff.js';
+import { type ChunkDescriptor, recordExt } from './langchain-ext.js';
+import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf } from './lineage.js';
+import { hasRole, langchainFields, messageOf, recordFields } from './message-fields.js';
+import { type MessageFields, type MessageRecord, formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
+import { createStreamEventReader } from './stream-event-reader.js';
+import { usageOf } from './usage-metadata.js';
+
+/** Options of the LangChain decoder. */
+export interface LangChainDecodeOptions {}
+
+interface OpenTool {
+  toolCallId: string;
+  toolName: string;
+  args: string[];
+}
+
+/** An AI message being streamed as chunks. */
+interface OpenChunkMessage {
+  id: string | undefined;
+  prefix: string;
+  lineage: Lineage | undefined;
+  record: MessageRecord;
+  text: Map<string, string>;
+  reasoning: Map<string, string>;
+  tools: Map<string, OpenTool>;
+  lastToolKey: string | undefined;
+  usage: Usage | undefined;
+  finishReason: string | undefined;
+  /** Each chunk's original fields and the events it produced; undefined when boundaries are not kept. */
+  chunks: { fields: MessageFields; events: CanonicalEvent[] }[] | undefined;
+}
+
+interface RunState {
+  envelope: Envelope;
+  info: RunInfo | undefined;
+  /** Sum of `usage_metadata`, for runs whose lineage does not say their usage. */
+  usage: Usage | undefined;
+  messages: number;
+  chunk: OpenChunkMessage | undefined;
+  /** Message lists end with the input; a streamEvents run ends only at its on_chain_end. */
+  endsAtFlush: boolean;
+}
+
+/** Where a decoded message or chunk goes: the run, and whether chunk boundaries are kept. */
+export interface ChunkTarget {
+  runId: string;
+  /** Keep chunk boundaries in `ext.langchain` (not for streamEvents, which is read only). */
+  keepBoundaries: boolean;
+}
+
+/**
+ * Reads LangChain messages in every serialized form (constructor JSON, StoredMessage, Python
+ * `message_to_dict`, OpenAI-style dicts, tuples), `AIMessageChunk` streams and `streamEvents`
+ * v2 records. A message list is one run (its id minted) unless the messages carry the lineage
+ * this library writes; each run ends when the input does.
+ */
+export function createLangChainDecoder(context: AdapterContext, _options?: LangChainDecodeOptions): Decoder {
+  const runs = new Map<string, RunState>();
+  let anonymousRunId: string | undefined;
+  let openChunkRun: RunState | undefined;
+
+  function anonymousRun(out: CanonicalEvent[]): RunState {
+    if (anonymousRunId === undefined) {
+      anonymousRunId = context.mint('run');
+      context.report({
+        code: 'minted',
+        level: 'info',
+        runId: anonymousRunId,
+        message: `LangChain messages carry no run id; they were read as the run ${anonymousRunId}`,
+      });
+    }
+    return runOf({ runId: anonymousRunId }, undefined, out, { langchain: { records: true } });
+  }
+
+  function runOf(envelope: Envelope, info: RunInfo | undefined, out: CanonicalEvent[], ext: Ext, input?: unknown): RunState {
+    let state = runs.get(envelope.runId);
+    if (state !== undefined) return state;
+    state = { envelope, info, usage: undefined, messages: 0, chunk: undefined, endsAtFlush: true };
+    runs.set(envelope.runId, state);
+    const start: CanonicalEvent = { type: 'run-start', ...envelope };
+    if (info?.time !== undefined) start.time = info.time;
+    if (info?.model !== undefined) start.model = info.model;
+    if (info?.provider !== undefined) start.provider = info.provider;
+    if (input !== undefined) start.input = input;
+    start.ext = { ...info?.ext, ...ext };
+    out.push(start);
+    return state;
+  }
+
+  function lineageRun(lineage: Lineage, out: CanonicalEvent[], ext: Record<string, unknown>, input?: unknown): RunState {
+    return runOf(envelopeOfLineage(lineage), lineage.run, out, { langchain: { records: true, ...ext } }, input);
+  }
+
+  function startsInput(lineage: Lineage | undefined, record: MessageRecord): boolean {
+    return lineage !== undefined && (lineage.input !== undefined || lineage.placeholder === true) && !runs.has(lineage.run_id) && (record.kind === 'human' || record.kind === 'ai');
+  }
+
+  /** The run-start of a run whose first record is its input HumanMessage or its placeholder. */
+  function readRunHead(record: MessageRecord, lineage: Lineage, out: CanonicalEvent[]): void {
+    const placeholder = lineage.placeholder === true;
+    const content = record.fields.content;
+    const text = typeof content === 'string' ? content : '';
+    const parts = placeholder || text === '' ? [] : [{ type: 'text' as const, text }];
+    const rebuilt = recordFields(record.kind, {}, parts, lineage, record.form);
+    const ext = recordExt(record.form, record.kind, false, diffFields(record.fields, rebuilt), lineage) ?? {};
+    if (placeholder) {
+      lineageRun(lineage, out, { placeholder: ext });
+      return;
+    }
+    let input: unknown = text;
+    if (lineage.input === 'json') {
+      try {
+        input = JSON.parse(text);
+      } catch {
+        context.report({ code: 'invalid-input', level: 'warning', path: 'content', message: 'a JSON run input could not be parsed; kept as text' });
+      }
+    }
+    lineageRun(lineage, out, { input: ext }, input);
+  }
+
+  function readMessage(record: MessageRecord, out: CanonicalEvent[]): void {
+    const fields = langchainFields(record.fields, record.form);
+    const lineage = lineageOf(fields);
+    if (lineage !== undefined && startsInput(lineage, record)) {
+      readRunHead(record, lineage, out);
+      return;
+    }
+    const state = lineage === undefined ? anonymousRun(out) : lineageRun(lineage, out, {});
+    const runId = state.envelope.runId;
+    const message = messageOf({ kind: record.kind, fields, lineage, context, runId });
+    const rebuilt = recordFields(record.kind, message, message.parts, lineage, record.form);
+    const ext = recordExt(record.form, record.kind, record.chunk, diffFields(record.fields, rebuilt), lineage);
+    if (ext !== undefined) message.ext = { [formatName]: { ...ext } };
+    if (record.kind === 'ai' && state.info === undefined) state.usage = addUsage(state.usage, usageOf(fields.usage_metadata));
+    const prefix = `m${state.messages++}`;
+    if (isStreamable(message)) explodeMessage(message, state.envelope, prefix, out);
+    else out.push({ type: 'message', ...state.envelope, message });
+  }
+
+  function readUnknownKind(record: unknown, kind: string, out: CanonicalEvent[]): void {
+    const state = openChunkRun ?? anonymousRun(out);
+    context.report({
+      code: 'unknown-event',
+      level: 'warning',
+      runId: state.envelope.runId,
+      eventType: kind,
+      message: `a LangChain ${kind} message has no canonical role; it was kept verbatim as a raw record`,
+    });
+    out.push({ type: 'raw', ...state.envelope, format: formatName, payload: record });
+  }
+
+  function openChunk(state: RunState, record: MessageRecord, lineage: Lineage | undefined, keepBoundaries: boolean, out: CanonicalEvent[]): OpenChunkMessage {
+    const id = typeof record.fields.id === 'string' ? record.fields.id : undefined;
+    const open: OpenChunkMessage = {
+      id,
+      prefix: `m${state.messages++}`,
+      lineage,
+      record,
+      text: new Map(),
+      reasoning: new Map(),
+      tools: new Map(),
+      lastToolKey: undefined,
+      usage: undefined,
+      finishReason: undefined,
+      chunks: keepBoundaries ? [] : undefined,
+    };
+    const start: CanonicalEvent = { type: 'step-start', ...state.envelope };
+    if (id !== undefined) start.messageId = id;
+    out.push(start);
+    state.chunk = open;
+    openChunkRun = state;
+    return open;
+  }
+
+  function chunkText(state: RunState, open: OpenChunkMessage, kind: 'text' | 'reasoning', key: string, delta: string, out: CanonicalEvent[]): void {
+    const blocks = kind === 'text' ? open.text : open.reasoning;
+    let id = blocks.get(key);
+    if (id === undefined) {
+      id = `${open.prefix}-${kind === 'text' ? 't' : 'r'}${key}`;
+      blocks.set(key, id);
+      out.push({ type: `${kind}-start`, ...state.envelope, id });
+    }
+    if (delta !== '') out.push({ type: `${kind}-delta`, ...state.envelope, id, delta });
+  }
+
+  function chunkTools(state: RunState, open: OpenChunkMessage, chunks: unknown, out: CanonicalEvent[]): void {
+    if (!Array.isArray(chunks)) return;
+    for (const chunk of chunks) {
+      if (!isRecord(chunk)) continue;
+      const id = typeof chunk.id === 'string' && chunk.id !== '' ? chunk.id : undefined;
+      let key = chunk.index !== undefined && chunk.index !== null ? `i${String(chunk.index)}` : id !== undefined ? `c${id}` : open.lastToolKey;
+      let tool = key === undefined ? undefined : open.tools.get(key);
+      if (tool === undefined) {
+        key ??= `n${open.tools.size}`;
+        let toolCallId = id;
+        if (toolCallId === undefined) {
+          toolCallId = context.mint('call');
+          context.report({ code: 'minted', level: 'info', runId: state.envelope.runId, eventType: 'tool-input-start', path: 'tool_call_chunks', message: `a streamed tool call without an id was given the id ${toolCallId}` });
+        }
+        tool = { toolCallId, toolName: typeof chunk.name === 'string' ? chunk.name : '', args: [] };
+        open.tools.set(key, tool);
+        out.push({ type: 'tool-input-start', ...state.envelope, toolCallId: tool.toolCallId, toolName: tool.toolName });
+      }
+      open.lastToolKey = key;
+      if (typeof chunk.args === 'string' && chunk.args !== '') {
+        tool.args.push(chunk.args);
+        out.push({ type: 'tool-input-delta', ...state.envelope, toolCallId: tool.toolCallId, delta: chunk.args });
+      }
+    }
+  }
+
+  function closeChunk(state: RunState, out: CanonicalEvent[]): void {
+    const open = state.chunk;
+    if (open === undefined) return;
+    state.chunk = undefined;
+    if (openChunkRun === state) openChunkRun = undefined;
+    const closing: CanonicalEvent[] = [];
+    for (const id of open.text.values()) closing.push({ type: 'text-end', ...state.envelope, id });
+    for (const id of open.reasoning.values()) closing.push({ type: 'reasoning-end', ...state.envelope, id });
+    for (const tool of open.tools.values()) {
+      const text = tool.args.join('');
+      let input: unknown = text;
+      try {
+        input = JSON.parse(text.trim() === '' ? '{}' : text);
+      } catch {
+        context.report({
+          code: 'approximated',
+          level: 'warning',
+          runId: state.envelope.runId,
+          eventType: 'tool-call',
+          message: `the streamed arguments of tool call ${tool.toolCallId} are not JSON; kept as a string`,
+        });
+      }
+      closing.push({ type: 'tool-call', ...state.envelope, toolCallId: tool.toolCallId, toolName: tool.toolName, input });
+    }
+    const end: CanonicalEvent = { type: 'step-end', ...state.envelope };
+    if (open.usage !== undefined) end.usage = open.usage;
+    if (open.finishReason !== undefined) end.finishReason = open.finishReason;
+    closing.push(end);
+    const chunks = open.chunks;
+    if (chunks !== undefined) {
+      chunks.at(-1)?.events.push(...closing);
+      const build = createChunkBuildState(open.id);
+      const descriptors: ChunkDescriptor[] = chunks.map((chunk) => {
+        const rebuilt = chunkFieldsOf(chunk.events, build);
+        return { n: chunk.events.length, ...diffFields(chunk.fields, rebuilt) };
+      });
+      const ext = recordExt(open.record.form, 'ai', true, {}, undefined);
+      end.ext = { [formatName]: { ...ext, chunks: descriptors } };
+    }
+    out.push(...closing);
+  }
+
+  function closeOpenChunk(out: CanonicalEvent[]): void {
+    if (openChunkRun !== undefined) closeChunk(openChunkRun, out);
+  }
+
+  /**
+   * Reads one `AIMessageChunk`: a new message starts at a chunk with another id or with a lineage
+   * (written on first chunks only).
+   */
+  function readChunk(record: MessageRecord, target: ChunkTarget | undefined, out: CanonicalEvent[]): void {
+    const fields = record.fields;
+    const lineage = lineageOf(fields);
+    const id = typeof fields.id === 'string' ? fields.id : undefined;
+    let state: RunState;
+    if (target !== undefined) state = runs.get(target.runId) ?? runOf({ runId: target.runId }, undefined, out, {});
+    else if (lineage !== undefined) state = lineageRun(lineage, out, {});
+    else state = openChunkRun ?? anonymousRun(out);
+    let open = state.chunk;
+    if (open !== undefined && (lineage !== undefined || (id !== undefined && open.id !== undefined && id !== open.id))) {
+      closeChunk(state, out);
+      open = undefined;
+    }
+    const events: CanonicalEvent[] = [];
+    if (open === undefined) {
+      closeOpenChunk(out);
+      open = openChunk(state, record, lineage, target?.keepBoundaries ?? true, events);
+    }
+    const content = fields.content;
+    if (typeof content === 'string') {
+      if (content !== '') chunkText(state, open, 'text', '', content, events);
+    } else if (Array.isArray(content)) {
+      content.forEach((block, position) => {
+        if (!isRecord(block)) return;
+        const key = String(block.index ?? position);
+        if (block.type === 'text' && typeof block.text === 'string') chunkText(state, open, 'text', key, block.text, events);
+        else if (block.type === 'reasoning' && typeof block.reasoning === 'string') chunkText(state, open, 'reasoning', key, block.reasoning, events);
+        else if (block.type === 'thinking' && typeof block.thinking === 'string') chunkText(state, open, 'reasoning', key, block.thinking, events);
+      });
+    }
+    chunkTools(state, open, fields.tool_call_chunks, events);
+    open.usage = addUsage(open.usage, usageOf(fields.usage_metadata));
+    if (state.info === undefined) state.usage = addUsage(state.usage, usageOf(fields.usage_metadata));
+    const metadata = isRecord(fields.response_metadata) ? fields.response_metadata : {};
+    if (typeof metadata.finish_reason === 'string') open.finishReason = metadata.finish_reason;
+    else if (typeof metadata.stop_reason === 'string') open.finishReason = metadata.stop_reason;
+    open.chunks?.push({ fields, events });
+    out.push(...events);
+  }
+
+  function endRun(state: RunState, out: CanonicalEvent[]): void {
+    const info = state.info;
+    const envelope = state.envelope;
+    switch (info?.status ?? 'completed') {
+      case 'completed': {
+        const end: CanonicalEvent = { type: 'run-end', ...envelope };
+        if (info?.output !== undefined) end.output = info.output;
+        const usage = info === undefined ? state.usage : info.usage;
+        if (usage !== undefined) end.usage = usage;
+        if (info?.finishReason !== undefined) end.finishReason = info.finishReason;
+        out.push(end);
+        return;
+      }
+      case 'error':
+        out.push({ type: 'run-error', ...envelope, error: info?.error ?? { message: 'unknown error' } });
+        return;
+      case 'cancelled':
+        out.push({ type: 'run-cancel', ...envelope, ...(info?.cancelReason === undefined ? {} : { reason: info.cancelReason }) });
+        return;
+      case 'paused':
+        out.push({ type: 'run-pause', ...envelope, requirements: info?.requirements ?? [] });
+        return;
+      case 'running':
+        return;
+    }
+  }
+
+  const streamEvents = createStreamEventReader(context, {
+    startRun(runId, name, input, out) {
+      const envelope: Envelope = { runId };
+      if (name !== undefined) envelope.actor = { kind: 'agent', name };
+      runOf(envelope, undefined, out, {}, input).endsAtFlush = false;
+    },
+    hasRun: (runId) => runs.has(runId),
+    readChunk(record, runId, out) {
+      readChunk(record, { runId, keepBoundaries: false }, out);
+    },
+    closeChunk(runId, out) {
+      const state = runs.get(runId);
+      if (state !== undefined) closeChunk(state, out);
+    },
+    readMessage(record, runId, out) {
+      const state = runs.get(runId);
+      if (state === undefined) return;
+      closeChunk(state, out);
+      const message = messageOf({ kind: record.kind, fields: record.fields, lineage: undefined, context, runId });
+      explodeMessage(message, state.envelope, `m${state.messages++}`, out);
+    },
+    envelopeOf: (runId) => runs.get(runId)?.envelope ?? { runId },
+    endRun(runId, output, out) {
+      const state = runs.get(runId);
+      if (state === undefined) return;
+      closeChunk(state, out);
+      runs.delete(runId);
+      const end: CanonicalEvent = { type: 'run-end', ...state.envelope };
+      if (output !== undefined) end.output = output;
+      if (state.usage !== undefined) end.usage = state.usage;
+      out.push(end);
+    },
+  });
+
+  return {
+    push(record) {
+      const out: CanonicalEvent[] = [];
+      if (isStreamEventRecord(record)) {
+        streamEvents.push(record, out);
+        return out;
+      }
+      const read = readMessageRecord(record);
+      if (read === undefined) {
+        context.report({ code: 'unknown-event', level: 'warning', message: 'not a LangChain message, chunk or streamEvents record; kept verbatim as a raw record' });
+        const runId = openChunkRun?.envelope.runId ?? anonymousRunId ?? 'unknown';
+        return [{ type: 'raw', runId, format: formatName, payload: record }];
+      }
+      if (read.kind === 'ai' && read.chunk && (read.form.form === 'constructor' || read.form.form === 'stored')) {
+        readChunk(read, undefined, out);
+        return out;
+      }
+      closeOpenChunk(out);
+      if (!hasRole(read.kind)) readUnknownKind(record, read.kind, out);
+      else readMessage(read, out);
+      return out;
+    },
+    flush() {
+      const out: CanonicalEvent[] = [];
+      closeOpenChunk(out);
+      streamEvents.flush(out);
+      // Members end before their leader, as explode orders them.
+      for (const state of [...runs.values()].reverse()) {
+        closeChunk(state, out);
+        if (state.endsAtFlush) endRun(state, out);
+      }
+      runs.clear();
+      return out;
+    },
+  };
+}

@@ -1,0 +1,269 @@
+import { accumulate } from '../../src/model/accumulate.js';
+import { type CanonicalEvent, type EventHandlers, dispatch } from '../../src/model/event.js';
+import type { Message, Part, Run } from '../../src/model/snapshot.js';
+import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import { chunkFieldsOf, createChunkBuildState, groupStep } from './chunk-fields.js';
+import { applyDiff, diffOf } from './field-diff.js';
+import { type ChunkDescriptor, defaultForm, readRecordExt } from './langchain-ext.js';
+import { type Lineage, type RunInfo, runLineage } from './lineage.js';
+import { recordFields } from './message-fields.js';
+import { type MessageFields, type MessageForm, type MessageKind, formatName, writeMessageRecord } from './schema.js';
+import { usageMetadataOf } from './usage-metadata.js';
+
+/** A serialized form the encoder can write. */
+export type WrittenForm = 'constructor' | 'stored' | 'openai' | 'tuple';
+
+/** Options of the LangChain encoder. */
+export interface LangChainEncodeOptions {
+  /**
+   * The form of messages that do not carry the form they were read in (default `constructor`,
+   * the `JSON.stringify(message)` form that `load` from `@langchain/core/load` revives).
+   */
+  form?: WrittenForm;
+  /** Maps each written record, e.g. to a real `@langchain/core` message (see `reviveLangChainRecord`). */
+  revive?: (record: unknown) => unknown;
+}
+
+const roleKinds: Record<Message['role'], MessageKind> = { user: 'human', assistant: 'ai', system: 'system', tool: 'tool' };
+const openaiRoles: Partial<Record<MessageKind, string>> = { human: 'user', ai: 'assistant', system: 'system', tool: 'tool' };
+
+/** The form a kind is written in for a chosen serialized form. */
+export function formFor(kind: MessageKind, form: WrittenForm = 'constructor', chunk = false): MessageForm {
+  switch (form) {
+    case 'stored':
+      return { form: 'stored', type: kind };
+    case 'openai':
+      return { form: 'openai', role: openaiRoles[kind] ?? kind };
+    case 'tuple':
+      // A ToolMessage needs its tool_call_id, which a tuple cannot hold.
+      return kind === 'tool' ? { form: 'openai', role: 'tool' } : { form: 'tuple', type: kind };
+    case 'constructor':
+      return defaultForm(kind, chunk);
+  }
+}
+
+/** One LangChain message to write: its kind and the parts of the canonical message it carries. */
+interface Piece {
+  kind: MessageKind;
+  parts: Part[];
+}
+
+/** An assistant message becomes an AIMessage and, for the results it holds (AI SDK style), ToolMessages. */
+function piecesOf(message: Message): Piece[] {
+  const kind = roleKinds[message.role];
+  if (kind === 'tool' || kind === 'ai') {
+    const results = message.parts.filter((part) => part.type === 'tool-result');
+    const rest = message.parts.filter((part) => part.type !== 'tool-result');
+    const pieces: Piece[] = kind === 'ai' || rest.length > 0 ? [{ kind: 'ai', parts: rest }] : [];
+    for (const result of results) pieces.push({ kind: 'tool', parts: [result] });
+    return pieces;
+  }
+  return [{ kind, parts: message.parts }];
+}
+
+function runInfoOf(run: Run): RunInfo {
+  const { runId: _runId, parentRunId: _parent, sessionId: _session, actor: _actor, messages: _messages, members: _members, input: _input, ext, ...info } = run;
+  const { [formatName]: _own, ...rest } = ext ?? {};
+  return Object.keys(rest).length === 0 ? info : { ...info, ext: rest };
+}
+
+interface RecordRun {
+  step: CanonicalEvent[] | undefined;
+}
+
+/**
+ * Writes LangChain messages. Runs read from LangChain records are written back record by record
+ * in the form they were read (messages, chunk streams, lineage as it was); other runs are written
+ * when they end, as a message list: the input as a HumanMessage, each message in order, members
+ * after their leader, with the run lineage in `response_metadata.agent_event_bridge`.
+ */
+export function createLangChainEncoder(context: AdapterContext, options: LangChainEncodeOptions = {}): Encoder {
+  const revive = options.revive ?? ((record: unknown) => record);
+  const recordRuns = new Map<string, RecordRun>();
+
+  function write(fields: MessageFields, form: MessageForm): unknown {
+    return revive(writeMessageRecord(fields, form));
+  }
+
+  /** The fields of each piece of a message, with its ext applied; lineage from the caller or the ext. */
+  function messageFields(message: Message, lineageFor: (piece: Piece) => Lineage | undefined): [MessageFields, MessageForm][] {
+    const own = readRecordExt(message.ext);
+    return piecesOf(message).map((piece, index) => {
+      const form = index === 0 && own.form !== undefined ? own.form : formFor(piece.kind, options.form);
+      const fields = recordFields(piece.kind, message, piece.parts, own.lineage ?? lineageFor(piece), form);
+      return [index === 0 ? applyDiff(fields, own.diff) : fields, form];
+    });
+  }
+
+  function encodeRun(run: Run): unknown[] {
+    const pairs: [MessageFields, MessageForm, MessageKind][] = [];
+    const base = runLineage(run);
+    let first = true;
+    const lineageFor = (extra: Partial<Lineage>): Lineage => {
+      const lineage: Lineage = { ...base, ...extra };
+      if (first) lineage.run = runInfoOf(run);
+      first = false;
+      return lineage;
+    };
+    if (run.input !== undefined) {
+      const text = typeof run.input === 'string' ? run.input : JSON.stringify(run.input);
+      const lineage = lineageFor({ input: typeof run.input === 'string' ? true : 'json' });
+      const form = formFor('human', options.form);
+      pairs.push([recordFields('human', {}, text === '' ? [] : [{ type: 'text', text }], lineage, form), form, 'human']);
+    }
+    for (const message of run.messages) {
+      const kinds = piecesOf(message);
+      const written = messageFields(message, (piece) => {
+        const [result] = piece.parts;
+        const json = piece.kind === 'tool' && result?.type === 'tool-result' && typeof result.output !== 'string' && !Array.isArray(result.output);
+        return lineageFor(json ? { json: true } : {});
+      });
+      written.forEach(([fields, form], index) => pairs.push([fields, form, kinds[index]?.kind ?? 'ai']));
+    }
+    if (pairs.length === 0) {
+      const form = formFor('ai', options.form);
+      pairs.push([recordFields('ai', {}, [], lineageFor({ placeholder: true }), form), form, 'ai']);
+    }
+    const ai = pairs.filter(([, , kind]) => kind === 'ai');
+    const last = ai.at(-1);
+    if (run.usage !== undefined && last !== undefined && ai.every(([fields]) => fields.usage_metadata === undefined)) {
+      last[0].usage_metadata = usageMetadataOf(run.usage);
+    }
+    const records = pairs.map(([fields, form]) => write(fields, form));
+    for (const member of run.members) records.push(...encodeRun(member));
+    return records;
+  }
+
+  const snapshot = createSnapshotEncoder(context, encodeRun);
+
+  function writeMessage(message: Message): unknown[] {
+    return messageFields(message, () => undefined).map(([fields, form]) => write(fields, form));
+  }
+
+  function writeChunks(events: CanonicalEvent[], descriptors: ChunkDescriptor[] | undefined, form: MessageForm | undefined): unknown[] {
+    let groups: CanonicalEvent[][];
+    if (descriptors !== undefined && descriptors.reduce((sum, each) => sum + each.n, 0) === events.length) {
+      let offset = 0;
+      groups = descriptors.map((each) => events.slice(offset, (offset += each.n)));
+    } else {
+      if (descriptors !== undefined) {
+        context.report({ code: 'approximated', level: 'info', eventType: 'step-end', runId: events[0]?.runId, message: 'the recorded chunk boundaries do not fit the step any more; the chunks were rebuilt one per delta' });
+      }
+      groups = groupStep(events);
+    }
+    const start = events[0];
+    const build = createChunkBuildState(start?.type === 'step-start' ? start.messageId : undefined);
+    const chunkForm = form ?? defaultForm('ai', true);
+    return groups.map((group, index) => write(applyDiff(chunkFieldsOf(group, build), diffOf(descriptors?.[index] as Record<string, unknown> | undefined)), chunkForm));
+  }
+
+  function flushStep(state: RecordRun): unknown[] {
+    const events = state.step;
+    state.step = undefined;
+    if (events === undefined) return [];
+    const end = events.at(-1);
+    const own = end?.type === 'step-end' ? end.ext?.[formatName] : undefined;
+    if (isRecord(own) && Array.isArray(own.chunks)) {
+      return writeChunks(events, own.chunks as ChunkDescriptor[], readRecordExt(end?.ext).form);
+    }
+    const [run] = accumulate(events, { onIssue: context.report });
+    return (run?.messages ?? []).flatMap(writeMessage);
+  }
+
+  function stepEvent(event: CanonicalEvent, state: RecordRun): unknown[] {
+    (state.step ??= []).push(event);
+    return [];
+  }
+
+  function lost(event: CanonicalEvent, what: string, level: 'info' | 'warning'): unknown[] {
+    context.report({ code: 'dropped', level, eventType: event.type, runId: event.runId, message: `${what} has no place in a LangChain message list and was left out` });
+    return [];
+  }
+
+  function runHead(event: Extract<CanonicalEvent, { type: 'run-start' }>): unknown[] {
+    const own = event.ext?.[formatName];
+    if (!isRecord(own)) return [];
+    if (isRecord(own.placeholder)) {
+      const ext = readRecordExt({ langchain: own.placeholder });
+      const form = ext.form ?? defaultForm('ai');
+      return [write(applyDiff(recordFields('ai', {}, [], ext.lineage, form), ext.diff), form)];
+    }
+    if (isRecord(own.input)) {
+      const ext = readRecordExt({ langchain: own.input });
+      const form = ext.form ?? defaultForm('human');
+      const text = typeof event.input === 'string' ? event.input : JSON.stringify(event.input ?? null);
+      return [write(applyDiff(recordFields('human', {}, text === '' ? [] : [{ type: 'text', text }], ext.lineage, form), ext.diff), form)];
+    }
+    return [];
+  }
+
+  /** Record runs: each event is written as soon as the record it came from is complete. */
+  const recordHandlers: EventHandlers<unknown[], RecordRun> = {
+    'run-start': (event) => runHead(event),
+    'run-end': (_event, state) => flushStep(state),
+    'run-error': (event, state) => [...flushStep(state), ...lost(event, 'a run error', 'warning')],
+    'run-cancel': (event, state) => [...flushStep(state), ...lost(event, 'a run cancellation', 'warning')],
+    'run-pause': (event, state) => [...flushStep(state), ...lost(event, 'a run pause', 'warning')],
+    'run-resume': () => [],
+    'step-start': (event, state) => {
+      const before = flushStep(state);
+      state.step = [event];
+      return before;
+    },
+    'step-end': (event, state) => {
+      stepEvent(event, state);
+      return flushStep(state);
+    },
+    'text-start': stepEvent,
+    'text-delta': stepEvent,
+    'text-end': stepEvent,
+    'reasoning-start': stepEvent,
+    'reasoning-delta': stepEvent,
+    'reasoning-end': stepEvent,
+    'reasoning-step': (event) => lost(event, 'a reasoning step', 'info'),
+    'tool-input-start': stepEvent,
+    'tool-input-delta': stepEvent,
+    'tool-call': stepEvent,
+    'tool-result': (event, state) => [...flushStep(state), ...writeMessage(accumulate([event])[0]?.messages[0] ?? { role: 'tool', parts: [] })],
+    'tool-error': (event, state) => [...flushStep(state), ...writeMessage(accumulate([event])[0]?.messages[0] ?? { role: 'tool', parts: [] })],
+    message: (event, state) => [...flushStep(state), ...writeMessage(event.message)],
+    'activity-start': (event) => lost(event, `the activity "${event.name}"`, 'info'),
+    'activity-end': (event) => lost(event, `the activity "${event.name}"`, 'info'),
+    file: stepEvent,
+    source: stepEvent,
+    state: (event) => lost(event, 'a state update', 'info'),
+    handoff: (event) => lost(event, `the handoff to "${event.to}"`, 'info'),
+    data: stepEvent,
+    raw: (event) => {
+      reportForeignRaw(context, event, 'LangChain');
+      return [];
+    },
+  };
+
+  return {
+    push(event) {
+      if (event.type === 'run-start' && isRecord(event.ext?.[formatName]) && event.ext[formatName].records === true) {
+        recordRuns.set(event.runId, { step: undefined });
+      }
+      const state = recordRuns.get(event.runId);
+      if (state !== undefined) {
+        const out = dispatch(recordHandlers, event, state);
+        if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') recordRuns.delete(event.runId);
+        return out;
+      }
+      if (event.type === 'raw') {
+        reportForeignRaw(context, event, 'LangChain');
+        return [];
+      }
+      return snapshot.push(event);
+    },
+    flush() {
+      const out: unknown[] = [];
+      for (const state of recordRuns.values()) out.push(...flushStep(state));
+      recordRuns.clear();
+      out.push(...snapshot.flush());
+      return out;
+    },
+  };
+}

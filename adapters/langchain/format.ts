@@ -1,0 +1,38 @@
+import { defineFormat } from '../../src/pipeline/format.js';
+import { createLangChainDecoder, type LangChainDecodeOptions } from './decode.js';
+import { createLangChainEncoder, type LangChainEncodeOptions } from './encode.js';
+import { formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
+
+const confidenceOfForm = { constructor: 1, stored: 0.9, openai: 0.5, typed: 0.4, tuple: 0.4 } as const;
+
+/**
+ * LangChain messages as JSON records (constructor JSON, StoredMessage, Python message_to_dict,
+ * OpenAI-style dicts, tuples), AIMessageChunk streams and streamEvents v2 records. This module
+ * never loads @langchain/core; `agent-event-bridge/langchain` adds the helpers that build real
+ * instances.
+ */
+export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEncodeOptions>({
+  name: formatName,
+  title: 'LangChain messages, AIMessageChunk streams and streamEvents v2 (@langchain/core 1.x)',
+  versions: { read: '@langchain/core 0.3 – 1.x, Python langchain_core message_to_dict', write: '@langchain/core 1.x' },
+  detect(record) {
+    if (isStreamEventRecord(record)) return { confidence: 0.95, version: 'streamEvents v2' };
+    const read = readMessageRecord(record);
+    if (read === undefined) return undefined;
+    const python = read.form.form === 'constructor' ? read.form.id[0] === 'langchain' : read.form.form === 'stored' && 'type' in read.fields;
+    return { confidence: confidenceOfForm[read.form.form], version: python ? 'python langchain_core' : '1.x' };
+  },
+  createDecoder: createLangChainDecoder,
+  createEncoder: createLangChainEncoder,
+  losses: [
+    { what: 'generic (ChatMessage), FunctionMessage and RemoveMessage records', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'kept as raw records, written back verbatim by this format only' },
+    { what: 'invalid_tool_calls', direction: 'decode', code: 'approximated', level: 'warning', note: 'a tool call whose input is the raw argument string; ext.langchain marks it invalid' },
+    { what: 'tool call or streamed tool call without an id', direction: 'decode', code: 'minted', level: 'info' },
+    { what: 'run ids of a message list without lineage', direction: 'decode', code: 'minted', level: 'info', note: 'one run per input, ended when the input ends' },
+    { what: 'streamEvents v2 records', direction: 'decode', code: 'dropped', level: 'info', note: 'read only: *_stream restatements are left out; written back as messages' },
+    { what: 'activities, reasoning steps, state, handoffs', direction: 'encode', code: 'dropped', level: 'info' },
+    { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
+    { what: 'run error, cancel or pause of a run read from LangChain records', direction: 'encode', code: 'dropped', level: 'warning', note: 'runs from other formats keep them in the lineage metadata' },
+    { what: 'recorded chunk boundaries that no longer fit the step', direction: 'encode', code: 'approximated', level: 'info', note: 'chunks rebuilt one per delta' },
+  ],
+});

@@ -1,0 +1,46 @@
+import type { Ext } from '../../src/model/snapshot.js';
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { type FieldDiff, diffOf, sameJson } from './field-diff.js';
+import type { Lineage } from './lineage.js';
+import { constructorId, type MessageForm, type MessageKind } from './schema.js';
+
+/**
+ * What a decoded LangChain record keeps in `ext.langchain` of its message (or event) so the
+ * encoder writes the same record back: its form when not the default constructor JSON, the
+ * fields the canonical parts do not rebuild, and the lineage it carried.
+ */
+export interface RecordExt extends FieldDiff {
+  form?: MessageForm;
+  lineage?: Lineage;
+}
+
+/** Where one chunk of a streamed message ends and what the rebuilt chunk lacks. */
+export interface ChunkDescriptor extends FieldDiff {
+  /** How many canonical events of the step this chunk carries. */
+  n: number;
+}
+
+/** The default form of a kind: JS constructor JSON. */
+export function defaultForm(kind: MessageKind, chunk = false): MessageForm {
+  return { form: 'constructor', id: constructorId(kind, chunk) };
+}
+
+/** Builds the `ext.langchain` of a record: undefined when there is nothing to keep. */
+export function recordExt(form: MessageForm, kind: MessageKind, chunk: boolean, diff: FieldDiff, lineage: Lineage | undefined): RecordExt | undefined {
+  const ext: RecordExt = { ...diff };
+  if (!sameJson(form, defaultForm(kind, chunk))) ext.form = form;
+  if (lineage !== undefined) ext.lineage = lineage;
+  return Object.keys(ext).length === 0 ? undefined : ext;
+}
+
+/** Reads the `ext.langchain` a decoder wrote. */
+export function readRecordExt(ext: Ext | Record<string, unknown> | undefined): { form?: MessageForm; diff?: FieldDiff; lineage?: Lineage } {
+  const own = ext === undefined ? undefined : (ext as Ext).langchain;
+  if (!isRecord(own)) return {};
+  const read: { form?: MessageForm; diff?: FieldDiff; lineage?: Lineage } = {};
+  if (isRecord(own.form) && typeof own.form.form === 'string') read.form = own.form as unknown as MessageForm;
+  const diff = diffOf(own);
+  if (diff !== undefined) read.diff = diff;
+  if (isRecord(own.lineage) && typeof own.lineage.run_id === 'string') read.lineage = own.lineage as unknown as Lineage;
+  return read;
+}

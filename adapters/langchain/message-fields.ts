@@ -1,0 +1,289 @@
+import type { Message, Part, PartOfType } from '../../src/model/snapshot.js';
+import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext } from '../../src/pipeline/format.js';
+import { type Lineage, withRunContext } from './lineage.js';
+import type { MessageFields, MessageForm, MessageKind } from './schema.js';
+
+/** The data-part name of a content block canonical has no part for; it is written back verbatim. */
+export const contentBlockName = 'langchain-content';
+
+const roleOfKind: Partial<Record<MessageKind, Message['role']>> = { human: 'user', ai: 'assistant', system: 'system', tool: 'tool' };
+
+/** Whether a kind becomes a canonical message (generic, function and remove messages do not). */
+export function hasRole(kind: MessageKind): boolean {
+  return roleOfKind[kind] !== undefined;
+}
+
+function langchainExt(part: Part): Record<string, unknown> {
+  return part.ext?.langchain ?? {};
+}
+
+function withExt<P extends Part>(part: P, fields: Record<string, unknown> | undefined): P {
+  if (fields !== undefined && Object.keys(fields).length > 0) part.ext = { langchain: fields };
+  return part;
+}
+
+const textKeys = new Set(['type', 'text']);
+const reasoningKeys = new Set(['type', 'reasoning', 'signature']);
+const thinkingKeys = new Set(['type', 'thinking', 'signature']);
+const fileKeys = new Set(['type', 'url', 'data', 'mimeType']);
+const fileTypes = new Set(['image', 'audio', 'video', 'file']);
+
+/** One content block as a part: text, reasoning (standard or Anthropic `thinking`), file, data. */
+function blockPart(block: unknown): Part {
+  if (isRecord(block)) {
+    if (block.type === 'text' && typeof block.text === 'string') {
+      return withExt({ type: 'text', text: block.text }, residual(block, textKeys));
+    }
+    if (block.type === 'reasoning' && typeof block.reasoning === 'string') {
+      const part: PartOfType<'reasoning'> = { type: 'reasoning', text: block.reasoning };
+      if (typeof block.signature === 'string') part.signature = block.signature;
+      return withExt(part, residual(block, reasoningKeys));
+    }
+    if (block.type === 'thinking' && typeof block.thinking === 'string') {
+      const part: PartOfType<'reasoning'> = { type: 'reasoning', text: block.thinking };
+      if (typeof block.signature === 'string') part.signature = block.signature;
+      return withExt(part, { ...residual(block, thinkingKeys), block: 'thinking' });
+    }
+    const source = typeof block.url === 'string' ? { url: block.url } : typeof block.data === 'string' ? { data: block.data } : undefined;
+    if (typeof block.type === 'string' && fileTypes.has(block.type) && typeof block.mimeType === 'string' && source !== undefined) {
+      const part: PartOfType<'file'> = { type: 'file', mediaType: block.mimeType, ...source };
+      return withExt(part, { ...residual(block, fileKeys), ...(block.type === 'file' ? {} : { block: block.type }) });
+    }
+    if (block.type === 'non_standard' && isRecord(block.value) && typeof block.value.name === 'string' && Object.keys(block).length === 2) {
+      return { type: 'data', name: block.value.name, data: block.value.data };
+    }
+  }
+  return { type: 'data', name: contentBlockName, data: block };
+}
+
+function partBlock(part: Part): unknown {
+  const extra = langchainExt(part);
+  switch (part.type) {
+    case 'text':
+      return { type: 'text', text: part.text, ...extra };
+    case 'reasoning': {
+      const { block, ...rest } = extra;
+      const signature = part.signature === undefined ? {} : { signature: part.signature };
+      if (block === 'thinking') return { type: 'thinking', thinking: part.text, ...signature, ...rest };
+      return { type: 'reasoning', reasoning: part.text, ...signature, ...rest };
+    }
+    case 'file': {
+      const { block, ...rest } = extra;
+      const type = typeof block === 'string' ? block : part.mediaType.startsWith('image/') ? 'image' : 'file';
+      const source = part.url !== undefined ? { url: part.url } : { data: part.data ?? '' };
+      return { type, ...source, mimeType: part.mediaType, ...rest };
+    }
+    case 'data':
+      return part.name === contentBlockName ? part.data : { type: 'non_standard', value: { name: part.name, data: part.data } };
+    case 'source':
+      return { type: 'non_standard', value: { name: 'source', data: { url: part.url, title: part.title, id: part.id } } };
+    case 'tool-call':
+      return { type: 'tool_call', id: part.toolCallId, name: part.toolName, args: part.input };
+    case 'tool-result':
+      return { type: 'non_standard', value: { name: 'tool-result', data: part } };
+  }
+}
+
+/** Content as parts: a string is one text part (none when empty), an array one part per block. */
+export function contentParts(content: unknown): Part[] {
+  if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }];
+  if (Array.isArray(content)) return content.map(blockPart);
+  return [];
+}
+
+/** Parts as content: one plain text part or none is a string, anything else an array of blocks. */
+export function partsContent(parts: readonly Part[]): string | unknown[] {
+  if (parts.length === 0) return '';
+  const [only] = parts;
+  if (parts.length === 1 && only?.type === 'text' && only.ext === undefined) return only.text;
+  return parts.map(partBlock);
+}
+
+/** The `name` of a canonical message read from fields, minus the agent name the lineage puts there. */
+function nameOf(fields: MessageFields, lineage: Lineage | undefined, kind: MessageKind): string | undefined {
+  if (typeof fields.name !== 'string') return undefined;
+  if (kind === 'ai' && lineage?.actor?.name === fields.name) return undefined;
+  return fields.name;
+}
+
+function toolCallParts(fields: MessageFields, context: AdapterContext, runId: string): Part[] {
+  const parts: Part[] = [];
+  const calls = Array.isArray(fields.tool_calls) ? fields.tool_calls : [];
+  for (const call of calls) {
+    if (!isRecord(call)) continue;
+    let toolCallId = typeof call.id === 'string' ? call.id : undefined;
+    if (toolCallId === undefined) {
+      toolCallId = context.mint('call');
+      context.report({ code: 'minted', level: 'info', runId, eventType: 'tool-call', path: 'tool_calls', message: `a tool call without an id was given the id ${toolCallId}` });
+    }
+    parts.push({ type: 'tool-call', toolCallId, toolName: typeof call.name === 'string' ? call.name : '', input: call.args ?? {} });
+  }
+  const invalid = Array.isArray(fields.invalid_tool_calls) ? fields.invalid_tool_calls : [];
+  for (const call of invalid) {
+    if (!isRecord(call)) continue;
+    const toolCallId = typeof call.id === 'string' ? call.id : context.mint('call');
+    context.report({
+      code: 'approximated',
+      level: 'warning',
+      runId,
+      eventType: 'tool-call',
+      path: 'invalid_tool_calls',
+      message: `the invalid tool call ${toolCallId} (${String(call.error ?? 'malformed arguments')}) is kept as a tool call whose input is the raw argument string`,
+    });
+    const extra: Record<string, unknown> = { invalid: true };
+    if (call.error !== undefined) extra.error = call.error;
+    parts.push(withExt({ type: 'tool-call', toolCallId, toolName: typeof call.name === 'string' ? call.name : '', input: call.args ?? '' }, extra));
+  }
+  return parts;
+}
+
+/** Options of {@link messageOf}. */
+export interface MessageOfOptions {
+  kind: MessageKind;
+  fields: MessageFields;
+  lineage: Lineage | undefined;
+  context: AdapterContext;
+  runId: string;
+}
+
+/**
+ * The canonical message of one LangChain message's fields (ext not set yet). Tool calls already
+ * present as `tool_call` content blocks (v1 content) are not repeated from `tool_calls`.
+ */
+export function messageOf({ kind, fields, lineage, context, runId }: MessageOfOptions): Message {
+  const role = roleOfKind[kind] ?? 'user';
+  const message: Message = { role, parts: [] };
+  if (typeof fields.id === 'string') message.id = fields.id;
+  const name = kind === 'tool' ? undefined : nameOf(fields, lineage, kind);
+  if (name !== undefined) message.name = name;
+  if (kind === 'tool') {
+    const part: PartOfType<'tool-result'> = {
+      type: 'tool-result',
+      toolCallId: typeof fields.tool_call_id === 'string' ? fields.tool_call_id : '',
+      output: lineage?.json === true && typeof fields.content === 'string' ? parseJson(fields.content) : fields.content,
+    };
+    if (typeof fields.name === 'string') part.toolName = fields.name;
+    if (fields.status === 'error') part.isError = true;
+    message.parts.push(part);
+    return message;
+  }
+  const kwargs = isRecord(fields.additional_kwargs) ? fields.additional_kwargs : {};
+  // DeepSeek, Ollama, xAI and OpenRouter integrations put reasoning in additional_kwargs.
+  if (kind === 'ai' && typeof kwargs.reasoning_content === 'string') {
+    message.parts.push(withExt({ type: 'reasoning', text: kwargs.reasoning_content }, { source: 'reasoning_content' }));
+  }
+  const content = contentParts(fields.content);
+  for (const part of content) {
+    if (part.type === 'data' && part.name === contentBlockName && isRecord(part.data) && part.data.type === 'tool_call' && typeof part.data.id === 'string') {
+      message.parts.push(withExt({ type: 'tool-call', toolCallId: part.data.id, toolName: String(part.data.name ?? ''), input: part.data.args ?? {} }, { block: 'tool_call' }));
+    } else {
+      message.parts.push(part);
+    }
+  }
+  if (kind === 'ai') {
+    const inContent = new Set(message.parts.flatMap((part) => (part.type === 'tool-call' ? [part.toolCallId] : [])));
+    for (const part of toolCallParts(fields, context, runId)) {
+      if (part.type === 'tool-call' && inContent.has(part.toolCallId) && langchainExt(part).invalid !== true) continue;
+      message.parts.push(part);
+    }
+  }
+  return message;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isContentPart(part: Part): boolean {
+  if (part.type === 'tool-result') return false;
+  if (part.type === 'tool-call') return langchainExt(part).block === 'tool_call';
+  return !(part.type === 'reasoning' && langchainExt(part).source === 'reasoning_content');
+}
+
+/**
+ * The fields LangChain would serialize for a canonical message of a kind, as `toJSON().kwargs`
+ * has them for messages built with these fields (run context and ext diff not applied).
+ * @param parts the parts that go into this LangChain message.
+ */
+export function fieldsOf(kind: MessageKind, message: Pick<Message, 'id' | 'name'>, parts: readonly Part[]): MessageFields {
+  const fields: MessageFields = {};
+  if (kind === 'tool') {
+    const [result] = parts;
+    if (result?.type === 'tool-result') {
+      fields.content = typeof result.output === 'string' || Array.isArray(result.output) ? result.output : JSON.stringify(result.output ?? null);
+      fields.tool_call_id = result.toolCallId;
+      if (result.toolName !== undefined) fields.name = result.toolName;
+      fields.status = result.isError === true ? 'error' : 'success';
+    }
+  } else {
+    fields.content = partsContent(parts.filter(isContentPart));
+  }
+  if (kind === 'ai') {
+    const calls = parts.filter((part): part is PartOfType<'tool-call'> => part.type === 'tool-call');
+    fields.tool_calls = calls
+      .filter((call) => langchainExt(call).invalid !== true)
+      .map((call) => ({ name: call.toolName, args: call.input, id: call.toolCallId, type: 'tool_call' }));
+    fields.invalid_tool_calls = calls
+      .filter((call) => langchainExt(call).invalid === true)
+      .map((call) => {
+        const error = langchainExt(call).error;
+        return { name: call.toolName, args: call.input, id: call.toolCallId, ...(error === undefined ? {} : { error }), type: 'invalid_tool_call' };
+      });
+  }
+  const reasoning = parts.find((part) => part.type === 'reasoning' && langchainExt(part).source === 'reasoning_content');
+  fields.additional_kwargs = reasoning?.type === 'reasoning' ? { reasoning_content: reasoning.text } : {};
+  fields.response_metadata = {};
+  if (message.id !== undefined) fields.id = message.id;
+  if (message.name !== undefined && kind !== 'tool') fields.name = message.name;
+  return fields;
+}
+
+/** Fields in a form's own shape: OpenAI dicts and tuples leave out LangChain's empty defaults. */
+export function formFields(fields: MessageFields, form: MessageForm): MessageFields {
+  if (form.form === 'constructor' || form.form === 'stored') return fields;
+  const shaped: MessageFields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    const empty = (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
+    if (empty && key !== 'content') continue;
+    shaped[key] = value;
+  }
+  if (form.form === 'openai' && Array.isArray(shaped.tool_calls)) {
+    shaped.tool_calls = shaped.tool_calls.map((call: Record<string, unknown>) => ({
+      id: call.id,
+      type: 'function',
+      function: { name: call.name, arguments: JSON.stringify(call.args) },
+    }));
+  }
+  return form.form === 'tuple' ? { content: shaped.content } : shaped;
+}
+
+/** Fields read from a form into LangChain's shape: OpenAI tool calls become LangChain tool calls. */
+export function langchainFields(fields: MessageFields, form: MessageForm): MessageFields {
+  if (form.form !== 'openai' || !Array.isArray(fields.tool_calls)) return fields;
+  const calls: unknown[] = [];
+  const invalid: unknown[] = [];
+  for (const call of fields.tool_calls) {
+    if (!isRecord(call) || !isRecord(call.function)) {
+      calls.push(call);
+      continue;
+    }
+    const text = typeof call.function.arguments === 'string' ? call.function.arguments : '';
+    const args = parseJson(text === '' ? '{}' : text);
+    if (isRecord(args)) calls.push({ name: call.function.name, args, id: call.id, type: 'tool_call' });
+    else invalid.push({ name: call.function.name, args: text, id: call.id, error: 'Malformed args.', type: 'invalid_tool_call' });
+  }
+  return { ...fields, tool_calls: calls, ...(invalid.length > 0 ? { invalid_tool_calls: invalid } : {}) };
+}
+
+/**
+ * The fields a message is written with, before its ext diff: rebuilt from parts, with the
+ * run's lineage, in the form's shape. Decoders diff a record against this; encoders apply the diff.
+ */
+export function recordFields(kind: MessageKind, message: Pick<Message, 'id' | 'name'>, parts: readonly Part[], lineage: Lineage | undefined, form: MessageForm): MessageFields {
+  return formFields(withRunContext(fieldsOf(kind, message, parts), kind === 'ai', lineage), form);
+}

@@ -1,0 +1,165 @@
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+
+/** The registered name of the format, and the key of its `ext`. */
+export const formatName = 'langchain';
+
+/** A LangChain message kind: the JS `.type` of the message class (`generic` is Python's `chat`). */
+export type MessageKind = 'human' | 'ai' | 'system' | 'tool' | 'generic' | 'function' | 'remove';
+
+/** The fields of one message as LangChain serializes them: constructor kwargs, `toDict().data`. */
+export type MessageFields = Record<string, unknown>;
+
+/**
+ * How a message record was (or is to be) serialized, so a LangChain → LangChain conversion
+ * writes back the form it read.
+ */
+export type MessageForm =
+  /** `JSON.stringify(message)`: `{lc: 1, type: 'constructor', id: [...namespace, ClassName], kwargs}`. */
+  | { form: 'constructor'; id: string[] }
+  /** `toDict()` / `mapChatMessagesToStoredMessages` / Python `message_to_dict`: `{type, data}`. */
+  | { form: 'stored'; type: string }
+  /** An OpenAI-style dict `{role, content, tool_calls?, tool_call_id?, name?}`. */
+  | { form: 'openai'; role: string }
+  /** A `[type, content]` tuple. */
+  | { form: 'tuple'; type: string }
+  /** The deprecated `{type, content, ...fields}` message-like object. */
+  | { form: 'typed'; type: string };
+
+/** A message record read into its kind, its fields and its form. */
+export interface MessageRecord {
+  kind: MessageKind;
+  /** Whether the record is a chunk class (`AIMessageChunk`, Python type `AIMessageChunk`). */
+  chunk: boolean;
+  fields: MessageFields;
+  form: MessageForm;
+}
+
+/** The JS class name of each kind. */
+export const classNames: Record<MessageKind, string> = {
+  human: 'HumanMessage',
+  ai: 'AIMessage',
+  system: 'SystemMessage',
+  tool: 'ToolMessage',
+  generic: 'ChatMessage',
+  function: 'FunctionMessage',
+  remove: 'RemoveMessage',
+};
+
+const kindOfClass = new Map<string, MessageKind>(
+  Object.entries(classNames).flatMap(([kind, name]) => [
+    [name, kind as MessageKind],
+    [`${name}Chunk`, kind as MessageKind],
+  ]),
+);
+
+/** The stored `type` values: JS `getType()`, plus Python's `chat` and `*MessageChunk` types. */
+const kindOfStoredType = new Map<string, MessageKind>([
+  ['human', 'human'],
+  ['ai', 'ai'],
+  ['system', 'system'],
+  ['tool', 'tool'],
+  ['generic', 'generic'],
+  ['chat', 'generic'],
+  ['function', 'function'],
+  ['remove', 'remove'],
+  ...[...kindOfClass].filter(([name]) => name.endsWith('Chunk')),
+]);
+
+/** Roles of OpenAI-style dicts and tuples (`coerceMessageLikeToMessage`). */
+const kindOfRole = new Map<string, MessageKind>([
+  ['user', 'human'],
+  ['human', 'human'],
+  ['assistant', 'ai'],
+  ['ai', 'ai'],
+  ['system', 'system'],
+  ['developer', 'system'],
+  ['tool', 'tool'],
+]);
+
+/** The JS constructor id of a kind: `['langchain_core', 'messages', ClassName]`. */
+export function constructorId(kind: MessageKind, chunk = false): string[] {
+  return ['langchain_core', 'messages', `${classNames[kind]}${chunk ? 'Chunk' : ''}`];
+}
+
+function isContent(value: unknown): boolean {
+  return typeof value === 'string' || Array.isArray(value);
+}
+
+/**
+ * Reads one record in any serialized message form, or returns undefined when it is none.
+ * Fields are the record's own objects, not copies.
+ */
+export function readMessageRecord(record: unknown): MessageRecord | undefined {
+  if (Array.isArray(record)) {
+    const [type, content] = record as unknown[];
+    const kind = typeof type === 'string' ? kindOfRole.get(type) : undefined;
+    if (record.length !== 2 || kind === undefined || kind === 'tool' || !isContent(content)) return undefined;
+    return { kind, chunk: false, fields: { content }, form: { form: 'tuple', type: type as string } };
+  }
+  if (!isRecord(record)) return undefined;
+  if (record.lc === 1 && record.type === 'constructor' && Array.isArray(record.id) && isRecord(record.kwargs)) {
+    const id = record.id as unknown[];
+    const name = id.at(-1);
+    const kind = typeof name === 'string' ? kindOfClass.get(name) : undefined;
+    if (kind === undefined || !id.every((segment) => typeof segment === 'string')) return undefined;
+    return {
+      kind,
+      chunk: (name as string).endsWith('Chunk'),
+      fields: record.kwargs,
+      form: { form: 'constructor', id: id as string[] },
+    };
+  }
+  if (typeof record.type === 'string' && isRecord(record.data) && Object.keys(record).length === 2) {
+    const kind = kindOfStoredType.get(record.type);
+    if (kind === undefined) return undefined;
+    return { kind, chunk: record.type.endsWith('Chunk'), fields: record.data, form: { form: 'stored', type: record.type } };
+  }
+  // OpenAI assistant messages with tool calls have `content: null`.
+  if (typeof record.role === 'string' && (isContent(record.content) || record.content === null) && !('type' in record)) {
+    const kind = kindOfRole.get(record.role);
+    if (kind === undefined) return undefined;
+    const { role: _role, ...fields } = record;
+    return { kind, chunk: false, fields, form: { form: 'openai', role: record.role } };
+  }
+  if (typeof record.type === 'string' && isContent(record.content) && !('role' in record)) {
+    const kind = kindOfRole.get(record.type);
+    if (kind === undefined) return undefined;
+    const { type: _type, ...fields } = record;
+    return { kind, chunk: false, fields, form: { form: 'typed', type: record.type } };
+  }
+  return undefined;
+}
+
+/** Writes fields back in a form. */
+export function writeMessageRecord(fields: MessageFields, form: MessageForm): unknown {
+  switch (form.form) {
+    case 'constructor':
+      return { lc: 1, type: 'constructor', id: form.id, kwargs: fields };
+    case 'stored':
+      return { type: form.type, data: fields };
+    case 'openai':
+      return { role: form.role, ...fields };
+    case 'tuple':
+      return [form.type, fields.content];
+    case 'typed':
+      return { type: form.type, ...fields };
+  }
+}
+
+/** Whether a record is a `streamEvents` v2 event (`{event: 'on_…', run_id, data}`). */
+export function isStreamEventRecord(record: unknown): record is StreamEventRecord {
+  return isRecord(record) && typeof record.event === 'string' && record.event.startsWith('on_') && typeof record.run_id === 'string';
+}
+
+/** One `streamEvents({version: 'v2'})` record as JSON. */
+export interface StreamEventRecord {
+  event: string;
+  name?: string;
+  run_id: string;
+  tags?: string[];
+  metadata?: Record<string, unknown>;
+  data?: { input?: unknown; output?: unknown; chunk?: unknown; error?: unknown };
+}
+
+/** The key in `response_metadata` under which written messages keep their run lineage. */
+export const lineageKey = 'agent_event_bridge';

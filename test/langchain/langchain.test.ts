@@ -1,0 +1,27 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/index.js';
+import { expectGolden, readJsonl, toJsonl } from '../support/golden.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const recordings = readdirSync(fixtures).filter((name) => name.endsWith('.jsonl') && !name.endsWith('.canonical.jsonl'));
+
+describe('langchain fixtures', () => {
+  for (const name of recordings) {
+    it(`${name} decodes to its golden canonical events`, () => {
+      const records = readJsonl(join(fixtures, name));
+      const { output, issues } = convert(records, { from: 'langchain', to: 'canonical', encode: { header: false } });
+      expectGolden(join(fixtures, name.replace(/\.jsonl$/, '.canonical.jsonl')), toJsonl(output));
+      expect(issues.filter((issue) => issue.level === 'error')).toEqual([]);
+    });
+  }
+
+  for (const name of recordings.filter((each) => !each.includes('stream-events'))) {
+    it(`${name} comes back unchanged from langchain to langchain`, () => {
+      const records = readJsonl(join(fixtures, name));
+      const { output } = convert(records, { from: 'langchain', to: 'langchain' });
+      expect(output).toEqual(records);
+    });
+  }
+});
