@@ -1,11 +1,13 @@
 import { agnoLegacyFormat } from '../adapters/agno-legacy/index.js';
 import { canonicalFormat } from '../adapters/canonical/index.js';
+import { langchainFormat } from '../adapters/langchain/format.js';
 import type { AnyFormat } from './pipeline/format.js';
 
 /** The built-in formats: adding a format is one line here. */
 const builtInFormats: AnyFormat[] = [
   canonicalFormat,
   agnoLegacyFormat,
+  langchainFormat,
 ];
 
 const formats = new Map<string, AnyFormat>(builtInFormats.map((format) => [format.name, format]));
