@@ -1,0 +1,506 @@
+import type { CanonicalEvent, Envelope, EventOfType } from '../../src/model/event.js';
+import type { Actor, Requirement } from '../../src/model/snapshot.js';
+import { createTextStream, isRecord, type TextStream } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
+import { decodeRunOutput, isRunOutput } from './aggregate.js';
+import { customEventName, deriveRecord, structuredContentName, teamTaskActivity } from './derive-record.js';
+import { citedSources } from './citations.js';
+import { fileFromMedia } from './media.js';
+import { usageFromMetrics } from './metrics.js';
+import { diffJson } from '../../src/pipeline/json-patch.js';
+import { isPausedTool, readRequirement, requirementFromTool } from './requirement.js';
+import { agnoEventRecordSchema, envelopeKeys, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
+import { readToolExecution } from './tool-execution.js';
+
+/** Options of the agno decoder. */
+export interface AgnoDecodeOptions {
+  /**
+   * How content values are read: `auto` (default) turns a value that restates the text so far
+   * (team leader restatement, agno #9090) into the part that is new.
+   */
+  content?: 'auto' | 'delta' | 'cumulative';
+}
+
+interface RunState {
+  runId: string;
+  parentRunId: string | undefined;
+  text: { id: string; stream: TextStream; intermediate: boolean } | undefined;
+  reasoning: string | undefined;
+  ended: boolean;
+  /** Tool calls already reported as failed, by id. */
+  failedTools: Set<string>;
+}
+
+/** A record decoded: its events, and the one (the carrier) that keeps the record's residual. */
+interface Decoded {
+  events: CanonicalEvent[];
+  carrier?: CanonicalEvent;
+  /** Events from the same record that an agno encoder must skip (the carrier writes the record). */
+  siblings?: CanonicalEvent[];
+}
+
+/** Events held back one record, because agno may follow their record with a companion. */
+interface Held {
+  events: CanonicalEvent[];
+  carrier: CanonicalEvent;
+  accepts(record: Record<string, unknown>): boolean;
+}
+
+// Media ids are not canonical; the derivation the residual is computed against leaves them empty.
+const noIds = (): string => '';
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function actorOf(record: Record<string, unknown>, resolved: ResolvedEvent | undefined): Actor | undefined {
+  const team = resolved?.team === true || (!('agent_id' in record) && !('agent_name' in record) && ('team_id' in record || 'team_name' in record));
+  const prefix = team ? 'team' : 'agent';
+  if (!team && !('agent_id' in record) && !('agent_name' in record)) return undefined;
+  const actor: Actor = { kind: team ? 'team' : 'agent' };
+  const id = text(record[`${prefix}_id`]);
+  const name = text(record[`${prefix}_name`]);
+  if (id !== undefined) actor.id = id;
+  if (name !== undefined) actor.name = name;
+  return actor;
+}
+
+/** The model and provider of a run or model request; empty strings (agno's defaults) are not names. */
+function modelOf(record: Record<string, unknown>): { model?: string; provider?: string } {
+  const fields: { model?: string; provider?: string } = {};
+  const model = text(record.model);
+  const provider = text(record.model_provider);
+  if (model !== undefined) fields.model = model;
+  if (provider !== undefined) fields.provider = provider;
+  return fields;
+}
+
+function customFields(record: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!envelopeKeys.has(key)) fields[key] = value;
+  return fields;
+}
+
+/**
+ * Creates the agno 2.x decoder: streamed `RunOutputEvent` / `TeamRunOutputEvent` records and
+ * `RunOutput` / `TeamRunOutput` aggregates in, canonical events out. Every record's residual is
+ * kept in `ext.agno` of one event, so the agno encoder writes it back unchanged.
+ */
+export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOptions = {}): Decoder {
+  const runs = new Map<string, RunState>();
+  /** Team runs with a member delegation in flight: agno before 2.1.0 gave members no `parent_run_id`. */
+  const delegating: string[] = [];
+  let lastRunId: string | undefined;
+  let held: Held | undefined;
+  let stash: { runId: string; records: unknown[] } | undefined;
+
+  function stateOf(runId: string): RunState {
+    let state = runs.get(runId);
+    if (state === undefined) {
+      state = { runId, parentRunId: undefined, text: undefined, reasoning: undefined, ended: false, failedTools: new Set() };
+      runs.set(runId, state);
+    }
+    return state;
+  }
+
+  function runIdOf(record: Record<string, unknown>, eventType: string): string {
+    if (typeof record.run_id === 'string') return record.run_id;
+    if (lastRunId !== undefined) return lastRunId;
+    const minted = context.mint('run');
+    context.report({
+      code: 'minted',
+      level: 'info',
+      eventType,
+      path: 'run_id',
+      message: `agno record without run_id before any run; gave it run id "${minted}"`,
+    });
+    return minted;
+  }
+
+  function raw(record: unknown, runId: string): CanonicalEvent {
+    return { type: 'raw', runId, format: 'agno', payload: record };
+  }
+
+  function closeText(state: RunState, base: Envelope, events: CanonicalEvent[]): void {
+    if (state.text === undefined) return;
+    events.push({ type: 'text-end', ...base, id: state.text.id });
+    state.text = undefined;
+  }
+
+  function closeReasoning(state: RunState, base: Envelope, events: CanonicalEvent[]): void {
+    if (state.reasoning === undefined) return;
+    events.push({ type: 'reasoning-end', ...base, id: state.reasoning });
+    state.reasoning = undefined;
+  }
+
+  function closeAll(state: RunState, base: Envelope, events: CanonicalEvent[]): void {
+    closeText(state, base, events);
+    closeReasoning(state, base, events);
+  }
+
+  function reasoningDelta(state: RunState, base: Envelope, delta: string, events: CanonicalEvent[]): CanonicalEvent {
+    closeText(state, base, events);
+    if (state.reasoning === undefined) {
+      state.reasoning = context.mint('reasoning');
+      events.push({ type: 'reasoning-start', ...base, id: state.reasoning });
+    }
+    const event: CanonicalEvent = { type: 'reasoning-delta', ...base, id: state.reasoning, delta };
+    events.push(event);
+    return event;
+  }
+
+  function textDelta(state: RunState, base: Envelope, content: string, intermediate: boolean, events: CanonicalEvent[]): CanonicalEvent {
+    closeReasoning(state, base, events);
+    // agno ≥ 2.0 re-emits the main model's text as RunIntermediateContent when an output model runs: another text.
+    if (state.text !== undefined && state.text.intermediate !== intermediate) closeText(state, base, events);
+    if (state.text === undefined) {
+      state.text = { id: context.mint('text'), stream: createTextStream(options.content ?? 'auto'), intermediate };
+      events.push({ type: 'text-start', ...base, id: state.text.id });
+    }
+    const event: CanonicalEvent = { type: 'text-delta', ...base, id: state.text.id, delta: state.text.stream.push(content) };
+    events.push(event);
+    return event;
+  }
+
+  function decodeContent(state: RunState, base: Envelope, record: Record<string, unknown>, intermediate: boolean): Decoded {
+    const events: CanonicalEvent[] = [];
+    const payload: CanonicalEvent[] = [];
+    const reasoning = text(record.reasoning_content);
+    if (reasoning !== undefined) payload.push(reasoningDelta(state, base, reasoning, events));
+    const content = record.content;
+    let main: CanonicalEvent | undefined;
+    if (typeof content === 'string') {
+      main = textDelta(state, base, content, intermediate, events);
+    } else if (content !== undefined && content !== null) {
+      closeAll(state, base, events);
+      main = { type: 'data', ...base, name: structuredContentName, data: content };
+      events.push(main);
+    }
+    if (main !== undefined) payload.unshift(main);
+    const media: [unknown, 'image' | 'audio'][] = [
+      [record.image, 'image'],
+      [record.response_audio, 'audio'],
+    ];
+    for (const [value, kind] of media) {
+      const file = fileFromMedia(value, kind);
+      if (file === undefined) continue;
+      const event: CanonicalEvent = { type: 'file', ...base, ...file };
+      events.push(event);
+      payload.push(event);
+    }
+    for (const source of citedSources(record.citations)) {
+      const event: CanonicalEvent = { type: 'source', ...base, ...source };
+      events.push(event);
+      payload.push(event);
+    }
+    // A content event with nothing canonical in it (only provider data) still needs a carrier.
+    if (payload.length === 0) payload.push(textDelta(state, base, '', intermediate, events));
+    const [carrier, ...siblings] = payload;
+    return { events, carrier, siblings };
+  }
+
+  function requirementsOf(record: Record<string, unknown>): Requirement[] {
+    // agno 2.3.7 added RunPaused.requirements; earlier pauses name the paused tools only.
+    if (Array.isArray(record.requirements)) {
+      return record.requirements.filter(isRecord).map((value) => readRequirement(value, context.mint('requirement')));
+    }
+    const tools = Array.isArray(record.tools) ? record.tools.filter(isPausedTool).filter(isRecord) : [];
+    return tools.map((tool) => requirementFromTool(tool, context.mint('requirement')));
+  }
+
+  function single(events: CanonicalEvent[], carrier: CanonicalEvent): Decoded {
+    events.push(carrier);
+    return { events, carrier };
+  }
+
+  function decodeEvent(record: Record<string, unknown>, resolved: ResolvedEvent, state: RunState, base: Envelope): Decoded {
+    const events: CanonicalEvent[] = [];
+    switch (resolved.role) {
+      case 'run-start':
+        return single(events, { type: 'run-start', ...base, ...modelOf(record) });
+      case 'content':
+      case 'intermediate-content':
+        return decodeContent(state, base, record, resolved.role === 'intermediate-content');
+      case 'content-completed':
+        return { events };
+      case 'run-end': {
+        closeAll(state, base, events);
+        const end: CanonicalEvent = { type: 'run-end', ...base };
+        if (record.content !== undefined && record.content !== null) end.output = record.content;
+        const usage = usageFromMetrics(record.metrics);
+        if (usage !== undefined) end.usage = usage;
+        state.ended = true;
+        return single(events, end);
+      }
+      case 'run-error': {
+        closeAll(state, base, events);
+        const error: EventOfType<'run-error'>['error'] = {
+          message: text(record.content) ?? text(record.error_type) ?? 'agno run error without a message',
+        };
+        if (typeof record.error_type === 'string') error.type = record.error_type;
+        if (typeof record.error_id === 'string') error.id = record.error_id;
+        if (record.additional_data !== undefined && record.additional_data !== null) error.data = record.additional_data;
+        state.ended = true;
+        return single(events, { type: 'run-error', ...base, error });
+      }
+      case 'run-cancel': {
+        closeAll(state, base, events);
+        const cancel: CanonicalEvent = { type: 'run-cancel', ...base };
+        const reason = text(record.reason) ?? text(record.content);
+        if (reason !== undefined) cancel.reason = reason;
+        state.ended = true;
+        return single(events, cancel);
+      }
+      case 'run-pause':
+        closeAll(state, base, events);
+        return single(events, { type: 'run-pause', ...base, requirements: requirementsOf(record) });
+      case 'run-resume':
+        return single(events, { type: 'run-resume', ...base });
+      case 'tool-call': {
+        closeAll(state, base, events);
+        const tool = readToolExecution(record.tool);
+        if (resolved.team) delegating.push(state.runId);
+        return single(events, {
+          type: 'tool-call',
+          ...base,
+          toolCallId: tool.toolCallId ?? mintToolCallId(),
+          toolName: tool.toolName ?? '',
+          input: tool.input ?? {},
+        });
+      }
+      case 'tool-result': {
+        closeAll(state, base, events);
+        const tool = readToolExecution(record.tool);
+        if (resolved.team && delegating.at(-1) === state.runId) delegating.pop();
+        const toolCallId = tool.toolCallId ?? mintToolCallId();
+        const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
+        if (tool.failed === true) {
+          // Never invent success: a completed call flagged tool_call_error is a tool error.
+          state.failedTools.add(toolCallId);
+          return single(events, { type: 'tool-error', ...base, toolCallId, ...named, error: tool.result ?? record.content ?? null });
+        }
+        return single(events, { type: 'tool-result', ...base, toolCallId, ...named, output: tool.result ?? null });
+      }
+      case 'tool-error': {
+        closeAll(state, base, events);
+        const tool = readToolExecution(record.tool);
+        const toolCallId = tool.toolCallId ?? mintToolCallId();
+        state.failedTools.add(toolCallId);
+        const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
+        return single(events, { type: 'tool-error', ...base, toolCallId, ...named, error: record.error ?? tool.result ?? null });
+      }
+      case 'reasoning-start': {
+        closeAll(state, base, events);
+        state.reasoning = context.mint('reasoning');
+        return single(events, { type: 'reasoning-start', ...base, id: state.reasoning });
+      }
+      case 'reasoning-delta': {
+        const delta = typeof record.reasoning_content === 'string' ? record.reasoning_content : '';
+        const carrier = reasoningDelta(state, base, delta, events);
+        return { events, carrier };
+      }
+      case 'reasoning-step': {
+        const step: CanonicalEvent = { type: 'reasoning-step', ...base };
+        const content = isRecord(record.content) ? record.content : {};
+        if (typeof content.title === 'string') step.title = content.title;
+        if (typeof content.reasoning === 'string') step.reasoning = content.reasoning;
+        if (typeof content.action === 'string') step.action = content.action;
+        if (typeof content.result === 'string') step.result = content.result;
+        if (typeof content.next_action === 'string') step.nextAction = content.next_action;
+        if (typeof content.confidence === 'number') step.confidence = content.confidence;
+        return single(events, step);
+      }
+      case 'reasoning-end': {
+        closeText(state, base, events);
+        if (state.reasoning === undefined) {
+          state.reasoning = context.mint('reasoning');
+          events.push({ type: 'reasoning-start', ...base, id: state.reasoning });
+        }
+        const end: CanonicalEvent = { type: 'reasoning-end', ...base, id: state.reasoning };
+        state.reasoning = undefined;
+        return single(events, end);
+      }
+      case 'step-start':
+        closeAll(state, base, events);
+        return single(events, { type: 'step-start', ...base, ...modelOf(record) });
+      case 'step-end': {
+        closeAll(state, base, events);
+        const end: CanonicalEvent = { type: 'step-end', ...base };
+        const usage = usageFromMetrics(record);
+        if (usage !== undefined) end.usage = usage;
+        return single(events, end);
+      }
+      case 'activity-start':
+      case 'activity-end':
+      case 'task-created':
+      case 'task-updated': {
+        const type = resolved.role === 'activity-start' || resolved.role === 'task-created' ? 'activity-start' : 'activity-end';
+        const name = resolved.activity ?? teamTaskActivity;
+        const fields = customFields(record);
+        const data = Object.keys(fields).length > 0 ? { data: fields } : {};
+        return single(events, { type, ...base, name, ...data });
+      }
+      case 'task-state':
+        return single(events, { type: 'state', ...base, snapshot: customFields(record) });
+      case 'custom': {
+        const fields = customFields(record);
+        const keys = Object.keys(fields);
+        const pair = keys.length === 2 && typeof fields.name === 'string' && fields.name !== customEventName && 'data' in fields;
+        return single(
+          events,
+          pair ? { type: 'data', ...base, name: fields.name as string, data: fields.data } : { type: 'data', ...base, name: customEventName, data: fields },
+        );
+      }
+    }
+  }
+
+  function mintToolCallId(): string {
+    const minted = context.mint('tool-call');
+    context.report({ code: 'minted', level: 'info', path: 'tool.tool_call_id', message: `tool call without tool_call_id; gave it id "${minted}"` });
+    return minted;
+  }
+
+  function envelopeOf(record: Record<string, unknown>, resolved: ResolvedEvent, state: RunState): Envelope {
+    const base: Envelope = { runId: state.runId };
+    if (typeof record.parent_run_id === 'string') {
+      state.parentRunId = record.parent_run_id;
+    } else if (state.parentRunId === undefined && !resolved.team) {
+      // agno 2.0.x had no parent_run_id: a member run is the one that starts inside a team's delegation.
+      const leader = delegating.at(-1);
+      if (leader !== undefined && leader !== state.runId && resolved.role === 'run-start') state.parentRunId = leader;
+    }
+    if (state.parentRunId !== undefined) base.parentRunId = state.parentRunId;
+    if (typeof record.session_id === 'string') base.sessionId = record.session_id;
+    const actor = actorOf(record, resolved);
+    if (actor !== undefined) base.actor = actor;
+    if (typeof record.created_at === 'number') base.time = record.created_at * 1000;
+    return base;
+  }
+
+  function withResidual(record: Record<string, unknown>, decoded: Decoded, before: unknown[] | undefined): CanonicalEvent[] {
+    const { carrier } = decoded;
+    if (carrier === undefined) return decoded.events;
+    const derived = deriveRecord(carrier, noIds) ?? {};
+    const agno: Record<string, unknown> = { patch: diffJson(record, derived) ?? {} };
+    if (before !== undefined) agno.before = before;
+    carrier.ext = { agno };
+    for (const sibling of decoded.siblings ?? []) sibling.ext = { agno: { sibling: true } };
+    return decoded.events;
+  }
+
+  function decodeRecord(record: unknown): CanonicalEvent[] {
+    if (!isRecord(record)) {
+      context.report({ code: 'invalid-input', level: 'warning', message: 'an agno record must be a JSON object; kept as raw' });
+      return [raw(record, lastRunId ?? 'unknown')];
+    }
+    if (!('event' in record) && isRunOutput(record)) return decodeRunOutput(record, context);
+    const parsed = agnoEventRecordSchema.safeParse(record);
+    const name = parsed.success ? parsed.data.event : undefined;
+    const resolved = name === undefined ? undefined : resolveEvent(name);
+    if (resolved === undefined || name === undefined) {
+      const runId = typeof record.run_id === 'string' ? record.run_id : lastRunId ?? 'unknown';
+      const workflow = name !== undefined && workflowEvents.has(name);
+      context.report({
+        code: 'unknown-event',
+        level: workflow ? 'info' : 'warning',
+        eventType: name,
+        runId,
+        message: workflow
+          ? `agno workflow event "${name}" is kept verbatim as a raw event; workflows are not mapped to canonical runs`
+          : name === undefined
+            ? `not an agno 2.x event (no valid event string, run_id or identity field); kept as raw`
+            : `unknown agno event "${name}"; kept verbatim as a raw event`,
+      });
+      return [raw(record, runId)];
+    }
+    const runId = runIdOf(record, name);
+    lastRunId = runId;
+    const state = stateOf(runId);
+    const base = envelopeOf(record, resolved, state);
+    const out: CanonicalEvent[] = [];
+    if (stash !== undefined && stash.runId !== runId) releaseStash(out);
+    if (state.ended && resolved.role === 'run-end') {
+      // agno ≥ 2.6.10 follows RunCancelled with a RunCompleted; it must not turn the cancel into success.
+      context.report({
+        code: 'invalid-sequence',
+        level: 'info',
+        eventType: name,
+        runId,
+        message: `${name} after the run already ended; kept verbatim as a raw event so the run keeps its first outcome`,
+      });
+      out.push(raw(record, runId));
+      return out;
+    }
+    if (resolved.role === 'tool-error') {
+      const tool = readToolExecution(record.tool);
+      if (tool.toolCallId !== undefined && state.failedTools.has(tool.toolCallId)) {
+        context.report({
+          code: 'invalid-sequence',
+          level: 'info',
+          eventType: name,
+          runId,
+          message: `${name} for tool call "${tool.toolCallId}" that was already reported failed; kept verbatim as a raw event`,
+        });
+        out.push(raw(record, runId));
+        return out;
+      }
+    }
+    const decoded = decodeEvent(record, resolved, state, base);
+    if (resolved.role === 'content-completed') {
+      // RunContentCompleted (2.2+) has no canonical event: the next record of its run carries it.
+      stash ??= { runId, records: [] };
+      stash.records.push(record);
+      return out;
+    }
+    const before = stash?.runId === runId ? stash.records : undefined;
+    if (before !== undefined) stash = undefined;
+    out.push(...withResidual(record, decoded, before));
+    const carrier = decoded.carrier;
+    if (carrier?.type === 'run-cancel' || (carrier?.type === 'tool-error' && resolved.role === 'tool-result')) {
+      const toolCallId = carrier.type === 'tool-error' ? carrier.toolCallId : undefined;
+      held = {
+        events: out.splice(0),
+        carrier,
+        accepts(next) {
+          if (next.run_id !== runId || typeof next.event !== 'string') return false;
+          const role = resolveEvent(next.event)?.role;
+          if (toolCallId === undefined) return role === 'run-end';
+          return role === 'tool-error' && readToolExecution(next.tool).toolCallId === toolCallId;
+        },
+      };
+    }
+    return out;
+  }
+
+  function releaseStash(out: CanonicalEvent[]): void {
+    if (stash === undefined) return;
+    for (const record of stash.records) out.push(raw(record, stash.runId));
+    stash = undefined;
+  }
+
+  return {
+    push(record) {
+      const out: CanonicalEvent[] = [];
+      if (held !== undefined) {
+        const waiting = held;
+        held = undefined;
+        if (isRecord(record) && waiting.accepts(record)) {
+          // The companion (ToolCallError after a failed ToolCallCompleted, RunCompleted after RunCancelled) rides along.
+          const agno = waiting.carrier.ext?.agno ?? {};
+          agno.after = [...(Array.isArray(agno.after) ? agno.after : []), record];
+          waiting.carrier.ext = { ...waiting.carrier.ext, agno };
+          return waiting.events;
+        }
+        out.push(...waiting.events);
+      }
+      out.push(...decodeRecord(record));
+      return out;
+    },
+    flush() {
+      const out: CanonicalEvent[] = held?.events ?? [];
+      held = undefined;
+      releaseStash(out);
+      return out;
+    },
+  };
+}

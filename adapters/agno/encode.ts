@@ -1,0 +1,226 @@
+import { type CanonicalEvent, dispatch, type EventHandlers } from '../../src/model/event.js';
+import { explodeMessage } from '../../src/model/explode.js';
+import type { Actor } from '../../src/model/snapshot.js';
+import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import { writeRunOutput } from './aggregate.js';
+import { activityEvents, deriveRecord, eventName } from './derive-record.js';
+import { mediaKindOf } from './media.js';
+import { applyJsonPatch, asJsonPatch } from '../../src/pipeline/json-patch.js';
+
+/** Options of the agno encoder. */
+export interface AgnoEncodeOptions {
+  /**
+   * `events` (default): a 2.x event stream. `aggregate`: one `RunOutput` / `TeamRunOutput`
+   * `to_dict()` per top-level run, written when the run ends.
+   */
+  shape?: 'events' | 'aggregate';
+}
+
+// The decoder computed each residual against a derivation without media ids; so does the encoder.
+const noIds = (): string => '';
+
+/** Content events and the defaults agno 2.9.0 writes on them (reference §2.1). */
+function contentDefaults(record: Record<string, unknown>, team: boolean): Record<string, unknown> {
+  const name = record.event;
+  if (name === 'RunContent' || name === 'TeamRunContent') {
+    return { ...(team ? {} : { workflow_agent: false }), content_type: 'str', reasoning_content: '' };
+  }
+  if (name === 'RunIntermediateContent' || name === 'TeamRunIntermediateContent') return { content_type: 'str' };
+  if ((name === 'RunCompleted' || name === 'TeamRunCompleted') && typeof record.content === 'string') return { content_type: 'str' };
+  return {};
+}
+
+/**
+ * Gives a record derived from a foreign event the fields agno 2.9.0 always writes: identity
+ * (`""` when unknown), `nested_depth` (2.5.17+), and the content defaults; key order as agno's.
+ */
+function withDefaults(record: Record<string, unknown>, team: boolean): Record<string, unknown> {
+  const prefix = team ? 'team' : 'agent';
+  const out: Record<string, unknown> = {};
+  if (record.created_at !== undefined) out.created_at = record.created_at;
+  out.event = record.event;
+  out[`${prefix}_id`] = record[`${prefix}_id`] ?? '';
+  out[`${prefix}_name`] = record[`${prefix}_name`] ?? '';
+  out.run_id = record.run_id;
+  if (record.parent_run_id !== undefined) out.parent_run_id = record.parent_run_id;
+  if (record.session_id !== undefined) out.session_id = record.session_id;
+  out.nested_depth = 0;
+  if (record.content !== undefined) out.content = record.content;
+  Object.assign(out, contentDefaults(record, team));
+  for (const [key, value] of Object.entries(record)) if (!(key in out)) out[key] = value;
+  return out;
+}
+
+interface EncoderState {
+  actors: Map<string, Actor>;
+  toolInputs: Map<string, { toolName: string; input: unknown }>;
+  reported: Set<string>;
+  messages: number;
+}
+
+function createEventEncoder(context: AdapterContext): Encoder {
+  const state: EncoderState = { actors: new Map(), toolInputs: new Map(), reported: new Set(), messages: 0 };
+
+  function once(key: string, report: () => void): void {
+    if (state.reported.has(key)) return;
+    state.reported.add(key);
+    report();
+  }
+
+  function dropped(event: CanonicalEvent, what: string, level: 'info' | 'warning' = 'info'): void {
+    once(`${event.type}:${what}`, () =>
+      context.report({ code: 'dropped', level, eventType: event.type, runId: event.runId, message: `${what} has no agno 2.x field and was left out` }),
+    );
+  }
+
+  function record(event: CanonicalEvent): Record<string, unknown>[] {
+    const derived = deriveRecord(event, (kind) => context.mint(kind));
+    if (derived === undefined) return [];
+    return [withDefaults(derived, event.actor?.kind === 'team')];
+  }
+
+  const foreign: EventHandlers<Record<string, unknown>[], CanonicalEvent> = {
+    'run-start': record,
+    'run-end': (event) => {
+      if (event.finishReason !== undefined) dropped(event, 'the finish reason of a run');
+      return record(event);
+    },
+    'run-error': record,
+    'run-cancel': record,
+    'run-pause': record,
+    'run-resume': record,
+    'step-start': record,
+    'step-end': (event) => {
+      if (event.finishReason !== undefined) dropped(event, 'the finish reason of a model request');
+      if (event.usage?.durationMs !== undefined) dropped(event, 'the duration of a model request');
+      return record(event);
+    },
+    // agno streams have no text or reasoning brackets: content events open and close them implicitly.
+    'text-start': () => [],
+    'text-delta': record,
+    'text-end': record,
+    'reasoning-start': () => [],
+    'reasoning-delta': record,
+    'reasoning-end': (event) => {
+      if (event.signature !== undefined) dropped(event, 'a reasoning signature');
+      return [];
+    },
+    'reasoning-step': record,
+    // agno does not stream tool arguments; the tool-call carries them whole.
+    'tool-input-start': () => [],
+    'tool-input-delta': () => [],
+    'tool-call': (event) => {
+      state.toolInputs.set(event.toolCallId, { toolName: event.toolName, input: event.input });
+      return record(event);
+    },
+    'tool-result': (event) => withToolCall(event, record(withToolName(event))),
+    'tool-error': (event) => {
+      // agno 2.3.15+ reports a failed call twice: ToolCallCompleted with tool_call_error, then ToolCallError.
+      const [failed] = withToolCall(event, record(withToolName(event)));
+      if (failed === undefined) return [];
+      const completed: Record<string, unknown> = { ...failed, event: eventName('ToolCallCompleted', event) };
+      delete completed.error;
+      return [completed, failed];
+    },
+    message: (event) => {
+      const { message } = event;
+      if (message.role !== 'assistant' && message.role !== 'tool') {
+        dropped(event, `a ${message.role} message (agno streams carry no input messages)`);
+        return [];
+      }
+      const envelope = { runId: event.runId, ...(event.parentRunId === undefined ? {} : { parentRunId: event.parentRunId }) };
+      const actor = event.actor === undefined ? {} : { actor: event.actor };
+      const sessionId = event.sessionId === undefined ? {} : { sessionId: event.sessionId };
+      state.messages += 1;
+      return explodeMessage(message, { ...envelope, ...actor, ...sessionId }, `message-${state.messages}`).flatMap(encodeForeign);
+    },
+    'activity-start': (event) => {
+      if (!activityEvents.has(event.name)) approximated(event, `activity "${event.name}" has no agno event; written as a CustomEvent`);
+      return record(event);
+    },
+    'activity-end': (event) => {
+      if (!activityEvents.has(event.name)) approximated(event, `activity "${event.name}" has no agno event; written as a CustomEvent`);
+      return record(event);
+    },
+    file: (event) => {
+      const kind = mediaKindOf(event.mediaType);
+      if (kind !== 'image' && kind !== 'audio') approximated(event, `a ${kind} output has no RunContent field; written as a CustomEvent`);
+      return record(event);
+    },
+    source: record,
+    state: (event) => {
+      dropped(event, 'a state update', 'warning');
+      return [];
+    },
+    handoff: (event) => {
+      dropped(event, `the handoff to "${event.to}" (agno delegates through a tool call)`);
+      return [];
+    },
+    data: record,
+    raw: (event) => {
+      if (event.format === 'agno' && isRecord(event.payload)) return [event.payload];
+      reportForeignRaw(context, event, 'agno');
+      return [];
+    },
+  };
+
+  function approximated(event: CanonicalEvent, message: string): void {
+    once(`${event.type}:${message}`, () => context.report({ code: 'approximated', level: 'info', eventType: event.type, runId: event.runId, message }));
+  }
+
+  function withToolName<E extends CanonicalEvent & { toolCallId: string; toolName?: string }>(event: E): E {
+    const known = state.toolInputs.get(event.toolCallId);
+    return event.toolName === undefined && known !== undefined ? { ...event, toolName: known.toolName } : event;
+  }
+
+  function withToolCall(event: CanonicalEvent & { toolCallId: string }, records: Record<string, unknown>[]): Record<string, unknown>[] {
+    const known = state.toolInputs.get(event.toolCallId);
+    const [written] = records;
+    if (known === undefined || written === undefined || !isRecord(written.tool)) return records;
+    written.tool = { ...written.tool, tool_args: isRecord(known.input) ? known.input : written.tool.tool_args };
+    return records;
+  }
+
+  function encodeForeign(event: CanonicalEvent): Record<string, unknown>[] {
+    if (event.actor !== undefined && !state.actors.has(event.runId)) state.actors.set(event.runId, event.actor);
+    const actor = event.actor ?? state.actors.get(event.runId);
+    const effective = actor === undefined || event.actor !== undefined ? event : { ...event, actor };
+    return dispatch(foreign, effective, effective);
+  }
+
+  return {
+    push(event) {
+      const agno = event.ext?.agno;
+      if (isRecord(agno) && agno.sibling === true) return [];
+      if (!isRecord(agno) || !isRecord(agno.patch)) return encodeForeign(event);
+      // A record read by the agno decoder: derive it again and patch it back to the exact source.
+      const written = applyJsonPatch(deriveRecord(event, noIds) ?? {}, asJsonPatch(agno.patch));
+      const before = Array.isArray(agno.before) ? agno.before : [];
+      const after = Array.isArray(agno.after) ? agno.after : [];
+      return [...before, written, ...after];
+    },
+    flush() {
+      return [];
+    },
+  };
+}
+
+/**
+ * Creates the agno 2.x encoder: canonical events in, `RunOutputEvent` / `TeamRunOutputEvent`
+ * records (or aggregates with `shape: 'aggregate'`) out.
+ */
+export function createAgnoEncoder(context: AdapterContext, options: AgnoEncodeOptions = {}): Encoder {
+  if (options.shape !== 'aggregate') return createEventEncoder(context);
+  return createSnapshotEncoder(context, (run) => {
+    if (run.actor?.kind !== 'team' && run.members.length > 0) {
+      context.report({
+        code: 'dropped',
+        level: 'warning',
+        runId: run.runId,
+        message: `an agent RunOutput has no member_responses; ${run.members.length} member run(s) were left out (give the run a team actor to keep them)`,
+      });
+    }
+    return [writeRunOutput(run)];
+  });
+}

@@ -1,0 +1,64 @@
+import { defineFormat } from '../../src/pipeline/format.js';
+import { type AgnoDecodeOptions, createAgnoDecoder } from './decode.js';
+import { detectAgno } from './detect.js';
+import { type AgnoEncodeOptions, createAgnoEncoder } from './encode.js';
+
+/** agno 2.x: `RunOutputEvent` / `TeamRunOutputEvent` streams and `RunOutput` / `TeamRunOutput` aggregates. */
+export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
+  name: 'agno',
+  title: 'agno 2.x run events (RunOutputEvent, TeamRunOutputEvent) and RunOutput aggregates',
+  versions: { read: '2.0 – 2.9', write: '2.9' },
+  detect: detectAgno,
+  createDecoder: createAgnoDecoder,
+  createEncoder: createAgnoEncoder,
+  // AgentOS (2.0.3+) frames each event as `event: <EventName>` and one line of compact JSON.
+  sseFrame(record) {
+    const name = typeof record === 'object' && record !== null && 'event' in record ? (record as { event: unknown }).event : undefined;
+    return typeof name === 'string' && name !== '' ? { event: name, data: JSON.stringify(record) } : { data: JSON.stringify(record) };
+  },
+  losses: [
+    {
+      what: 'agno-only fields (nested_depth, session_state, metrics details, tool metrics, media ids, member_responses, RunContentCompleted)',
+      direction: 'decode',
+      code: 'dropped',
+      level: 'info',
+      note: 'kept in ext.agno, so agno → agno is exact; other formats do not receive them',
+    },
+    {
+      what: 'workflow events (WorkflowStarted, StepStarted …)',
+      direction: 'decode',
+      code: 'unknown-event',
+      level: 'info',
+      note: 'kept verbatim as raw events; written back by agno, reported by other encoders',
+    },
+    { what: 'unknown event strings', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'kept verbatim as raw events' },
+    {
+      what: 'RunCompleted after RunCancelled, ToolCallError after a failed ToolCallCompleted, when not adjacent',
+      direction: 'decode',
+      code: 'invalid-sequence',
+      level: 'info',
+      note: 'kept as raw so the first outcome stands; adjacent pairs ride in ext.agno.after',
+    },
+    { what: 'finish reasons of runs and model requests', direction: 'encode', code: 'dropped', level: 'info' },
+    { what: 'model request duration', direction: 'encode', code: 'dropped', level: 'info' },
+    { what: 'reasoning signatures', direction: 'encode', code: 'dropped', level: 'info' },
+    { what: 'user and system messages in an event stream', direction: 'encode', code: 'dropped', level: 'info', note: 'agno streams carry no input messages; use shape: aggregate' },
+    { what: 'state events', direction: 'encode', code: 'dropped', level: 'warning' },
+    { what: 'handoffs', direction: 'encode', code: 'dropped', level: 'info', note: 'agno delegates through tool calls' },
+    { what: 'video and generic file outputs', direction: 'encode', code: 'approximated', level: 'info', note: 'written as a CustomEvent' },
+    { what: 'activities agno does not have', direction: 'encode', code: 'approximated', level: 'info', note: 'written as a CustomEvent' },
+    { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
+    { what: 'members of an agent run (aggregate shape)', direction: 'encode', code: 'dropped', level: 'warning', note: 'only TeamRunOutput has member_responses' },
+  ],
+});
+
+export { createAgnoDecoder, createAgnoEncoder, detectAgno };
+export type { AgnoDecodeOptions, AgnoEncodeOptions };
+export { readRunOutput, writeRunOutput, isRunOutput } from './aggregate.js';
+export { readMessage, writeMessage, agnoRoles, parseArguments } from './message.js';
+export { citedSources, type CitedSource } from './citations.js';
+export { usageFromMetrics, metricsFromUsage, modelRequestUsageFields } from './metrics.js';
+export { fileFromMedia, mediaFromFile, mediaKindOf, type MediaKind, type FileFields } from './media.js';
+export { readRequirement, requirementFromTool, requirementKind, isPausedTool, writeRequirement, pausedToolExecution } from './requirement.js';
+export { readToolExecution, writeToolExecution, resultString, type ToolExecutionFields } from './tool-execution.js';
+export { allEventNames, resolveEvent, workflowEvents, hasLegacyMarkers } from './schema.js';

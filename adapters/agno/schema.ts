@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/** What an agno 2.x event string means, independent of the `Team` prefix. */
+export type AgnoEventRole =
+  | 'run-start'
+  | 'content'
+  | 'intermediate-content'
+  | 'content-completed'
+  | 'run-end'
+  | 'run-error'
+  | 'run-cancel'
+  | 'run-pause'
+  | 'run-resume'
+  | 'tool-call'
+  | 'tool-result'
+  | 'tool-error'
+  | 'reasoning-start'
+  | 'reasoning-step'
+  | 'reasoning-delta'
+  | 'reasoning-end'
+  | 'step-start'
+  | 'step-end'
+  | 'activity-start'
+  | 'activity-end'
+  | 'custom'
+  | 'task-created'
+  | 'task-updated'
+  | 'task-state';
+
+/** One agent event string of agno 2.x (`RunEvent`), its role and the release that added it. */
+interface AgnoEventInfo {
+  role: AgnoEventRole;
+  /** The first 2.x release with this event; 2.0.0 for the original set. */
+  since: string;
+  /** The canonical activity name, for side activities. */
+  activity?: string;
+}
+
+const info = (role: AgnoEventRole, since = '2.0.0', activity?: string): AgnoEventInfo =>
+  activity === undefined ? { role, since } : { role, since, activity };
+
+/**
+ * Every agent `RunEvent` string of agno 2.0 – 2.9 (reference §1.1, §5.2). Team twins add the
+ * `Team` prefix; `CustomEvent` has none.
+ */
+export const agentEvents: Readonly<Record<string, AgnoEventInfo>> = {
+  RunStarted: info('run-start'),
+  RunContent: info('content'),
+  RunIntermediateContent: info('intermediate-content'),
+  RunContentCompleted: info('content-completed', '2.2.0'),
+  RunCompleted: info('run-end'),
+  RunError: info('run-error'),
+  RunCancelled: info('run-cancel'),
+  RunPaused: info('run-pause'),
+  RunContinued: info('run-resume'),
+  PreHookStarted: info('activity-start', '2.1.0', 'pre-hook'),
+  PreHookCompleted: info('activity-end', '2.1.0', 'pre-hook'),
+  PostHookStarted: info('activity-start', '2.2.0', 'post-hook'),
+  PostHookCompleted: info('activity-end', '2.2.0', 'post-hook'),
+  ToolCallStarted: info('tool-call'),
+  ToolCallCompleted: info('tool-result'),
+  ToolCallError: info('tool-error', '2.3.15'),
+  ReasoningStarted: info('reasoning-start'),
+  ReasoningStep: info('reasoning-step'),
+  ReasoningContentDelta: info('reasoning-delta', '2.2.14'),
+  ReasoningCompleted: info('reasoning-end'),
+  MemoryUpdateStarted: info('activity-start', '2.0.0', 'memory-update'),
+  MemoryUpdateCompleted: info('activity-end', '2.0.0', 'memory-update'),
+  SessionSummaryStarted: info('activity-start', '2.2.0', 'session-summary'),
+  SessionSummaryCompleted: info('activity-end', '2.2.0', 'session-summary'),
+  ParserModelResponseStarted: info('activity-start', '2.0.0', 'parser-model'),
+  ParserModelResponseCompleted: info('activity-end', '2.0.0', 'parser-model'),
+  OutputModelResponseStarted: info('activity-start', '2.0.0', 'output-model'),
+  OutputModelResponseCompleted: info('activity-end', '2.0.0', 'output-model'),
+  ModelRequestStarted: info('step-start', '2.4.0'),
+  ModelRequestCompleted: info('step-end', '2.4.0'),
+  CompressionStarted: info('activity-start', '2.4.0', 'compression'),
+  CompressionCompleted: info('activity-end', '2.4.0', 'compression'),
+  FollowupsStarted: info('activity-start', '2.5.9', 'followups'),
+  FollowupsCompleted: info('activity-end', '2.5.9', 'followups'),
+  CustomEvent: info('custom'),
+};
+
+/** Team-only event strings (task mode, team pause), with the release that added each. */
+export const teamOnlyEvents: Readonly<Record<string, AgnoEventInfo>> = {
+  TeamTaskIterationStarted: info('activity-start', '2.5.4', 'task-iteration'),
+  TeamTaskIterationCompleted: info('activity-end', '2.5.4', 'task-iteration'),
+  TeamTaskStateUpdated: info('task-state', '2.5.4'),
+  TeamTaskCreated: info('task-created', '2.5.6'),
+  TeamTaskUpdated: info('task-updated', '2.5.6'),
+};
+
+/** Team twins that appeared later than their agent event (reference §1.2). */
+const teamSince: Readonly<Record<string, string>> = { TeamRunPaused: '2.5.0', TeamRunContinued: '2.5.0' };
+
+/** Workflow event strings (`run/workflow.py`), which can appear in an agent or team stream. */
+export const workflowEvents: ReadonlySet<string> = new Set(
+  (
+    'WorkflowStarted WorkflowCompleted WorkflowPaused WorkflowCancelled WorkflowError WorkflowAgentStarted ' +
+    'WorkflowAgentCompleted StepStarted StepCompleted StepPaused StepContinued StepExecutorPaused ' +
+    'StepExecutorContinued StepOutputReview StepError LoopExecutionStarted LoopIterationStarted ' +
+    'LoopIterationCompleted LoopExecutionCompleted ParallelExecutionStarted ParallelExecutionCompleted ' +
+    'ConditionExecutionStarted ConditionExecutionCompleted ConditionPaused RouterExecutionStarted ' +
+    'RouterExecutionCompleted RouterPaused StepsExecutionStarted StepsExecutionCompleted StepOutput'
+  ).split(' '),
+);
+
+/** An agno 2.x event string resolved: its role, whether it is a team event, and since when it exists. */
+export interface ResolvedEvent extends AgnoEventInfo {
+  team: boolean;
+}
+
+/** Resolves an agent or team event string of agno 2.x; undefined for anything else. */
+export function resolveEvent(name: string): ResolvedEvent | undefined {
+  const agent = agentEvents[name];
+  if (agent !== undefined) return { ...agent, team: false };
+  const teamOnly = teamOnlyEvents[name];
+  if (teamOnly !== undefined) return { ...teamOnly, team: true };
+  if (!name.startsWith('Team')) return undefined;
+  const base = agentEvents[name.slice('Team'.length)];
+  if (base === undefined || base.role === 'custom') return undefined;
+  return { ...base, team: true, since: teamSince[name] ?? base.since };
+}
+
+/** Every agent and team event string this adapter reads, in reference order. */
+export const allEventNames: readonly string[] = [
+  ...Object.keys(agentEvents),
+  ...Object.keys(agentEvents)
+    .filter((name) => name !== 'CustomEvent')
+    .map((name) => `Team${name}`),
+  ...Object.keys(teamOnlyEvents),
+];
+
+/** The envelope keys of agent and team events (reference §5.1, §5.3). */
+export const envelopeKeys: ReadonlySet<string> = new Set([
+  'created_at',
+  'event',
+  'agent_id',
+  'agent_name',
+  'team_id',
+  'team_name',
+  'run_id',
+  'parent_run_id',
+  'session_id',
+  'workflow_id',
+  'workflow_run_id',
+  'step_id',
+  'step_name',
+  'step_index',
+  'nested_depth',
+]);
+
+/** The boundary check of a streamed record: an object with an `event` string; other keys are loose. */
+export const agnoEventRecordSchema = z.looseObject({
+  event: z.string(),
+  created_at: z.number().optional(),
+  run_id: z.string().optional(),
+  parent_run_id: z.string().optional(),
+  session_id: z.string().optional(),
+  agent_id: z.string().optional(),
+  agent_name: z.string().optional(),
+  team_id: z.string().optional(),
+  team_name: z.string().optional(),
+});
+
+/** A streamed agno 2.x event record as read at the boundary. */
+export type AgnoEventRecord = z.infer<typeof agnoEventRecordSchema>;
+
+/** `RunStatus` values of 2.x aggregates (reference §5.4). */
+export const runStatuses = ['PENDING', 'RUNNING', 'COMPLETED', 'PAUSED', 'CANCELLED', 'ERROR', 'REGENERATED'] as const;
+
+/** The boundary check of a `RunOutput` / `TeamRunOutput` `to_dict()` aggregate. */
+export const agnoRunOutputSchema = z.looseObject({
+  run_id: z.string().optional(),
+  status: z.enum(runStatuses),
+  agent_id: z.string().optional(),
+  team_id: z.string().optional(),
+  messages: z.array(z.unknown()).optional(),
+  member_responses: z.array(z.unknown()).optional(),
+});
+
+/** A `RunOutput` / `TeamRunOutput` aggregate as read at the boundary. */
+export type AgnoRunOutput = z.infer<typeof agnoRunOutputSchema>;
+
+/**
+ * Whether a record carries agno 1.x markers: era-B content strings, `team_session_id`,
+ * `extra_data`, `thinking`, `formatted_tool_calls`, or dict-of-lists metrics.
+ */
+export function hasLegacyMarkers(record: Record<string, unknown>): boolean {
+  if ('team_session_id' in record || 'extra_data' in record || 'thinking' in record || 'formatted_tool_calls' in record) return true;
+  const metrics = record.metrics;
+  if (typeof metrics === 'object' && metrics !== null && Object.values(metrics).some(Array.isArray)) return true;
+  return typeof record.event === 'string' && record.event.includes('ResponseContent');
+}
