@@ -1,3 +1,4 @@
+import { agnoFormat } from '../adapters/agno/index.js';
 import { agnoLegacyFormat } from '../adapters/agno-legacy/index.js';
 import { canonicalFormat } from '../adapters/canonical/index.js';
 import { langchainFormat } from '../adapters/langchain/format.js';
@@ -7,6 +8,7 @@ import type { AnyFormat } from './pipeline/format.js';
 const builtInFormats: AnyFormat[] = [
   canonicalFormat,
   agnoLegacyFormat,
+  agnoFormat,
   langchainFormat,
 ];
 
