@@ -1,3 +1,4 @@
+import { isRecord } from './pipeline/adapter-kit.js';
 import type { AnyFormat } from './pipeline/format.js';
 import { listFormats } from './registry.js';
 
@@ -7,40 +8,75 @@ export interface RecordDetection {
   /** The version range the record belongs to, where the format can tell. */
   version?: string;
   confidence: number;
+  /** The id of the stream (run) the record belongs to, where it has one. */
+  stream?: string;
   /** A format that fits the record about as well: the choice was a guess. */
   rival?: AnyFormat;
 }
 
-/** Scores within this margin are a tie, settled by the neighbouring record's format. */
+/** Scores within this margin are a tie. */
 const tieMargin = 0.05;
 
+/** A detection this sure (or the only one) decides a record, and its stream, on its own. */
+const decisiveConfidence = 0.9;
+
+function streamOf(record: unknown, given: string | undefined): string | undefined {
+  if (given !== undefined) return given;
+  if (!isRecord(record)) return undefined;
+  for (const key of ['run_id', 'runId', 'invocation_id']) {
+    const value = record[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
 /**
- * Picks the format of one record among all registered formats: the highest confidence wins;
- * near-ties go to the format of the neighbouring record of the same stream.
- * @param previous the format of the neighbouring record, which wins ties.
+ * Every registered format that claims a record, most confident first.
+ * @returns an empty list when no format recognizes the record.
  */
-export function detectRecord(record: unknown, previous?: string): RecordDetection | undefined {
-  let best: RecordDetection | undefined;
-  let rival: AnyFormat | undefined;
+export function rankFormats(record: unknown): RecordDetection[] {
+  const ranked: RecordDetection[] = [];
   for (const format of listFormats()) {
     const detection = format.detect(record);
     if (detection === undefined || detection.confidence <= 0) continue;
     const candidate: RecordDetection = { format, confidence: detection.confidence };
     if (detection.version !== undefined) candidate.version = detection.version;
-    if (best === undefined) {
-      best = candidate;
-      continue;
-    }
-    const margin = candidate.confidence - best.confidence;
-    const tie = Math.abs(margin) <= tieMargin;
-    if (margin > tieMargin || (tie && format.name === previous && best.format.name !== previous)) {
-      rival = tie ? best.format : undefined;
-      best = candidate;
-    } else if (tie) {
-      rival = format;
-    }
+    const stream = streamOf(record, detection.stream);
+    if (stream !== undefined) candidate.stream = stream;
+    ranked.push(candidate);
   }
-  if (best === undefined) return undefined;
-  if (rival !== undefined) best.rival = rival;
-  return best;
+  return ranked.sort((left, right) => right.confidence - left.confidence);
+}
+
+/**
+ * Whether a ranking decides the record on its own fields: one claimant, or a leader at least
+ * {@link decisiveConfidence} sure with no rival within the tie margin.
+ */
+export function isDecisive(ranked: readonly RecordDetection[]): boolean {
+  const [first, second] = ranked;
+  if (first === undefined) return false;
+  if (second === undefined) return true;
+  return first.confidence >= decisiveConfidence && first.confidence - second.confidence > tieMargin;
+}
+
+/**
+ * Picks the format of one record on its own fields, near-ties going to the format of the
+ * neighbouring record. Streams settle ambiguous records better: `createDecoder({from: 'auto'})`
+ * also waits for the decisive records of the same run.
+ * @param previous the format of the neighbouring record, which wins ties.
+ */
+export function detectRecord(record: unknown, previous?: string): RecordDetection | undefined {
+  return choose(rankFormats(record), previous);
+}
+
+/**
+ * The best of a ranking, near-ties going to `preferred`; `rival` names the runner-up of a tie.
+ */
+export function choose(ranked: readonly RecordDetection[], preferred?: string): RecordDetection | undefined {
+  const [first] = ranked;
+  if (first === undefined) return undefined;
+  const ties = ranked.filter((candidate) => first.confidence - candidate.confidence <= tieMargin);
+  const chosen = ties.find((candidate) => candidate.format.name === preferred) ?? first;
+  const rival = ties.find((candidate) => candidate !== chosen);
+  return rival === undefined ? { ...chosen } : { ...chosen, rival: rival.format };
 }

@@ -37,4 +37,4 @@ export {
 export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertedIterable } from './pipeline/convert.js';
 export { getFormat, listFormats, registerFormat } from './registry.js';
 export * from './framing/index.js';
-export { detectRecord, type RecordDetection } from './detect.js';
+export { choose, detectRecord, isDecisive, rankFormats, type RecordDetection } from './detect.js';

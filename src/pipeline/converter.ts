@@ -1,6 +1,6 @@
 import type { CanonicalEvent } from '../model/event.js';
 import { ConversionError, type Issue, type IssueCode, type IssueInput } from '../model/issue.js';
-import { detectRecord } from '../detect.js';
+import { choose, isDecisive, rankFormats, type RecordDetection } from '../detect.js';
 import { getFormat, listFormats } from '../registry.js';
 import type { AdapterContext, AnyFormat, Decoder, Encoder } from './format.js';
 
@@ -226,59 +226,139 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
 
   const fixed = from === 'auto' ? undefined : resolveFormat(from, 'from');
 
+  /** Formats that decisive records gave their stream (run id); the oldest are forgotten first. */
+  const owners = new Map<string, string>();
+  /** Records waiting for their stream to decide between near-equal formats, in input order. */
+  const queue: Pending[] = [];
+  let counter = -1;
+
+  function decode(format: AnyFormat, record: unknown, index: number, line: number | undefined): CanonicalEvent[] {
+    sink.position.index = index;
+    sink.position.line = line;
+    stats.records[format.name] = (stats.records[format.name] ?? 0) + 1;
+    if (typeof record !== 'object' || record === null) {
+      // No format has bare numbers, strings, booleans or nulls as records.
+      sink.raise({
+        code: 'invalid-input',
+        level: 'error',
+        format: format.name,
+        message: `a ${record === null ? 'null' : typeof record} is not a ${format.name} record; kept as raw`,
+      });
+      return counted([{ type: 'raw', runId: 'unknown', format: format.name, payload: record }], format.name);
+    }
+    return counted(decoderOf(format).push(record), format.name);
+  }
+
+  function unknown(entry: Pending): CanonicalEvent[] {
+    sink.position.index = entry.index;
+    sink.position.line = entry.position.line;
+    stats.unknown += 1;
+    const issue = sink.raise({
+      code: 'unknown-event',
+      level: 'warning',
+      message: 'no registered format recognizes this record; it was kept aside verbatim',
+    });
+    if (options.onReject !== undefined) {
+      options.onReject(entry.record, issue, entry.position);
+      return [];
+    }
+    return counted([{ type: 'raw', runId: 'unknown', format: 'unknown', payload: entry.record }], 'unknown');
+  }
+
+  /** Settles the format of a waiting record: its stream's owner, else the neighbours', else the best score. */
+  function settle(entry: Pending, force: boolean): RecordDetection | undefined {
+    const owner = entry.stream === undefined ? undefined : owners.get(entry.stream);
+    const owned = entry.ranked.find((candidate) => candidate.format.name === owner);
+    if (owned !== undefined) return { ...owned };
+    if (!force) return undefined;
+    const chosen = choose(entry.ranked, previous);
+    if (chosen?.rival !== undefined) {
+      const pair = `${chosen.format.name}/${chosen.rival.name}`;
+      if (!guesses.has(pair)) {
+        guesses.add(pair);
+        sink.position.index = entry.index;
+        sink.position.line = entry.position.line;
+        sink.raise({
+          code: 'approximated',
+          level: 'info',
+          message: `record read as ${chosen.format.name} although ${chosen.rival.name} fits it as well and nothing else in its stream tells them apart; pass --from to decide`,
+        });
+      }
+    }
+    return chosen;
+  }
+
+  function drain(final: boolean): CanonicalEvent[] {
+    const events: CanonicalEvent[] = [];
+    while (queue.length > 0) {
+      const head = queue[0] as Pending;
+      if (head.ranked.length === 0) {
+        queue.shift();
+        events.push(...unknown(head));
+        continue;
+      }
+      head.chosen ??= settle(head, final || queue.length > settleWindow);
+      if (head.chosen === undefined) break;
+      queue.shift();
+      const chosen = head.chosen;
+      previous = chosen.format.name;
+      if (chosen.version !== undefined) {
+        const versions = (stats.versions[chosen.format.name] ??= []);
+        if (!versions.includes(chosen.version)) versions.push(chosen.version);
+      }
+      events.push(...decode(chosen.format, head.record, head.index, head.position.line));
+    }
+    return events;
+  }
+
   return {
     issues: sink.issues,
     stats,
     push(record, position = {}) {
-      sink.position.index += 1;
-      sink.position.line = position.line;
-      let format = fixed;
-      if (format === undefined) {
-        const detected = detectRecord(record, previous);
-        if (detected === undefined) {
-          stats.unknown += 1;
-          const issue = sink.raise({
-            code: 'unknown-event',
-            level: 'warning',
-            message: 'no registered format recognizes this record; it was kept aside verbatim',
-          });
-          if (options.onReject !== undefined) {
-            options.onReject(record, issue, position);
-            return [];
-          }
-          return counted([{ type: 'raw', runId: 'unknown', format: 'unknown', payload: record }], 'unknown');
-        }
-        format = detected.format;
-        if (detected.rival !== undefined) {
-          const pair = `${detected.format.name}/${detected.rival.name}`;
-          if (!guesses.has(pair)) {
-            guesses.add(pair);
-            sink.raise({
-              code: 'approximated',
-              level: 'info',
-              message: `record read as ${detected.format.name} although ${detected.rival.name} fits it as well${
-                previous === detected.format.name ? ', as its neighbours are' : ''
-              }; pass --from to decide`,
-            });
-          }
-        }
-        previous = format.name;
-        if (detected.version !== undefined) {
-          const versions = (stats.versions[format.name] ??= []);
-          if (!versions.includes(detected.version)) versions.push(detected.version);
+      counter += 1;
+      if (fixed !== undefined) return decode(fixed, record, counter, position.line);
+      const ranked = rankFormats(record);
+      const entry: Pending = { record, index: counter, position, ranked };
+      const stream = ranked[0]?.stream;
+      if (stream !== undefined) entry.stream = stream;
+      if (isDecisive(ranked)) {
+        entry.chosen = { ...(ranked[0] as RecordDetection) };
+        if (stream !== undefined) {
+          owners.delete(stream);
+          owners.set(stream, entry.chosen.format.name);
+          if (owners.size > rememberedStreams) owners.delete(owners.keys().next().value as string);
         }
       }
-      stats.records[format.name] = (stats.records[format.name] ?? 0) + 1;
-      return counted(decoderOf(format).push(record), format.name);
+      queue.push(entry);
+      return drain(false);
     },
     flush() {
+      const events = drain(true);
       sink.position.line = undefined;
-      const events: CanonicalEvent[] = [];
       for (const [name, decoder] of decoders) events.push(...counted(decoder.flush(), name));
       return events;
     },
   };
 }
+
+/** A record read with `auto` whose format is not settled yet. */
+interface Pending {
+  record: unknown;
+  index: number;
+  position: RecordPosition;
+  ranked: RecordDetection[];
+  stream?: string;
+  chosen?: RecordDetection;
+}
+
+/**
+ * How many records may wait for their stream to tell two near-equal formats apart before the
+ * best score decides: enough for a run's first decisive record to arrive, small enough to stream.
+ */
+const settleWindow = 64;
+
+/** How many streams' formats are remembered; a log with more open runs than this decides on scores. */
+const rememberedStreams = 10_000;
 
 /**
  * Creates an encoder from canonical events to a registered format. A `raw` event of the

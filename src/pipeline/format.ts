@@ -34,6 +34,11 @@ export interface Detection {
   confidence: number;
   /** The version range the record belongs to, as precise as the record allows. */
   version?: string;
+  /**
+   * An id the records of one stream share (the run id), so that an ambiguous record can be
+   * settled by the decisive records of its own stream. Default: `run_id`, `runId` or `invocation_id`.
+   */
+  stream?: string;
 }
 
 /** One SSE frame. */
