@@ -22,7 +22,8 @@ describe('agno own round trip', () => {
     expect(output).toEqual(input);
   });
 
-  it.each(names)('%s decodes to a canonical stream without lifecycle errors', (name) => {
+  // The single-events file is a collection of unrelated events, not one stream.
+  it.each(names.filter((name) => !name.includes('single-events')))('%s decodes to a canonical stream without lifecycle errors', (name) => {
     const { output } = convert(readFixture(name), { from: 'agno', to: 'canonical', encode: { header: false } });
     const errors = verify(output as CanonicalEvent[]).filter((issue) => issue.level === 'error');
     expect(errors).toEqual([]);
