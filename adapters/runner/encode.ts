@@ -1,0 +1,441 @@
+import { type CanonicalEvent, type EventHandlers, type EventOfType, dispatch } from '../../src/model/event.js';
+import { explodeMessage } from '../../src/model/explode.js';
+import type { Part } from '../../src/model/snapshot.js';
+import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import { applyJsonPatch } from '../../src/pipeline/json-patch.js';
+import { isImplied, recordPatchOf, runnerExtOf } from './record-ext.js';
+import { defaultActions, type RunnerPart } from './schema.js';
+
+/** Options of the Runner encoder. */
+export interface RunnerEncodeOptions {}
+
+interface RunTrack {
+  /** The dot path of sub-agents, as `Context.derive` builds it. */
+  branch: string;
+  /** The top-level run this one belongs to: its id is the turn's `invocation_id`. */
+  rootRunId: string;
+  /** Whether the run's start was written as `agent_start`, so its end is written as `agent_end`. */
+  startedByAgentStart: boolean;
+  usageReported: boolean;
+}
+
+interface Block {
+  text: string;
+  /** Partials restate the whole text so far (ReAct thoughts and answers) rather than a delta. */
+  cumulative: boolean;
+}
+
+interface Write {
+  /** The events the record is built from: the implied events of the same run, then the event. */
+  group: CanonicalEvent[];
+  /** Whether the event came from the Runner decoder and stands for one record. */
+  own: boolean;
+}
+
+type RecordOut = Record<string, unknown>;
+
+/** The part of a record that differs by kind; the envelope is filled in by the encoder. */
+interface RecordBody {
+  type: string;
+  parts: RunnerPart[];
+  partial?: boolean | null;
+  metadata?: Record<string, unknown>;
+  user?: boolean;
+}
+
+/**
+ * Writes langchain_adk 0.3.x `Event` records (`model_dump(mode="json")` form, every field, in
+ * declaration order). An event the Runner decoder produced writes back exactly the record it
+ * came from; other events are written the way a current LlmAgent under Runner would emit them.
+ */
+export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEncodeOptions): Encoder {
+  const runs = new Map<string, RunTrack>();
+  const blocks = new Map<string, Block>();
+  let pending: CanonicalEvent[] = [];
+  let lastTimestamp: number | undefined;
+  let reportedMissingTime = false;
+
+  function track(event: CanonicalEvent): RunTrack {
+    let run = runs.get(event.runId);
+    if (run === undefined) {
+      const parent = event.parentRunId === undefined ? undefined : runs.get(event.parentRunId);
+      const name = event.actor?.name ?? '';
+      let branch = '';
+      if (event.parentRunId !== undefined) branch = parent === undefined || parent.branch === '' ? name : `${parent.branch}.${name}`;
+      run = { branch, rootRunId: parent?.rootRunId ?? event.runId, startedByAgentStart: false, usageReported: false };
+      runs.set(event.runId, run);
+    }
+    return run;
+  }
+
+  function timestampOf(event: CanonicalEvent): number {
+    if (event.time !== undefined) {
+      lastTimestamp = event.time / 1000;
+      return lastTimestamp;
+    }
+    if (!reportedMissingTime) {
+      reportedMissingTime = true;
+      context.report({
+        code: 'approximated',
+        level: 'info',
+        eventType: event.type,
+        runId: event.runId,
+        message: 'events without a time: Runner records need a timestamp, so the last known time (or 0) was written',
+      });
+    }
+    return lastTimestamp ?? 0;
+  }
+
+  function actionsOf(group: readonly CanonicalEvent[]): Record<string, unknown> {
+    const actions = defaultActions();
+    for (const event of group) {
+      if (event.type === 'state') {
+        const delta = event.delta ?? event.snapshot;
+        if (isRecord(delta)) actions.state_delta = { ...(actions.state_delta as object), ...delta };
+      } else if (event.type === 'handoff') {
+        actions.transfer_to_agent = event.to;
+      }
+    }
+    return actions;
+  }
+
+  function build(event: CanonicalEvent, write: Write, body: RecordBody): RecordOut {
+    const run = track(event);
+    const name = event.actor?.name;
+    return {
+      id: context.mint('event'),
+      type: body.type,
+      timestamp: timestampOf(event),
+      invocation_id: body.user === true ? run.rootRunId : '',
+      session_id: event.sessionId ?? null,
+      author: body.user === true ? 'user' : (name ?? ''),
+      agent_name: body.user === true ? null : (name ?? null),
+      branch: run.branch,
+      partial: body.partial ?? null,
+      turn_complete: body.partial !== true,
+      content: { role: null, parts: body.parts },
+      actions: actionsOf(write.group),
+      metadata: body.metadata ?? {},
+      llm_response: null,
+    };
+  }
+
+  function textPart(text: string): RunnerPart {
+    return { type: 'text', text, metadata: {} };
+  }
+
+  function dataPart(event: CanonicalEvent, data: unknown): RunnerPart {
+    if (isRecord(data)) return { type: 'data', data, metadata: {} };
+    context.report({
+      code: 'approximated',
+      level: 'info',
+      eventType: event.type,
+      runId: event.runId,
+      message: 'a Runner DataPart holds a dict; the value was wrapped as {"value": …}',
+    });
+    return { type: 'data', data: { value: data }, metadata: {} };
+  }
+
+  function resultText(event: CanonicalEvent, value: unknown, what: string): string {
+    if (typeof value === 'string') return value;
+    context.report({
+      code: 'approximated',
+      level: 'info',
+      eventType: event.type,
+      runId: event.runId,
+      message: `a Runner ToolResponsePart holds its ${what} as a string; it was written as JSON`,
+    });
+    return JSON.stringify(value) ?? '';
+  }
+
+  /** The part an event contributes to the record it belongs to, for content events. */
+  function partOf(event: CanonicalEvent): RunnerPart | undefined {
+    switch (event.type) {
+      case 'tool-call': {
+        let args = event.input;
+        if (!isRecord(args)) {
+          // ReActAgent (0.3.3+) passes a single string input as {"input": …}.
+          args = { input: args };
+          context.report({
+            code: 'approximated',
+            level: 'info',
+            eventType: event.type,
+            runId: event.runId,
+            message: `tool call "${event.toolCallId}" has arguments that are not an object; written as {"input": …} as ReActAgent does`,
+          });
+        }
+        return { type: 'tool_call', tool_call_id: event.toolCallId, tool_name: event.toolName, args, metadata: {} };
+      }
+      case 'tool-result':
+      case 'tool-error': {
+        const failed = event.type === 'tool-error';
+        return {
+          type: 'tool_response',
+          tool_call_id: event.toolCallId,
+          tool_name: event.toolName ?? '',
+          result: failed ? '' : resultText(event, event.output, 'result'),
+          error: failed ? resultText(event, event.error, 'error') : null,
+          metadata: {},
+        };
+      }
+      case 'data':
+        return dataPart(event, event.data);
+      case 'file':
+        return {
+          type: 'file',
+          uri: event.url ?? null,
+          inline_bytes: event.data ?? null,
+          mime_type: event.mediaType,
+          name: event.name ?? null,
+          metadata: {},
+        };
+      default:
+        return undefined;
+    }
+  }
+
+  function groupParts(group: readonly CanonicalEvent[]): RunnerPart[] {
+    const parts: RunnerPart[] = [];
+    for (const event of group) {
+      const part = partOf(event);
+      if (part !== undefined) parts.push(part);
+    }
+    return parts;
+  }
+
+  function messagePart(event: CanonicalEvent, part: Part): RunnerPart | undefined {
+    switch (part.type) {
+      case 'text':
+        return textPart(part.text);
+      case 'data':
+        return dataPart(event, part.data);
+      case 'file':
+        return partOf({ type: 'file', runId: event.runId, mediaType: part.mediaType, url: part.url, data: part.data, name: part.name });
+      default:
+        context.report({
+          code: 'dropped',
+          level: 'warning',
+          eventType: event.type,
+          runId: event.runId,
+          message: `a ${part.type} part of a user message has no place in a Runner user_message and was left out`,
+        });
+        return undefined;
+    }
+  }
+
+  function blockOf(id: string, cumulative: boolean): Block {
+    let block = blocks.get(id);
+    if (block === undefined) {
+      block = { text: '', cumulative };
+      blocks.set(id, block);
+    }
+    return block;
+  }
+
+  function dropped(event: CanonicalEvent, what: string, level: 'info' | 'warning' = 'info'): [] {
+    context.report({ code: 'dropped', level, eventType: event.type, runId: event.runId, message: `${what} has no Runner equivalent and was left out` });
+    return [];
+  }
+
+  function reportUsage(event: CanonicalEvent, usage: unknown): void {
+    const run = track(event);
+    if (usage === undefined || run.usageReported) return;
+    run.usageReported = true;
+    context.report({
+      code: 'dropped',
+      level: 'info',
+      eventType: event.type,
+      runId: event.runId,
+      message: 'token usage lives only in llm_response, which needs the LangChain message of the model turn; usage was left out',
+    });
+  }
+
+  function errorRecord(event: CanonicalEvent, write: Write, message: string, exceptionType: string | undefined): RecordOut {
+    const metadata: Record<string, unknown> = { error: true };
+    if (exceptionType !== undefined) metadata.exception_type = exceptionType;
+    return build(event, write, { type: 'agent_message', parts: [textPart(message)], metadata });
+  }
+
+  function approximated(event: CanonicalEvent, write: Write, message: string): void {
+    if (write.own) return;
+    context.report({ code: 'approximated', level: 'warning', eventType: event.type, runId: event.runId, message });
+  }
+
+  const handlers: EventHandlers<RecordOut[], Write> = {
+    'run-start'(event, write) {
+      if (!write.own && event.parentRunId === undefined && event.input !== undefined) {
+        // Runner (0.3.1+) opens a turn with the user's message, not with agent_start.
+        const text = typeof event.input === 'string' ? event.input : JSON.stringify(event.input);
+        if (typeof event.input !== 'string') approximated(event, write, 'the run input is not text; the user_message holds it as JSON');
+        return [build(event, write, { type: 'user_message', parts: [textPart(text)], user: true })];
+      }
+      if (!write.own && event.input !== undefined) dropped(event, 'the input of a member run');
+      track(event).startedByAgentStart = true;
+      return [build(event, write, { type: 'agent_start', parts: [] })];
+    },
+    'run-end'(event, write) {
+      if (!write.own) reportUsage(event, event.usage);
+      if (!write.own && !track(event).startedByAgentStart) return [];
+      return [build(event, write, { type: 'agent_end', parts: [] })];
+    },
+    'run-error'(event, write) {
+      return [errorRecord(event, write, event.error.message, event.error.type)];
+    },
+    'run-cancel'(event, write) {
+      approximated(event, write, 'Runner has no cancellation event; written as an error event with exception_type "CancelledError"');
+      return [errorRecord(event, write, event.reason ?? 'cancelled', 'CancelledError')];
+    },
+    'run-pause'(event, write) {
+      approximated(event, write, 'Runner has no pause; written as an agent_message with metadata {"paused": true, "requirements": […]}');
+      return [build(event, write, { type: 'agent_message', parts: [], metadata: { paused: true, requirements: event.requirements } })];
+    },
+    'run-resume'(event, write) {
+      approximated(event, write, 'Runner has no resume; written as an agent_message with metadata {"resumed": true}');
+      return [build(event, write, { type: 'agent_message', parts: [], metadata: { resumed: true } })];
+    },
+    'step-start'() {
+      return [];
+    },
+    'step-end'(event, write) {
+      if (!write.own) reportUsage(event, event.usage);
+      return [];
+    },
+    'text-start'() {
+      return [];
+    },
+    'text-delta'(event, write) {
+      const block = blockOf(event.id, false);
+      const text = block.cumulative ? block.text : event.delta;
+      return [build(event, write, { type: 'agent_message', parts: [textPart(text), ...groupParts(write.group)], partial: true })];
+    },
+    'text-end'(event, write) {
+      const block = blockOf(event.id, false);
+      if (!write.own && event.citations !== undefined) dropped(event, 'citations');
+      return [build(event, write, { type: 'agent_message', parts: [textPart(block.text), ...groupParts(write.group)], partial: false })];
+    },
+    'reasoning-start'() {
+      return [];
+    },
+    'reasoning-delta'(event, write) {
+      const block = blockOf(event.id, true);
+      const text = block.cumulative ? block.text : event.delta;
+      return [build(event, write, { type: 'agent_message', parts: [textPart(text)], partial: true, metadata: { react_step: 'thought' } })];
+    },
+    'reasoning-end'(event, write) {
+      const block = blockOf(event.id, true);
+      return [build(event, write, { type: 'agent_message', parts: [textPart(block.text)], partial: false, metadata: { react_step: 'thought' } })];
+    },
+    'reasoning-step'(event, write) {
+      if (!write.own) return dropped(event, 'a reasoning step');
+      if (event.action !== undefined) {
+        return [build(event, write, { type: 'agent_message', parts: [], metadata: { react_step: 'action', action: event.action, action_input: null } })];
+      }
+      return [build(event, write, { type: 'agent_message', parts: [textPart(event.result ?? '')], metadata: { react_step: 'observation' } })];
+    },
+    'tool-input-start'() {
+      // Runner never streams tool arguments (0.3.x); the tool-call event that follows has them whole.
+      return [];
+    },
+    'tool-input-delta'() {
+      return [];
+    },
+    'tool-call'(event, write) {
+      return [build(event, write, { type: 'agent_message', parts: groupParts(write.group) })];
+    },
+    'tool-result'(event, write) {
+      return [build(event, write, { type: 'tool_response', parts: groupParts(write.group) })];
+    },
+    'tool-error'(event, write) {
+      return [build(event, write, { type: 'tool_response', parts: groupParts(write.group) })];
+    },
+    message(event, write) {
+      const message = event.message;
+      if (message.role === 'user') {
+        const parts = message.parts.map((part) => messagePart(event, part)).filter((part) => part !== undefined);
+        return [build(event, write, { type: 'user_message', parts, user: true })];
+      }
+      if (message.role === 'system') return dropped(event, 'a system message', 'warning');
+      const envelope = { runId: event.runId, parentRunId: event.parentRunId, sessionId: event.sessionId, actor: event.actor, time: event.time };
+      const out: RecordOut[] = [];
+      for (const part of explodeMessage(message, envelope, context.mint('message'))) out.push(...encodeForeign(part));
+      return out;
+    },
+    'activity-start'(event) {
+      return dropped(event, `the activity "${event.name}"`);
+    },
+    'activity-end'(event) {
+      return dropped(event, `the activity "${event.name}"`);
+    },
+    file(event, write) {
+      return [build(event, write, { type: 'agent_message', parts: groupParts(write.group) })];
+    },
+    source(event) {
+      return dropped(event, 'a source');
+    },
+    state(event, write) {
+      if (!write.own && event.delta === undefined && event.snapshot !== undefined) {
+        approximated(event, write, 'Runner carries state changes only as actions.state_delta; the snapshot was written as a delta');
+      }
+      return [build(event, write, { type: 'agent_message', parts: [] })];
+    },
+    handoff(event, write) {
+      return [build(event, write, { type: 'agent_message', parts: [] })];
+    },
+    data(event, write) {
+      if (!write.own && event.name !== structuredOutputName) dropped(event, `the name "${event.name}" of a data event`);
+      return [build(event, write, { type: 'agent_message', parts: groupParts(write.group) })];
+    },
+    raw(event) {
+      reportForeignRaw(context, event, 'Runner');
+      return [];
+    },
+  };
+
+  function encodeForeign(event: CanonicalEvent): RecordOut[] {
+    return dispatch(handlers, event, { group: [event], own: false });
+  }
+
+  function observeBlocks(event: CanonicalEvent): void {
+    const cumulative = runnerExtOf(event)?.cumulative;
+    switch (event.type) {
+      case 'text-start':
+      case 'reasoning-start':
+        blocks.set(event.id, { text: '', cumulative: cumulative ?? event.type === 'reasoning-start' });
+        return;
+      case 'text-delta':
+      case 'reasoning-delta':
+        blockOf(event.id, event.type === 'reasoning-delta').text += event.delta;
+        return;
+      default:
+        return;
+    }
+  }
+
+  return {
+    push(event) {
+      track(event);
+      observeBlocks(event);
+      if (isImplied(event)) {
+        pending.push(event);
+        return [];
+      }
+      const patch = recordPatchOf(event);
+      if (patch !== undefined) {
+        const group = pending.filter((each) => each.runId === event.runId);
+        group.push(event);
+        pending = [];
+        return dispatch(handlers, event, { group, own: true }).map((record) => applyJsonPatch(record, patch));
+      }
+      return encodeForeign(event);
+    },
+    flush() {
+      pending = [];
+      blocks.clear();
+      return [];
+    },
+  };
+}
+
+/** The name of the data event a Runner `DataPart` (structured output) becomes. */
+export const structuredOutputName = 'structured_output';
