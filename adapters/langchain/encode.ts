@@ -70,6 +70,8 @@ function runInfoOf(run: Run): RunInfo {
 
 interface RecordRun {
   step: CanonicalEvent[] | undefined;
+  /** Whether a written record carries the run's status in its lineage (written by this library). */
+  carriesRun: boolean;
 }
 
 /**
@@ -137,7 +139,8 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
 
   const snapshot = createSnapshotEncoder(context, encodeRun);
 
-  function writeMessage(message: Message): unknown[] {
+  function writeMessage(message: Message, state?: RecordRun): unknown[] {
+    if (state !== undefined && readRecordExt(message.ext).lineage?.run !== undefined) state.carriesRun = true;
     return messageFields(message, () => undefined).map(([fields, form]) => write(fields, form));
   }
 
@@ -168,7 +171,7 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
       return writeChunks(events, own.chunks as ChunkDescriptor[], readRecordExt(end?.ext).form);
     }
     const [run] = accumulate(events, { onIssue: context.report });
-    return (run?.messages ?? []).flatMap(writeMessage);
+    return (run?.messages ?? []).flatMap((message) => writeMessage(message, state));
   }
 
   function stepEvent(event: CanonicalEvent, state: RecordRun): unknown[] {
@@ -181,9 +184,16 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     return [];
   }
 
-  function runHead(event: Extract<CanonicalEvent, { type: 'run-start' }>): unknown[] {
+  /** The run's status is in the lineage of its first record when this library wrote the records. */
+  function terminal(event: CanonicalEvent, state: RecordRun, what: string): unknown[] {
+    const before = flushStep(state);
+    return state.carriesRun ? before : [...before, ...lost(event, what, 'warning')];
+  }
+
+  function runHead(event: Extract<CanonicalEvent, { type: 'run-start' }>, state: RecordRun): unknown[] {
     const own = event.ext?.[formatName];
     if (!isRecord(own)) return [];
+    if (isRecord(own.placeholder) || isRecord(own.input)) state.carriesRun = true;
     if (isRecord(own.placeholder)) {
       const ext = readRecordExt({ langchain: own.placeholder });
       const form = ext.form ?? defaultForm('ai');
@@ -200,11 +210,11 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
 
   /** Record runs: each event is written as soon as the record it came from is complete. */
   const recordHandlers: EventHandlers<unknown[], RecordRun> = {
-    'run-start': (event) => runHead(event),
+    'run-start': runHead,
     'run-end': (_event, state) => flushStep(state),
-    'run-error': (event, state) => [...flushStep(state), ...lost(event, 'a run error', 'warning')],
-    'run-cancel': (event, state) => [...flushStep(state), ...lost(event, 'a run cancellation', 'warning')],
-    'run-pause': (event, state) => [...flushStep(state), ...lost(event, 'a run pause', 'warning')],
+    'run-error': (event, state) => terminal(event, state, 'a run error'),
+    'run-cancel': (event, state) => terminal(event, state, 'a run cancellation'),
+    'run-pause': (event, state) => terminal(event, state, 'a run pause'),
     'run-resume': () => [],
     'step-start': (event, state) => {
       const before = flushStep(state);
@@ -227,7 +237,7 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     'tool-call': stepEvent,
     'tool-result': (event, state) => [...flushStep(state), ...writeMessage(accumulate([event])[0]?.messages[0] ?? { role: 'tool', parts: [] })],
     'tool-error': (event, state) => [...flushStep(state), ...writeMessage(accumulate([event])[0]?.messages[0] ?? { role: 'tool', parts: [] })],
-    message: (event, state) => [...flushStep(state), ...writeMessage(event.message)],
+    message: (event, state) => [...flushStep(state), ...writeMessage(event.message, state)],
     'activity-start': (event) => lost(event, `the activity "${event.name}"`, 'info'),
     'activity-end': (event) => lost(event, `the activity "${event.name}"`, 'info'),
     file: stepEvent,
@@ -244,7 +254,7 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   return {
     push(event) {
       if (event.type === 'run-start' && isRecord(event.ext?.[formatName]) && event.ext[formatName].records === true) {
-        recordRuns.set(event.runId, { step: undefined });
+        recordRuns.set(event.runId, { step: undefined, carriesRun: false });
       }
       const state = recordRuns.get(event.runId);
       if (state !== undefined) {
