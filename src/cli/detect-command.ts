@@ -3,6 +3,7 @@ import { inputFramings, type InputFraming } from '../framing/record-reader.js';
 import { createDecoder } from '../pipeline/converter.js';
 import { UsageError } from './io.js';
 import { readInput } from './read-input.js';
+import { narrowVersions } from './version-range.js';
 
 /** `detect --help`. */
 export const detectUsage = `Usage: agent-event-bridge detect [FILE|-] [--json] [--in FRAMING]
@@ -59,7 +60,7 @@ export async function detectCommand(args: string[]): Promise<number> {
   const stats = decoder.stats;
   const formats: DetectedFormat[] = Object.entries(stats.records).map(([format, records]) => ({
     format,
-    versions: [...(stats.versions[format] ?? [])].sort(),
+    versions: narrowVersions(stats.versions[format] ?? []),
     records,
     runs: stats.runsByFormat[format] ?? 0,
   }));
