@@ -1,0 +1,44 @@
+import { type UIMessage, getToolName, isToolUIPart } from 'ai';
+
+type Part = UIMessage['parts'][number];
+
+/** One part of an assistant message: text, reasoning, a tool call with its outcome, or a file/source. */
+export function PartView({ part }: { part: Part }) {
+  if (part.type === 'text') return <p className="text">{part.text}</p>;
+  if (part.type === 'reasoning') {
+    return (
+      <details className="reasoning" open>
+        <summary>Reasoning</summary>
+        <p>{part.text}</p>
+      </details>
+    );
+  }
+  if (isToolUIPart(part)) {
+    return (
+      <div className="tool" data-testid="tool" data-tool-name={getToolName(part)} data-state={part.state}>
+        <div className="tool-header">
+          <code className="tool-name">{getToolName(part)}</code>
+          <span className="tool-state">{part.state}</span>
+        </div>
+        <pre className="tool-input">{JSON.stringify(part.input ?? null)}</pre>
+        {part.state === 'output-available' ? <pre className="tool-output">{display(part.output)}</pre> : null}
+        {part.state === 'output-error' ? <pre className="tool-error">{part.errorText}</pre> : null}
+        {part.state === 'output-denied' ? <pre className="tool-error">denied</pre> : null}
+      </div>
+    );
+  }
+  if (part.type === 'source-url') {
+    return (
+      <a className="source" href={part.url}>
+        {part.title ?? part.url}
+      </a>
+    );
+  }
+  if (part.type === 'file') return <a className="file" href={part.url}>{part.filename ?? part.mediaType}</a>;
+  // Data parts (agent-event-bridge's own, or app data) are bookkeeping, not conversation.
+  return null;
+}
+
+function display(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}
