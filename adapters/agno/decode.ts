@@ -389,9 +389,12 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
   }
 
   function decodeRecord(record: unknown): CanonicalEvent[] {
+    const out: CanonicalEvent[] = [];
     if (!isRecord(record)) {
       context.report({ code: 'invalid-input', level: 'warning', message: 'an agno record must be a JSON object; kept as raw' });
-      return [raw(record, lastRunId ?? 'unknown')];
+      releaseStash(out);
+      out.push(raw(record, lastRunId ?? 'unknown'));
+      return out;
     }
     if (!('event' in record) && isRunOutput(record)) return decodeRunOutput(record, context);
     const parsed = agnoEventRecordSchema.safeParse(record);
@@ -408,16 +411,17 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         message: workflow
           ? `agno workflow event "${name}" is kept verbatim as a raw event; workflows are not mapped to canonical runs`
           : name === undefined
-            ? `not an agno 2.x event (no valid event string, run_id or identity field); kept as raw`
+            ? 'not an agno 2.x event or aggregate (no event string, no RunStatus); kept as raw'
             : `unknown agno event "${name}"; kept verbatim as a raw event`,
       });
-      return [raw(record, runId)];
+      releaseStash(out);
+      out.push(raw(record, runId));
+      return out;
     }
     const runId = runIdOf(record, name);
     lastRunId = runId;
     const state = stateOf(runId);
     const base = envelopeOf(record, resolved, state);
-    const out: CanonicalEvent[] = [];
     if (stash !== undefined && stash.runId !== runId) releaseStash(out);
     if (state.ended && resolved.role === 'run-end') {
       // agno ≥ 2.6.10 follows RunCancelled with a RunCompleted; it must not turn the cancel into success.

@@ -150,18 +150,11 @@ export const envelopeKeys: ReadonlySet<string> = new Set([
   'nested_depth',
 ]);
 
-/** The boundary check of a streamed record: an object with an `event` string; other keys are loose. */
-export const agnoEventRecordSchema = z.looseObject({
-  event: z.string(),
-  created_at: z.number().optional(),
-  run_id: z.string().optional(),
-  parent_run_id: z.string().optional(),
-  session_id: z.string().optional(),
-  agent_id: z.string().optional(),
-  agent_name: z.string().optional(),
-  team_id: z.string().optional(),
-  team_name: z.string().optional(),
-});
+/**
+ * The boundary check of a streamed record: an object with an `event` string. Other fields are
+ * read where their type fits and kept verbatim where it does not, so one odd field never costs a record.
+ */
+export const agnoEventRecordSchema = z.looseObject({ event: z.string() });
 
 /** A streamed agno 2.x event record as read at the boundary. */
 export type AgnoEventRecord = z.infer<typeof agnoEventRecordSchema>;

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAgnoDecoder } from '../../adapters/agno/index.js';
+import { accumulate, type CanonicalEvent, convert, type IssueInput } from '../../src/index.js';
+import { propertyRuns, propertySeed } from '../support/arbitraries.js';
+import { readFixture } from './read-fixture.js';
+
+function decode(records: unknown[]): CanonicalEvent[] {
+  return convert(records, { from: 'agno', to: 'canonical', encode: { header: false } }).output as CanonicalEvent[];
+}
+
+function textOf(events: CanonicalEvent[], runId: string): string {
+  return events.flatMap((event) => (event.type === 'text-delta' && event.runId === runId ? [event.delta] : [])).join('');
+}
+
+describe('agno team lineage', () => {
+  it('gives member events their own run id, the leader as parent and the member as actor', () => {
+    const events = decode(readFixture('v2.9.0-team-one-member.jsonl'));
+    const member = events.filter((event) => event.runId === 'run-2');
+    expect(member.length).toBeGreaterThan(0);
+    for (const event of member) {
+      expect(event.parentRunId).toBe('run-1');
+      expect(event.actor).toEqual({ kind: 'agent', id: 'writer', name: 'Writer' });
+    }
+    const [leader] = accumulate(events);
+    expect(leader?.actor).toEqual({ kind: 'team', id: 'my-team', name: 'My Team' });
+    expect(leader?.members.map((run) => run.runId)).toEqual(['run-2']);
+  });
+
+  it('nests a sub-team member and its own agent member', () => {
+    const [leader] = accumulate(decode(readFixture('constructed-v2.9.0-nested-team.jsonl')));
+    expect(leader?.members.map((run) => [run.runId, run.actor?.kind])).toEqual([['run-2', 'team']]);
+    expect(leader?.members[0]?.members.map((run) => [run.runId, run.actor?.name])).toEqual([['run-3', 'Writer']]);
+  });
+
+  it('finds the leader of a 2.0.x member run, which has no parent_run_id, from the delegation in flight', () => {
+    const events = decode(readFixture('constructed-v2.0-team-no-parent-run-id.jsonl'));
+    expect(events.filter((event) => event.runId === 'run-2').every((event) => event.parentRunId === 'run-1')).toBe(true);
+  });
+
+  it('keeps the leader run and the member runs apart when converted to the AI SDK-independent canonical snapshot', () => {
+    const [leader] = accumulate(decode(readFixture('constructed-v2.9.0-team-two-members.jsonl')));
+    expect(leader?.members.map((run) => run.output)).toEqual(['Paris has 2M people', 'Paris is big']);
+    expect(leader?.output).toBe('Paris is big.');
+  });
+});
+
+describe('agno content', () => {
+  it('turns a leader that restates its text so far into clean deltas without losing text', () => {
+    const events = decode(readFixture('constructed-v2.9.0-team-two-members.jsonl'));
+    expect(textOf(events, 'run-1')).toBe('Paris is big.');
+    expect(textOf(events, 'run-2')).toBe('Paris has 2M people');
+  });
+
+  it('opens a text block at the first content and closes it before the next model request ends', () => {
+    const events = decode(readFixture('v2.9.0-agent-tools.jsonl'));
+    const types = events.map((event) => event.type);
+    expect(types.indexOf('text-start')).toBe(types.indexOf('text-delta') - 1);
+    expect(types.lastIndexOf('text-end')).toBe(types.lastIndexOf('step-end') - 1);
+  });
+
+  it('keeps structured content and its content type', () => {
+    const record = {
+      created_at: 1700000000,
+      event: 'RunContent',
+      agent_id: 'a1',
+      agent_name: 'Agent',
+      run_id: 'r1',
+      nested_depth: 0,
+      content: { city: 'Paris', sunny: true },
+      workflow_agent: false,
+      content_type: 'WeatherReport',
+      reasoning_content: '',
+    };
+    const [data] = decode([record]);
+    expect(data).toMatchObject({ type: 'data', name: 'content', data: { city: 'Paris', sunny: true } });
+    expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
+  });
+
+  it('reads reasoning from reasoning agents and from reasoning_content on content events', () => {
+    const [run] = accumulate(decode(readFixture('constructed-v2.9.0-reasoning.jsonl')));
+    const parts = run?.messages.flatMap((message) => message.parts) ?? [];
+    expect(parts.map((part) => [part.type, part.type === 'text' || part.type === 'reasoning' ? part.text : ''])).toEqual([
+      ['reasoning', 'thinking... then answer'],
+      ['reasoning', 'Let me think.'],
+      ['text', 'Hi there'],
+    ]);
+  });
+});
+
+describe('agno outcomes', () => {
+  it('decodes a ToolCallCompleted flagged tool_call_error as a tool error, never a success', () => {
+    const events = decode(readFixture('constructed-v2.9.0-tool-error.jsonl'));
+    expect(events.filter((event) => event.type === 'tool-result')).toEqual([]);
+    expect(events.filter((event) => event.type === 'tool-error').map((event) => event.type === 'tool-error' && event.error)).toEqual(['err']);
+  });
+
+  it('keeps a cancelled run cancelled although agno ≥ 2.6.10 follows RunCancelled with RunCompleted', () => {
+    const [run] = accumulate(decode(readFixture('constructed-v2.9.0-cancelled.jsonl')));
+    expect(run?.status).toBe('cancelled');
+    expect(run?.cancelReason).toBe('Operation cancelled by user');
+  });
+
+  it('keeps a run error with its type and id', () => {
+    const [run] = accumulate(decode(readFixture('constructed-v2.9.0-run-error.jsonl')));
+    expect(run?.status).toBe('error');
+    expect(run?.error).toEqual({ message: 'boom', type: 'ModelProviderError', id: 'e1' });
+  });
+
+  it('reads pauses as typed requirements and a continue as a resume', () => {
+    const confirmation = decode(readFixture('v2.9.0-hitl-confirmation.jsonl')).find((event) => event.type === 'run-pause');
+    const input = decode(readFixture('constructed-v2.9.0-hitl-user-input.jsonl'));
+    const external = decode(readFixture('constructed-v2.9.0-hitl-external-execution.jsonl')).find((event) => event.type === 'run-pause');
+    expect(confirmation).toMatchObject({ requirements: [{ kind: 'confirmation', toolCallId: 'call_1', toolName: 'delete_file', input: { path: '/data/report.txt' } }] });
+    expect(input.find((event) => event.type === 'run-pause')).toMatchObject({
+      requirements: [{ id: 'req-2', kind: 'user-input', toolCallId: 'call_10', schema: [{ name: 'subject', field_type: 'str' }] }],
+    });
+    expect(input.map((event) => event.type)).toContain('run-resume');
+    expect(external).toMatchObject({ requirements: [{ id: 'req-3', kind: 'external-execution', toolName: 'run_shell' }] });
+  });
+
+  it('reads a pause of agno before 2.3.7, which names the paused tools only', () => {
+    const [pause] = decode([
+      {
+        created_at: 1700000000,
+        event: 'RunPaused',
+        agent_id: 'a1',
+        run_id: 'r1',
+        tools: [{ tool_call_id: 'call_1', tool_name: 'ask', tool_args: {}, requires_user_input: true, user_input_schema: [{ name: 'q' }] }],
+      },
+    ]);
+    expect(pause).toMatchObject({ type: 'run-pause', requirements: [{ id: 'call_1', kind: 'user-input', schema: [{ name: 'q' }] }] });
+  });
+});
+
+describe('agno decoder robustness', () => {
+  const noop = { report: (_issue: IssueInput) => {}, mint: (kind: string) => `${kind}-0` };
+
+  it('never throws on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }), (records) => {
+        const decoder = createAgnoDecoder(noop);
+        for (const record of records) decoder.push(record);
+        decoder.flush();
+      }),
+      { seed: propertySeed, numRuns: propertyRuns },
+    );
+  });
+
+  it('never throws on records shaped like agno events with arbitrary fields', () => {
+    const names = fc.constantFrom('RunContent', 'TeamRunContent', 'RunCompleted', 'ToolCallCompleted', 'ToolCallError', 'RunPaused', 'RunCancelled', 'ReasoningStep', 'ModelRequestCompleted', 'CustomEvent', 'RunContentCompleted');
+    const field = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(null));
+    const record = fc.record(
+      { event: names, run_id: fc.constantFrom('r1', 'r2'), content: field, tool: field, tools: field, requirements: field, metrics: field, reasoning_content: field, citations: field, image: field, created_at: field },
+      { requiredKeys: ['event'] },
+    );
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 10 }), (records) => {
+        const { output } = convert(records, { from: 'agno', to: 'agno' });
+        expect(output).toEqual(records);
+      }),
+      { seed: propertySeed, numRuns: propertyRuns },
+    );
+  });
+});
