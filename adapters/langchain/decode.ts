@@ -7,7 +7,7 @@ import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { chunkFieldsOf, createChunkBuildState } from './chunk-fields.js';
 import { diffFields } from './field-diff.js';
 import { type ChunkDescriptor, recordExt } from './langchain-ext.js';
-import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf } from './lineage.js';
+import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf, runInfoOf } from './lineage.js';
 import { hasRole, langchainFields, messageOf, recordFields } from './message-fields.js';
 import { type MessageFields, type MessageRecord, formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
 import { createStreamEventReader } from './stream-event-reader.js';
@@ -26,7 +26,6 @@ interface OpenTool {
 interface OpenChunkMessage {
   id: string | undefined;
   prefix: string;
-  lineage: Lineage | undefined;
   record: MessageRecord;
   text: Map<string, string>;
   reasoning: Map<string, string>;
@@ -96,7 +95,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
   }
 
   function lineageRun(lineage: Lineage, out: CanonicalEvent[], ext: Record<string, unknown>, input?: unknown): RunState {
-    return runOf(envelopeOfLineage(lineage), lineage.run, out, { langchain: { records: true, ...ext } }, input);
+    return runOf(envelopeOfLineage(lineage), runInfoOf(lineage), out, { langchain: { records: true, ...ext } }, input);
   }
 
   function startsInput(lineage: Lineage | undefined, record: MessageRecord): boolean {
@@ -157,12 +156,11 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     out.push({ type: 'raw', ...state.envelope, format: formatName, payload: record });
   }
 
-  function openChunk(state: RunState, record: MessageRecord, lineage: Lineage | undefined, keepBoundaries: boolean, out: CanonicalEvent[]): OpenChunkMessage {
+  function openChunk(state: RunState, record: MessageRecord, keepBoundaries: boolean, out: CanonicalEvent[]): OpenChunkMessage {
     const id = typeof record.fields.id === 'string' ? record.fields.id : undefined;
     const open: OpenChunkMessage = {
       id,
       prefix: `m${state.messages++}`,
-      lineage,
       record,
       text: new Map(),
       reasoning: new Map(),
@@ -283,7 +281,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     const events: CanonicalEvent[] = [];
     if (open === undefined) {
       closeOpenChunk(out);
-      open = openChunk(state, record, lineage, target?.keepBoundaries ?? true, events);
+      open = openChunk(state, record, target?.keepBoundaries ?? true, events);
     }
     const content = fields.content;
     if (typeof content === 'string') {

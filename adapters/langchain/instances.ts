@@ -1,21 +1,5 @@
-import {
-  AIMessage,
-  AIMessageChunk,
-  type BaseMessage,
-  ChatMessage,
-  ChatMessageChunk,
-  FunctionMessage,
-  FunctionMessageChunk,
-  HumanMessage,
-  HumanMessageChunk,
-  RemoveMessage,
-  SystemMessage,
-  SystemMessageChunk,
-  ToolMessage,
-  ToolMessageChunk,
-  coerceMessageLikeToMessage,
-  mapStoredMessageToChatMessage,
-} from '@langchain/core/messages';
+import * as messageClasses from '@langchain/core/messages';
+import { AIMessage, AIMessageChunk, type BaseMessage, coerceMessageLikeToMessage, mapStoredMessageToChatMessage } from '@langchain/core/messages';
 import { accumulate } from '../../src/model/accumulate.js';
 import type { CanonicalEvent } from '../../src/model/event.js';
 import { explode } from '../../src/model/explode.js';
@@ -29,21 +13,8 @@ import { readMessageRecord } from './schema.js';
 
 type MessageClass = new (fields: never) => BaseMessage;
 
-const classes: Record<string, MessageClass> = {
-  AIMessage,
-  AIMessageChunk,
-  ChatMessage,
-  ChatMessageChunk,
-  FunctionMessage,
-  FunctionMessageChunk,
-  HumanMessage,
-  HumanMessageChunk,
-  RemoveMessage,
-  SystemMessage,
-  SystemMessageChunk,
-  ToolMessage,
-  ToolMessageChunk,
-} as unknown as Record<string, MessageClass>;
+/** The message classes by name; readMessageRecord only accepts names of message classes. */
+const classes = messageClasses as unknown as Record<string, MessageClass | undefined>;
 
 /**
  * Builds the real `@langchain/core` message of a written record: constructor JSON with its own

@@ -59,7 +59,30 @@ export function withRunContext(fields: MessageFields, ai: boolean, lineage: Line
   if (lineage === undefined) return fields;
   const metadata = isRecord(fields.response_metadata) ? fields.response_metadata : {};
   fields.response_metadata = { ...metadata, [lineageKey]: lineage };
-  const agent = lineage.actor?.name;
+  const agent = isRecord(lineage.actor) && typeof lineage.actor.name === 'string' ? lineage.actor.name : undefined;
   if (ai && agent !== undefined && fields.name === undefined) fields.name = agent;
   return fields;
+}
+
+const statuses = new Set(['running', 'completed', 'error', 'cancelled', 'paused']);
+
+/**
+ * The run info of a lineage, checked: undefined unless it has a known status. Fields of the wrong
+ * type are left out, so a foreign or edited lineage cannot break the decoder.
+ */
+export function runInfoOf(lineage: Lineage | undefined): RunInfo | undefined {
+  const run: unknown = lineage?.run;
+  if (!isRecord(run) || typeof run.status !== 'string' || !statuses.has(run.status)) return undefined;
+  const info: RunInfo = { status: run.status as RunInfo['status'] };
+  if (typeof run.time === 'number') info.time = run.time;
+  if (typeof run.model === 'string') info.model = run.model;
+  if (typeof run.provider === 'string') info.provider = run.provider;
+  if (run.output !== undefined) info.output = run.output;
+  if (isRecord(run.usage)) info.usage = run.usage as RunInfo['usage'];
+  if (typeof run.finishReason === 'string') info.finishReason = run.finishReason;
+  if (isRecord(run.error) && typeof run.error.message === 'string') info.error = run.error as unknown as RunInfo['error'];
+  if (typeof run.cancelReason === 'string') info.cancelReason = run.cancelReason;
+  if (Array.isArray(run.requirements)) info.requirements = run.requirements as RunInfo['requirements'];
+  if (isRecord(run.ext) && Object.values(run.ext).every(isRecord)) info.ext = run.ext as RunInfo['ext'];
+  return info;
 }

@@ -103,7 +103,7 @@ export function partsContent(parts: readonly Part[]): string | unknown[] {
 /** The `name` of a canonical message read from fields, minus the agent name the lineage puts there. */
 function nameOf(fields: MessageFields, lineage: Lineage | undefined, kind: MessageKind): string | undefined {
   if (typeof fields.name !== 'string') return undefined;
-  if (kind === 'ai' && lineage?.actor?.name === fields.name) return undefined;
+  if (kind === 'ai' && isRecord(lineage?.actor) && lineage.actor.name === fields.name) return undefined;
   return fields.name;
 }
 
