@@ -64,6 +64,7 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
   const states = new Map<string, RunState>();
   const parents = new Map<string, string | undefined>();
   const openTeams: string[] = [];
+  const seenRuns = new Set<string>();
 
   function stateOf(runId: string): RunState {
     let state = states.get(runId);
@@ -100,6 +101,7 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
       context.report({ code: 'minted', level: 'info', eventType: String(record.event), message: `a record without run_id was given the run id ${String(runId)}` });
     }
     const envelope: Envelope = { runId: runId as string };
+    seenRuns.add(envelope.runId);
     const actor = actorOf(record);
     // 1.x events name no parent: a run first seen while a team run is open is that team's member.
     if (!parents.has(envelope.runId)) {
@@ -279,12 +281,33 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
     const envelope = envelopeOf(record, kind);
     const { events, primary } = translate(record, kind, envelope, era);
     if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);
+    const members = unstreamedMembers(record, envelope.runId);
     const rebuilt = dispatch(recordWriters, primary, { era, lost: () => {} }) ?? {};
     const patch = diffJson(record, rebuilt);
     for (const event of events) {
       if (event.type === 'text-start' || event.type === 'text-end') continue;
       const ext = event === primary ? legacyExt({ era: era === 'A' ? 'A' : undefined, patch }) : legacyExt({ secondary: true });
       if (ext !== undefined) event.ext = ext;
+    }
+    return [...events, ...members];
+  }
+
+  /**
+   * Member runs a team record embeds in `member_responses` that the stream did not carry
+   * itself (1.0 – 1.5 never streamed members; 1.6+ with stream_member_events off): they become
+   * canonical member runs, written back by the record that embeds them.
+   */
+  function unstreamedMembers(record: Record<string, unknown>, parentRunId: string): CanonicalEvent[] {
+    if (!Array.isArray(record.member_responses)) return [];
+    const events: CanonicalEvent[] = [];
+    for (const member of record.member_responses) {
+      if (!isRecord(member) || (typeof member.run_id === 'string' && seenRuns.has(member.run_id))) continue;
+      const run = readAggregate(member, context, typeof member.event === 'string' ? 'A' : 'B', parentRunId);
+      for (const event of explode([run])) {
+        seenRuns.add(event.runId);
+        event.ext = legacyExt({ secondary: true });
+        events.push(event);
+      }
     }
     return events;
   }

@@ -2,10 +2,11 @@ import { type CanonicalEvent, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
-import { createSnapshotEncoder, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeAggregate } from './aggregate.js';
 import { legacyExtOf } from './legacy-ext.js';
+import { bringDown } from './down-migration.js';
 import { applyPatch } from './patch.js';
 import { type LegacyEra, legacyFormatName } from './schema.js';
 import { type WriteContext, recordWriters } from './write-record.js';
@@ -24,6 +25,7 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
   const shapes = new Map<string, 'events' | 'aggregate'>();
   const teamSessions = new Map<string, string | undefined>();
   const reported = new Set<string>();
+  const inputs = new Map<string, unknown>();
 
   function lost(what: string, event: CanonicalEvent, code: IssueCode = 'dropped'): void {
     const key = `${code}:${what}`;
@@ -49,6 +51,8 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
   });
 
   function encodeEvent(event: CanonicalEvent): unknown[] {
+    const ext = legacyExtOf(event);
+    if (ext?.secondary === true) return [];
     if (event.type === 'raw') {
       reportForeignRaw(context, event, 'agno 1.x');
       return [];
@@ -63,19 +67,27 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
       lost(`a whole ${role} message (1.x streams carry only the run's own output)`, event);
       return [];
     }
-    const ext = legacyExtOf(event);
-    if (ext?.secondary === true) return [];
+    if (event.type === 'tool-call') inputs.set(event.toolCallId, event.input);
     const era = eraFor(event);
     const writeContext: WriteContext = { era, lost };
     const record = dispatch(recordWriters, event, writeContext);
     if (record === undefined) return [];
     if (ext !== undefined && (ext.era ?? 'B') === era) return [applyPatch(record, ext.patch)];
-    if (ext === undefined && era === 'B' && event.parentRunId !== undefined && teamSessions.has(event.parentRunId)) {
+    if (ext !== undefined) return [record];
+    if (era === 'B' && event.parentRunId !== undefined) {
       // 1.x members name their team by its session, not by a parent run id.
       const session = teamSessions.get(event.parentRunId);
       if (session !== undefined) record.team_session_id = session;
     }
+    if (event.type === 'tool-result' || event.type === 'tool-error') withToolInput(record, inputs.get(event.toolCallId));
+    bringDown(record, event, lost);
     return [record];
+  }
+
+  function withToolInput(record: Record<string, unknown>, input: unknown): void {
+    if (!isRecord(input)) return;
+    const tools = Array.isArray(record.tools) ? record.tools : [record.tool];
+    for (const tool of tools) if (isRecord(tool)) tool.tool_args = input;
   }
 
   return {

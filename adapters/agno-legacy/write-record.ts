@@ -127,6 +127,9 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
     return record;
   },
   'run-error'(event, context) {
+    if (event.error.type !== undefined || event.error.id !== undefined || event.error.data !== undefined) {
+      context.lost('the error type, id and data (1.x errors carry a message only)', event);
+    }
     return withBody(envelope(event, 'run-error', context), { content: event.error.message });
   },
   'run-cancel'(event, context) {
@@ -146,7 +149,10 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
   'run-resume'(event, context) {
     return envelope(event, 'run-continued', context);
   },
-  'step-start': structural,
+  'step-start'(event, context) {
+    context.lost('a model request boundary (1.x streams have no per-request events)', event, 'approximated');
+    return undefined;
+  },
   'step-end'(event, context) {
     if (event.usage !== undefined) context.lost('the usage of one model request (1.x streams have no per-request events)', event, 'dropped');
     return undefined;

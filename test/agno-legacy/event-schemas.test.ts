@@ -78,7 +78,8 @@ describe('agno-legacy event schemas', () => {
     expect(schema, `no schema for ${String(record.event)}`).toBeDefined();
     expect(schema?.safeParse(record).success).toBe(true);
     const { output, issues } = convert([record], { from: 'agno-legacy', to: 'canonical', encode: { header: false } });
-    expect(issues).toEqual([]);
+    // A lone record leaves its run open, which the pipeline notes; the adapter itself raises nothing.
+    expect(issues.filter((issue) => issue.format === 'agno-legacy')).toEqual([]);
     const types = (output as CanonicalEvent[]).map((event) => event.type);
     expect(types).toContain(samples[kind].type);
     expect(convert([record], { from: 'agno-legacy', to: 'agno-legacy' }).output).toEqual([record]);

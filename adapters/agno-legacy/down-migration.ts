@@ -1,0 +1,83 @@
+import type { CanonicalEvent } from '../../src/model/event.js';
+import type { IssueCode } from '../../src/model/issue.js';
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import type { LegacyRecord } from './write-record.js';
+
+/** Receives what 1.x cannot carry. */
+export type LossSink = (what: string, event: CanonicalEvent, code?: IssueCode) => void;
+
+/** 2.x fields whose default value says nothing, so leaving them out loses nothing. */
+const silentDefaults: Readonly<Record<string, unknown>> = { nested_depth: 0, workflow_agent: false, reasoning_content: '' };
+/** 2.x top-level fields that were 1.x `extra_data` members (reference §4.5). */
+const extraDataKeys: Readonly<Record<string, string>> = {
+  references: 'references',
+  additional_input: 'add_messages',
+  reasoning_steps: 'reasoning_steps',
+  reasoning_messages: 'reasoning_messages',
+};
+/** Fields with the same name and meaning in 1.x and 2.x records. */
+const sharedKeys = new Set(['content', 'content_type', 'citations', 'image', 'images', 'videos', 'audio', 'response_audio']);
+/** `ToolExecution` keys 2.x added (child runs, feedback, approvals). */
+const toolKeysAdded = new Set(['child_run_id', 'user_feedback_schema', 'external_execution_silent', 'approval_type', 'approval_id']);
+
+function mergeTool(tool: LegacyRecord, residual: Record<string, unknown>, event: CanonicalEvent, lost: LossSink): void {
+  for (const [key, value] of Object.entries(residual)) {
+    if (key === 'metrics') {
+      // 2.5.4+ ToolCallMetrics has start/end/duration; 1.x MessageMetrics has `time`.
+      if (isRecord(value) && typeof value.duration === 'number') tool.metrics = { time: value.duration };
+      continue;
+    }
+    if (toolKeysAdded.has(key)) {
+      if (value !== null) lost(`the 2.x tool execution field ${key}`, event);
+      continue;
+    }
+    if (key in tool) tool[key] = value;
+    else lost(`the tool execution field ${key}`, event);
+  }
+}
+
+/**
+ * Carries into a 1.x record what the agno 2.x decoder kept of its source record in
+ * `ext.agno` (reference §13, era C → era B): same-named fields and `extra_data` members come
+ * down, tool metrics are renamed, and every field 1.x has no slot for is reported.
+ */
+export function bringDown(record: LegacyRecord, event: CanonicalEvent, lost: LossSink): void {
+  const agno = event.ext?.agno;
+  if (!isRecord(agno)) return;
+  for (const companion of [...(Array.isArray(agno.before) ? agno.before : []), ...(Array.isArray(agno.after) ? agno.after : [])]) {
+    const name = isRecord(companion) ? String(companion.event) : 'unknown';
+    lost(`the agno 2.x ${name} record (no 1.x event)`, event);
+  }
+  const residual = isRecord(agno.record) ? agno.record : {};
+  for (const [key, value] of Object.entries(residual)) {
+    if (key in silentDefaults) {
+      if (value !== silentDefaults[key] && !(key === 'reasoning_content' && typeof value === 'string')) lost(`the 2.x field ${key}`, event);
+      continue;
+    }
+    if (key === 'tool' && isRecord(value) && isRecord(record.tool)) {
+      mergeTool(record.tool, value, event, lost);
+      continue;
+    }
+    const legacyKey = extraDataKeys[key];
+    if (legacyKey !== undefined) {
+      const extraData = isRecord(record.extra_data) ? record.extra_data : {};
+      extraData[legacyKey] = value;
+      record.extra_data = extraData;
+      continue;
+    }
+    if (sharedKeys.has(key)) {
+      if (!(key in record) || key === 'content_type') record[key] = value;
+      continue;
+    }
+    if (key === 'metrics') {
+      lost('the run usage (1.x RunCompleted events carry no metrics)', event);
+      continue;
+    }
+    if (key === 'tools' || key === 'requirements') {
+      // The canonical requirements carry what 1.x paused tools can hold; ids and timestamps of 2.x requirements do not survive.
+      if (key === 'requirements') lost('the 2.x RunRequirement ids and timestamps', event);
+      continue;
+    }
+    lost(`the 2.x field ${key}`, event);
+  }
+}
