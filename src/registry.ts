@@ -1,15 +1,20 @@
 import { agnoFormat } from '../adapters/agno/index.js';
 import { agnoLegacyFormat } from '../adapters/agno-legacy/index.js';
+import { aiSdkStreamFormat, aiSdkUiFormat } from '../adapters/ai-sdk/format.js';
 import { canonicalFormat } from '../adapters/canonical/index.js';
 import { langchainFormat } from '../adapters/langchain/format.js';
+import { runnerFormat } from '../adapters/runner/index.js';
 import type { AnyFormat } from './pipeline/format.js';
 
 /** The built-in formats: adding a format is one line here. */
 const builtInFormats: AnyFormat[] = [
   canonicalFormat,
+  aiSdkUiFormat,
+  aiSdkStreamFormat,
   agnoLegacyFormat,
   agnoFormat,
   langchainFormat,
+  runnerFormat,
 ];
 
 const formats = new Map<string, AnyFormat>(builtInFormats.map((format) => [format.name, format]));

@@ -1,0 +1,354 @@
+import { type CanonicalEvent, type EventHandlers, type EventOfType, dispatch } from '../../src/model/event.js';
+import { explodeMessage } from '../../src/model/explode.js';
+import type { Requirement } from '../../src/model/snapshot.js';
+import { reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import type { BridgeWriter } from './bridge-writer.js';
+import { envelopeOf, extFields, mintedRunIdKey, noStartKey, track } from './overlay.js';
+
+type Record_ = Record<string, unknown>;
+
+/** The record types of text and reasoning blocks, alike in both AI SDK formats. */
+export const blockTypes = ['text-start', 'text-delta', 'text-end', 'reasoning-start', 'reasoning-delta', 'reasoning-end'];
+
+/** Tool fields UI chunks and stream parts share: copied from the other AI SDK format's `ext`. */
+export const sharedToolFields = ['providerExecuted', 'providerMetadata', 'toolMetadata', 'title', 'dynamic'] as const;
+
+/** A text or reasoning block kind. */
+export type BlockKind = 'text' | 'reasoning';
+
+/** What differs between the AI SDK encoders, for {@link createEncoderCore}. */
+export interface EncoderSpec {
+  /** The format name: the `ext` key of its own fields. */
+  format: string;
+  writer: BridgeWriter;
+  /** Last touches for the target version (fields it lacks are taken out). */
+  shape(record: Record_): Record_;
+  /** Whether the target has a record type; reports when it has not. */
+  supported(type: string, event: CanonicalEvent): boolean;
+  /** The fields of a block's start record kept on its event. */
+  blockFields?(event: CanonicalEvent): Record_;
+  /** The record that opens or closes a block. */
+  block(kind: BlockKind, phase: 'start' | 'end', recordId: string, fields: Record_): Record_;
+  /** The record of a complete tool call (written before a result for a call never seen). */
+  toolCall(event: EventOfType<'tool-call'>): Record_;
+  /** The record asking to approve a tool call. */
+  approval(requirement: Requirement): Record_;
+  /** Whether a requirement can travel as an approval record. */
+  approvable(requirement: Requirement, written: ReadonlySet<string>): boolean;
+}
+
+/** The shared part of the AI SDK encoders: message, block and tool-part bookkeeping and repairs. */
+export interface EncoderCore {
+  /** The format's own fields kept on an event, minus some. */
+  fields(event: CanonicalEvent, without?: readonly string[]): Record_;
+  emit(record: Record_, event: CanonicalEvent, recordId?: string): void;
+  /** Reports a repair the target's consumer needs (invalid-sequence, info). */
+  repaired(event: CanonicalEvent, message: string): void;
+  /** Whether an event belongs to the run of the current message. */
+  isRoot(event: CanonicalEvent): boolean;
+  /** Whether a run-start opens a new message, and records it. */
+  opensMessage(event: EventOfType<'run-start'>): boolean;
+  /** Whether a message is open. */
+  readonly messageOpen: boolean;
+  /** Makes a run the current message's without writing a record (the source had no `start`). */
+  adopt(event: EventOfType<'run-start'>): void;
+  /** Ends the current message (finish, abort). */
+  closeMessage(): void;
+  /** Marks the current message's run as settled (an error or a pause): a new root run opens a new message. */
+  settle(): void;
+  openBlock(kind: BlockKind, event: EventOfType<'text-start' | 'reasoning-start'>): void;
+  /** The record id of the block a delta belongs to, opening the block when it is not open. */
+  blockFor(kind: BlockKind, event: EventOfType<'text-delta' | 'reasoning-delta'>): string;
+  closeBlock(kind: BlockKind, event: EventOfType<'text-end' | 'reasoning-end'>, fields: Record_): void;
+  /** Closes every open block before a step end, finish or error. */
+  closeOpenBlocks(reason: CanonicalEvent): void;
+  /** Tool calls whose part exists at the consumer. */
+  readonly toolParts: Set<string>;
+  /** Writes a tool call first when a result comes for a call never seen. */
+  ensureToolPart(event: EventOfType<'tool-result' | 'tool-error'>): void;
+  /**
+   * Writes a pause: one approval record per new requirement, then `finish` when the pause came
+   * from one; a pause approvals cannot say goes whole into a carrier that persists.
+   */
+  writePause(event: EventOfType<'run-pause'>, finish: Record_ | undefined): void;
+}
+
+interface OpenBlock {
+  recordId: string;
+  start: EventOfType<'text-start' | 'reasoning-start'>;
+}
+
+/** Creates the {@link EncoderCore} of an AI SDK encoder. */
+export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): EncoderCore {
+  const { writer } = spec;
+  const state = writer.state;
+  /** Open blocks by `${kind} ${runId} ${id}`. */
+  const blocks = new Map<string, OpenBlock>();
+  const openRecordIds = new Set<string>();
+  /** Blocks closed early (at a step end): their later end is already written. */
+  const closedEarly = new Set<string>();
+  const toolParts = new Set<string>();
+  const approvalsWritten = new Set<string>();
+  let messageOpen = false;
+  let rootSettled = false;
+
+  function emit(record: Record_, event: CanonicalEvent, recordId?: string): void {
+    writer.emit(spec.shape(record), event, recordId);
+  }
+
+  function repaired(event: CanonicalEvent, message: string): void {
+    context.report({ code: 'invalid-sequence', level: 'info', eventType: event.type, runId: event.runId, message });
+  }
+
+  function isRoot(event: CanonicalEvent): boolean {
+    return state.root !== undefined && event.runId === state.root.runId;
+  }
+
+  const blockKey = (kind: BlockKind, event: { runId: string; id: string }) => `${kind} ${event.runId} ${event.id}`;
+
+  function freeRecordId(id: string, runId: string): string {
+    if (!openRecordIds.has(id)) return id;
+    let candidate = `${id}@${runId}`;
+    for (let n = 2; openRecordIds.has(candidate); n += 1) candidate = `${id}@${runId}#${n}`;
+    return candidate;
+  }
+
+  function fields(event: CanonicalEvent, without: readonly string[] = []): Record_ {
+    const own = { ...extFields(event, spec.format) };
+    for (const key of without) delete own[key];
+    return own;
+  }
+
+  function openBlock(kind: BlockKind, event: EventOfType<'text-start' | 'reasoning-start'>): void {
+    const key = blockKey(kind, event);
+    closedEarly.delete(key);
+    // Blocks of different runs may share an id; the consumer keys open parts by id alone.
+    const recordId = freeRecordId(event.id, event.runId);
+    openRecordIds.add(recordId);
+    blocks.set(key, { recordId, start: event });
+    emit(spec.block(kind, 'start', recordId, (spec.blockFields ?? fields)(event)), event, recordId);
+  }
+
+  function closeOpenBlocks(reason: CanonicalEvent): void {
+    for (const [key, open] of [...blocks]) {
+      const kind: BlockKind = open.start.type === 'text-start' ? 'text' : 'reasoning';
+      repaired(reason, `${kind} block "${open.start.id}" was still open at ${reason.type}; it was closed first`);
+      blocks.delete(key);
+      openRecordIds.delete(open.recordId);
+      closedEarly.add(key);
+      const end = { type: `${kind}-end`, ...envelopeOf(open.start), id: open.start.id } as CanonicalEvent;
+      emit(spec.block(kind, 'end', open.recordId, {}), end, open.recordId);
+    }
+  }
+
+  return {
+    fields,
+    emit,
+    repaired,
+    isRoot,
+    get messageOpen() {
+      return messageOpen;
+    },
+    opensMessage(event) {
+      const opens = !messageOpen || (rootSettled && event.parentRunId === undefined && !isRoot(event));
+      if (!opens) return false;
+      if (messageOpen) closeOpenBlocks(event);
+      messageOpen = true;
+      rootSettled = false;
+      approvalsWritten.clear();
+      return true;
+    },
+    adopt(event) {
+      state.root = envelopeOf(event);
+      track(state, event);
+    },
+    closeMessage() {
+      messageOpen = false;
+    },
+    settle() {
+      rootSettled = true;
+    },
+    openBlock,
+    blockFor(kind, event) {
+      const key = blockKey(kind, event);
+      const open = blocks.get(key);
+      if (open !== undefined) return open.recordId;
+      repaired(
+        event,
+        closedEarly.has(key)
+          ? `${kind} block "${event.id}" went on after a step end closed it; a new block was opened`
+          : `${kind} block "${event.id}" had no start; it was opened here`,
+      );
+      openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>);
+      return (blocks.get(key) as OpenBlock).recordId;
+    },
+    closeBlock(kind, event, own) {
+      const key = blockKey(kind, event);
+      const open = blocks.get(key);
+      if (open === undefined) {
+        if (closedEarly.delete(key)) return;
+        repaired(event, `${kind} block "${event.id}" ended without a start; the end was left out`);
+        return;
+      }
+      blocks.delete(key);
+      openRecordIds.delete(open.recordId);
+      emit(spec.block(kind, 'end', open.recordId, own), event, open.recordId);
+    },
+    closeOpenBlocks,
+    toolParts,
+    ensureToolPart(event) {
+      if (toolParts.has(event.toolCallId)) return;
+      repaired(event, `${event.type} for tool call "${event.toolCallId}" that never started; a tool call with a null input was written first`);
+      const call: EventOfType<'tool-call'> = {
+        type: 'tool-call',
+        ...envelopeOf(event),
+        toolCallId: event.toolCallId,
+        toolName: event.toolName ?? 'unknown',
+        input: null,
+      };
+      toolParts.add(event.toolCallId);
+      emit(spec.toolCall(call), call);
+    },
+    writePause(event, finish) {
+      const fresh = event.requirements.filter((requirement) => !approvalsWritten.has(requirement.id));
+      const approvable = fresh.every((requirement) => spec.approvable(requirement, toolParts));
+      for (const requirement of fresh) approvalsWritten.add(requirement.id);
+      if (!approvable || (fresh.length > 0 && !spec.supported('tool-approval-request', event))) {
+        // One persisting carrier per run, updated in place as the pause changes.
+        writer.standalone(event, `pause-${event.runId}`);
+        return;
+      }
+      if (fresh.length === 0 && finish === undefined) {
+        writer.standalone(event);
+        return;
+      }
+      // Each approval reads back as a pause with the requirements so far; the last record carries the event.
+      fresh.forEach((requirement, index) => {
+        const last = index === fresh.length - 1 && finish === undefined;
+        const partial: EventOfType<'run-pause'> = {
+          type: 'run-pause',
+          ...envelopeOf(event),
+          requirements: [...(state.pending.get(event.runId) ?? []), requirement],
+        };
+        emit(spec.approval(requirement), last ? event : partial);
+      });
+      if (finish === undefined) return;
+      closeOpenBlocks(event);
+      emit(finish, event);
+      if (isRoot(event)) messageOpen = false;
+    },
+  };
+}
+
+/** What {@link sharedHandlers} needs to know of an encoder. */
+export interface SharedHandlerOptions {
+  context: AdapterContext;
+  core: EncoderCore;
+  writer: BridgeWriter;
+  format: string;
+  /** The field of a text or reasoning delta: `delta` in UI chunks, `text` in stream parts. */
+  deltaKey: 'delta' | 'text';
+  /** The fields a content record gets from its event. */
+  contentFields(event: CanonicalEvent): Record_;
+  /** Encodes one event with the encoder's whole handler map (for the parts of a `message`). */
+  encode(event: CanonicalEvent): void;
+}
+
+type SharedTypes =
+  | 'run-start'
+  | 'run-cancel'
+  | 'run-pause'
+  | 'step-start'
+  | 'text-start'
+  | 'text-delta'
+  | 'reasoning-start'
+  | 'reasoning-delta'
+  | 'reasoning-end'
+  | 'reasoning-step'
+  | 'activity-start'
+  | 'activity-end'
+  | 'state'
+  | 'handoff'
+  | 'raw';
+
+/** The handlers both AI SDK encoders share: the records are alike but for the delta field. */
+export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandlers<void, void>, SharedTypes> {
+  const { context, core, writer, deltaKey, contentFields } = options;
+  const standalone = (event: CanonicalEvent) => writer.standalone(event);
+  return {
+    'run-start'(event) {
+      if (!core.opensMessage(event)) return standalone(event);
+      if (core.fields(event)[noStartKey] === true) return core.adopt(event);
+      core.emit({ ...core.fields(event, [mintedRunIdKey, noStartKey]), type: 'start' }, event);
+    },
+    'run-cancel'(event) {
+      if (!core.isRoot(event)) return standalone(event);
+      core.emit({ ...core.fields(event), type: 'abort', ...(event.reason === undefined ? {} : { reason: event.reason }) }, event);
+      core.closeMessage();
+    },
+    'run-pause'(event) {
+      const fields = core.fields(event);
+      core.writePause(event, fields.type === 'finish' ? { ...fields, type: 'finish' } : undefined);
+      if (core.isRoot(event)) core.settle();
+    },
+    'step-start'(event) {
+      core.emit({ ...core.fields(event), type: 'start-step' }, event);
+    },
+    'text-start'(event) {
+      core.openBlock('text', event);
+    },
+    'text-delta'(event) {
+      const id = core.blockFor('text', event);
+      core.emit({ ...contentFields(event), type: 'text-delta', id, [deltaKey]: event.delta }, event, id);
+    },
+    'reasoning-start'(event) {
+      core.openBlock('reasoning', event);
+    },
+    'reasoning-delta'(event) {
+      const id = core.blockFor('reasoning', event);
+      core.emit({ ...contentFields(event), type: 'reasoning-delta', id, [deltaKey]: event.delta }, event, id);
+    },
+    'reasoning-end'(event) {
+      core.closeBlock('reasoning', event, contentFields(event));
+    },
+    'reasoning-step': standalone,
+    'activity-start': standalone,
+    'activity-end': standalone,
+    state: standalone,
+    handoff: standalone,
+    raw(event) {
+      reportForeignRaw(context, event, options.format);
+    },
+  };
+}
+
+/** Streams an assistant or tool `message` as events; true when it did (other roles are the caller's). */
+export function explodeInto(event: EventOfType<'message'>, context: AdapterContext, encode: (event: CanonicalEvent) => void): boolean {
+  const role = event.message.role;
+  if (role !== 'assistant' && role !== 'tool') return false;
+  for (const part of explodeMessage(event.message, envelopeOf(event), context.mint('message'))) encode(part);
+  return true;
+}
+
+/** Encodes one event through a handler map, a message start first where none is open (the consumer needs `start` first). */
+export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void>, event: CanonicalEvent): void {
+  if (event.type !== 'run-start' && !core.messageOpen) {
+    core.repaired(event, `"${event.type}" came before any run-start; a start record was written first`);
+    handlers['run-start']({ type: 'run-start', ...envelopeOf(event) }, undefined);
+  }
+  dispatch(handlers, event, undefined);
+}
+
+/** The encoder over an encode function: each push returns what it wrote. */
+export function recordEncoder(writer: BridgeWriter, encode: (event: CanonicalEvent) => void): Encoder {
+  return {
+    push(event) {
+      encode(event);
+      return writer.take();
+    },
+    flush() {
+      return writer.take();
+    },
+  };
+}

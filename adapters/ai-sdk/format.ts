@@ -1,0 +1,166 @@
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { type Detection, defineFormat } from '../../src/pipeline/format.js';
+import { bridgeDataType } from './overlay.js';
+import { type StreamDecodeOptions, createStreamDecoder } from './stream-decoder.js';
+import { type StreamEncodeOptions, createStreamEncoder } from './stream-encoder.js';
+import { type UiDecodeOptions, createUiDecoder } from './ui-decoder.js';
+import { type UiEncodeOptions, createUiEncoder } from './ui-encoder.js';
+
+/** Chunk types only UI message streams have. */
+const uiOnlyTypes = new Set([
+  'tool-input-available',
+  'tool-input-error',
+  'tool-output-available',
+  'tool-output-error',
+  'source-url',
+  'source-document',
+  'message-metadata',
+  'reset-step',
+]);
+
+/** Types UI chunks share with stream parts: told apart by their fields, else a tie. */
+function detectUi(record: unknown): Detection | undefined {
+  if (!isRecord(record) || typeof record.type !== 'string' || 'runId' in record) return undefined;
+  const type = record.type;
+  if (type === bridgeDataType) return { confidence: 1, version: '5-7' };
+  if (uiOnlyTypes.has(type)) return { confidence: 0.95, version: '5-7' };
+  if (type.startsWith('data-')) return { confidence: 0.9, version: '5-7' };
+  if (type === 'text-delta' || type === 'reasoning-delta') return typeof record.delta === 'string' ? { confidence: 0.9, version: '5-7' } : undefined;
+  if (type.startsWith('tool-')) return typeof record.toolCallId === 'string' && !('toolCall' in record) && !('id' in record) ? { confidence: 0.7 } : undefined;
+  if (type === 'error') return typeof record.errorText === 'string' ? { confidence: 0.95 } : undefined;
+  if (type === 'file' || type === 'reasoning-file') return typeof record.url === 'string' ? { confidence: 0.9 } : undefined;
+  if (type === 'start') return 'messageId' in record || 'messageMetadata' in record ? { confidence: 0.9 } : { confidence: 0.6 };
+  if (type === 'finish') return 'totalUsage' in record ? undefined : { confidence: 0.6 };
+  if (type === 'start-step') return 'request' in record ? undefined : { confidence: 0.6 };
+  if (type === 'finish-step') return 'usage' in record || 'response' in record ? undefined : { confidence: 0.6 };
+  if (type === 'steering-message') return Array.isArray(record.parts) ? { confidence: 0.9 } : undefined;
+  if (['text-start', 'text-end', 'reasoning-start', 'reasoning-end', 'abort', 'custom'].includes(type)) return { confidence: 0.6 };
+  return undefined;
+}
+
+/** Vercel AI SDK `UIMessageChunk` streams: what `useChat` reads. */
+export const aiSdkUiFormat = defineFormat<UiDecodeOptions, UiEncodeOptions>({
+  name: 'ai-sdk-ui',
+  title: 'Vercel AI SDK UI message stream (UIMessageChunk, the useChat wire format)',
+  versions: { read: 'ai 5, 6, 7', write: 'ai 7 (target v5 / v6 on request)' },
+  detect: detectUi,
+  createDecoder: createUiDecoder,
+  createEncoder: createUiEncoder,
+  sseFrame: (record) => ({ data: JSON.stringify(record) }),
+  sseDone: true,
+  sseHeaders: {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-vercel-ai-ui-message-stream': 'v1',
+    'x-accel-buffering': 'no',
+  },
+  losses: [
+    {
+      what: 'run ids, lineage, actor, time, usage, model, activities, state, handoffs, reasoning steps',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'info',
+      note: 'not lost: they travel under providerMetadata["agent-event-bridge"], messageMetadata["agent-event-bridge"] and transient data-agent-event-bridge parts; a plain useChat client ignores them',
+    },
+    {
+      what: 'chunk types and fields newer than the target (approvals and denials for v5; custom, reasoning files, steering, approval responses, citations for v6)',
+      direction: 'encode',
+      code: 'approximated',
+      level: 'warning',
+      note: 'written as a data-agent-event-bridge part (pauses persist as one per run) and reported',
+    },
+    {
+      what: 'text or reasoning still open at a step end, finish or error',
+      direction: 'encode',
+      code: 'invalid-sequence',
+      level: 'info',
+      note: 'closed first (clients before ai 7.0.79 reset open parts at finish-step); later deltas open a new block',
+    },
+    { what: 'tool input deltas before their tool-input-start', direction: 'encode', code: 'dropped', level: 'warning' },
+    {
+      what: 'run ids of AI SDK streams (there are none)',
+      direction: 'decode',
+      code: 'minted',
+      level: 'info',
+      note: 'one run id per start chunk, from the conversion counter',
+    },
+    { what: 'reset-step', direction: 'decode', code: 'dropped', level: 'info', note: 'kept as a raw ai-sdk-ui record; other targets report it' },
+  ],
+});
+
+/** Types only full-stream parts have (ai 5 – 7, and the ai 4 names). */
+const streamOnlyTypes = new Set([
+  'tool-input-end',
+  'tool-result',
+  'tool-error',
+  'source',
+  'ping',
+  'raw',
+  'step-finish',
+  'tool-call-streaming-start',
+  'tool-call-delta',
+  'reasoning',
+  'reasoning-signature',
+  'redacted-reasoning',
+]);
+
+function detectStream(record: unknown): Detection | undefined {
+  if (!isRecord(record) || typeof record.type !== 'string' || 'runId' in record) return undefined;
+  const type = record.type;
+  if ('textDelta' in record || 'argsTextDelta' in record || type === 'step-finish') return { confidence: 0.95, version: '4' };
+  if (streamOnlyTypes.has(type)) return { confidence: 0.9, version: '5-7' };
+  if (type === 'text-delta' || type === 'reasoning-delta') return typeof record.text === 'string' ? { confidence: 0.9, version: '5-7' } : undefined;
+  if (type === 'tool-call') return 'input' in record || 'args' in record ? { confidence: 0.9 } : undefined;
+  if (type.startsWith('tool-')) return typeof record.id === 'string' || 'toolCall' in record ? { confidence: 0.9 } : typeof record.toolName === 'string' ? { confidence: 0.6 } : undefined;
+  if (type === 'error') return 'error' in record ? { confidence: 0.9 } : undefined;
+  if (type === 'file' || type === 'reasoning-file') return isRecord(record.file) ? { confidence: 0.9 } : undefined;
+  if (type === 'finish') return 'totalUsage' in record || 'usage' in record ? { confidence: 0.9 } : { confidence: 0.6 };
+  if (type === 'start-step' || type === 'step-start') return 'request' in record || 'warnings' in record ? { confidence: 0.9 } : { confidence: 0.6 };
+  if (type === 'finish-step') return 'usage' in record || 'response' in record ? { confidence: 0.9 } : { confidence: 0.6 };
+  if (type === 'steering-message') return isRecord(record.message) ? { confidence: 0.9 } : undefined;
+  if (['start', 'text-start', 'text-end', 'reasoning-start', 'reasoning-end', 'abort', 'custom'].includes(type)) return { confidence: 0.6 };
+  return undefined;
+}
+
+/** Vercel AI SDK `TextStreamPart` streams (`streamText().stream`, `fullStream`) as JSON records. */
+export const aiSdkStreamFormat = defineFormat<StreamDecodeOptions, StreamEncodeOptions>({
+  name: 'ai-sdk-stream',
+  title: 'Vercel AI SDK full stream (TextStreamPart of streamText().stream)',
+  versions: { read: 'ai 4 (names), 5, 6, 7', write: 'ai 7' },
+  detect: detectStream,
+  createDecoder: createStreamDecoder,
+  createEncoder: createStreamEncoder,
+  losses: [
+    {
+      what: 'run ids, lineage, actor, time, model, activities, state, handoffs, reasoning steps, pauses without a tool call',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'info',
+      note: 'not lost: they travel under providerMetadata["agent-event-bridge"] and in raw parts (rawValue["agent-event-bridge"]), which toUIMessageStream ignores',
+    },
+    {
+      what: 'finish reasons outside the AI SDK set, absent usage',
+      direction: 'encode',
+      code: 'approximated',
+      level: 'info',
+      note: 'written as "other" and empty usage (required fields); the exact value rides in the overlay',
+    },
+    {
+      what: 'text or reasoning still open at a step end, finish or error',
+      direction: 'encode',
+      code: 'invalid-sequence',
+      level: 'info',
+      note: 'closed first; later deltas open a new block',
+    },
+    { what: 'run ids of AI SDK streams (there are none)', direction: 'decode', code: 'minted', level: 'info' },
+    {
+      what: 'tool-input-end',
+      direction: 'decode',
+      code: 'approximated',
+      level: 'info',
+      note: 'no canonical event: the encoder writes it back before the tool-call (where streamText puts it)',
+    },
+    { what: 'ping, raw (rawChunks), ai 4 reasoning-signature / redacted-reasoning', direction: 'decode', code: 'dropped', level: 'info', note: 'kept as raw ai-sdk-stream records' },
+  ],
+});

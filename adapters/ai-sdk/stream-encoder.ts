@@ -1,0 +1,210 @@
+import { type CanonicalEvent, type EventHandlers, type EventOfType } from '../../src/model/event.js';
+import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import { createBridgeWriter } from './bridge-writer.js';
+import { writeCitations } from './citations.js';
+import { blockTypes, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
+import { finishReasons } from './finish.js';
+import { writeUsage } from './language-model-usage.js';
+import { bridgeKey, withOverlay } from './overlay.js';
+import { naturalStreamEvents, streamDefaults, streamFormatName, writeError } from './stream-events.js';
+import { deniedText, uiFormatName } from './ui-events.js';
+
+/** Options of the `ai-sdk-stream` encoder. */
+export interface StreamEncodeOptions {}
+
+type Part = Record<string, unknown>;
+
+/** Part types with a `providerMetadata` field our overlay can ride in. */
+const metadataCarriers = new Set([
+  ...blockTypes,
+  'tool-input-start',
+  'tool-input-delta',
+  'tool-call',
+  'tool-result',
+  'tool-error',
+  'source',
+  'file',
+  'reasoning-file',
+  'custom',
+  'finish-step',
+]);
+
+/**
+ * Writes canonical events as ai 7 `TextStreamPart`s (JSON): `start`, steps with usage on
+ * `finish-step`, `finish` with `totalUsage` and `finishReason`, `abort` for a cancel, `error`
+ * for a failure. What parts have no field for rides in our `providerMetadata` key or in `raw`
+ * parts (`rawValue["agent-event-bridge"]`), which `toUIMessageStream` ignores.
+ */
+export function createStreamEncoder(context: AdapterContext, _options: StreamEncodeOptions = {}): Encoder {
+  const writer = createBridgeWriter({
+    format: streamFormatName,
+    natural: naturalStreamEvents,
+    attach(part, overlay) {
+      if (!metadataCarriers.has(String(part.type))) return false;
+      part.providerMetadata = withOverlay(part.providerMetadata, overlay);
+      return true;
+    },
+    carrier: (payload) => ({ type: 'raw', rawValue: { [bridgeKey]: payload } }),
+  });
+  /** Tool calls whose input streamed and still needs its tool-input-end. */
+  const inputOpen = new Set<string>();
+
+  function toolFields(event: CanonicalEvent): Part {
+    if (event.ext?.[streamFormatName] !== undefined) return core.fields(event);
+    const ui = event.ext?.[uiFormatName];
+    const fields: Part = {};
+    if (ui !== undefined) for (const key of sharedToolFields) if (ui[key] !== undefined) fields[key] = ui[key];
+    return fields;
+  }
+
+  function toolCallPart(event: EventOfType<'tool-call'>): Part {
+    return { ...toolFields(event), type: 'tool-call', toolCallId: event.toolCallId, toolName: event.toolName, input: event.input };
+  }
+
+  const core = createEncoderCore(context, {
+    format: streamFormatName,
+    writer,
+    // Fields the part type requires get empty values where the event says nothing (reading leaves those out).
+    shape: (part) => ({ ...structuredClone(streamDefaults[String(part.type)] ?? {}), ...part }),
+    supported: () => true,
+    block: (kind, phase, id, fields) => ({ ...fields, type: `${kind}-${phase}`, id }),
+    toolCall: toolCallPart,
+    approval(requirement) {
+      const own = { ...(requirement.ext?.[streamFormatName] ?? {}) };
+      const call = (own.toolCall as Part | undefined) ?? {};
+      delete own.toolCall;
+      return {
+        ...own,
+        type: 'tool-approval-request',
+        approvalId: requirement.id,
+        toolCall: { ...call, type: 'tool-call', toolCallId: requirement.toolCallId, toolName: requirement.toolName ?? '', input: requirement.input ?? null },
+      };
+    },
+    approvable: (requirement) => requirement.kind === 'confirmation' && requirement.toolCallId !== undefined,
+  });
+  const { emit } = core;
+
+  function standalone(event: CanonicalEvent): void {
+    writer.standalone(event);
+  }
+
+
+  /** Canonical tool input has no end: the part is written back before what follows the input. */
+  function toolInputEnd(event: CanonicalEvent & { toolCallId: string }): void {
+    if (inputOpen.delete(event.toolCallId)) writer.write({ type: 'tool-input-end', id: event.toolCallId });
+  }
+
+  const trackedInput = (toolCallId: string): unknown => writer.state.tools.get(toolCallId)?.input ?? null;
+
+  /** `finishReason` is required on steps and finish: values outside the AI SDK set become `other`. */
+  const finishReasonOf = (reason: string | undefined) => (reason !== undefined && finishReasons.has(reason) ? reason : 'other');
+
+  const handlers: EventHandlers<void, void> = {
+    ...sharedHandlers({ context, core, writer, format: streamFormatName, deltaKey: 'text', contentFields: (event) => core.fields(event), encode }),
+    'run-end'(event) {
+      if (!core.isRoot(event)) return standalone(event);
+      core.closeOpenBlocks(event);
+      emit({ totalUsage: writeUsage(event.usage), ...core.fields(event), type: 'finish', finishReason: finishReasonOf(event.finishReason) }, event);
+      core.closeMessage();
+    },
+    'run-error'(event) {
+      if (!core.isRoot(event)) return standalone(event);
+      core.closeOpenBlocks(event);
+      emit({ error: writeError(event.error), ...core.fields(event), type: 'error' }, event);
+      core.settle();
+    },
+    'run-resume'(event) {
+      const fields = core.fields(event);
+      if (fields.type === 'tool-approval-response') return emit({ ...fields, type: 'tool-approval-response' }, event);
+      standalone(event);
+    },
+    'step-end'(event) {
+      core.closeOpenBlocks(event);
+      const fields = { usage: writeUsage(event.usage), finishReason: finishReasonOf(event.finishReason), ...core.fields(event) };
+      emit({ ...fields, type: 'finish-step' }, event);
+    },
+    'text-end'(event) {
+      const fields = core.fields(event);
+      if (event.citations !== undefined && fields.citations === undefined) {
+        fields.citations = writeCitations(event.citations, () => context.mint('citation'));
+      }
+      core.closeBlock('text', event, fields);
+    },
+    'tool-input-start'(event) {
+      core.toolParts.add(event.toolCallId);
+      inputOpen.add(event.toolCallId);
+      emit({ ...toolFields(event), type: 'tool-input-start', id: event.toolCallId, toolName: event.toolName }, event);
+    },
+    'tool-input-delta'(event) {
+      emit({ ...core.fields(event), type: 'tool-input-delta', id: event.toolCallId, delta: event.delta }, event);
+    },
+    'tool-call'(event) {
+      toolInputEnd(event);
+      core.toolParts.add(event.toolCallId);
+      emit(toolCallPart(event), event);
+    },
+    'tool-result'(event) {
+      toolInputEnd(event);
+      core.ensureToolPart(event);
+      emit(
+        { input: trackedInput(event.toolCallId), ...toolFields(event), type: 'tool-result', toolCallId: event.toolCallId, toolName: event.toolName ?? '', output: event.output },
+        event,
+      );
+    },
+    'tool-error'(event) {
+      toolInputEnd(event);
+      core.ensureToolPart(event);
+      const fields = core.fields(event);
+      if (fields.type === 'tool-output-denied' || event.error === deniedText) {
+        return emit({ ...fields, type: 'tool-output-denied', toolCallId: event.toolCallId, toolName: event.toolName ?? '' }, event);
+      }
+      emit(
+        { input: trackedInput(event.toolCallId), ...toolFields(event), type: 'tool-error', toolCallId: event.toolCallId, toolName: event.toolName ?? '', error: event.error },
+        event,
+      );
+    },
+    message(event) {
+      if (explodeInto(event, context, encode)) return;
+      const fields = core.fields(event);
+      if (fields.type === 'steering-message') return emit({ ...fields, type: 'steering-message', id: event.message.id ?? context.mint('message') }, event);
+      standalone(event);
+    },
+    file(event) {
+      const fields = core.fields(event);
+      const type = fields.type === 'reasoning-file' ? 'reasoning-file' : 'file';
+      const own = (fields.file as Part | undefined) ?? {};
+      const key = fields.fileKey === 'base64Data' ? 'base64Data' : 'base64';
+      delete fields.file;
+      delete fields.fileKey;
+      emit({ ...fields, type, file: { ...own, [key]: event.data ?? '', mediaType: event.mediaType } }, event);
+    },
+    source(event) {
+      const fields = core.fields(event);
+      const sourceType = event.url === undefined ? 'document' : 'url';
+      const document = sourceType === 'document' ? { mediaType: 'text/plain', title: event.title ?? '' } : {};
+      emit(
+        {
+          sourceType,
+          ...document,
+          ...fields,
+          type: 'source',
+          id: event.id ?? context.mint('source'),
+          ...(event.url === undefined ? {} : { url: event.url }),
+          ...(event.title === undefined ? {} : { title: event.title }),
+        },
+        event,
+      );
+    },
+    data(event) {
+      const fields = core.fields(event);
+      if (fields.type === 'custom') return emit({ ...fields, type: 'custom', kind: event.name }, event);
+      standalone(event);
+    },
+  };
+
+  function encode(event: CanonicalEvent): void {
+    encodeWith(core, handlers, event);
+  }
+
+  return recordEncoder(writer, encode);
+}

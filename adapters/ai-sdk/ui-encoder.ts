@@ -1,0 +1,305 @@
+import { type CanonicalEvent, type EventHandlers, type EventOfType } from '../../src/model/event.js';
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import { createBridgeWriter } from './bridge-writer.js';
+import { writeCitations } from './citations.js';
+import { blockTypes, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
+import { errorText, finishReasons } from './finish.js';
+import { bridgeDataType, withOverlay } from './overlay.js';
+import { streamFormatName } from './stream-events.js';
+import { deniedText, naturalUiEvents, uiFormatName } from './ui-events.js';
+
+/** The AI SDK major versions the UI encoder writes for. */
+export type UiTarget = 'v5' | 'v6' | 'v7';
+
+/** Options of the `ai-sdk-ui` encoder. */
+export interface UiEncodeOptions {
+  /** The AI SDK version of the consumer (default `v7`): chunks and fields it lacks are not written. */
+  target?: UiTarget;
+}
+
+type Chunk = Record<string, unknown>;
+
+/** Chunk types each target lacks; such events travel in our data part instead. */
+const missingTypes: Record<UiTarget, ReadonlySet<string>> = {
+  v5: new Set([
+    'tool-approval-request',
+    'tool-output-denied',
+    'tool-approval-response',
+    'custom',
+    'reasoning-file',
+    'steering-message',
+    'reset-step',
+  ]),
+  v6: new Set(['tool-approval-response', 'custom', 'reasoning-file', 'steering-message', 'reset-step']),
+  v7: new Set(),
+};
+
+/** Fields newer than a target, per chunk type; what is left out travels in our overlay. */
+const newerFields: Record<UiTarget, Record<string, readonly string[]>> = {
+  v5: {
+    finish: ['finishReason'],
+    abort: ['reason'],
+    'tool-input-start': ['providerMetadata', 'toolMetadata', 'title', 'inputEncoding'],
+    'tool-input-available': ['providerMetadata', 'toolMetadata', 'title'],
+    'tool-input-error': ['providerMetadata', 'toolMetadata', 'title'],
+    'tool-output-available': ['providerMetadata', 'toolMetadata'],
+    'tool-output-error': ['providerMetadata', 'toolMetadata'],
+    'text-end': ['citations'],
+  },
+  v6: {
+    'tool-input-start': ['inputEncoding'],
+    'text-end': ['citations'],
+    'tool-approval-request': ['approvalDescriptor', 'inputSchemaInput', 'reason', 'isAutomatic'],
+  },
+  v7: {},
+};
+
+const v6Carriers = [
+  ...blockTypes,
+  'tool-input-start',
+  'tool-input-available',
+  'tool-input-error',
+  'tool-output-available',
+  'tool-output-error',
+  'source-url',
+  'source-document',
+  'file',
+];
+
+/** Chunk types with a `providerMetadata` field our overlay can ride in, per target. */
+const metadataCarriers: Record<UiTarget, ReadonlySet<string>> = {
+  v5: new Set(blockTypes),
+  v6: new Set(v6Carriers),
+  v7: new Set([...v6Carriers, 'reasoning-file', 'custom', 'tool-approval-response']),
+};
+
+/**
+ * Writes canonical events as `UIMessageChunk`s a `useChat` client accepts: `start` first, text
+ * and reasoning blocks opened and closed with one id and closed before `finish-step`, tool parts
+ * in start → deltas → available → output order, never `undefined` in `input`/`output`/`data`,
+ * `abort` for a cancel, `error` for a failure. What chunks have no field for travels in our
+ * `providerMetadata` key or in `data-agent-event-bridge` parts, so decoding gives it back.
+ */
+export function createUiEncoder(context: AdapterContext, options: UiEncodeOptions = {}): Encoder {
+  const target: UiTarget = options.target ?? 'v7';
+  const reported = new Set<string>();
+  const writer = createBridgeWriter({
+    format: uiFormatName,
+    natural: naturalUiEvents,
+    attach(chunk, overlay) {
+      const type = String(chunk.type);
+      if (type === 'start' || type === 'finish') {
+        if (chunk.messageMetadata !== undefined && !isRecord(chunk.messageMetadata)) return false;
+        chunk.messageMetadata = withOverlay(chunk.messageMetadata, overlay);
+        return true;
+      }
+      if (!metadataCarriers[target].has(type)) return false;
+      chunk.providerMetadata = withOverlay(chunk.providerMetadata, overlay);
+      return true;
+    },
+    carrier(payload, id) {
+      return id === undefined ? { type: bridgeDataType, transient: true, data: payload } : { type: bridgeDataType, id, data: payload };
+    },
+  });
+
+  function supported(type: string, event: CanonicalEvent): boolean {
+    if (!missingTypes[target].has(type)) return true;
+    if (!reported.has(type)) {
+      reported.add(type);
+      context.report({
+        code: 'approximated',
+        level: 'warning',
+        eventType: event.type,
+        runId: event.runId,
+        message: `AI SDK ${target} has no "${type}" chunk; it travels in a data-agent-event-bridge part instead, which a ${target} useChat client does not render`,
+      });
+    }
+    return false;
+  }
+
+  function toolFields(event: CanonicalEvent): Chunk {
+    if (event.ext?.[uiFormatName] !== undefined) return core.fields(event);
+    const stream = event.ext?.[streamFormatName];
+    // Tools of other frameworks are unknown to the client's static tool types: dynamic parts.
+    if (stream === undefined) return { dynamic: true };
+    const fields: Chunk = {};
+    for (const key of sharedToolFields) if (stream[key] !== undefined) fields[key] = stream[key];
+    return fields;
+  }
+
+  /** Fields of a content chunk: its own, or the ones a stream part shares with it (as `toUIMessageChunk` copies them). */
+  function contentFields(event: CanonicalEvent): Chunk {
+    if (event.ext?.[uiFormatName] !== undefined) return core.fields(event);
+    const stream = event.ext?.[streamFormatName];
+    const fields: Chunk = {};
+    for (const key of ['providerMetadata', 'citations']) if (stream?.[key] !== undefined) fields[key] = stream[key];
+    return fields;
+  }
+
+  function toolCallChunk(event: EventOfType<'tool-call'>): Chunk {
+    const stream = event.ext?.[streamFormatName];
+    if (event.ext?.[uiFormatName] === undefined && stream?.invalid === true) {
+      // An invalid call of the full stream is one tool-input-error chunk; the tool-error that follows adds nothing.
+      inputErrors.add(event.toolCallId);
+      return { ...toolFields(event), type: 'tool-input-error', toolCallId: event.toolCallId, toolName: event.toolName, input: event.input ?? null, errorText: errorText(stream.error) };
+    }
+    return { ...toolFields(event), type: 'tool-input-available', toolCallId: event.toolCallId, toolName: event.toolName, input: event.input ?? null };
+  }
+  const inputErrors = new Set<string>();
+
+  const core = createEncoderCore(context, {
+    format: uiFormatName,
+    writer,
+    shape(chunk) {
+      for (const field of newerFields[target][String(chunk.type)] ?? []) delete chunk[field];
+      return chunk;
+    },
+    supported,
+    blockFields: (event) => contentFields(event),
+    block: (kind, phase, id, fields) => ({ ...fields, type: `${kind}-${phase}`, id }),
+    toolCall: toolCallChunk,
+    approval: (requirement) => ({
+      ...(requirement.ext?.[uiFormatName] ?? {}),
+      type: 'tool-approval-request',
+      approvalId: requirement.id,
+      toolCallId: requirement.toolCallId,
+    }),
+    approvable: (requirement, toolParts) =>
+      requirement.kind === 'confirmation' && requirement.toolCallId !== undefined && toolParts.has(requirement.toolCallId),
+  });
+  const { emit } = core;
+
+  function standalone(event: CanonicalEvent): void {
+    writer.standalone(event);
+  }
+
+  const handlers: EventHandlers<void, void> = {
+    ...sharedHandlers({ context, core, writer, format: uiFormatName, deltaKey: 'delta', contentFields, encode }),
+    'run-end'(event) {
+      if (!core.isRoot(event)) return standalone(event);
+      core.closeOpenBlocks(event);
+      const chunk: Chunk = { ...core.fields(event), type: 'finish' };
+      if (event.finishReason !== undefined && finishReasons.has(event.finishReason)) chunk.finishReason = event.finishReason;
+      emit(chunk, event);
+      core.closeMessage();
+    },
+    'run-error'(event) {
+      if (!core.isRoot(event)) return standalone(event);
+      core.closeOpenBlocks(event);
+      emit({ ...core.fields(event), type: 'error', errorText: event.error.message }, event);
+      core.settle();
+    },
+    'run-resume'(event) {
+      const fields = core.fields(event);
+      if (fields.type === 'tool-approval-response' && supported('tool-approval-response', event)) {
+        return emit({ ...fields, type: 'tool-approval-response' }, event);
+      }
+      standalone(event);
+    },
+    'step-end'(event) {
+      core.closeOpenBlocks(event);
+      emit({ ...core.fields(event), type: 'finish-step' }, event);
+    },
+    'text-end'(event) {
+      const fields = contentFields(event);
+      if (event.citations !== undefined && fields.citations === undefined) {
+        fields.citations = writeCitations(event.citations, () => context.mint('citation'));
+      }
+      core.closeBlock('text', event, fields);
+    },
+    'tool-input-start'(event) {
+      core.toolParts.add(event.toolCallId);
+      emit({ ...toolFields(event), type: 'tool-input-start', toolCallId: event.toolCallId, toolName: event.toolName }, event);
+    },
+    'tool-input-delta'(event) {
+      if (!core.toolParts.has(event.toolCallId)) {
+        context.report({
+          code: 'dropped',
+          level: 'warning',
+          eventType: event.type,
+          runId: event.runId,
+          message: `tool input delta for "${event.toolCallId}" before its tool-input-start: a useChat client rejects it, so it was left out`,
+        });
+        return;
+      }
+      emit({ ...core.fields(event), type: 'tool-input-delta', toolCallId: event.toolCallId, inputTextDelta: event.delta }, event);
+    },
+    'tool-call'(event) {
+      core.toolParts.add(event.toolCallId);
+      emit(toolCallChunk(event), event);
+    },
+    'tool-result'(event) {
+      core.ensureToolPart(event);
+      const fields = toolFields(event);
+      const stream = event.ext?.[streamFormatName];
+      if (event.ext?.[uiFormatName] === undefined) {
+        delete fields.title;
+        if (stream?.preliminary !== undefined) fields.preliminary = stream.preliminary;
+      }
+      emit({ ...fields, type: 'tool-output-available', toolCallId: event.toolCallId, output: event.output ?? null }, event);
+    },
+    'tool-error'(event) {
+      if (inputErrors.delete(event.toolCallId)) return standalone(event);
+      const fields = core.fields(event);
+      if (fields.type === 'tool-input-error') {
+        core.toolParts.add(event.toolCallId);
+        return emit(
+          { input: null, ...fields, type: 'tool-input-error', toolCallId: event.toolCallId, toolName: event.toolName ?? 'unknown', errorText: errorText(event.error) },
+          event,
+        );
+      }
+      core.ensureToolPart(event);
+      if ((fields.type === 'tool-output-denied' || event.error === deniedText) && supported('tool-output-denied', event)) {
+        return emit({ ...fields, type: 'tool-output-denied', toolCallId: event.toolCallId }, event);
+      }
+      const shared = toolFields(event);
+      delete shared.title;
+      delete shared.type;
+      emit({ ...shared, type: 'tool-output-error', toolCallId: event.toolCallId, errorText: errorText(event.error) }, event);
+    },
+    message(event) {
+      if (explodeInto(event, context, encode)) return;
+      const fields = core.fields(event);
+      if (fields.type === 'steering-message' && supported('steering-message', event)) {
+        return emit({ ...fields, type: 'steering-message', id: event.message.id ?? context.mint('message'), parts: steeringChunkParts(event) }, event);
+      }
+      standalone(event);
+    },
+    file(event) {
+      const fields = contentFields(event);
+      const type = fields.type === 'reasoning-file' && supported('reasoning-file', event) ? 'reasoning-file' : 'file';
+      const url = event.url ?? (event.data === undefined ? '' : `data:${event.mediaType};base64,${event.data}`);
+      emit({ ...fields, type, mediaType: event.mediaType, url }, event);
+    },
+    source(event) {
+      const fields = contentFields(event);
+      const sourceId = event.id ?? context.mint('source');
+      if (fields.type !== 'source-document' && event.url !== undefined) {
+        return emit({ ...fields, type: 'source-url', sourceId, url: event.url, ...(event.title === undefined ? {} : { title: event.title }) }, event);
+      }
+      emit({ mediaType: 'text/plain', ...fields, type: 'source-document', sourceId, title: event.title ?? '' }, event);
+    },
+    data(event) {
+      const fields = core.fields(event);
+      if (fields.type === 'custom' && supported('custom', event)) return emit({ ...fields, type: 'custom', kind: event.name }, event);
+      if (fields.type === 'message-metadata') return emit({ ...fields, type: 'message-metadata', messageMetadata: event.data ?? null }, event);
+      if (event.name === '' || `data-${event.name}` === bridgeDataType || fields.type !== undefined) return standalone(event);
+      emit({ ...fields, type: `data-${event.name}`, data: event.data ?? null }, event);
+    },
+  };
+
+  function encode(event: CanonicalEvent): void {
+    encodeWith(core, handlers, event);
+  }
+
+  return recordEncoder(writer, encode);
+}
+
+function steeringChunkParts(event: EventOfType<'message'>): Chunk[] {
+  return event.message.parts.map((part) =>
+    part.type === 'file'
+      ? { type: 'file', mediaType: part.mediaType, url: part.url ?? '', ...(part.name === undefined ? {} : { filename: part.name }) }
+      : { type: 'text', text: part.type === 'text' ? part.text : '' },
+  );
+}

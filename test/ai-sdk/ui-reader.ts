@@ -1,0 +1,51 @@
+import { type UIMessage, type UIMessageChunk, readUIMessageStream, uiMessageChunkSchema } from 'ai';
+import { bridgeKey } from '../../adapters/ai-sdk/overlay.js';
+
+/** What `readUIMessageStream({terminateOnError: true})` made of a chunk list: the last message, and the error that ended it. */
+export interface ReadResult {
+  message: UIMessage | undefined;
+  error: string | undefined;
+}
+
+/** Feeds chunks to the AI SDK's own reducer, as useChat does, stopping at the first protocol error. */
+export async function readChunks(chunks: readonly unknown[]): Promise<ReadResult> {
+  const stream = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk as UIMessageChunk);
+      controller.close();
+    },
+  });
+  let message: UIMessage | undefined;
+  try {
+    for await (const snapshot of readUIMessageStream({ stream, terminateOnError: true })) message = snapshot;
+    return { message, error: undefined };
+  } catch (error) {
+    return { message, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The chunks `uiMessageChunkSchema` rejects, with the reason. */
+export async function invalidChunks(chunks: readonly unknown[]): Promise<{ chunk: unknown; error: string }[]> {
+  const schema = uiMessageChunkSchema();
+  const invalid: { chunk: unknown; error: string }[] = [];
+  for (const chunk of chunks) {
+    const result = await schema.validate?.(chunk);
+    if (result !== undefined && !result.success) invalid.push({ chunk, error: String(result.error) });
+  }
+  return invalid;
+}
+
+/** A copy of a value without our metadata key anywhere: what a plain useChat app shows. */
+export function withoutBridge(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutBridge);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (key === bridgeKey) continue;
+    const cleaned = withoutBridge(field);
+    // Metadata objects that held only our key disappear, as they would without it.
+    if ((key === 'providerMetadata' || key === 'callProviderMetadata' || key === 'resultProviderMetadata' || key === 'metadata') && typeof cleaned === 'object' && cleaned !== null && Object.keys(cleaned).length === 0) continue;
+    copy[key] = cleaned;
+  }
+  return copy;
+}
