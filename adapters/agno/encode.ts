@@ -47,7 +47,7 @@ function withDefaults(record: Record<string, unknown>, team: boolean): Record<st
   if (record.session_id !== undefined) out.session_id = record.session_id;
   out.nested_depth = 0;
   if (record.content !== undefined) out.content = record.content;
-  Object.assign(out, contentDefaults(record, team));
+  for (const [key, value] of Object.entries(contentDefaults(record, team))) out[key] = record[key] ?? value;
   for (const [key, value] of Object.entries(record)) if (!(key in out)) out[key] = value;
   return out;
 }
