@@ -403,8 +403,10 @@ export function createConverter(options: ConverterOptions): Converter {
 
   function encodeAll(events: CanonicalEvent[], out: unknown[]): unknown[] {
     for (const event of events) {
-      if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') open.delete(event.runId);
-      else if (event.type !== 'raw' && !open.has(event.runId)) open.set(event.runId, event);
+      // A paused run has stopped where it should; a resumed one is open again.
+      if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel' || event.type === 'run-pause') {
+        open.delete(event.runId);
+      } else if (event.type !== 'raw' && !open.has(event.runId)) open.set(event.runId, event);
       const records = encoder.push(event);
       for (const record of records) out.push(record);
     }
@@ -421,6 +423,14 @@ export function createConverter(options: ConverterOptions): Converter {
     },
     flush() {
       const out = encodeAll(decoder.flush(), []);
+      for (const first of open.values()) {
+        sink.raise({
+          code: 'invalid-sequence',
+          level: 'info',
+          runId: first.runId,
+          message: `run "${first.runId}" has no end: the input stopped while it was running`,
+        });
+      }
       for (const record of encoder.flush()) out.push(record);
       stats.written += out.length;
       return out;
