@@ -62,6 +62,10 @@ function piecesOf(message: Message): Piece[] {
   return [{ kind, parts: message.parts }];
 }
 
+function isEmpty(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
+}
+
 function runInfoOf(run: Run): RunInfo {
   const { runId: _runId, parentRunId: _parent, sessionId: _session, actor: _actor, messages: _messages, members: _members, input: _input, ext, ...info } = run;
   const { [formatName]: _own, ...rest } = ext ?? {};
@@ -85,6 +89,12 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   const recordRuns = new Map<string, RecordRun>();
 
   function write(fields: MessageFields, form: MessageForm): unknown {
+    if (form.form === 'tuple') {
+      const left = Object.keys(fields).filter((key) => key !== 'content' && !isEmpty(fields[key]));
+      if (left.length > 0) {
+        context.report({ code: 'dropped', level: 'warning', path: left.join(', '), message: `a [type, content] tuple cannot hold ${left.join(', ')}; write another form to keep them` });
+      }
+    }
     return revive(writeMessageRecord(fields, form));
   }
 

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accumulate, type CanonicalEvent, convert, type Run } from '../../src/index.js';
+import { lineageKey } from '../../adapters/langchain/index.js';
+import { readJsonl } from '../support/golden.js';
+
+const agnoTeam = join(import.meta.dirname, 'fixtures', 'agno', 'v2.9.0-team-one-member.jsonl');
+
+/** What a run says, format aside: lineage, actor, status, and per message its texts, tool calls and results. */
+function projection(runs: readonly Run[]): unknown[] {
+  return runs.map((run) => ({
+    runId: run.runId,
+    parentRunId: run.parentRunId,
+    actor: run.actor?.name,
+    status: run.status,
+    messages: run.messages.map((message) => ({
+      role: message.role,
+      parts: message.parts.map((part) => {
+        switch (part.type) {
+          case 'text':
+          case 'reasoning':
+            return { type: part.type, text: part.text };
+          case 'tool-call':
+            return { type: part.type, toolCallId: part.toolCallId, toolName: part.toolName, input: part.input };
+          case 'tool-result':
+            return { type: part.type, toolCallId: part.toolCallId, output: part.output, isError: part.isError === true };
+          default:
+            return { type: part.type };
+        }
+      }),
+    })),
+    members: projection(run.members),
+  }));
+}
+
+function canonicalRuns(records: readonly unknown[], from: string): Run[] {
+  return accumulate(convert(records, { from, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[]);
+}
+
+describe('langchain across formats', () => {
+  it('an agno 2.x team run keeps every text, tool call, argument, result, error status and member through LangChain', () => {
+    const records = readJsonl(agnoTeam);
+    const written = convert(records, { from: 'agno', to: 'langchain' });
+    expect(written.issues.filter((issue) => issue.level !== 'info')).toEqual([]);
+    const back = canonicalRuns(written.output, 'langchain');
+    expect(projection(back)).toEqual(projection(canonicalRuns(records, 'agno')));
+  });
+
+  it("writes the agno member's messages with the agent's name and its parent run in the lineage", () => {
+    const written = convert(readJsonl(agnoTeam), { from: 'agno', to: 'langchain' }).output as { kwargs: Record<string, unknown> }[];
+    const member = written.filter((record) => (record.kwargs.response_metadata as Record<string, { run_id?: string }>)[lineageKey]?.run_id === 'run-2');
+    expect(member.map((record) => record.kwargs.name)).toEqual(['Writer']);
+    expect(member.map((record) => (record.kwargs.response_metadata as Record<string, { parent_run_id?: string }>)[lineageKey]?.parent_run_id)).toEqual(['run-1']);
+  });
+
+  it('keeps a run error, a cancel and a pause through LangChain and back', () => {
+    const events: CanonicalEvent[] = [
+      { type: 'run-start', runId: 'a', input: 'go' },
+      { type: 'run-error', runId: 'a', error: { message: 'model overloaded', type: 'RateLimit' } },
+      { type: 'run-start', runId: 'b' },
+      { type: 'run-cancel', runId: 'b', reason: 'user stopped' },
+      { type: 'run-start', runId: 'c' },
+      { type: 'run-pause', runId: 'c', requirements: [{ id: 'r1', kind: 'confirmation', toolCallId: 'call_9', toolName: 'delete' }] },
+    ];
+    const written = convert(events, { from: 'canonical', to: 'langchain' }).output;
+    expect(canonicalRuns(written, 'langchain').map(({ runId, status, error, cancelReason, requirements }) => ({ runId, status, error, cancelReason, requirements }))).toEqual([
+      { runId: 'a', status: 'error', error: { message: 'model overloaded', type: 'RateLimit' }, cancelReason: undefined, requirements: undefined },
+      { runId: 'b', status: 'cancelled', error: undefined, cancelReason: 'user stopped', requirements: undefined },
+      { runId: 'c', status: 'paused', error: undefined, cancelReason: undefined, requirements: [{ id: 'r1', kind: 'confirmation', toolCallId: 'call_9', toolName: 'delete' }] },
+    ]);
+  });
+
+  it('writes the serialized form the caller picks', () => {
+    const events: CanonicalEvent[] = [
+      { type: 'run-start', runId: 'a' },
+      { type: 'message', runId: 'a', message: { role: 'user', parts: [{ type: 'text', text: 'hi' }] } },
+      { type: 'run-end', runId: 'a' },
+    ];
+    const shapes = (['constructor', 'stored', 'openai', 'tuple'] as const).map((form) => {
+      const [record] = convert(events, { from: 'canonical', to: 'langchain', encode: { form } }).output as Record<string, unknown>[];
+      return Array.isArray(record) ? 'tuple' : Object.keys(record ?? {}).sort().join(',');
+    });
+    expect(shapes).toEqual(['id,kwargs,lc,type', 'data,type', 'content,response_metadata,role', 'tuple']);
+  });
+
+  it('reads a streamEvents log as one run with its tool error matched to the tool call', () => {
+    const records = readJsonl(join(import.meta.dirname, 'fixtures', 'agent-tools.stream-events.jsonl'));
+    const [run] = canonicalRuns(records, 'langchain') as [Run];
+    expect(run.status).toBe('completed');
+    const results = run.messages.flatMap((message) => message.parts).filter((part) => part.type === 'tool-result');
+    expect(results.map((part) => [part.toolCallId, part.isError === true])).toEqual([
+      ['call_weather', false],
+      ['call_stock', true],
+    ]);
+  });
+});
