@@ -2,7 +2,8 @@ import type { CanonicalEvent, Envelope, EventOfType } from '../../src/model/even
 import type { Actor, Requirement } from '../../src/model/snapshot.js';
 import { createTextStream, isRecord, type TextStream } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { decodeRunOutput, isRunOutput } from './aggregate.js';
+import { explode } from '../../src/model/explode.js';
+import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
 import { customEventName, deriveRecord, structuredContentName, teamTaskActivity } from './derive-record.js';
 import { citedSources } from './citations.js';
 import { fileFromMedia } from './media.js';
@@ -225,6 +226,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         return { events };
       case 'run-end': {
         closeAll(state, base, events);
+        if (Array.isArray(record.member_responses)) events.push(...unseenMembers(record.member_responses, state.runId));
         const end: CanonicalEvent = { type: 'run-end', ...base };
         if (record.content !== undefined && record.content !== null) end.output = record.content;
         const usage = usageFromMetrics(record.metrics);
@@ -352,6 +354,15 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         );
       }
     }
+  }
+
+  /**
+   * Member runs that only the leader's completed event names (`stream_member_events=False`):
+   * their events come from `member_responses`, marked as siblings since the leader's record carries them.
+   */
+  function unseenMembers(responses: unknown[], leader: string): CanonicalEvent[] {
+    const unseen = responses.filter(isRecord).filter((member) => typeof member.run_id !== 'string' || !runs.has(member.run_id));
+    return explode(unseen.map((member) => readRunOutput(member, context, leader))).map((event) => ({ ...event, ext: { agno: { sibling: true } } }));
   }
 
   function mintToolCallId(): string {

@@ -27,7 +27,9 @@ function contentDefaults(record: Record<string, unknown>, team: boolean): Record
     return { ...(team ? {} : { workflow_agent: false }), content_type: 'str', reasoning_content: '' };
   }
   if (name === 'RunIntermediateContent' || name === 'TeamRunIntermediateContent') return { content_type: 'str' };
-  if ((name === 'RunCompleted' || name === 'TeamRunCompleted') && typeof record.content === 'string') return { content_type: 'str' };
+  if ((name === 'RunCompleted' || name === 'TeamRunCompleted') && record.content !== undefined) {
+    return { content_type: typeof record.content === 'string' ? 'str' : 'dict' };
+  }
   return {};
 }
 
@@ -81,7 +83,10 @@ function createEventEncoder(context: AdapterContext): Encoder {
   }
 
   const foreign: EventHandlers<Record<string, unknown>[], CanonicalEvent> = {
-    'run-start': record,
+    'run-start': (event) => {
+      if (event.input !== undefined) dropped(event, 'the input of a run (RunStarted has no input; use shape: aggregate)');
+      return record(event);
+    },
     'run-end': (event) => {
       if (event.finishReason !== undefined) dropped(event, 'the finish reason of a run');
       return record(event);
@@ -90,7 +95,10 @@ function createEventEncoder(context: AdapterContext): Encoder {
     'run-cancel': record,
     'run-pause': record,
     'run-resume': record,
-    'step-start': record,
+    'step-start': (event) => {
+      if (event.messageId !== undefined) dropped(event, 'the message id of a model request');
+      return record(event);
+    },
     'step-end': (event) => {
       if (event.finishReason !== undefined) dropped(event, 'the finish reason of a model request');
       if (event.usage?.durationMs !== undefined) dropped(event, 'the duration of a model request');
@@ -99,7 +107,10 @@ function createEventEncoder(context: AdapterContext): Encoder {
     // agno streams have no text or reasoning brackets: content events open and close them implicitly.
     'text-start': () => [],
     'text-delta': record,
-    'text-end': record,
+    'text-end': (event) => {
+      if (event.citations?.some((citation) => citation.id !== undefined || citation.text !== undefined)) dropped(event, 'the id and text of a citation');
+      return record(event);
+    },
     'reasoning-start': () => [],
     'reasoning-delta': record,
     'reasoning-end': (event) => {
@@ -148,7 +159,10 @@ function createEventEncoder(context: AdapterContext): Encoder {
       if (kind !== 'image' && kind !== 'audio') approximated(event, `a ${kind} output has no RunContent field; written as a CustomEvent`);
       return record(event);
     },
-    source: record,
+    source: (event) => {
+      if (event.id !== undefined) dropped(event, 'the id of a source');
+      return record(event);
+    },
     state: (event) => {
       dropped(event, 'a state update', 'warning');
       return [];
