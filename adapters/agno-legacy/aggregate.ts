@@ -4,7 +4,7 @@ import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { legacyExt, legacyExtOf } from './legacy-ext.js';
 import { readLegacyMessage, writeLegacyMessages } from './message.js';
 import { legacyMetricsFromUsage, usageFromLegacyMetrics } from './metrics.js';
-import { applyPatch, diffJson } from './patch.js';
+import { applyJsonPatch, diffJson } from '../../src/pipeline/json-patch.js';
 import type { LegacyEra } from './schema.js';
 import { requirementOf, writeToolExecution } from './tool-execution.js';
 
@@ -137,7 +137,7 @@ export function writeAggregate(run: Run, era: LegacyEra, lost: (what: string) =>
   if (run.error !== undefined && run.output === undefined) record.content = run.error.message;
   if (run.cancelReason !== undefined) lost('the reason a run was cancelled (1.x aggregates have no field for it)');
   const ext = legacyExtOf(run);
-  return (ext?.era ?? 'B') === era ? applyPatch(record, ext?.patch) : record;
+  return (ext?.era ?? 'B') === era ? applyJsonPatch(record, ext?.patch) : record;
 }
 
 function toolNameOf(run: Run, toolCallId: string): string | undefined {

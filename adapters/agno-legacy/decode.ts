@@ -5,7 +5,7 @@ import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { actorOf, isLegacyAggregate, readAggregate } from './aggregate.js';
 import { legacyExt } from './legacy-ext.js';
 import { usageFromLegacyMetrics } from './metrics.js';
-import { diffJson } from './patch.js';
+import { diffJson } from '../../src/pipeline/json-patch.js';
 import { type LegacyEra, type LegacyKind, eraAKinds, eraBAgentKinds, eraBTeamKinds, legacyFormatName } from './schema.js';
 import { readToolExecution, requirementOf } from './tool-execution.js';
 import { activityKinds, recordWriters } from './write-record.js';

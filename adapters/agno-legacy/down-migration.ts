@@ -1,6 +1,7 @@
 import type { CanonicalEvent } from '../../src/model/event.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { type JsonPatch, applyJsonPatch, asJsonPatch } from '../../src/pipeline/json-patch.js';
 import type { LegacyRecord } from './write-record.js';
 
 /** Receives what 1.x cannot carry. */
@@ -20,26 +21,30 @@ const sharedKeys = new Set(['content', 'content_type', 'citations', 'image', 'im
 /** `ToolExecution` keys 2.x added (child runs, feedback, approvals). */
 const toolKeysAdded = new Set(['child_run_id', 'user_feedback_schema', 'external_execution_silent', 'approval_type', 'approval_id']);
 
-function mergeTool(tool: LegacyRecord, residual: Record<string, unknown>, event: CanonicalEvent, lost: LossSink): void {
-  for (const [key, value] of Object.entries(residual)) {
+function mergeTool(tool: LegacyRecord, patch: JsonPatch, event: CanonicalEvent, lost: LossSink): void {
+  for (const [key, value] of Object.entries(patch.set ?? {})) {
     if (key === 'metrics') {
       // 2.5.4+ ToolCallMetrics has start/end/duration; 1.x MessageMetrics has `time`.
       if (isRecord(value) && typeof value.duration === 'number') tool.metrics = { time: value.duration };
-      continue;
-    }
-    if (toolKeysAdded.has(key)) {
+    } else if (toolKeysAdded.has(key)) {
       if (value !== null) lost(`the 2.x tool execution field ${key}`, event);
-      continue;
+    } else if (key in tool) {
+      tool[key] = value;
+    } else {
+      lost(`the tool execution field ${key}`, event);
     }
-    if (key in tool) tool[key] = value;
-    else lost(`the tool execution field ${key}`, event);
+  }
+  for (const [key, inner] of Object.entries(patch.nested ?? {})) {
+    const value = tool[key];
+    if (key !== 'metrics' && (isRecord(value) || Array.isArray(value))) applyJsonPatch(value, inner);
+    else if (key === 'metrics' && typeof inner.set?.duration === 'number') tool.metrics = { time: inner.set.duration };
   }
 }
 
 /**
  * Carries into a 1.x record what the agno 2.x decoder kept of its source record in
- * `ext.agno` (reference §13, era C → era B): same-named fields and `extra_data` members come
- * down, tool metrics are renamed, and every field 1.x has no slot for is reported.
+ * `ext.agno.patch` (reference §13, era C → era B): same-named fields and `extra_data` members
+ * come down, tool metrics are renamed, and every field 1.x has no slot for is reported.
  */
 export function bringDown(record: LegacyRecord, event: CanonicalEvent, lost: LossSink): void {
   const agno = event.ext?.agno;
@@ -48,14 +53,11 @@ export function bringDown(record: LegacyRecord, event: CanonicalEvent, lost: Los
     const name = isRecord(companion) ? String(companion.event) : 'unknown';
     lost(`the agno 2.x ${name} record (no 1.x event)`, event);
   }
-  const residual = isRecord(agno.record) ? agno.record : {};
-  for (const [key, value] of Object.entries(residual)) {
+  const patch = asJsonPatch(agno.patch);
+  if (patch === undefined) return;
+  for (const [key, value] of Object.entries(patch.set ?? {})) {
     if (key in silentDefaults) {
       if (value !== silentDefaults[key] && !(key === 'reasoning_content' && typeof value === 'string')) lost(`the 2.x field ${key}`, event);
-      continue;
-    }
-    if (key === 'tool' && isRecord(value) && isRecord(record.tool)) {
-      mergeTool(record.tool, value, event, lost);
       continue;
     }
     const legacyKey = extraDataKeys[key];
@@ -63,21 +65,19 @@ export function bringDown(record: LegacyRecord, event: CanonicalEvent, lost: Los
       const extraData = isRecord(record.extra_data) ? record.extra_data : {};
       extraData[legacyKey] = value;
       record.extra_data = extraData;
-      continue;
-    }
-    if (sharedKeys.has(key)) {
+    } else if (sharedKeys.has(key)) {
       if (!(key in record) || key === 'content_type') record[key] = value;
-      continue;
-    }
-    if (key === 'metrics') {
+    } else if (key === 'metrics') {
       lost('the run usage (1.x RunCompleted events carry no metrics)', event);
-      continue;
+    } else if (key !== 'tools' && key !== 'tool') {
+      lost(`the 2.x field ${key}`, event);
     }
-    if (key === 'tools' || key === 'requirements') {
-      // The canonical requirements carry what 1.x paused tools can hold; ids and timestamps of 2.x requirements do not survive.
-      if (key === 'requirements') lost('the 2.x RunRequirement ids and timestamps', event);
-      continue;
-    }
-    lost(`the 2.x field ${key}`, event);
+  }
+  for (const [key, inner] of Object.entries(patch.nested ?? {})) {
+    if (key === 'tool' && isRecord(record.tool)) mergeTool(record.tool, inner, event, lost);
+    else if (key === 'metrics') lost('the per-model metrics details of the run (1.x RunCompleted events carry no metrics)', event);
+    // The canonical requirements carry what 1.x paused tools can hold; ids and timestamps of 2.x requirements do not survive.
+    else if (key === 'requirements') lost('the 2.x RunRequirement ids and timestamps', event);
+    else if (key !== 'tools') lost(`the 2.x field ${key}`, event);
   }
 }

@@ -7,7 +7,7 @@ import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeAggregate } from './aggregate.js';
 import { legacyExtOf } from './legacy-ext.js';
 import { bringDown } from './down-migration.js';
-import { applyPatch } from './patch.js';
+import { applyJsonPatch } from '../../src/pipeline/json-patch.js';
 import { type LegacyEra, legacyFormatName } from './schema.js';
 import { type WriteContext, recordWriters } from './write-record.js';
 
@@ -72,7 +72,7 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
     const writeContext: WriteContext = { era, lost };
     const record = dispatch(recordWriters, event, writeContext);
     if (record === undefined) return [];
-    if (ext !== undefined && (ext.era ?? 'B') === era) return [applyPatch(record, ext.patch)];
+    if (ext !== undefined && (ext.era ?? 'B') === era) return [applyJsonPatch(record, ext.patch)];
     if (ext !== undefined) return [record];
     if (era === 'B' && event.parentRunId !== undefined) {
       // 1.x members name their team by its session, not by a parent run id.

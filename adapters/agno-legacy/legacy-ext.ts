@@ -1,6 +1,6 @@
 import type { Ext } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { type Patch, asPatch } from './patch.js';
+import { type JsonPatch, asJsonPatch } from '../../src/pipeline/json-patch.js';
 import { type LegacyEra, legacyFormatName } from './schema.js';
 
 /** What `ext['agno-legacy']` holds on a canonical event, message or run. */
@@ -10,7 +10,7 @@ export interface LegacyExt {
   /** Set on the run when it came from a stored aggregate rather than a stream. */
   shape?: 'aggregate';
   /** The difference between the record and what the encoder writes from the canonical fields. */
-  patch?: Patch;
+  patch?: JsonPatch;
   /** Set on the events of a record whose record is written by another of its events. */
   secondary?: true;
 }
@@ -22,7 +22,7 @@ export function legacyExtOf(holder: { ext?: Ext | undefined }): LegacyExt | unde
   const ext: LegacyExt = {};
   if (value.era === 'A' || value.era === 'B') ext.era = value.era;
   if (value.shape === 'aggregate') ext.shape = 'aggregate';
-  const patch = asPatch(value.patch);
+  const patch = asJsonPatch(value.patch);
   if (patch !== undefined) ext.patch = patch;
   if (value.secondary === true) ext.secondary = true;
   return ext;

@@ -53,3 +53,36 @@ describe('agno 1.x → 2.x migration', () => {
     expect(issues).toEqual([]);
   });
 });
+
+/** What 2.x → 1.x must report for the recorded 2.9.0 agent run: one issue per kind of loss and run. */
+const agentRunLosses = [
+  'approximated step-start a model request boundary (1.x streams have no per-request events) cannot be written as agno 1.x',
+  'dropped step-end the usage of one model request (1.x streams have no per-request events) cannot be written as agno 1.x and was left out',
+  'dropped run-end the run usage (1.x RunCompleted events carry no metrics) cannot be written as agno 1.x and was left out',
+  'dropped run-end the agno 2.x RunContentCompleted record (no 1.x event) cannot be written as agno 1.x and was left out',
+  'dropped run-end the 2.x field session_state cannot be written as agno 1.x and was left out',
+  'dropped run-end the per-model metrics details of the run (1.x RunCompleted events carry no metrics) cannot be written as agno 1.x and was left out',
+];
+
+describe('agno 2.x → 1.x down-conversion', () => {
+  it.each([
+    ['v2/v2.9.0-agent-tools.jsonl', 'v1.8.4-agent-tools.jsonl'],
+    ['v2/v2.9.0-team-one-member.jsonl', 'v1.8.4-team-one-member.jsonl'],
+  ])('%s becomes, event by event, what agno 1.8.4 emitted for the same scenario (%s)', (current, legacy) => {
+    const { output } = convert(readFixture(current), { from: 'agno', to: 'agno-legacy' });
+    expect(comparable(output)).toEqual(comparable(readFixture(legacy)));
+  });
+
+  it('reports every 2.x event and field the 1.x stream cannot hold', () => {
+    const { issues } = convert(readFixture('v2/v2.9.0-agent-tools.jsonl'), { from: 'agno', to: 'agno-legacy' });
+    const described = issues.map((issue) => `${issue.code} ${issue.eventType} ${issue.message}`);
+    expect(described.sort()).toEqual([...agentRunLosses].sort());
+  });
+
+  it('keeps a pause a pause, with the paused tool and its confirmation flag', () => {
+    const { output } = convert(readFixture('v2/v2.9.0-hitl-confirmation.jsonl'), { from: 'agno', to: 'agno-legacy' });
+    const paused = output.at(-1) as Record<string, unknown>;
+    expect(paused.event).toBe('RunPaused');
+    expect(paused.tools).toMatchObject([{ tool_call_id: 'call_1', tool_name: 'delete_file', requires_confirmation: true }]);
+  });
+});
