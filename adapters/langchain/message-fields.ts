@@ -259,7 +259,8 @@ export function formFields(fields: MessageFields, form: MessageForm): MessageFie
       function: { name: call.name, arguments: JSON.stringify(call.args) },
     }));
   }
-  return form.form === 'tuple' ? { content: shaped.content } : shaped;
+  // A tuple keeps only the content; the rest stays here so the encoder can report what it leaves out.
+  return shaped;
 }
 
 /** Fields read from a form into LangChain's shape: OpenAI tool calls become LangChain tool calls. */

@@ -83,6 +83,17 @@ describe('langchain across formats', () => {
     expect(shapes).toEqual(['id,kwargs,lc,type', 'data,type', 'content,response_metadata,role', 'tuple']);
   });
 
+  it('reports the lineage a [type, content] tuple cannot hold', () => {
+    const events: CanonicalEvent[] = [
+      { type: 'run-start', runId: 'a' },
+      { type: 'message', runId: 'a', message: { role: 'user', parts: [{ type: 'text', text: 'hi' }] } },
+      { type: 'run-end', runId: 'a' },
+    ];
+    const { output, issues } = convert(events, { from: 'canonical', to: 'langchain', encode: { form: 'tuple' } });
+    expect(output).toEqual([['human', 'hi']]);
+    expect(issues.map(({ code, path }) => ({ code, path }))).toEqual([{ code: 'dropped', path: 'response_metadata' }]);
+  });
+
   it('reads a streamEvents log as one run with its tool error matched to the tool call', () => {
     const records = readJsonl(join(import.meta.dirname, 'fixtures', 'agent-tools.stream-events.jsonl'));
     const [run] = canonicalRuns(records, 'langchain') as [Run];
