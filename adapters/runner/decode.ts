@@ -52,7 +52,6 @@ interface Turn {
 
 interface Session {
   turn?: Turn;
-  pendingUser?: Record<string, unknown>;
 }
 
 const knownTypes = new Set<string>(runnerEventTypes);
@@ -66,6 +65,8 @@ const silent: AdapterContext = { report() {}, mint: (kind) => kind };
 export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDecodeOptions): Decoder {
   const sessions = new Map<string, Session>();
   const usedRunIds = new Set<string>();
+  /** A user_message held until the next record, which names the agent that answers it. */
+  let pendingUser: { session: Session; record: Record<string, unknown> } | undefined;
   // The encoder derives each record from its events; the decoder keeps only what differs.
   const shadow = createRunnerEncoder(silent);
 
@@ -448,24 +449,31 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       return;
     }
     const run = currentRun(turn, branch, record, events);
+    const before = events.length;
     decodeContent(run, unifiedView(record), record, events);
+    // A record that says nothing canonical (a tool_response without parts) still travels.
+    if (events.length === before) events.push({ type: 'raw', runId: run.runId, format: 'runner', payload: record });
   }
 
+  /**
+   * A user_message opens its turn: the run's start with the text as input (LangChain and AI SDK
+   * show run input as the human message). A second one in an open turn is a user message.
+   */
   function decodeUser(session: Session, record: Record<string, unknown>, actor: Actor | undefined, events: CanonicalEvent[]): void {
     const turn = session.turn;
     if (turn === undefined) return;
+    const parts = partsOf(record);
     let run = turn.stacks.get('')?.at(-1);
-    const parts = textOf(partsOf(record));
     if (run === undefined) {
       run = openRun(turn, '', undefined, turn.id, actor, true);
-      events.push(runStart(run, record, parts));
+      events.push(runStart(run, record, textOf(parts)));
+      return;
     }
     const messageParts: Part[] = [];
-    for (const part of partsOf(record)) {
-      const type = partType(part);
-      if (type === 'text' && typeof part.text === 'string') messageParts.push({ type: 'text', text: part.text });
+    for (const part of parts) {
+      if (partType(part) === 'text' && typeof part.text === 'string') messageParts.push({ type: 'text', text: part.text });
     }
-    for (const event of sideParts(run, partsOf(record), record)) {
+    for (const event of sideParts(run, parts, record)) {
       if (event.type === 'data') messageParts.push({ type: 'data', name: event.name, data: event.data });
       if (event.type === 'file') {
         const { type: _type, runId: _runId, parentRunId: _parent, sessionId: _session, actor: _actor, time: _time, ...file } = event;
@@ -500,13 +508,13 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     }
   }
 
-  function resolvePendingUser(session: Session, actor: Actor | undefined, out: CanonicalEvent[]): void {
-    const pending = session.pendingUser;
-    if (pending === undefined) return;
-    session.pendingUser = undefined;
+  function resolvePendingUser(actor: Actor | undefined, out: CanonicalEvent[]): void {
+    if (pendingUser === undefined) return;
+    const { session, record } = pendingUser;
+    pendingUser = undefined;
     const events: CanonicalEvent[] = [];
-    decodeUser(session, pending, actor, events);
-    out.push(...carry(pending, events));
+    decodeUser(session, record, actor, events);
+    out.push(...carry(record, events));
   }
 
   function rejected(record: unknown, runId: string, code: 'unknown-event' | 'invalid-input', message: string): CanonicalEvent[] {
@@ -519,23 +527,26 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       const parsed = runnerEnvelopeSchema.safeParse(record);
       if (!parsed.success || !isRecord(record)) {
         const first = parsed.success ? undefined : parsed.error.issues[0];
-        return rejected(record, 'unknown', 'invalid-input', `not a Runner event${first === undefined ? '' : ` (${first.path.join('.')}: ${first.message})`}; kept as raw`);
+        const out: CanonicalEvent[] = [];
+        resolvePendingUser(undefined, out);
+        return out.concat(rejected(record, 'unknown', 'invalid-input', `not a Runner event${first === undefined ? '' : ` (${first.path.join('.')}: ${first.message})`}; kept as raw`));
       }
       const session = sessionOf(typeof record.session_id === 'string' ? record.session_id : '');
       const out: CanonicalEvent[] = [];
       const type = record.type;
       if (!knownTypes.has(String(type)) && !isLegacyType(type)) {
-        resolvePendingUser(session, undefined, out);
+        resolvePendingUser(undefined, out);
         out.push(...rejected(record, session.turn?.id ?? 'unknown', 'unknown-event', `unknown Runner event type "${String(type)}"; kept as raw`));
         return out;
       }
       const branch = typeof record.branch === 'string' ? record.branch : '';
-      resolvePendingUser(session, type === 'user_message' || branch !== '' ? undefined : actorOf(record), out);
+      const answers = pendingUser?.session === session && type !== 'user_message' && branch === '';
+      resolvePendingUser(answers ? actorOf(record) : undefined, out);
       const events: CanonicalEvent[] = [];
       if (type === 'user_message') {
         turnOf(session, typeof record.invocation_id === 'string' ? record.invocation_id : '', record, events);
         // Held until the next record names the agent that answers it, the turn's actor.
-        session.pendingUser = record;
+        pendingUser = { session, record };
         imply(events);
         out.push(...events);
         return out;
@@ -546,8 +557,8 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     },
     flush() {
       const out: CanonicalEvent[] = [];
+      resolvePendingUser(undefined, out);
       for (const [key, session] of sessions) {
-        resolvePendingUser(session, undefined, out);
         if (session.turn === undefined) continue;
         const events: CanonicalEvent[] = [];
         closeTurn(session.turn, key === '' ? {} : { session_id: key }, events);

@@ -264,7 +264,7 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
 
   const handlers: EventHandlers<RecordOut[], Write> = {
     'run-start'(event, write) {
-      if (!write.own && event.parentRunId === undefined && event.input !== undefined) {
+      if (event.parentRunId === undefined && event.input !== undefined) {
         // Runner (0.3.1+) opens a turn with the user's message, not with agent_start.
         const text = typeof event.input === 'string' ? event.input : JSON.stringify(event.input);
         if (typeof event.input !== 'string') approximated(event, write, 'the run input is not text; the user_message holds it as JSON');
@@ -425,7 +425,8 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
         const group = pending.filter((each) => each.runId === event.runId);
         group.push(event);
         pending = [];
-        return dispatch(handlers, event, { group, own: true }).map((record) => applyJsonPatch(record, patch));
+        // The derived record shares objects with the events; the patch must not write into them.
+        return dispatch(handlers, event, { group, own: true }).map((record) => applyJsonPatch(structuredClone(record), patch));
       }
       return encodeForeign(event);
     },

@@ -3,16 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalEventSchema, convert } from '../../src/index.js';
 import { expectGolden, readJsonl, toJsonl } from '../support/golden.js';
+import { decodeRunner } from './decode-runner.js';
 
 const folder = join(import.meta.dirname, 'fixtures');
 const recordings = readdirSync(folder)
   .filter((name) => name.endsWith('.jsonl') && !name.endsWith('.canonical.jsonl') && !name.endsWith('.issues.jsonl'))
   .sort();
-
-/** Decodes a recording to canonical events, without the canonical header record. */
-export function decodeRunner(records: readonly unknown[]) {
-  return convert(records, { from: 'runner', to: 'canonical', encode: { header: false } });
-}
 
 describe('runner recordings', () => {
   it('include every JSON example of the reference and the constructed streams', () => {
