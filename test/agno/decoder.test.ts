@@ -38,7 +38,7 @@ describe('agno team lineage', () => {
     expect(events.filter((event) => event.runId === 'run-2').every((event) => event.parentRunId === 'run-1')).toBe(true);
   });
 
-  it('reads a member that only the leader's member_responses names (stream_member_events=False)', () => {
+  it("reads a member that only the leader's member_responses names (stream_member_events=False)", () => {
     const [leader] = accumulate(decode(readFixture('constructed-v2.9.0-team-no-member-events.jsonl')));
     expect(leader?.members.map((run) => [run.runId, run.parentRunId, run.actor?.name, run.status, run.output])).toEqual([
       ['run-2', 'run-1', 'Writer', 'completed', 'Paris is lovely'],
