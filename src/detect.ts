@@ -20,14 +20,25 @@ const tieMargin = 0.05;
 /** A detection this sure (or the only one) decides a record, and its stream, on its own. */
 const decisiveConfidence = 0.9;
 
-function streamOf(record: unknown, given: string | undefined): string | undefined {
-  if (given !== undefined) return given;
-  if (!isRecord(record)) return undefined;
-  for (const key of ['run_id', 'runId', 'invocation_id']) {
+function firstString(record: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
     const value = record[key];
     if (typeof value === 'string' && value !== '') return value;
   }
   return undefined;
+}
+
+/**
+ * The stream a record belongs to: the format's own answer, else its session and run ids. The
+ * session is part of the key because frameworks reuse run ids (`run-1`) across sessions.
+ */
+function streamOf(record: unknown, given: string | undefined): string | undefined {
+  if (given !== undefined) return given;
+  if (!isRecord(record)) return undefined;
+  const run = firstString(record, ['run_id', 'runId', 'invocation_id']);
+  if (run === undefined) return undefined;
+  const session = firstString(record, ['session_id', 'sessionId', 'team_session_id']);
+  return session === undefined ? run : `${session}/${run}`;
 }
 
 /**

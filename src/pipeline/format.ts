@@ -36,7 +36,8 @@ export interface Detection {
   version?: string;
   /**
    * An id the records of one stream share (the run id), so that an ambiguous record can be
-   * settled by the decisive records of its own stream. Default: `run_id`, `runId` or `invocation_id`.
+   * settled by the decisive records of its own stream. Default: the session id and the run id
+   * (`run_id`, `runId` or `invocation_id`).
    */
   stream?: string;
 }
