@@ -101,6 +101,10 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   /** The fields of each piece of a message, with its ext applied; lineage from the caller or the ext. */
   function messageFields(message: Message, lineageFor: (piece: Piece) => Lineage | undefined): [MessageFields, MessageForm][] {
     const own = readRecordExt(message.ext);
+    const sources = message.parts.filter((part) => part.type === 'source').length;
+    if (sources > 0) {
+      context.report({ code: 'approximated', level: 'info', eventType: 'source', message: `${sources} source part(s) written as non_standard content blocks; they come back as data parts` });
+    }
     return piecesOf(message).map((piece, index) => {
       const form = index === 0 && own.form !== undefined ? own.form : formFor(piece.kind, options.form);
       const fields = recordFields(piece.kind, message, piece.parts, own.lineage ?? lineageFor(piece), form);
