@@ -30,6 +30,8 @@ interface RunState {
   ended: boolean;
   /** Tool calls already reported as failed, by id. */
   failedTools: Set<string>;
+  /** The envelope of the run's last record, for the events that close it at the end of the input. */
+  envelope: Envelope;
 }
 
 /** A record decoded: its events, and the one (the carrier) that keeps the record's residual. */
@@ -98,7 +100,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
   function stateOf(runId: string): RunState {
     let state = runs.get(runId);
     if (state === undefined) {
-      state = { runId, parentRunId: undefined, text: undefined, reasoning: undefined, ended: false, failedTools: new Set() };
+      state = { runId, parentRunId: undefined, text: undefined, reasoning: undefined, ended: false, failedTools: new Set(), envelope: { runId } };
       runs.set(runId, state);
     }
     return state;
@@ -273,7 +275,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       case 'tool-result': {
         closeAll(state, base, events);
         const tool = readToolExecution(record.tool);
-        if (resolved.team && delegating.at(-1) === state.runId) delegating.pop();
+        endDelegation(resolved, state);
         const toolCallId = tool.toolCallId ?? mintToolCallId();
         const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
         if (tool.failed === true) {
@@ -286,6 +288,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       case 'tool-error': {
         closeAll(state, base, events);
         const tool = readToolExecution(record.tool);
+        endDelegation(resolved, state);
         const toolCallId = tool.toolCallId ?? mintToolCallId();
         state.failedTools.add(toolCallId);
         const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
@@ -365,6 +368,10 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     return explode(unseen.map((member) => readRunOutput(member, context, leader))).map((event) => ({ ...event, ext: { agno: { sibling: true } } }));
   }
 
+  function endDelegation(resolved: ResolvedEvent, state: RunState): void {
+    if (resolved.team && delegating.at(-1) === state.runId) delegating.pop();
+  }
+
   function mintToolCallId(): string {
     const minted = context.mint('tool-call');
     context.report({ code: 'minted', level: 'info', path: 'tool.tool_call_id', message: `tool call without tool_call_id; gave it id "${minted}"` });
@@ -375,8 +382,8 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     const base: Envelope = { runId: state.runId };
     if (typeof record.parent_run_id === 'string') {
       state.parentRunId = record.parent_run_id;
-    } else if (state.parentRunId === undefined && !resolved.team) {
-      // agno 2.0.x had no parent_run_id: a member run is the one that starts inside a team's delegation.
+    } else if (state.parentRunId === undefined) {
+      // agno 2.0.x had no parent_run_id: a member run (agent or sub-team) is one that starts inside a team's delegation.
       const leader = delegating.at(-1);
       if (leader !== undefined && leader !== state.runId && resolved.role === 'run-start') state.parentRunId = leader;
     }
@@ -433,6 +440,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     lastRunId = runId;
     const state = stateOf(runId);
     const base = envelopeOf(record, resolved, state);
+    state.envelope = base;
     if (stash !== undefined && stash.runId !== runId) releaseStash(out);
     if (state.ended && resolved.role === 'run-end') {
       // agno ≥ 2.6.10 follows RunCancelled with a RunCompleted; it must not turn the cancel into success.
@@ -515,6 +523,11 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       const out: CanonicalEvent[] = held?.events ?? [];
       held = undefined;
       releaseStash(out);
+      // A stream_events=False stream has no RunCompleted: its text blocks end with the input.
+      for (const state of runs.values()) {
+        if (state.text === undefined && state.reasoning === undefined) continue;
+        closeAll(state, state.envelope, out);
+      }
       return out;
     },
   };
