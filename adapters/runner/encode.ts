@@ -65,6 +65,15 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       if (event.parentRunId !== undefined) branch = parent === undefined || parent.branch === '' ? name : `${parent.branch}.${name}`;
       run = { branch, rootRunId: parent?.rootRunId ?? event.runId, startedByAgentStart: false, usageReported: false };
       runs.set(event.runId, run);
+      const readBack = `${run.rootRunId}/${branch}`;
+      if (event.parentRunId !== undefined && event.runId !== readBack && !isImplied(event) && recordPatchOf(event) === undefined) {
+        context.report({
+          code: 'approximated',
+          level: 'info',
+          runId: event.runId,
+          message: `Runner names a member run by its branch "${branch}" only; run "${event.runId}" reads back as "${readBack}"`,
+        });
+      }
     }
     return run;
   }
@@ -107,7 +116,9 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       id: context.mint('event'),
       type: body.type,
       timestamp: timestampOf(event),
-      invocation_id: body.user === true ? run.rootRunId : '',
+      // langchain_adk leaves invocation_id empty on agent events; orxhestra 0.0.9+ sets it, and
+      // it is the only place a foreign root run id survives.
+      invocation_id: body.user === true || !write.own ? run.rootRunId : '',
       session_id: event.sessionId ?? null,
       author: body.user === true ? 'user' : (name ?? ''),
       agent_name: body.user === true ? null : (name ?? null),
