@@ -3,6 +3,10 @@ import { defineConfig } from 'tsup';
 /** Library entries: the root and one subpath per adapter (`agent-event-bridge/<name>`). */
 const libraryEntries: Record<string, string> = {
   index: 'src/index.ts',
+  agno: 'adapters/agno/index.ts',
+  'agno-legacy': 'adapters/agno-legacy/index.ts',
+  runner: 'adapters/runner/index.ts',
+  langchain: 'adapters/langchain/index.ts',
 };
 
 export default defineConfig([
