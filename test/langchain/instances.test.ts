@@ -130,11 +130,31 @@ describe('langchain instances', () => {
     }
   });
 
+  it('writes reasoning as standard reasoning blocks that contentBlocks exposes, signature included', () => {
+    const [message] = toLangChainMessages([
+      {
+        runId: 'r',
+        status: 'completed',
+        members: [],
+        messages: [{ role: 'assistant', parts: [{ type: 'reasoning', text: 'think', signature: 'sig' }, { type: 'text', text: 'answer' }] }],
+      },
+    ] satisfies Run[]);
+    expect(AIMessage.isInstance(message)).toBe(true);
+    expect(message?.contentBlocks).toEqual([
+      { type: 'reasoning', reasoning: 'think', signature: 'sig' },
+      { type: 'text', text: 'answer' },
+    ]);
+    expect(message?.text).toBe('answer');
+  });
+
   it('splits a tool call across two chunks that share its index', () => {
-    const [call] = toLangChainChunks(new AIMessage({ content: '', id: 'a1', tool_calls: [{ id: 'c1', name: 'f', args: { city: 'Paris' }, type: 'tool_call' }] }))
-      .map((chunk) => chunk.tool_call_chunks ?? [])
-      .filter((chunks) => chunks.length > 0);
-    expect(call?.[0]).toMatchObject({ index: 0, id: 'c1', name: 'f' });
+    const parts = toLangChainChunks(new AIMessage({ content: '', id: 'a1', tool_calls: [{ id: 'c1', name: 'f', args: { city: 'Paris' }, type: 'tool_call' }] }))
+      .flatMap((chunk) => chunk.tool_call_chunks ?? []);
+    expect(parts).toHaveLength(2);
+    expect(parts[0]).toMatchObject({ index: 0, id: 'c1', name: 'f' });
+    expect(parts[1]).toMatchObject({ index: 0 });
+    expect(parts[1]?.id).toBeUndefined();
+    expect((parts[0]?.args ?? '') + (parts[1]?.args ?? '')).toBe('{"city":"Paris"}');
   });
 
   it('revives every recorded constructor record as an instance that serializes to the same record', () => {
