@@ -2,6 +2,7 @@ import { type CanonicalEvent, type Envelope, dispatch } from '../../src/model/ev
 import { explode } from '../../src/model/explode.js';
 import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
+import { citedSources, fileFromMedia } from '../agno/index.js';
 import { actorOf, isLegacyAggregate, readAggregate } from './aggregate.js';
 import { legacyExt } from './legacy-ext.js';
 import { usageFromLegacyMetrics } from './metrics.js';
@@ -153,22 +154,10 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
       primary = { type: 'data', ...envelope, name: 'content', data: text };
       events.push(primary);
     }
-    const citations = isRecord(record.citations) && Array.isArray(record.citations.urls) ? record.citations.urls : [];
-    for (const citation of citations) {
-      if (!isRecord(citation)) continue;
-      const source: CanonicalEvent = { type: 'source', ...envelope };
-      if (typeof citation.url === 'string') source.url = citation.url;
-      if (typeof citation.title === 'string') source.title = citation.title;
-      events.push(source);
-    }
-    for (const [key, fallback] of [['image', 'image/png'], ['response_audio', 'audio/wav']] as const) {
-      const media = record[key];
-      if (!isRecord(media)) continue;
-      const file: CanonicalEvent = { type: 'file', ...envelope, mediaType: typeof media.mime_type === 'string' ? media.mime_type : fallback };
-      if (typeof media.url === 'string') file.url = media.url;
-      if (typeof media.content === 'string') file.data = media.content;
-      if (typeof media.id === 'string') file.name = media.id;
-      events.push(file);
+    for (const cited of citedSources(record.citations)) events.push({ type: 'source', ...envelope, ...cited });
+    for (const [key, kind] of [['image', 'image'], ['response_audio', 'audio']] as const) {
+      const file = fileFromMedia(record[key], kind);
+      if (file !== undefined) events.push({ type: 'file', ...envelope, ...file });
     }
     return { events, primary: primary ?? events.find((event) => !structuralTypes.has(event.type)) };
   }
@@ -282,7 +271,7 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
     const { events, primary } = translate(record, kind, envelope, era);
     if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);
     const members = unstreamedMembers(record, envelope.runId);
-    const rebuilt = dispatch(recordWriters, primary, { era, lost: () => {} }) ?? {};
+    const rebuilt = dispatch(recordWriters, primary, { era, lost: () => {}, mint: () => '' }) ?? {};
     const patch = diffJson(record, rebuilt);
     for (const event of events) {
       if (event.type === 'text-start' || event.type === 'text-end') continue;

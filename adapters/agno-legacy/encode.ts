@@ -69,7 +69,7 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
     }
     if (event.type === 'tool-call') inputs.set(event.toolCallId, event.input);
     const era = eraFor(event);
-    const writeContext: WriteContext = { era, lost };
+    const writeContext: WriteContext = { era, lost, mint: (kind) => context.mint(kind) };
     const record = dispatch(recordWriters, event, writeContext);
     if (record === undefined) return [];
     if (ext !== undefined && (ext.era ?? 'B') === era) return [applyJsonPatch(record, ext.patch)];

@@ -1,28 +1,11 @@
 import type { Message, Part } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { agnoRoles, parseArguments } from '../agno/index.js';
 import { pythonJson } from './python-json.js';
-
-const roles: Readonly<Record<string, Message['role']>> = {
-  system: 'system',
-  developer: 'system',
-  user: 'user',
-  assistant: 'assistant',
-  model: 'assistant',
-  tool: 'tool',
-};
-
-function parseArguments(text: unknown): unknown {
-  if (typeof text !== 'string') return text ?? {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 /** Reads a 1.x `Message.to_dict()` as a canonical message (what it cannot hold stays in the run's patch). */
 export function readLegacyMessage(message: Record<string, unknown>): Message {
-  const role = roles[String(message.role)] ?? 'user';
+  const role = agnoRoles[String(message.role)] ?? 'user';
   const parts: Part[] = [];
   if (role === 'tool') {
     const part: Part = { type: 'tool-result', toolCallId: String(message.tool_call_id ?? ''), output: message.content ?? null };

@@ -1,5 +1,6 @@
 import type { Requirement } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { requirementKind } from '../agno/index.js';
 import type { LegacyEra } from './schema.js';
 
 /** A 1.x `ToolExecution` as canonical events see it. */
@@ -61,12 +62,8 @@ export function writeToolExecution(
 /** The requirement a paused 1.x tool execution stands for (1.x has no requirement ids: the call id serves). */
 export function requirementOf(tool: Record<string, unknown>, fallbackId: string): Requirement {
   const facts = readToolExecution(tool);
-  const kind: Requirement['kind'] =
-    tool.requires_user_input === true
-      ? 'user-input'
-      : tool.external_execution_required === true
-        ? 'external-execution'
-        : 'confirmation';
+  // 1.x tools have no feedback schema; otherwise the same priority as 2.x RunRequirement.pause_type.
+  const kind = requirementKind(tool);
   const requirement: Requirement = { id: facts.toolCallId ?? fallbackId, kind };
   if (facts.toolCallId !== undefined) requirement.toolCallId = facts.toolCallId;
   if (facts.toolName !== undefined) requirement.toolName = facts.toolName;

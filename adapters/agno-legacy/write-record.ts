@@ -1,5 +1,6 @@
 import type { CanonicalEvent, EventHandlers, EventOfType } from '../../src/model/event.js';
 import type { IssueCode } from '../../src/model/issue.js';
+import { mediaFromFile, mediaKindOf } from '../agno/index.js';
 import { legacyMetricsFromUsage } from './metrics.js';
 import { pythonJson } from './python-json.js';
 import { type LegacyEra, type LegacyKind, eraAEvents, eraBAgentEvents, eraBTeamEvents } from './schema.js';
@@ -8,6 +9,8 @@ import { writeToolExecution } from './tool-execution.js';
 /** What writing one record needs besides the event. */
 export interface WriteContext {
   era: LegacyEra;
+  /** Mints the ids 1.x requires (media ids); the decoder passes a constant, as its patch holds the real ones. */
+  mint(kind: string): string;
   /** Receives what the record cannot carry. */
   lost(what: string, event: CanonicalEvent, code?: IssueCode): void;
 }
@@ -205,13 +208,10 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
   'activity-start': activity,
   'activity-end': activity,
   file(event, context) {
-    const media: LegacyRecord = {};
-    if (event.name !== undefined) media.id = event.name;
-    if (event.url !== undefined) media.url = event.url;
-    if (event.data !== undefined) media.content = event.data;
-    media.mime_type = event.mediaType;
-    if (event.mediaType.startsWith('image/')) return contentRecord(event, { image: media }, context);
-    if (event.mediaType.startsWith('audio/')) return contentRecord(event, { response_audio: media }, context);
+    // 1.x ImageArtifact and AudioResponse dicts have the 2.x Image / Audio keys (AudioResponse: 24 kHz mono too).
+    const kind = mediaKindOf(event.mediaType);
+    if (kind === 'image') return contentRecord(event, { image: mediaFromFile(event, context.mint('image')) }, context);
+    if (kind === 'audio') return contentRecord(event, { response_audio: mediaFromFile(event, context.mint('audio')) }, context);
     context.lost(`a ${event.mediaType} file (1.x content events carry images and audio only)`, event);
     return undefined;
   },
