@@ -14,7 +14,7 @@ const confidenceOfForm = { constructor: 1, stored: 0.9, openai: 0.5, typed: 0.4,
 export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEncodeOptions>({
   name: formatName,
   title: 'LangChain messages, AIMessageChunk streams and streamEvents v2 (@langchain/core 1.x)',
-  versions: { read: '@langchain/core 0.3 – 1.x, Python langchain_core message_to_dict', write: '@langchain/core 1.x' },
+  versions: { read: '@langchain/core 1.x; Python langchain_core message_to_dict and dumpd forms', write: '@langchain/core 1.x' },
   detect(record) {
     if (isStreamEventRecord(record)) return { confidence: 0.95, version: 'streamEvents v2' };
     const read = readMessageRecord(record);

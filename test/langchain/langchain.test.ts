@@ -5,15 +5,15 @@ import { convert } from '../../src/index.js';
 import { expectGolden, readJsonl, toJsonl } from '../support/golden.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const recordings = readdirSync(fixtures).filter((name) => name.endsWith('.jsonl') && !name.endsWith('.canonical.jsonl'));
+const recordings = readdirSync(fixtures).filter((name) => name.endsWith('.jsonl') && !name.endsWith('.canonical.jsonl') && !name.endsWith('.issues.jsonl'));
 
 describe('langchain fixtures', () => {
   for (const name of recordings) {
-    it(`${name} decodes to its golden canonical events`, () => {
+    it(`${name} decodes to its golden canonical events and issues`, () => {
       const records = readJsonl(join(fixtures, name));
       const { output, issues } = convert(records, { from: 'langchain', to: 'canonical', encode: { header: false } });
       expectGolden(join(fixtures, name.replace(/\.jsonl$/, '.canonical.jsonl')), toJsonl(output));
-      expect(issues.filter((issue) => issue.level === 'error')).toEqual([]);
+      expectGolden(join(fixtures, name.replace(/\.jsonl$/, '.issues.jsonl')), toJsonl(issues));
     });
   }
 
