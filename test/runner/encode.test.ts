@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { type CanonicalEvent, accumulate, convert } from '../../src/index.js';
+import { decodeRunner } from './decode-runner.js';
+import { runnerRecord, textPart } from './record.js';
+
+const actor = { kind: 'agent' as const, name: 'Helper' };
+const base = { runId: 'r1', sessionId: 's1', actor };
+
+function toRunner(events: CanonicalEvent[]) {
+  return convert(events, { from: 'canonical', to: 'runner' });
+}
+
+function roundTrip(events: CanonicalEvent[]) {
+  return decodeRunner(toRunner(events).output).output as CanonicalEvent[];
+}
+
+describe('runner encoding of other formats’ events', () => {
+  it('writes the current Event shape: every field, in declaration order', () => {
+    const { output } = toRunner([
+      { type: 'run-start', ...base, time: 1_700_000_000_000 },
+      { type: 'text-start', ...base, id: 't' },
+      { type: 'text-delta', ...base, id: 't', delta: 'Hi' },
+      { type: 'text-end', ...base, id: 't' },
+      { type: 'run-end', ...base },
+    ]);
+    expect((output as Record<string, unknown>[]).map((record) => Object.keys(record))).toEqual(
+      Array(4).fill(['id', 'type', 'timestamp', 'invocation_id', 'session_id', 'author', 'agent_name', 'branch', 'partial', 'turn_complete', 'content', 'actions', 'metadata', 'llm_response']),
+    );
+    expect((output as Record<string, unknown>[]).map((record) => [record.type, record.partial, record.turn_complete, record.invocation_id])).toEqual([
+      ['agent_start', null, true, 'r1'],
+      ['agent_message', true, false, 'r1'],
+      ['agent_message', false, true, 'r1'],
+      ['agent_end', null, true, 'r1'],
+    ]);
+  });
+
+  it('a cancel stays a cancel through runner, as an error event of class CancelledError', () => {
+    const events: CanonicalEvent[] = [
+      { type: 'run-start', ...base },
+      { type: 'run-cancel', ...base, reason: 'stopped by user' },
+    ];
+    const { output, issues } = toRunner(events);
+    expect((output as Record<string, unknown>[])[1]).toMatchObject({ type: 'agent_message', metadata: { error: true, exception_type: 'CancelledError' } });
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'approximated', level: 'warning', eventType: 'run-cancel' }));
+    expect(roundTrip(events).filter((event) => event.type === 'run-cancel')).toMatchObject([{ reason: 'stopped by user' }]);
+    expect(accumulate(roundTrip(events))[0]?.status).toBe('cancelled');
+  });
+
+  it('a pause stays a pause through runner, requirements included, and the run is not completed', () => {
+    const requirements = [{ id: 'q1', kind: 'confirmation' as const, toolCallId: 'c1', toolName: 'delete_file' }];
+    const events: CanonicalEvent[] = [
+      { type: 'run-start', ...base },
+      { type: 'tool-call', ...base, toolCallId: 'c1', toolName: 'delete_file', input: { path: '/tmp/x' } },
+      { type: 'run-pause', ...base, requirements },
+    ];
+    const back = roundTrip(events);
+    expect(back.filter((event) => event.type === 'run-pause')).toMatchObject([{ requirements }]);
+    expect(accumulate(back)[0]?.status).toBe('paused');
+  });
+
+  it('a run error keeps its message and type', () => {
+    const back = roundTrip([
+      { type: 'run-start', ...base },
+      { type: 'run-error', ...base, error: { message: 'model overloaded', type: 'ModelProviderError' } },
+    ]);
+    expect(back.filter((event) => event.type === 'run-error')).toMatchObject([{ error: { message: 'model overloaded', type: 'ModelProviderError' } }]);
+  });
+
+  it('a member run is written on the branch of its actor and reads back under its parent', () => {
+    const member = { runId: 'm1', parentRunId: 'r1', sessionId: 's1', actor: { kind: 'agent' as const, name: 'Writer' } };
+    const events: CanonicalEvent[] = [
+      { type: 'run-start', ...base },
+      { type: 'run-start', ...member },
+      { type: 'text-start', ...member, id: 't' },
+      { type: 'text-delta', ...member, id: 't', delta: 'Draft' },
+      { type: 'text-end', ...member, id: 't' },
+      { type: 'run-end', ...member },
+      { type: 'run-end', ...base },
+    ];
+    const { output, issues } = toRunner(events);
+    expect((output as Record<string, unknown>[]).map((record) => [record.type, record.branch, record.author])).toEqual([
+      ['agent_start', '', 'Helper'],
+      ['agent_start', 'Writer', 'Writer'],
+      ['agent_message', 'Writer', 'Writer'],
+      ['agent_message', 'Writer', 'Writer'],
+      ['agent_end', 'Writer', 'Writer'],
+      ['agent_end', '', 'Helper'],
+    ]);
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'approximated', runId: 'm1' }));
+    const [root] = accumulate(decodeRunner(output).output as CanonicalEvent[]);
+    expect(root?.members.map((run) => [run.runId, run.parentRunId, run.actor?.name, run.status])).toEqual([['r1/Writer', 'r1', 'Writer', 'completed']]);
+  });
+
+  it('usage, reasoning steps and sources are reported, not dropped silently', () => {
+    const { issues } = toRunner([
+      { type: 'run-start', ...base },
+      { type: 'step-end', ...base, usage: { inputTokens: 3 } },
+      { type: 'reasoning-step', ...base, title: 'plan' },
+      { type: 'source', ...base, url: 'https://example.com' },
+      { type: 'run-end', ...base, usage: { inputTokens: 3 } },
+    ]);
+    const dropped = issues.filter((issue) => issue.code === 'dropped').map((issue) => issue.eventType);
+    expect(dropped).toEqual(['step-end', 'reasoning-step', 'source']);
+  });
+
+  it('a run whose input is text starts with a user_message carrying the run id as invocation_id', () => {
+    const { output } = toRunner([
+      { type: 'run-start', ...base, input: 'What is 2 + 3?' },
+      { type: 'tool-call', ...base, toolCallId: 'c1', toolName: 'add', input: 'a=2,b=3' },
+      { type: 'tool-result', ...base, toolCallId: 'c1', output: { sum: 5 } },
+      { type: 'run-end', ...base },
+    ]);
+    const records = output as Record<string, unknown>[];
+    expect(records.map((record) => record.type)).toEqual(['user_message', 'agent_message', 'tool_response']);
+    expect(records[0]).toMatchObject({ author: 'user', agent_name: null, invocation_id: 'r1', content: { parts: [{ type: 'text', text: 'What is 2 + 3?' }] } });
+    expect(records[1]).toMatchObject({ content: { parts: [{ type: 'tool_call', args: { input: 'a=2,b=3' } }] } });
+    expect(records[2]).toMatchObject({ content: { parts: [{ type: 'tool_response', tool_name: '', result: '{"sum":5}', error: null }] } });
+  });
+
+  it('LoopAgent iterations of the same child become separate member runs', () => {
+    const iteration = (text: string) => [
+      runnerRecord('agent_message', { author: 'worker', branch: 'worker', partial: true }, [textPart(text)]),
+      runnerRecord('agent_message', { author: 'worker', branch: 'worker', partial: false }, [textPart(text)]),
+    ];
+    const [root] = accumulate(decodeRunner([...iteration('one'), ...iteration('two')]).output as CanonicalEvent[]);
+    expect(root?.members.map((run) => [run.runId, run.output, run.status])).toEqual([
+      ['run-1/worker', 'one', 'completed'],
+      ['run-1/worker#2', 'two', 'completed'],
+    ]);
+  });
+});
