@@ -56,7 +56,23 @@ export const agnoLegacyFormat = defineFormat<LegacyDecodeOptions, LegacyEncodeOp
   detect: detectLegacy,
   createDecoder: createLegacyDecoder,
   createEncoder: createLegacyEncoder,
-  losses: [],
+  losses: [
+    { what: 'extra_data (references, reasoning steps and messages, add_messages)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy'] for agno-legacy; other targets do not see it" },
+    { what: 'the timing sentence of ToolCallCompleted and tool execution metrics', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']" },
+    { what: 'per-message split of dict-of-lists metrics', direction: 'decode', code: 'approximated', level: 'info', note: 'summed into one usage (1.x `time` → durationMs, `cached_tokens` → cacheReadTokens)' },
+    { what: 'stored-run fields beyond messages, usage and status (message created_at and metrics, tools, formatted_tool_calls, content of a RUNNING run)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']" },
+    { what: "member_responses copies of members the stream carried", direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; members the stream did not carry become member runs" },
+    { what: 'unknown event strings', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'raw agno-legacy record, written back unchanged' },
+    { what: 'model request boundaries (step-start)', direction: 'encode', code: 'approximated', level: 'info' },
+    { what: 'usage of a model request or of a streamed run (era B events carry no metrics)', direction: 'encode', code: 'dropped', level: 'warning' },
+    { what: 'error type, id and data', direction: 'encode', code: 'dropped', level: 'warning', note: 'RunError carries a message only' },
+    { what: 'team pause and resume', direction: 'encode', code: 'approximated', level: 'info', note: '1.x teams cannot pause: written as the agent RunPaused / RunContinued with team ids' },
+    { what: 'user-feedback requirements', direction: 'encode', code: 'approximated', level: 'info', note: 'written as requires_user_input' },
+    { what: 'structured tool results', direction: 'encode', code: 'approximated', level: 'info', note: '1.x results are strings: JSON text' },
+    { what: 'whole user and system messages, state, handoffs, app data, activities other than memory-update / parser-model / output-model / workflow, files other than images and audio', direction: 'encode', code: 'dropped', level: 'warning' },
+    { what: '2.x-only events and fields (RunContentCompleted, session_state, metrics details, child_run_id, requirement ids …)', direction: 'encode', code: 'dropped', level: 'warning', note: 'read from the agno decoder\'s ext.agno.patch, one issue per field and run' },
+    { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
+  ],
 });
 
 export { createLegacyDecoder, createLegacyEncoder };
