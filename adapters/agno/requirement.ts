@@ -2,6 +2,9 @@ import type { Requirement } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { readToolExecution, type ToolExecutionFields, writeToolExecution } from './tool-execution.js';
 
+/** The fields of a team `RunRequirement` that name the member which raised it (2.5.0+). */
+const memberKeys = ['member_agent_id', 'member_agent_name', 'member_run_id'] as const;
+
 function present(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
@@ -48,7 +51,12 @@ function fromTool(id: string, tool: Record<string, unknown>, holder: Record<stri
  */
 export function readRequirement(value: Record<string, unknown>, fallbackId: string): Requirement {
   const tool = isRecord(value.tool_execution) ? value.tool_execution : {};
-  return fromTool(typeof value.id === 'string' ? value.id : fallbackId, tool, value);
+  const requirement = fromTool(typeof value.id === 'string' ? value.id : fallbackId, tool, value);
+  // A team pause names the member that raised the requirement (2.5.0+): the lineage of the pause.
+  const member: Record<string, unknown> = {};
+  for (const key of memberKeys) if (typeof value[key] === 'string') member[key] = value[key];
+  if (Object.keys(member).length > 0) requirement.ext = { agno: member };
+  return requirement;
 }
 
 /**
@@ -83,6 +91,8 @@ export function pausedToolExecution(requirement: Requirement, createdAt?: number
 export function writeRequirement(requirement: Requirement, createdAt?: number): Record<string, unknown> {
   const written: Record<string, unknown> = { id: requirement.id };
   if (requirement.note !== undefined) written.confirmation_note = requirement.note;
+  const member = requirement.ext?.agno;
+  for (const key of memberKeys) if (typeof member?.[key] === 'string') written[key] = member[key];
   written.tool_execution = pausedToolExecution(requirement, createdAt);
   if (requirement.schema !== undefined && requirement.kind === 'user-input') written.user_input_schema = requirement.schema;
   if (requirement.schema !== undefined && requirement.kind === 'user-feedback') written.user_feedback_schema = requirement.schema;

@@ -126,6 +126,17 @@ describe('agno outcomes', () => {
     expect(external).toMatchObject({ requirements: [{ id: 'req-3', kind: 'external-execution', toolName: 'run_shell' }] });
   });
 
+  it('keeps the member that raised a team pause on the requirement', () => {
+    const pauses = decode(readFixture('constructed-v2.9.0-team-member-pause.jsonl')).filter((event) => event.type === 'run-pause');
+    expect(pauses.map((event) => [event.runId, event.parentRunId])).toEqual([
+      ['run-2', 'run-1'],
+      ['run-1', undefined],
+    ]);
+    expect(pauses[1]).toMatchObject({
+      requirements: [{ id: 'req-1', kind: 'confirmation', ext: { agno: { member_agent_id: 'writer', member_run_id: 'run-2' } } }],
+    });
+  });
+
   it('reads a pause of agno before 2.3.7, which names the paused tools only', () => {
     const [pause] = decode([
       {
