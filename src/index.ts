@@ -19,7 +19,7 @@ export {
   type ContentMode,
   type TextStream,
 } from './pipeline/adapter-kit.js';
-export { applyJsonPatch, asJsonPatch, diffJson, ownField, sameJson, setOwn, type JsonPatch } from './pipeline/json-patch.js';
+export { applyJsonPatch, asJsonPatch, diffJson, sameJson, type JsonPatch } from './pipeline/json-patch.js';
 export {
   createConverter,
   createDecoder,
@@ -37,4 +37,4 @@ export {
 export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertedIterable } from './pipeline/convert.js';
 export { getFormat, listFormats, registerFormat } from './registry.js';
 export * from './framing/index.js';
-export { choose, detectRecord, isDecisive, rankFormats, type RecordDetection } from './detect.js';
+export { detectRecord, rankFormats, type RecordDetection } from './detect.js';
