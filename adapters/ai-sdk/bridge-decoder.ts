@@ -36,6 +36,15 @@ export interface BridgeReading {
 export function createBridgeDecoder(context: AdapterContext, reading: BridgeReading): Decoder {
   const state = createBridgeState();
   let next: Overlay | undefined;
+  /** Events still to read but not emit: they only showed a whole event already emitted. */
+  let hidden = 0;
+
+  function visible(events: CanonicalEvent[]): CanonicalEvent[] {
+    if (hidden === 0) return events;
+    const shown = events.slice(Math.min(hidden, events.length));
+    hidden = Math.max(0, hidden - events.length);
+    return shown;
+  }
 
   function raw(record: unknown, runId: string): CanonicalEvent {
     return { type: 'raw', runId, format: reading.format, payload: record };
@@ -59,6 +68,10 @@ export function createBridgeDecoder(context: AdapterContext, reading: BridgeRead
       next = payload.next;
       return [];
     }
+    if (payload !== 'invalid' && !('event' in payload)) {
+      hidden += payload.hides;
+      return [];
+    }
     const parsed = payload === 'invalid' ? undefined : canonicalEventSchema.safeParse(payload.event);
     if (parsed === undefined || !parsed.success || payload === 'invalid') {
       context.report({
@@ -69,8 +82,10 @@ export function createBridgeDecoder(context: AdapterContext, reading: BridgeRead
       return [raw(record, state.root?.runId ?? 'unknown')];
     }
     const event = payload.event;
+    const output = visible([event]);
     track(state, event);
-    return [event];
+    hidden += payload.hides ?? 0;
+    return output;
   }
 
   return {
@@ -85,48 +100,64 @@ export function createBridgeDecoder(context: AdapterContext, reading: BridgeRead
       }
       const payload = reading.bridgePayload(record);
       if (payload !== undefined) return fromPayload(record, payload);
-
-      const before: CanonicalEvent[] = [];
-      const opens = reading.opensMessage(record);
-      if (state.root === undefined && !opens && reading.standsAlone?.(record) !== true) before.push(...openImplicitMessage(record));
-
-      const events = reading.natural(record, state);
-      if (events === undefined) {
-        next = undefined;
-        context.report({
-          code: 'unknown-event',
-          level: 'warning',
-          eventType: record.type,
-          message: `unknown ${reading.format} record type "${record.type}"; kept as raw`,
-        });
-        return [...before, raw(record, state.root?.runId ?? 'unknown')];
-      }
-      const overlay = reading.overlayOf(record) ?? next;
-      next = undefined;
-      const last = events.length - 1;
-      if (last >= 0) events[last] = applyOverlay(events[last] as CanonicalEvent, overlay);
-      if (opens && events[last] !== undefined) {
-        let start = events[last] as CanonicalEvent;
-        if (start.runId === '') {
-          const own = { ...start.ext?.[reading.format], [mintedRunIdKey]: true };
-          start = { ...start, runId: context.mint('run'), ext: { ...start.ext, [reading.format]: own } };
-          events[last] = start;
-          context.report({
-            code: 'minted',
-            level: 'info',
-            eventType: String(record.type),
-            runId: start.runId,
-            message: `AI SDK streams carry no run id; ${start.runId} was minted`,
-          });
-        }
-        state.root = envelopeOf(start);
-      }
-      const recordId = typeof record.id === 'string' ? record.id : undefined;
-      for (const event of events) track(state, event, recordId);
-      return [...before, ...events];
+      return visible(decode(record));
     },
     flush() {
       return [];
     },
   };
+
+  /** The event with our overlay applied, or as read when the overlay would make it invalid. */
+  function withOverlay(natural: CanonicalEvent, overlay: Overlay, type: string): CanonicalEvent {
+    const event = applyOverlay(natural, overlay);
+    if (canonicalEventSchema.safeParse(event).success) return event;
+    context.report({
+      code: 'invalid-input',
+      level: 'warning',
+      eventType: type,
+      message: `the agent-event-bridge metadata of a ${reading.format} "${type}" record does not give a valid canonical event; it was ignored`,
+    });
+    return natural;
+  }
+
+  function decode(record: Record<string, unknown>): CanonicalEvent[] {
+    const before: CanonicalEvent[] = [];
+    const opens = reading.opensMessage(record);
+    if (state.root === undefined && !opens && reading.standsAlone?.(record) !== true) before.push(...openImplicitMessage(record));
+
+    const events = reading.natural(record, state);
+    if (events === undefined) {
+      next = undefined;
+      context.report({
+        code: 'unknown-event',
+        level: 'warning',
+        eventType: String(record.type),
+        message: `unknown ${reading.format} record type "${record.type}"; kept as raw`,
+      });
+      return [...before, raw(record, state.root?.runId ?? 'unknown')];
+    }
+    const overlay = reading.overlayOf(record) ?? next;
+    next = undefined;
+    const last = events.length - 1;
+    if (last >= 0 && overlay !== undefined) events[last] = withOverlay(events[last] as CanonicalEvent, overlay, String(record.type));
+    if (opens && events[last] !== undefined) {
+      let start = events[last] as CanonicalEvent;
+      if (start.runId === '') {
+        const own = { ...start.ext?.[reading.format], [mintedRunIdKey]: true };
+        start = { ...start, runId: context.mint('run'), ext: { ...start.ext, [reading.format]: own } };
+        events[last] = start;
+        context.report({
+          code: 'minted',
+          level: 'info',
+          eventType: String(record.type),
+          runId: start.runId,
+          message: `AI SDK streams carry no run id; ${start.runId} was minted`,
+        });
+      }
+      state.root = envelopeOf(start);
+    }
+    const recordId = typeof record.id === 'string' ? record.id : undefined;
+    for (const event of events) track(state, event, recordId);
+    return [...before, ...events];
+  }
 }

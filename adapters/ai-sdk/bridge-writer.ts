@@ -24,6 +24,13 @@ export interface BridgeWriter {
   emit(record: Record<string, unknown>, event: CanonicalEvent, recordId?: string): void;
   /** Writes a whole event into a carrier record (events the format has no record for). */
   standalone(event: CanonicalEvent, id?: string): void;
+  /**
+   * Writes a whole event, then what `show` writes so that consumers see it, which decoding reads
+   * (for the state it builds) but does not emit: the event comes back whole, once.
+   */
+  shown(event: CanonicalEvent, show: () => void): void;
+  /** Writes what only the consumer needs (a repair): decoding reads it but emits nothing of it. */
+  repair(write: () => void): void;
   /** Writes a record as it is: one that reads back as no event. */
   write(record: Record<string, unknown>): void;
   /** The records written since the last call. */
@@ -43,6 +50,8 @@ function asDecoded(natural: CanonicalEvent, event: CanonicalEvent, format: strin
 export function createBridgeWriter(writing: BridgeWriting): BridgeWriter {
   const state = createBridgeState();
   let out: unknown[] = [];
+  /** Records written that read back as events, for `hides`. */
+  let events = 0;
   return {
     state,
     emit(record, event, recordId) {
@@ -50,12 +59,31 @@ export function createBridgeWriter(writing: BridgeWriting): BridgeWriter {
       const overlay = natural === undefined ? undefined : diffEvent(event, asDecoded(natural, event, writing.format));
       if (overlay !== undefined && !writing.attach(record, overlay)) out.push(writing.carrier({ next: overlay }));
       out.push(record);
+      events += writing.natural(record, state)?.length ?? 0;
       if (natural?.type === 'run-start' && natural.runId === '') state.root = envelopeOf(event);
       track(state, event, recordId);
     },
     standalone(event, id) {
       out.push(writing.carrier({ event }, id));
+      events += 1;
       track(state, event);
+    },
+    shown(event, show) {
+      const payload: { event: CanonicalEvent; hides?: number } = { event };
+      out.push(writing.carrier(payload));
+      const before = events;
+      show();
+      payload.hides = events - before;
+    },
+    repair(write) {
+      const payload = { hides: 0 };
+      const at = out.length;
+      out.push(writing.carrier(payload));
+      const before = events;
+      write();
+      payload.hides = events - before;
+      // A repair that wrote nothing needs no carrier.
+      if (payload.hides === 0 && out.length === at + 1) out.pop();
     },
     write(record) {
       out.push(record);

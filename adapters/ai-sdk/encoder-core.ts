@@ -1,5 +1,5 @@
 import { type CanonicalEvent, type EventHandlers, type EventOfType, dispatch } from '../../src/model/event.js';
-import { explodeMessage } from '../../src/model/explode.js';
+import { explodeMessage, isStreamable } from '../../src/model/explode.js';
 import type { Requirement } from '../../src/model/snapshot.js';
 import { reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
@@ -35,11 +35,12 @@ export interface EncoderSpec {
   /** The record asking to approve a tool call. */
   approval(requirement: Requirement): Record_;
   /** Whether a requirement can travel as an approval record. */
-  approvable(requirement: Requirement, written: ReadonlySet<string>): boolean;
+  approvable(requirement: Requirement): boolean;
 }
 
 /** The shared part of the AI SDK encoders: message, block and tool-part bookkeeping and repairs. */
 export interface EncoderCore {
+  readonly writer: BridgeWriter;
   /** The format's own fields kept on an event, minus some. */
   fields(event: CanonicalEvent, without?: readonly string[]): Record_;
   emit(record: Record_, event: CanonicalEvent, recordId?: string): void;
@@ -138,11 +139,12 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       openRecordIds.delete(open.recordId);
       closedEarly.add(key);
       const end = { type: `${kind}-end`, ...envelopeOf(open.start), id: open.start.id } as CanonicalEvent;
-      emit(spec.block(kind, 'end', open.recordId, {}), end, open.recordId);
+      writer.repair(() => emit(spec.block(kind, 'end', open.recordId, {}), end, open.recordId));
     }
   }
 
   return {
+    writer,
     fields,
     emit,
     repaired,
@@ -180,7 +182,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
           ? `${kind} block "${event.id}" went on after a step end closed it; a new block was opened`
           : `${kind} block "${event.id}" had no start; it was opened here`,
       );
-      openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>);
+      writer.repair(() => openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>));
       return (blocks.get(key) as OpenBlock).recordId;
     },
     closeBlock(kind, event, own) {
@@ -188,7 +190,9 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       const open = blocks.get(key);
       if (open === undefined) {
         if (closedEarly.delete(key)) return;
-        repaired(event, `${kind} block "${event.id}" ended without a start; the end was left out`);
+        repaired(event, `${kind} block "${event.id}" ended without a start; an empty block was opened first`);
+        writer.repair(() => openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>));
+        this.closeBlock(kind, event, own);
         return;
       }
       blocks.delete(key);
@@ -208,11 +212,11 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
         input: null,
       };
       toolParts.add(event.toolCallId);
-      emit(spec.toolCall(call), call);
+      writer.repair(() => emit(spec.toolCall(call), call));
     },
     writePause(event, finish) {
       const fresh = event.requirements.filter((requirement) => !approvalsWritten.has(requirement.id));
-      const approvable = fresh.every((requirement) => spec.approvable(requirement, toolParts));
+      const approvable = fresh.every((requirement) => spec.approvable(requirement));
       for (const requirement of fresh) approvalsWritten.add(requirement.id);
       if (!approvable || (fresh.length > 0 && !spec.supported('tool-approval-request', event))) {
         // One persisting carrier per run, updated in place as the pause changes.
@@ -222,6 +226,21 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       if (fresh.length === 0 && finish === undefined) {
         writer.standalone(event);
         return;
+      }
+      for (const requirement of fresh) {
+        const toolCallId = requirement.toolCallId as string;
+        if (toolParts.has(toolCallId)) continue;
+        // An approval needs its tool part (agno pauses before the call starts): the call is shown first.
+        const call: EventOfType<'tool-call'> = {
+          type: 'tool-call',
+          ...envelopeOf(event),
+          toolCallId,
+          toolName: requirement.toolName ?? 'unknown',
+          input: requirement.input ?? null,
+        };
+        toolParts.add(toolCallId);
+        repaired(event, `the pause asks to approve tool call "${toolCallId}" that never started; the call was written first`);
+        writer.repair(() => emit(spec.toolCall(call), call));
       }
       // Each approval reads back as a pause with the requirements so far; the last record carries the event.
       fresh.forEach((requirement, index) => {
@@ -323,11 +342,19 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
   };
 }
 
-/** Streams an assistant or tool `message` as events; true when it did (other roles are the caller's). */
-export function explodeInto(event: EventOfType<'message'>, context: AdapterContext, encode: (event: CanonicalEvent) => void): boolean {
+/**
+ * Streams an assistant or tool `message` as events, so that consumers show it; one that events
+ * cannot give back whole (ids, names, ext) also travels whole, and reading returns that instead.
+ * @returns false for other roles: the caller's to write.
+ */
+export function explodeInto(event: EventOfType<'message'>, context: AdapterContext, writer: BridgeWriter, encode: (event: CanonicalEvent) => void): boolean {
   const role = event.message.role;
   if (role !== 'assistant' && role !== 'tool') return false;
-  for (const part of explodeMessage(event.message, envelopeOf(event), context.mint('message'))) encode(part);
+  const show = () => {
+    for (const part of explodeMessage(event.message, envelopeOf(event), context.mint('message'))) encode(part);
+  };
+  if (isStreamable(event.message) && event.ext === undefined) show();
+  else writer.shown(event, show);
   return true;
 }
 
@@ -335,7 +362,9 @@ export function explodeInto(event: EventOfType<'message'>, context: AdapterConte
 export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void>, event: CanonicalEvent): void {
   if (event.type !== 'run-start' && !core.messageOpen) {
     core.repaired(event, `"${event.type}" came before any run-start; a start record was written first`);
-    handlers['run-start']({ type: 'run-start', ...envelopeOf(event) }, undefined);
+    // The run's start time is unknown: the event's own time is not the run's.
+    const { time: _time, ...envelope } = envelopeOf(event);
+    core.writer.repair(() => handlers['run-start']({ type: 'run-start', ...envelope }, undefined));
   }
   dispatch(handlers, event, undefined);
 }

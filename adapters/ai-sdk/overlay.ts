@@ -24,7 +24,7 @@ export const mintedRunIdKey = 'mintedRunId';
 export const noStartKey = 'noStart';
 
 /** What one of our bridge payloads says: a whole event, or the overlay of the next record. */
-export type BridgePayload = { event: CanonicalEvent } | { next: Overlay };
+export type BridgePayload = { event: CanonicalEvent; hides?: number } | { next: Overlay } | { hides: number };
 
 /** Structural equality of JSON values; key order does not matter. */
 export function deepEqual(left: unknown, right: unknown): boolean {
@@ -78,9 +78,11 @@ export function applyOverlay(natural: CanonicalEvent, overlay: Overlay | undefin
 export function readBridgePayload(value: unknown): BridgePayload | undefined {
   if (!isRecord(value)) return undefined;
   if (isRecord(value.event) && typeof value.event.type === 'string' && typeof value.event.runId === 'string') {
-    return { event: value.event as CanonicalEvent };
+    const hides = typeof value.hides === 'number' && value.hides > 0 ? { hides: value.hides } : {};
+    return { event: value.event as CanonicalEvent, ...hides };
   }
   if (isRecord(value.next)) return { next: value.next as Overlay };
+  if (typeof value.hides === 'number' && value.hides >= 0) return { hides: value.hides };
   return undefined;
 }
 

@@ -164,7 +164,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       );
     },
     message(event) {
-      if (explodeInto(event, context, encode)) return;
+      if (explodeInto(event, context, writer, encode)) return;
       const fields = core.fields(event);
       if (fields.type === 'steering-message') return emit({ ...fields, type: 'steering-message', id: event.message.id ?? context.mint('message') }, event);
       standalone(event);

@@ -165,8 +165,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       approvalId: requirement.id,
       toolCallId: requirement.toolCallId,
     }),
-    approvable: (requirement, toolParts) =>
-      requirement.kind === 'confirmation' && requirement.toolCallId !== undefined && toolParts.has(requirement.toolCallId),
+    approvable: (requirement) => requirement.kind === 'confirmation' && requirement.toolCallId !== undefined,
   });
   const { emit } = core;
 
@@ -259,7 +258,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       emit({ ...shared, type: 'tool-output-error', toolCallId: event.toolCallId, errorText: errorText(event.error) }, event);
     },
     message(event) {
-      if (explodeInto(event, context, encode)) return;
+      if (explodeInto(event, context, writer, encode)) return;
       const fields = core.fields(event);
       if (fields.type === 'steering-message' && supported('steering-message', event)) {
         return emit({ ...fields, type: 'steering-message', id: event.message.id ?? context.mint('message'), parts: steeringChunkParts(event) }, event);
