@@ -101,9 +101,15 @@ async function replayChat(request, response, { delayMs, onIssue }) {
     createConvertStream({ from: 'agno', to: 'ai-sdk-ui', onIssue: (issue) => onIssue?.(issue, scenario) }),
   );
   response.writeHead(200, format.sseHeaders);
-  for await (const chunk of chunks) {
-    if (closed) return;
-    response.write(writer.write(chunk));
+  try {
+    for await (const chunk of chunks) {
+      if (closed) return;
+      response.write(writer.write(chunk));
+    }
+  } catch (error) {
+    // The status line is gone: say it the way the AI SDK does, an error chunk and no [DONE].
+    response.end(writer.write({ type: 'error', errorText: `The replay failed: ${error instanceof Error ? error.message : String(error)}` }));
+    return;
   }
   response.end(writer.end());
 }
