@@ -14,8 +14,8 @@ export interface PendingConfirmation {
 /**
  * What a paused run waits for, read from the two places a pause can reach `useChat`: a tool part
  * in `approval-requested` (the encoder wrote a `tool-approval-request`), or the pause that
- * agent-event-bridge keeps in its own data part when no tool part exists to approve (agno pauses
- * before the tool starts, so a recorded `RunPaused` has no tool call before it).
+ * agent-event-bridge keeps in its own data part when no approval chunk can say it (user input,
+ * external execution, feedback).
  */
 export function pendingConfirmations(parts: readonly Part[]): PendingConfirmation[] {
   return parts.flatMap((part): PendingConfirmation[] => {
