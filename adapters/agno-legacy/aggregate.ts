@@ -1,6 +1,7 @@
 import type { Actor, Run, RunStatus } from '../../src/model/snapshot.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { currentRunOutputPatch } from './current-run-output.js';
 import { legacyExt, legacyExtOf } from './legacy-ext.js';
 import { readLegacyMessage, writeLegacyMessages } from './message.js';
 import { legacyMetricsFromUsage, usageFromLegacyMetrics } from './metrics.js';
@@ -82,8 +83,11 @@ export function readAggregate(record: Record<string, unknown>, context: AdapterC
     run.members = record.member_responses.filter(isRecord).map((member) => readAggregate(member, context, era, run.runId));
   }
   const rebuilt = writeAggregate(run, era, () => {});
-  const ext = legacyExt({ shape: 'aggregate', era: era === 'A' ? 'A' : undefined, patch: diffJson(record, rebuilt) });
-  if (ext !== undefined) run.ext = ext;
+  const current = currentRunOutputPatch(record, run);
+  const ext = legacyExt({ shape: 'aggregate', era: era === 'A' ? 'A' : undefined, patch: diffJson(record, rebuilt) }) ?? {};
+  // The agno adapter reads its own key: what a 2.x RunOutput of this run holds beyond the canonical run.
+  if (current !== undefined) ext.agno = { aggregate: current };
+  if (Object.keys(ext).length > 0) run.ext = ext;
   return run;
 }
 

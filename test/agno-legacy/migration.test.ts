@@ -86,3 +86,39 @@ describe('agno 2.x → 1.x down-conversion', () => {
     expect(paused.tools).toMatchObject([{ tool_call_id: 'call_1', tool_name: 'delete_file', requires_confirmation: true }]);
   });
 });
+
+/**
+ * A `RunOutput` without what 2.x added or measured differently: `input` (2.0), `session_state`
+ * (2.2.6), message `id`s (2.1.9), run metrics `details` (2.5.4) and timings, `ToolCallMetrics`
+ * start and end times (2.5.4), and the timings of single messages (measured, not recorded).
+ * `status` is compared apart: 1.8.4 wrote RUNNING for a finished non-streaming run.
+ */
+function storedRunComparable(record: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(record);
+  for (const key of ['input', 'session_state', 'status']) delete copy[key];
+  const metrics = copy.metrics as Record<string, unknown>;
+  copy.metrics = { input_tokens: metrics.input_tokens, output_tokens: metrics.output_tokens, total_tokens: metrics.total_tokens };
+  for (const message of copy.messages as Record<string, unknown>[]) {
+    delete message.id;
+    const timings = message.metrics as Record<string, unknown> | undefined;
+    if (timings === undefined) continue;
+    delete timings.duration;
+    delete timings.time_to_first_token;
+    if (Object.keys(timings).length === 0) delete message.metrics;
+  }
+  for (const tool of copy.tools as Record<string, unknown>[]) tool.metrics = { duration: (tool.metrics as Record<string, unknown>).duration };
+  return copy;
+}
+
+describe('a stored agno 1.x run migrated to 2.x', () => {
+  it('holds what the 2.9.0 RunOutput of the same scenario holds, fields 2.x added aside', () => {
+    const { output, issues } = convert(readFixture('v1.8.4-agent-run-response.json'), { from: 'agno-legacy', to: 'agno', encode: { shape: 'aggregate' } });
+    const [migrated] = output as Record<string, unknown>[];
+    const [expected] = readFixture('v2/v2.9.0-agent-run-output.json') as Record<string, unknown>[];
+    expect(storedRunComparable(migrated ?? {})).toEqual(storedRunComparable(expected ?? {}));
+    expect(migrated).not.toHaveProperty('formatted_tool_calls');
+    // The status stays what 1.8.4 stored; the pipeline notes the run never ended, nothing else is lost.
+    expect(migrated?.status).toBe('RUNNING');
+    expect(issues.map((issue) => issue.code)).toEqual(['invalid-sequence']);
+  });
+});
