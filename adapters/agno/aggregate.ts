@@ -74,7 +74,8 @@ export function readRunOutput(record: Record<string, unknown>, context: AdapterC
   const runId = typeof record.run_id === 'string' ? record.run_id : context.mint('run');
   const status = statuses[String(record.status)] ?? 'running';
   const run: Run = { runId, status, messages: [], members: [] };
-  const parent = typeof record.parent_run_id === 'string' ? record.parent_run_id : parentRunId;
+  // A member nests under the run that lists it, whatever its own parent_run_id says.
+  const parent = parentRunId ?? text(record.parent_run_id);
   if (parent !== undefined) run.parentRunId = parent;
   if (typeof record.session_id === 'string') run.sessionId = record.session_id;
   const prefix = team ? 'team' : 'agent';
@@ -95,8 +96,10 @@ export function readRunOutput(record: Record<string, unknown>, context: AdapterC
   if (status === 'cancelled' && text(content) !== undefined) run.cancelReason = text(content);
   const usage = usageFromMetrics(record.metrics);
   if (usage !== undefined) run.usage = usage;
-  if (status === 'paused' && Array.isArray(record.requirements)) {
-    run.requirements = record.requirements.filter(isRecord).map((value) => readRequirement(value, context.mint('requirement')));
+  if (status === 'paused') {
+    // A paused run always has a requirement list in canonical form (a pause event carries one).
+    const requirements = Array.isArray(record.requirements) ? record.requirements.filter(isRecord) : [];
+    run.requirements = requirements.map((value) => readRequirement(value, context.mint('requirement')));
   }
   const members = Array.isArray(record.member_responses) ? record.member_responses.filter(isRecord) : [];
   run.members = members.map((member) => readRunOutput(member, context, runId));

@@ -451,6 +451,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         runId,
         message: `${name} after the run already ended; kept verbatim as a raw event so the run keeps its first outcome`,
       });
+      releaseStash(out);
       out.push(raw(record, runId));
       return out;
     }
@@ -464,6 +465,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
           runId,
           message: `${name} for tool call "${tool.toolCallId}" that was already reported failed; kept verbatim as a raw event`,
         });
+        releaseStash(out);
         out.push(raw(record, runId));
         return out;
       }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAgnoDecoder } from '../../adapters/agno/index.js';
+import { allEventNames, createAgnoDecoder } from '../../adapters/agno/index.js';
 import { accumulate, type CanonicalEvent, convert, type IssueInput } from '../../src/index.js';
 import { propertyRuns, propertySeed } from '../support/arbitraries.js';
 import { readFixture } from './read-fixture.js';
@@ -165,17 +165,89 @@ describe('agno decoder robustness', () => {
     );
   });
 
-  it('never throws on records shaped like agno events with arbitrary fields', () => {
-    const names = fc.constantFrom('RunContent', 'TeamRunContent', 'RunCompleted', 'ToolCallCompleted', 'ToolCallError', 'RunPaused', 'RunCancelled', 'ReasoningStep', 'ModelRequestCompleted', 'CustomEvent', 'RunContentCompleted');
+  it('writes back records shaped like agno events with arbitrary fields unchanged', () => {
+    const names = fc.constantFrom(...allEventNames, 'FutureEventType', 'StepStarted');
     const field = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(null));
+    const text = fc.oneof(fc.constantFrom('', 'a', 'ab'), field);
     const record = fc.record(
-      { event: names, run_id: fc.constantFrom('r1', 'r2'), content: field, tool: field, tools: field, requirements: field, metrics: field, reasoning_content: field, citations: field, image: field, created_at: field },
+      {
+        event: names,
+        run_id: fc.constantFrom('r1', 'r2', 'r3'),
+        parent_run_id: fc.constantFrom('r1', 'r2'),
+        agent_id: text,
+        team_id: text,
+        content: fc.oneof(text, field),
+        tool: field,
+        tools: field,
+        requirements: field,
+        member_responses: field,
+        metrics: field,
+        reasoning_content: text,
+        citations: field,
+        image: field,
+        response_audio: field,
+        model: text,
+        created_at: fc.oneof(fc.integer(), field),
+      },
       { requiredKeys: ['event'] },
     );
     fc.assert(
       fc.property(fc.array(record, { maxLength: 10 }), (records) => {
         const { output } = convert(records, { from: 'agno', to: 'agno' });
         expect(output).toEqual(records);
+      }),
+      { seed: propertySeed, numRuns: propertyRuns },
+    );
+  });
+});
+
+describe('agno aggregates robustness', () => {
+  const field = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(null));
+  const text = fc.oneof(fc.constantFrom('', 'a', 'ab'), field);
+  const message = fc.record(
+    {
+      id: fc.constantFrom('m1', 'm2'),
+      role: fc.constantFrom('system', 'user', 'assistant', 'tool', 'developer', 'other'),
+      content: fc.oneof(text, fc.array(fc.oneof(fc.record({ type: fc.constant('text'), text: fc.string() }), field), { maxLength: 2 })),
+      reasoning_content: text,
+      name: text,
+      tool_call_id: text,
+      tool_name: text,
+      tool_call_error: fc.oneof(fc.boolean(), field),
+      tool_calls: fc.oneof(field, fc.array(fc.record({ id: text, type: fc.constant('function'), function: fc.record({ name: text, arguments: fc.oneof(fc.constant('{"a": 1}'), text) }) }), { maxLength: 2 })),
+      created_at: fc.integer(),
+    },
+    { requiredKeys: ['role'] },
+  );
+  // Run ids are unique in agno (uuid4); the leader and its members never share one.
+  const output = (runIds: fc.Arbitrary<string>, members: fc.Arbitrary<unknown>) =>
+    fc.record(
+      {
+        run_id: runIds,
+        agent_id: text,
+        team_id: text,
+        session_id: text,
+        parent_run_id: text,
+        status: fc.constantFrom('PENDING', 'RUNNING', 'COMPLETED', 'PAUSED', 'CANCELLED', 'ERROR', 'REGENERATED'),
+        content: fc.oneof(text, field),
+        model: text,
+        messages: fc.array(message, { maxLength: 3 }),
+        metrics: field,
+        requirements: field,
+        input: field,
+        created_at: fc.oneof(fc.integer(), field),
+        member_responses: members,
+      },
+      { requiredKeys: ['run_id', 'status'] },
+    );
+  const member = output(fc.constantFrom('m1', 'm2', 'm3'), fc.constant([]));
+  const aggregate = output(fc.constant('r1'), fc.uniqueArray(member, { maxLength: 2, selector: (run) => run.run_id }));
+
+  it('writes back RunOutput and TeamRunOutput dicts with arbitrary fields unchanged', () => {
+    fc.assert(
+      fc.property(aggregate, (record) => {
+        const { output: written } = convert([record], { from: 'agno', to: 'agno', encode: { shape: 'aggregate' } });
+        expect(written).toEqual([record]);
       }),
       { seed: propertySeed, numRuns: propertyRuns },
     );
