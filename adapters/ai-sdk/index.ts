@@ -1,0 +1,16 @@
+export { aiSdkStreamFormat, aiSdkUiFormat } from './format.js';
+export { bridgeDataType, bridgeKey } from './overlay.js';
+export {
+  pipeUIMessageStreamToServerResponse,
+  toUIMessageStreamResponse,
+  uiMessageStreamHeaders,
+  uiMessageStreamText,
+  type RecordSource,
+  type ServerResponseLike,
+  type UIMessageStreamOptions,
+} from './response.js';
+export { createStreamDecoder, type StreamDecodeOptions } from './stream-decoder.js';
+export { createStreamEncoder, type StreamEncodeOptions } from './stream-encoder.js';
+export { createUiDecoder, type UiDecodeOptions } from './ui-decoder.js';
+export { createUiEncoder, type UiEncodeOptions, type UiTarget } from './ui-encoder.js';
+export { fromUIMessages, toUIMessages, type FromUIMessagesOptions, type ToUIMessagesOptions } from './ui-messages.js';

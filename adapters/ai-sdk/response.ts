@@ -1,0 +1,110 @@
+import { createRecordWriter } from '../../src/framing/record-writer.js';
+import { type ConverterOptions, createConverter } from '../../src/pipeline/converter.js';
+import { aiSdkUiFormat } from './format.js';
+import type { UiTarget } from './ui-encoder.js';
+
+/** Parsed records of any registered format: an array, an async iterable or a `ReadableStream`. */
+export type RecordSource = readonly unknown[] | AsyncIterable<unknown> | ReadableStream<unknown>;
+
+/** Options of {@link toUIMessageStreamResponse} and {@link pipeUIMessageStreamToServerResponse}. */
+export interface UIMessageStreamOptions extends Omit<ConverterOptions, 'to' | 'encode'> {
+  /** The AI SDK version of the client (default `v7`). */
+  target?: UiTarget;
+  /** Response status (default 200). */
+  status?: number;
+  /** Headers added to (or replacing) the UI message stream headers. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * A Node `ServerResponse`, typed by what is used of it, so that this module needs no Node types
+ * (adapters run in browsers and edge runtimes too).
+ */
+export interface ServerResponseLike {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  write(chunk: string): boolean;
+  end(): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
+  /** Whether the client went away (`ServerResponse.destroyed`). */
+  readonly destroyed?: boolean;
+}
+
+async function* iterate(source: RecordSource): AsyncGenerator<unknown> {
+  if (Array.isArray(source)) {
+    yield* source;
+    return;
+  }
+  if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) {
+    const reader = source.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  yield* source as AsyncIterable<unknown>;
+}
+
+/**
+ * The SSE text of a UI message stream made of records of any registered format: one
+ * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
+ */
+export async function* uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
+  const { target, status: _status, headers: _headers, ...converterOptions } = options;
+  const converter = createConverter({ ...converterOptions, to: aiSdkUiFormat.name, encode: target === undefined ? {} : { target } });
+  const writer = createRecordWriter('sse', aiSdkUiFormat);
+  for await (const record of iterate(source)) {
+    for (const chunk of converter.push(record)) yield writer.write(chunk);
+  }
+  for (const chunk of converter.flush()) yield writer.write(chunk);
+  yield writer.end();
+}
+
+/** The headers of a UI message stream, with the caller's on top. */
+export function uiMessageStreamHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { ...aiSdkUiFormat.sseHeaders, ...extra };
+}
+
+/**
+ * A `Response` streaming records of any registered format (agno, LangChain, …) to a `useChat`
+ * client as a UI message stream: the `x-vercel-ai-ui-message-stream: v1` headers, `data:` frames
+ * and the closing `[DONE]`. Works wherever `Response` does (Node 18+, edge runtimes, browsers).
+ */
+export function toUIMessageStreamResponse(source: RecordSource, options: UIMessageStreamOptions = {}): Response {
+  const encoder = new TextEncoder();
+  const text = uiMessageStreamText(source, options);
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await text.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await text.return(undefined);
+    },
+  });
+  return new Response(body, { status: options.status ?? 200, headers: uiMessageStreamHeaders(options.headers) });
+}
+
+/**
+ * Writes records of any registered format to a Node `ServerResponse` as a UI message stream,
+ * waiting for `drain` when the socket is full and stopping when the client has gone.
+ */
+export async function pipeUIMessageStreamToServerResponse(
+  response: ServerResponseLike,
+  source: RecordSource,
+  options: UIMessageStreamOptions = {},
+): Promise<void> {
+  response.writeHead(options.status ?? 200, uiMessageStreamHeaders(options.headers));
+  for await (const frame of uiMessageStreamText(source, options)) {
+    if (response.destroyed === true) return;
+    if (!response.write(frame) && response.once !== undefined) {
+      await new Promise<void>((resolve) => response.once?.('drain', resolve));
+    }
+  }
+  response.end();
+}

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { type UIMessageChunk, parseJsonEventStream, readUIMessageStream, uiMessageChunkSchema } from 'ai';
+import { describe, expect, it } from 'vitest';
+import { pipeUIMessageStreamToServerResponse, toUIMessageStreamResponse } from '../../adapters/ai-sdk/index.js';
+import { readJsonl } from '../support/golden.js';
+
+const team = readJsonl(join(import.meta.dirname, '../agno/fixtures/v2.9.0-team-one-member.jsonl'));
+
+describe('serving a UI message stream', () => {
+  it('a Response carries the UI message stream headers, data frames and [DONE]', async () => {
+    const response = toUIMessageStreamResponse(team, { from: 'agno' });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const text = await response.clone().text();
+    expect(text.startsWith('data: {"type":"start"')).toBe(true);
+    expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+    const body = response.body as ReadableStream<Uint8Array>;
+    const chunks = parseJsonEventStream({ stream: body, schema: uiMessageChunkSchema }).pipeThrough(
+      new TransformStream({
+        transform(result, controller) {
+          if (!result.success) throw result.error;
+          controller.enqueue(result.value as UIMessageChunk);
+        },
+      }),
+    );
+    let last: unknown;
+    for await (const message of readUIMessageStream({ stream: chunks, terminateOnError: true })) last = message;
+    expect(last).toMatchObject({ role: 'assistant', parts: expect.arrayContaining([expect.objectContaining({ type: 'text', text: 'Team says Paris is lovely' })]) });
+  });
+
+  it('an async iterable of records streams as it arrives into a Node-like response, waiting for drain', async () => {
+    async function* records() {
+      yield* team;
+    }
+    const written: string[] = [];
+    let head: [number, Record<string, string>] | undefined;
+    let ended = false;
+    let drains = 0;
+    const response = {
+      writeHead: (status: number, headers: Record<string, string>) => {
+        head = [status, headers];
+      },
+      write: (chunk: string) => {
+        written.push(chunk);
+        return written.length % 3 !== 0;
+      },
+      once: (_event: 'drain', listener: () => void) => {
+        drains += 1;
+        listener();
+      },
+      end: () => {
+        ended = true;
+      },
+    };
+    await pipeUIMessageStreamToServerResponse(response, records(), { from: 'agno', headers: { 'x-run': 'team' } });
+    expect(head?.[0]).toBe(200);
+    expect(head?.[1]).toMatchObject({ 'x-vercel-ai-ui-message-stream': 'v1', 'x-run': 'team' });
+    expect(written.at(-1)).toBe('data: [DONE]\n\n');
+    expect(drains).toBe(Math.floor(written.length / 3));
+    expect(ended).toBe(true);
+  });
+});
