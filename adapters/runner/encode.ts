@@ -54,6 +54,13 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
   const blocks = new Map<string, Block>();
   let pending: CanonicalEvent[] = [];
   let lastTimestamp: number | undefined;
+  /**
+   * A final answer of another format, held until the next event: when the model goes on to call
+   * tools it was text said before them, which LlmAgent (0.3.4+) sends only as partials and as
+   * `llm_response.text` of the tool call, never as a final answer.
+   */
+  let held: { runId: string; text: string; record: RecordOut } | undefined;
+  const saidBeforeCalls = new Map<string, string>();
   let reportedMissingTime = false;
 
   function track(event: CanonicalEvent): RunTrack {
@@ -322,8 +329,12 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     },
     'text-end'(event, write) {
       const block = blockOf(event.id, false);
+      blocks.delete(event.id);
       if (!write.own && event.citations !== undefined) dropped(event, 'citations');
-      return [build(event, write, { type: 'agent_message', parts: [textPart(block.text), ...groupParts(write.group)], partial: false })];
+      const record = build(event, write, { type: 'agent_message', parts: [textPart(block.text), ...groupParts(write.group)], partial: false });
+      if (write.own) return [record];
+      held = { runId: event.runId, text: block.text, record };
+      return [];
     },
     'reasoning-start'() {
       return [];
@@ -335,6 +346,7 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     },
     'reasoning-end'(event, write) {
       const block = blockOf(event.id, true);
+      blocks.delete(event.id);
       return [build(event, write, { type: 'agent_message', parts: [textPart(block.text)], partial: false, metadata: { react_step: 'thought' } })];
     },
     'reasoning-step'(event, write) {
@@ -352,7 +364,15 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       return [];
     },
     'tool-call'(event, write) {
-      return [build(event, write, { type: 'agent_message', parts: groupParts(write.group) })];
+      const record = build(event, write, { type: 'agent_message', parts: groupParts(write.group) });
+      const said = saidBeforeCalls.get(event.runId);
+      if (!write.own && said !== undefined) {
+        saidBeforeCalls.delete(event.runId);
+        const [call] = groupParts(write.group);
+        const toolCalls = call === undefined ? [] : [{ id: call.tool_call_id, name: call.tool_name, args: call.args }];
+        record.llm_response = { text: said, model_version: null, input_tokens: null, output_tokens: null, tool_calls: toolCalls, partial: false, raw_message: null };
+      }
+      return [record];
     },
     'tool-result'(event, write) {
       return [build(event, write, { type: 'tool_response', parts: groupParts(write.group) })];
@@ -369,7 +389,10 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       if (message.role === 'system') return dropped(event, 'a system message', 'warning');
       const envelope = { runId: event.runId, parentRunId: event.parentRunId, sessionId: event.sessionId, actor: event.actor, time: event.time };
       const out: RecordOut[] = [];
-      for (const part of explodeMessage(message, envelope, context.mint('message'))) out.push(...encodeForeign(part));
+      for (const part of explodeMessage(message, envelope, context.mint('message'))) {
+        observeBlocks(part);
+        out.push(...release(part, true), ...encodeForeign(part));
+      }
       return out;
     },
     'activity-start'(event) {
@@ -403,6 +426,22 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     },
   };
 
+  /** Writes the held final answer unless the event shows it was said before tool calls. */
+  function release(event: CanonicalEvent, foreign: boolean): RecordOut[] {
+    if (held === undefined) return [];
+    const sameRun = foreign && event.runId === held.runId;
+    if (sameRun && event.type === 'tool-call') {
+      saidBeforeCalls.set(held.runId, held.text);
+      held = undefined;
+      return [];
+    }
+    // Events that write nothing (step bounds, streamed tool input) keep it held.
+    if (sameRun && silentTypes.has(event.type)) return [];
+    const out = [held.record];
+    held = undefined;
+    return out;
+  }
+
   function encodeForeign(event: CanonicalEvent): RecordOut[] {
     return dispatch(handlers, event, { group: [event], own: false });
   }
@@ -429,25 +468,34 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       observeBlocks(event);
       if (isImplied(event)) {
         pending.push(event);
+        if (event.type === 'text-end' || event.type === 'reasoning-end') blocks.delete(event.id);
         return [];
       }
       const patch = recordPatchOf(event);
+      const out = release(event, patch === undefined);
       if (patch !== undefined) {
         const group = pending.filter((each) => each.runId === event.runId);
         group.push(event);
         pending = [];
         // The derived record shares objects with the events; the patch must not write into them.
-        return dispatch(handlers, event, { group, own: true }).map((record) => applyJsonPatch(structuredClone(record), patch));
+        for (const record of dispatch(handlers, event, { group, own: true })) out.push(applyJsonPatch(structuredClone(record), patch));
+        return out;
       }
-      return encodeForeign(event);
+      out.push(...encodeForeign(event));
+      return out;
     },
     flush() {
+      const out = held === undefined ? [] : [held.record];
+      held = undefined;
       pending = [];
       blocks.clear();
-      return [];
+      saidBeforeCalls.clear();
+      return out;
     },
   };
 }
+
+const silentTypes = new Set<string>(['step-start', 'step-end', 'tool-input-start', 'tool-input-delta']);
 
 /** The name of the data event a Runner `DataPart` (structured output) becomes. */
 export const structuredOutputName = 'structured_output';

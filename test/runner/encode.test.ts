@@ -128,4 +128,49 @@ describe('runner encoding of other formats’ events', () => {
       ['run-1/worker#2', 'two', 'completed'],
     ]);
   });
+
+  it('text said before tool calls is written as LlmAgent does: partials and llm_response.text, never a final answer', () => {
+    const events: CanonicalEvent[] = [
+      { type: 'run-start', ...base },
+      { type: 'step-start', ...base },
+      { type: 'text-start', ...base, id: 'a' },
+      { type: 'text-delta', ...base, id: 'a', delta: 'Let me check.' },
+      { type: 'text-end', ...base, id: 'a' },
+      { type: 'step-end', ...base },
+      { type: 'tool-call', ...base, toolCallId: 'c1', toolName: 'get_weather', input: { city: 'Paris' } },
+      { type: 'tool-result', ...base, toolCallId: 'c1', toolName: 'get_weather', output: 'Sunny' },
+      { type: 'text-start', ...base, id: 'b' },
+      { type: 'text-delta', ...base, id: 'b', delta: 'Sunny.' },
+      { type: 'text-end', ...base, id: 'b' },
+      { type: 'run-end', ...base },
+    ];
+    const records = toRunner(events).output as Record<string, unknown>[];
+    expect(records.map((record) => [record.type, record.partial])).toEqual([
+      ['agent_start', null],
+      ['agent_message', true],
+      ['agent_message', null],
+      ['tool_response', null],
+      ['agent_message', true],
+      ['agent_message', false],
+      ['agent_end', null],
+    ]);
+    expect(records[2]?.llm_response).toMatchObject({ text: 'Let me check.', tool_calls: [{ id: 'c1', name: 'get_weather', args: { city: 'Paris' } }] });
+    const [run] = accumulate(decodeRunner(records).output as CanonicalEvent[]);
+    expect(run?.messages.map((message) => message.parts.map((part) => (part.type === 'text' ? part.text : part.type)))).toEqual([['Let me check.', 'tool-call'], ['tool-result'], ['Sunny.']]);
+  });
+
+  it('an assistant message with text and tool calls is written the same way', () => {
+    const records = toRunner([
+      { type: 'run-start', ...base },
+      { type: 'message', ...base, message: { role: 'assistant', parts: [{ type: 'text', text: 'Checking.' }, { type: 'tool-call', toolCallId: 'c1', toolName: 'search', input: { q: 'x' } }] } },
+      { type: 'run-end', ...base },
+    ]).output as Record<string, unknown>[];
+    expect(records.map((record) => [record.type, record.partial])).toEqual([
+      ['agent_start', null],
+      ['agent_message', true],
+      ['agent_message', null],
+      ['agent_end', null],
+    ]);
+    expect(records[2]?.llm_response).toMatchObject({ text: 'Checking.' });
+  });
 });
