@@ -56,13 +56,14 @@ function withDefaults(record: Record<string, unknown>, team: boolean): Record<st
 
 interface EncoderState {
   actors: Map<string, Actor>;
+  times: Map<string, number>;
   toolInputs: Map<string, { toolName: string; input: unknown }>;
   reported: Set<string>;
   messages: number;
 }
 
 function createEventEncoder(context: AdapterContext): Encoder {
-  const state: EncoderState = { actors: new Map(), toolInputs: new Map(), reported: new Set(), messages: 0 };
+  const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: new Map(), reported: new Set(), messages: 0 };
 
   function once(key: string, report: () => void): void {
     if (state.reported.has(key)) return;
@@ -198,8 +199,13 @@ function createEventEncoder(context: AdapterContext): Encoder {
 
   function encodeForeign(event: CanonicalEvent): Record<string, unknown>[] {
     if (event.actor !== undefined && !state.actors.has(event.runId)) state.actors.set(event.runId, event.actor);
+    // agno stamps every event with created_at; an event without a time takes its run's last one (never the clock).
+    if (event.time !== undefined) state.times.set(event.runId, event.time);
     const actor = event.actor ?? state.actors.get(event.runId);
-    const effective = actor === undefined || event.actor !== undefined ? event : { ...event, actor };
+    const time = event.time ?? state.times.get(event.runId) ?? (event.parentRunId === undefined ? undefined : state.times.get(event.parentRunId));
+    const effective: CanonicalEvent = { ...event };
+    if (actor !== undefined) effective.actor = actor;
+    if (time !== undefined) effective.time = time;
     return dispatch(foreign, effective, effective);
   }
 

@@ -64,12 +64,12 @@ export function metricsFromUsage(usage: Usage): Record<string, unknown> {
 }
 
 /**
- * The usage fields of a `ModelRequestCompleted` event (2.4+): every token count, zeros
- * included, and the time to first token when known.
+ * The usage fields of a `ModelRequestCompleted` event (2.4+): the token counts and time to
+ * first token that are known, zeros included; unknown counts are left out rather than written as 0.
  */
 export function modelRequestUsageFields(usage: Usage | undefined): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const [to, from] of tokenFields) fields[to] = usage?.[from] ?? 0;
+  for (const [to, from] of tokenFields) if (usage?.[from] !== undefined) fields[to] = usage[from];
   if (usage?.timeToFirstTokenMs !== undefined) fields.time_to_first_token = usage.timeToFirstTokenMs / 1000;
   return fields;
 }

@@ -43,7 +43,7 @@ describe('agno encoder for events of other formats', () => {
       'TeamToolCallCompleted',
       'TeamRunCompleted',
     ]);
-    expect(records[4]).toEqual({ event: 'RunStarted', agent_id: 'writer', agent_name: 'Writer', run_id: 'm1', parent_run_id: 'lead', nested_depth: 0 });
+    expect(records[4]).toEqual({ created_at: 1700000000, event: 'RunStarted', agent_id: 'writer', agent_name: 'Writer', run_id: 'm1', parent_run_id: 'lead', nested_depth: 0 });
     expect(records[6]).toMatchObject({ content: 'Hello', workflow_agent: false, content_type: 'str', reasoning_content: '' });
     expect(records[5]).toMatchObject({ reasoning_content: 'hmm' });
     expect(records[0]).toMatchObject({ created_at: 1700000000, team_id: 'team', team_name: 'Team' });
