@@ -3,12 +3,12 @@ import type { Actor, Part, Requirement } from '../../src/model/snapshot.js';
 import { type Usage, addUsage } from '../../src/model/usage.js';
 import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { partType, textOf } from './content.js';
+import { partType, partsOf, textOf } from './content.js';
 import { createRunnerEncoder, structuredOutputName } from './encode.js';
 import { isFinalResponse, truthy } from './is-final-response.js';
 import { type UnifiedView, isLegacyType, unifiedView } from './legacy.js';
 import { diffJson } from '../../src/pipeline/json-patch.js';
-import { runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
+import { partSchemas, runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
 
 /** Options of the Runner decoder. */
 export interface RunnerDecodeOptions {}
@@ -449,6 +449,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       return;
     }
     const run = currentRun(turn, branch, record, events);
+    checkParts(record, run.runId);
     const before = events.length;
     decodeContent(run, unifiedView(record), record, events);
     // A record that says nothing canonical (a tool_response without parts) still travels.
@@ -462,6 +463,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
   function decodeUser(session: Session, record: Record<string, unknown>, actor: Actor | undefined, events: CanonicalEvent[]): void {
     const turn = session.turn;
     if (turn === undefined) return;
+    checkParts(record, turn.id);
     const parts = partsOf(record);
     let run = turn.stacks.get('')?.at(-1);
     if (run === undefined) {
@@ -481,6 +483,24 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       }
     }
     events.push({ type: 'message', ...envelope(run, record, true), message: { role: 'user', parts: messageParts } });
+  }
+
+  /** Reports parts the decoder cannot read; they stay in ext, so runner → runner keeps them. */
+  function checkParts(record: Record<string, unknown>, runId: string): void {
+    partsOf(record).forEach((part, index) => {
+      const type = partType(part);
+      const schema = type === undefined ? undefined : partSchemas[type];
+      const path = `content.parts.${index}`;
+      if (schema === undefined) {
+        context.report({ code: 'unknown-event', level: 'warning', runId, path, message: `unknown part type ${JSON.stringify(part.type)}; kept in ext.runner only` });
+        return;
+      }
+      const parsed = schema.safeParse(part);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        context.report({ code: 'invalid-input', level: 'warning', runId, path: `${path}.${first?.path.join('.') ?? ''}`, message: `invalid ${type} part (${first?.message ?? 'invalid'}); kept in ext.runner only` });
+      }
+    });
   }
 
   /** Marks every event but the last as implied and lets the last carry what the encoder cannot derive. */
@@ -570,8 +590,3 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     },
   };
 }
-
-function partsOf(record: Record<string, unknown>): Record<string, unknown>[] {
-  return unifiedView(record).content.parts;
-}
-

@@ -1,5 +1,5 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { partType, partsOf, textOf } from './content.js';
+import { partsOf, textOf } from './content.js';
 import { type LegacyEventType, legacyEventTypes } from './schema.js';
 
 /** A record in the shape of the unified `Event`, as the decoder reads it. */
@@ -78,9 +78,4 @@ export function unifiedView(record: Record<string, unknown>): UnifiedView {
     default:
       return view;
   }
-}
-
-/** Whether a part of a unified view is of the given type. */
-export function isPart(part: Record<string, unknown>, type: string): boolean {
-  return partType(part) === type;
 }

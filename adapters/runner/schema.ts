@@ -52,19 +52,15 @@ export const toolResponsePartSchema = z.looseObject({
 /** orxhestra's `ThinkingPart` (after the rename; langchain_adk cannot parse it). */
 export const thinkingPartSchema = z.looseObject({ type: z.literal('thinking'), thinking: z.string(), ...metadata });
 
-/** `LlmResponse`: usage, model and the tool calls of one model turn. */
-export const llmResponseSchema = z.looseObject({
-  text: z.string().optional(),
-  model_version: z.string().nullable().optional(),
-  input_tokens: z.number().nullable().optional(),
-  output_tokens: z.number().nullable().optional(),
-});
-
-/** `EventActions`: side effects of an event. */
-export const actionsSchema = z.looseObject({
-  state_delta: z.record(z.string(), z.unknown()).optional(),
-  transfer_to_agent: z.string().nullable().optional(),
-});
+/** The schema of each part type, by the type `partType` tells. */
+export const partSchemas: Record<string, z.ZodType> = {
+  text: textPartSchema,
+  data: dataPartSchema,
+  file: filePartSchema,
+  tool_call: toolCallPartSchema,
+  tool_response: toolResponsePartSchema,
+  thinking: thinkingPartSchema,
+};
 
 /** The envelope every Runner record has, current and legacy; checked at the boundary. */
 export const runnerEnvelopeSchema = z.looseObject({
@@ -83,9 +79,6 @@ export const runnerEnvelopeSchema = z.looseObject({
   metadata: z.record(z.string(), z.unknown()).optional(),
   llm_response: z.unknown().optional(),
 });
-
-/** A Runner record as read: the envelope fields typed, everything else kept. */
-export type RunnerRecord = z.infer<typeof runnerEnvelopeSchema>;
 
 /** A part of `Content.parts` as written. */
 export type RunnerPart = Record<string, unknown> & { type: string; metadata: Record<string, unknown> };

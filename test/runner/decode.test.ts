@@ -185,4 +185,14 @@ describe('runner decoding', () => {
     ];
     expect(convert(records, { from: 'runner', to: 'runner' }).output).toEqual(records);
   });
+
+  it('a part the decoder cannot read is reported, and kept for the runner → runner round trip', () => {
+    const records = [runnerRecord('agent_message', { partial: false }, [textPart('Here.'), { type: 'audio', bytes: 'AAA=', metadata: {} }, { type: 'tool_call', tool_name: 'x', metadata: {} }])];
+    const { issues } = decodeRunner(records);
+    expect(issues.filter((issue) => issue.code === 'unknown-event' || issue.code === 'invalid-input').map((issue) => [issue.code, issue.path])).toEqual([
+      ['unknown-event', 'content.parts.1'],
+      ['invalid-input', 'content.parts.2.tool_call_id'],
+    ]);
+    expect(convert(records, { from: 'runner', to: 'runner' }).output).toEqual(records);
+  });
 });
