@@ -49,6 +49,9 @@ interface Held {
   accepts(record: Record<string, unknown>): boolean;
 }
 
+/** How many ended runs the decoder remembers (a late `RunCompleted` of an older one is then read as new). */
+const finishedLimit = 4096;
+
 // Media ids are not canonical; the derivation the residual is computed against leaves them empty.
 const noIds = (): string => '';
 
@@ -93,6 +96,8 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
   const runs = new Map<string, RunState>();
   /** Team runs with a member delegation in flight: agno before 2.1.0 gave members no `parent_run_id`. */
   const delegating: string[] = [];
+  /** Runs that ended, newest last, so that a late RunCompleted cannot undo their outcome; bounded. */
+  const finished = new Set<string>();
   let lastRunId: string | undefined;
   let held: Held | undefined;
   let stash: { runId: string; records: unknown[] } | undefined;
@@ -100,7 +105,15 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
   function stateOf(runId: string): RunState {
     let state = runs.get(runId);
     if (state === undefined) {
-      state = { runId, parentRunId: undefined, text: undefined, reasoning: undefined, ended: false, failedTools: new Set(), envelope: { runId } };
+      state = {
+        runId,
+        parentRunId: undefined,
+        text: undefined,
+        reasoning: undefined,
+        ended: finished.has(runId),
+        failedTools: new Set(),
+        envelope: { runId },
+      };
       runs.set(runId, state);
     }
     return state;
@@ -118,6 +131,14 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       message: `agno record without run_id before any run; gave it run id "${minted}"`,
     });
     return minted;
+  }
+
+  /** Forgets an ended run's state, so that memory stays bounded by the runs still open. */
+  function finish(runId: string): void {
+    runs.delete(runId);
+    finished.delete(runId);
+    finished.add(runId);
+    if (finished.size > finishedLimit) finished.delete(finished.values().next().value as string);
   }
 
   function raw(record: unknown, runId: string): CanonicalEvent {
@@ -364,7 +385,9 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
    * their events come from `member_responses`, marked as siblings since the leader's record carries them.
    */
   function unseenMembers(responses: unknown[], leader: string): CanonicalEvent[] {
-    const unseen = responses.filter(isRecord).filter((member) => typeof member.run_id !== 'string' || !runs.has(member.run_id));
+    const unseen = responses
+      .filter(isRecord)
+      .filter((member) => typeof member.run_id !== 'string' || (!runs.has(member.run_id) && !finished.has(member.run_id)));
     return explode(unseen.map((member) => readRunOutput(member, context, leader))).map((event) => ({ ...event, ext: { agno: { sibling: true } } }));
   }
 
@@ -481,6 +504,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     if (before !== undefined) stash = undefined;
     out.push(...withResidual(record, decoded, before));
     const carrier = decoded.carrier;
+    if (carrier?.type === 'run-end' || carrier?.type === 'run-error' || carrier?.type === 'run-cancel') finish(runId);
     if (carrier?.type === 'run-cancel' || (carrier?.type === 'tool-error' && resolved.role === 'tool-result')) {
       const toolCallId = carrier.type === 'tool-error' ? carrier.toolCallId : undefined;
       held = {

@@ -49,12 +49,12 @@ function partsOf(value: Record<string, unknown>, role: Message['role']): Part[] 
   if (typeof value.reasoning_content === 'string' && value.reasoning_content !== '') parts.push({ type: 'reasoning', text: value.reasoning_content });
   parts.push(...contentParts(value.content));
   for (const call of Array.isArray(value.tool_calls) ? value.tool_calls.filter(isRecord) : []) {
-    const fn = isRecord(call.function) ? call.function : {};
+    const called = isRecord(call.function) ? call.function : {};
     parts.push({
       type: 'tool-call',
       toolCallId: typeof call.id === 'string' ? call.id : '',
-      toolName: typeof fn.name === 'string' ? fn.name : '',
-      input: parseArguments(fn.arguments),
+      toolName: typeof called.name === 'string' ? called.name : '',
+      input: parseArguments(called.arguments),
     });
   }
   return parts;
