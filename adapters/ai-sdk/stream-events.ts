@@ -129,10 +129,10 @@ function toolCallRequirement(part: Part_, state: BridgeState): Requirement {
   return requirement;
 }
 
-/** Closes an ai 4 text or reasoning block that has no end of its own. */
-function closeLegacyBlocks(state: BridgeState, events: CanonicalEvent[]): CanonicalEvent[] {
+/** Closes ai 4 text or reasoning blocks, which have no end of their own: another kind of part ends them. */
+function closeLegacyBlocks(state: BridgeState, events: CanonicalEvent[], kinds: readonly ('text' | 'reasoning')[] = ['text', 'reasoning']): CanonicalEvent[] {
   const closing: CanonicalEvent[] = [];
-  for (const kind of ['text', 'reasoning'] as const) {
+  for (const kind of kinds) {
     const id = legacyBlockIds[kind];
     if (state.blocks.has(id)) closing.push({ type: `${kind}-end`, ...blockEnvelope(state, id), id } as CanonicalEvent);
   }
@@ -141,7 +141,7 @@ function closeLegacyBlocks(state: BridgeState, events: CanonicalEvent[]): Canoni
 
 function legacyDelta(state: BridgeState, kind: 'text' | 'reasoning', delta: string): CanonicalEvent[] {
   const id = legacyBlockIds[kind];
-  const events: CanonicalEvent[] = [];
+  const events: CanonicalEvent[] = closeLegacyBlocks(state, [], [kind === 'text' ? 'reasoning' : 'text']);
   if (!state.blocks.has(id)) events.push({ type: `${kind}-start`, ...rootEnvelope(state), id } as CanonicalEvent);
   events.push({ type: `${kind}-delta`, ...blockEnvelope(state, id), id, delta } as CanonicalEvent);
   return events;
@@ -154,6 +154,12 @@ function legacyDelta(state: BridgeState, kind: 'text' | 'reasoning', delta: stri
  * @returns undefined for a part type this library does not know.
  */
 export function naturalStreamEvents(part: Part_, state: BridgeState): CanonicalEvent[] | undefined {
+  const events = readPart(part, state);
+  const legacyContent = part.type === 'reasoning' || (part.type === 'text-delta' && typeof part.textDelta === 'string');
+  return events === undefined || legacyContent ? events : closeLegacyBlocks(state, events);
+}
+
+function readPart(part: Part_, state: BridgeState): CanonicalEvent[] | undefined {
   const type = text(part.type);
   const root = rootEnvelope(state);
   const id = text(part.id);
@@ -174,7 +180,7 @@ export function naturalStreamEvents(part: Part_, state: BridgeState): CanonicalE
       const finishReason = typeof part.finishReason === 'string' ? { finishReason: part.finishReason } : {};
       const known = type === 'finish-step' ? ['type', 'usage', 'finishReason'] : ['usage', 'finishReason'];
       const event: CanonicalEvent = { type: 'step-end', ...root, ...(usage === undefined ? {} : { usage }), ...finishReason, ...ext(part, known, kept) };
-      return type === 'step-finish' ? closeLegacyBlocks(state, [event]) : [event];
+      return [event];
     }
     case 'text-start':
     case 'reasoning-start':
@@ -202,7 +208,7 @@ export function naturalStreamEvents(part: Part_, state: BridgeState): CanonicalE
     case 'tool-input-start':
       return [{ type, ...toolEnvelope(state, id), toolCallId: id, toolName: text(part.toolName), ...toolExt(part, ['type', 'id', 'toolName']) }];
     case 'tool-call-streaming-start':
-      return [{ type: 'tool-input-start', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(part.toolName) }];
+      return [{ type: 'tool-input-start', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(part.toolName), ...toolExt({}, []) }];
     case 'tool-input-delta':
       return [{ type, ...toolEnvelope(state, id), toolCallId: id, delta: text(part.delta), ...ext(part, ['type', 'id', 'delta']) }];
     case 'tool-call-delta':
@@ -291,7 +297,7 @@ export function naturalStreamEvents(part: Part_, state: BridgeState): CanonicalE
       if (pending !== undefined) return [{ type: 'run-pause', ...root, requirements: pending, ...ext(part, []) }];
       const { usage, kept } = usageFields(part.totalUsage ?? part.usage, 'totalUsage' in part ? 'totalUsage' : 'usage');
       const finishReason = typeof part.finishReason === 'string' ? { finishReason: part.finishReason } : {};
-      return closeLegacyBlocks(state, [
+      return [
         {
           type: 'run-end',
           ...root,
@@ -299,7 +305,7 @@ export function naturalStreamEvents(part: Part_, state: BridgeState): CanonicalE
           ...finishReason,
           ...ext(part, ['type', 'finishReason', 'totalUsage', 'usage'], kept),
         },
-      ]);
+      ];
     }
     case 'ping':
     case 'raw':
