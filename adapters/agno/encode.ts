@@ -206,7 +206,14 @@ function createEventEncoder(context: AdapterContext): Encoder {
     const effective: CanonicalEvent = { ...event };
     if (actor !== undefined) effective.actor = actor;
     if (time !== undefined) effective.time = time;
-    return dispatch(foreign, effective, effective);
+    const records = dispatch(foreign, effective, effective);
+    // What the encoder remembers per run and per tool call ends with them: memory stays bounded by open runs.
+    if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
+      state.actors.delete(event.runId);
+      state.times.delete(event.runId);
+    }
+    if (event.type === 'tool-result' || event.type === 'tool-error') state.toolInputs.delete(event.toolCallId);
+    return records;
   }
 
   return {
