@@ -80,3 +80,24 @@ describe('agno recordings served to useChat', () => {
     }
   }
 });
+
+const corpus = join(import.meta.dirname, '../corpus');
+
+describe('the canonical corpus served to useChat', () => {
+  for (const file of readdirSync(corpus).filter((name) => name.endsWith('.canonical.jsonl'))) {
+    const events = readJsonl(join(corpus, file));
+    for (const target of ['v5', 'v6', 'v7'] as const) {
+      it(`${file} written for ${target} is schema-valid, breaks no consumer rule and reads back as the same runs`, async () => {
+        const { output } = convert(events, { from: 'canonical', to: 'ai-sdk-ui', encode: { target } });
+        expect(await invalidChunks(output)).toEqual([]);
+        const read = await readChunks(output.filter((chunk) => (chunk as { type: string }).type !== 'error'));
+        expect(read.error).toBeUndefined();
+        expect(snapshot(convert(output, { from: 'ai-sdk-ui', to: 'canonical' }).output)).toEqual(snapshot(events));
+      });
+    }
+    it(`${file} comes back from ai-sdk-stream as the same runs`, () => {
+      const { output } = convert(events, { from: 'canonical', to: 'ai-sdk-stream' });
+      expect(snapshot(convert(output, { from: 'ai-sdk-stream', to: 'canonical' }).output)).toEqual(snapshot(events));
+    });
+  }
+});
