@@ -1,13 +1,13 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
-import type { Actor, Part, Requirement } from '../../src/model/snapshot.js';
+import { type Actor, type Part, type Requirement, requirementSchema } from '../../src/model/snapshot.js';
 import { type Usage, addUsage } from '../../src/model/usage.js';
 import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
+import { diffJson } from '../../src/pipeline/json-patch.js';
 import { partType, partsOf, textOf } from './content.js';
 import { createRunnerEncoder, structuredOutputName } from './encode.js';
 import { isFinalResponse, truthy } from './is-final-response.js';
 import { type UnifiedView, isLegacyType, unifiedView } from './legacy.js';
-import { diffJson } from '../../src/pipeline/json-patch.js';
 import { partSchemas, runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
 
 /** Options of the Runner decoder. */
@@ -23,7 +23,6 @@ interface RunState {
   runId: string;
   parentRunId?: string;
   actor?: Actor;
-  sessionId?: string;
   status: 'open' | 'completed' | 'error' | 'cancelled' | 'paused';
   /** Opened without an agent_start (langchain_adk 0.3.4+ emits none). */
   synthesized: boolean;
@@ -307,7 +306,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
 
   function requirementsOf(value: unknown): Requirement[] {
     if (!Array.isArray(value)) return [];
-    return value.filter((item): item is Requirement => isRecord(item) && typeof item.id === 'string' && typeof item.kind === 'string');
+    return value.filter((item): item is Requirement => requirementSchema.safeParse(item).success);
   }
 
   /** The events of one agent_message or tool_response, the last of them standing for the record. */
@@ -335,6 +334,8 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     if (truthy(metadata.error)) {
       closeBlock(run, 'text', record, events);
       closeBlock(run, 'reasoning', record, events);
+      // The agent's astream returns right after an error (0.3.x): a sub-agent's run is over.
+      run.finished = run.synthesized && run.branch !== '';
       // asyncio.CancelledError is how a cancelled Python task ends; the encoder writes cancels so.
       if (metadata.exception_type === 'CancelledError') {
         run.status = 'cancelled';
@@ -462,7 +463,10 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
    */
   function decodeUser(session: Session, record: Record<string, unknown>, actor: Actor | undefined, events: CanonicalEvent[]): void {
     const turn = session.turn;
-    if (turn === undefined) return;
+    if (turn === undefined) {
+      events.push({ type: 'raw', runId: 'unknown', format: 'runner', payload: record });
+      return;
+    }
     checkParts(record, turn.id);
     const parts = partsOf(record);
     let run = turn.stacks.get('')?.at(-1);
