@@ -31,7 +31,8 @@ function currentMetrics(metrics: unknown): unknown {
   return renamed;
 }
 
-function joined(...texts: unknown[]): string | undefined {
+/** The non-empty texts joined by a newline, as the official migration joins `thinking` and `reasoning_content`. */
+export function joined(...texts: unknown[]): string | undefined {
   const present = texts.filter((text): text is string => typeof text === 'string' && text !== '');
   return present.length === 0 ? undefined : present.join('\n');
 }

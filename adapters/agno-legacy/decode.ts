@@ -3,6 +3,7 @@ import { explode } from '../../src/model/explode.js';
 import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { citedSources, fileFromMedia } from '../agno/index.js';
+import { currentEventExt } from './current-event.js';
 import { actorOf, isLegacyAggregate, readAggregate } from './aggregate.js';
 import { legacyExt } from './legacy-ext.js';
 import { usageFromLegacyMetrics } from './metrics.js';
@@ -278,6 +279,10 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
       const ext = event === primary ? legacyExt({ era: era === 'A' ? 'A' : undefined, patch }) : legacyExt({ secondary: true });
       if (ext !== undefined) event.ext = ext;
     }
+    // What agno 2.x keeps of this record beyond the canonical event, for a migration to `agno`.
+    // Era A chunks are aggregates: the canonical events are all a 2.x writer can use of them.
+    const current = era === 'B' ? currentEventExt(record, primary, context) : undefined;
+    if (current !== undefined) primary.ext = { ...primary.ext, agno: current };
     return [...events, ...members];
   }
 

@@ -57,8 +57,8 @@ export const agnoLegacyFormat = defineFormat<LegacyDecodeOptions, LegacyEncodeOp
   createDecoder: createLegacyDecoder,
   createEncoder: createLegacyEncoder,
   losses: [
-    { what: 'extra_data (references, reasoning steps and messages, add_messages)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy'] for agno-legacy; other targets do not see it" },
-    { what: 'the timing sentence of ToolCallCompleted and tool execution metrics', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']" },
+    { what: 'extra_data (references, reasoning steps and messages, add_messages)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; lifted to the 2.x fields for the agno target (ext.agno); other targets do not see it" },
+    { what: 'the timing sentence of ToolCallCompleted and tool execution metrics', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy'], and in ext.agno for the agno target" },
     { what: 'per-message split of dict-of-lists metrics', direction: 'decode', code: 'approximated', level: 'info', note: 'summed into one usage (1.x `time` → durationMs, `cached_tokens` → cacheReadTokens)' },
     { what: 'stored-run fields beyond messages, usage and status (message created_at and metrics, tools, formatted_tool_calls, content of a RUNNING run)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; their 2.x form in ext.agno.aggregate reaches the agno target" },
     { what: "member_responses copies of members the stream carried", direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; members the stream did not carry become member runs" },

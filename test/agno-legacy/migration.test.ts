@@ -52,6 +52,16 @@ describe('agno 1.x → 2.x migration', () => {
     expect(comparable(output)).toEqual(comparable(readFixture(current)));
     expect(issues).toEqual([]);
   });
+
+  it("carries a 1.x stream's tool sentence, tool metrics and the team's member runs into their 2.x fields", () => {
+    const { output } = convert(readFixture('v1.8.4-team-one-member.jsonl'), { from: 'agno-legacy', to: 'agno' });
+    const records = output as Record<string, unknown>[];
+    const completed = records.find((record) => record.event === 'TeamToolCallCompleted');
+    expect(completed).toMatchObject({ content: 'transfer_task_to_member(...) completed in 0.0003s.', tool: { metrics: { duration: 0.1 }, child_run_id: null } });
+    const team = records.find((record) => record.event === 'TeamRunCompleted');
+    expect(team?.member_responses).toMatchObject([{ run_id: 'run-2', parent_run_id: 'run-1', agent_id: 'writer', content: 'Paris is lovely', metrics: { input_tokens: 20 } }]);
+    expect(team?.member_responses).not.toMatchObject([{ team_session_id: 'sess-t' }]);
+  });
 });
 
 /** What 2.x → 1.x must report for the recorded 2.9.0 agent run: one issue per kind of loss and run. */
