@@ -7,6 +7,7 @@ const libraryEntries: Record<string, string> = {
   'agno-legacy': 'adapters/agno-legacy/index.ts',
   runner: 'adapters/runner/index.ts',
   langchain: 'adapters/langchain/index.ts',
+  'ai-sdk': 'adapters/ai-sdk/index.ts',
 };
 
 export default defineConfig([
