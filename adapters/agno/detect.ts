@@ -47,8 +47,9 @@ export function versionRange(record: Record<string, unknown>, since: string): st
 }
 
 /**
- * Scores a record as agno 2.x: certain for event strings 1.x never had, likely for shared
- * strings with 2.x-only fields, possible for shared strings alone; aggregates by their shape.
+ * Scores a record as agno 2.x: certain for event strings 1.x never had and for shared strings
+ * with 2.x-only fields (`nested_depth`, `parent_run_id`, `workflow_agent`, `requirements`,
+ * `tool.child_run_id`), a tie with agno-legacy for shared strings alone; aggregates by their shape.
  */
 export function detectAgno(record: unknown): Detection | undefined {
   if (!isRecord(record) || hasLegacyMarkers(record)) return undefined;
@@ -60,7 +61,11 @@ export function detectAgno(record: unknown): Detection | undefined {
   if (resolved === undefined) return undefined;
   const base = resolved.team ? record.event.slice('Team'.length) : record.event;
   const certain = twoOnlyBases.has(base) || compareVersions(resolved.since, '2.0.0') > 0;
-  const marked = 'nested_depth' in record || 'parent_run_id' in record || 'workflow_agent' in record || 'reasoning_content' in record;
-  const confidence = certain ? 0.95 : marked ? 0.9 : 0.6;
+  const tool = isRecord(record.tool) ? record.tool : undefined;
+  const marked =
+    'nested_depth' in record || 'parent_run_id' in record || 'workflow_agent' in record || 'requirements' in record || (tool !== undefined && 'child_run_id' in tool);
+  // A string 1.6 – 1.8 had too (RunStarted, ToolCallStarted …) with no 2.x-only field is a tie with
+  // agno-legacy: the pipeline settles it by the decisive records of the same run.
+  const confidence = certain ? 0.95 : marked ? 0.9 : 0.45;
   return { confidence, version: versionRange(record, resolved.since) };
 }
