@@ -6,7 +6,7 @@ import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import type { BridgeWriter } from './bridge-writer.js';
 import { envelopeOf, extFields, mintedRunIdKey, noStartKey, track } from './overlay.js';
 
-type Record_ = Record<string, unknown>;
+type Fields = Record<string, unknown>;
 
 /** The record types of text and reasoning blocks, alike in both AI SDK formats. */
 export const blockTypes = ['text-start', 'text-delta', 'text-end', 'reasoning-start', 'reasoning-delta', 'reasoning-end'];
@@ -23,17 +23,17 @@ export interface EncoderSpec {
   format: string;
   writer: BridgeWriter;
   /** Last touches for the target version (fields it lacks are taken out). */
-  shape(record: Record_): Record_;
+  shape(record: Fields): Fields;
   /** Whether the target has a record type; reports when it has not. */
   supported(type: string, event: CanonicalEvent): boolean;
   /** The fields of a block's start record kept on its event. */
-  blockFields?(event: CanonicalEvent): Record_;
+  blockFields?(event: CanonicalEvent): Fields;
   /** The record that opens or closes a block. */
-  block(kind: BlockKind, phase: 'start' | 'end', recordId: string, fields: Record_): Record_;
+  block(kind: BlockKind, phase: 'start' | 'end', recordId: string, fields: Fields): Fields;
   /** The record of a complete tool call (written before a result for a call never seen). */
-  toolCall(event: EventOfType<'tool-call'>): Record_;
+  toolCall(event: EventOfType<'tool-call'>): Fields;
   /** The record asking to approve a tool call. */
-  approval(requirement: Requirement): Record_;
+  approval(requirement: Requirement): Fields;
   /** Whether a requirement can travel as an approval record. */
   approvable(requirement: Requirement): boolean;
 }
@@ -42,8 +42,8 @@ export interface EncoderSpec {
 export interface EncoderCore {
   readonly writer: BridgeWriter;
   /** The format's own fields kept on an event, minus some. */
-  fields(event: CanonicalEvent, without?: readonly string[]): Record_;
-  emit(record: Record_, event: CanonicalEvent, recordId?: string): void;
+  fields(event: CanonicalEvent, without?: readonly string[]): Fields;
+  emit(record: Fields, event: CanonicalEvent, recordId?: string): void;
   /** Reports a repair the target's consumer needs (invalid-sequence, info). */
   repaired(event: CanonicalEvent, message: string): void;
   /** Whether an event belongs to the run of the current message. */
@@ -61,7 +61,7 @@ export interface EncoderCore {
   openBlock(kind: BlockKind, event: EventOfType<'text-start' | 'reasoning-start'>): void;
   /** The record id of the block a delta belongs to, opening the block when it is not open. */
   blockFor(kind: BlockKind, event: EventOfType<'text-delta' | 'reasoning-delta'>): string;
-  closeBlock(kind: BlockKind, event: EventOfType<'text-end' | 'reasoning-end'>, fields: Record_): void;
+  closeBlock(kind: BlockKind, event: EventOfType<'text-end' | 'reasoning-end'>, fields: Fields): void;
   /** Closes every open block before a step end, finish or error. */
   closeOpenBlocks(reason: CanonicalEvent): void;
   /** Tool calls whose part exists at the consumer. */
@@ -72,7 +72,7 @@ export interface EncoderCore {
    * Writes a pause: one approval record per new requirement, then `finish` when the pause came
    * from one; a pause approvals cannot say goes whole into a carrier that persists.
    */
-  writePause(event: EventOfType<'run-pause'>, finish: Record_ | undefined): void;
+  writePause(event: EventOfType<'run-pause'>, finish: Fields | undefined): void;
 }
 
 interface OpenBlock {
@@ -94,7 +94,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   let messageOpen = false;
   let rootSettled = false;
 
-  function emit(record: Record_, event: CanonicalEvent, recordId?: string): void {
+  function emit(record: Fields, event: CanonicalEvent, recordId?: string): void {
     writer.emit(spec.shape(record), event, recordId);
   }
 
@@ -115,7 +115,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     return candidate;
   }
 
-  function fields(event: CanonicalEvent, without: readonly string[] = []): Record_ {
+  function fields(event: CanonicalEvent, without: readonly string[] = []): Fields {
     const own = { ...extFields(event, spec.format) };
     for (const key of without) delete own[key];
     return own;
@@ -269,7 +269,7 @@ export interface SharedHandlerOptions {
   /** The field of a text or reasoning delta: `delta` in UI chunks, `text` in stream parts. */
   deltaKey: 'delta' | 'text';
   /** The fields a content record gets from its event. */
-  contentFields(event: CanonicalEvent): Record_;
+  contentFields(event: CanonicalEvent): Fields;
   /** Encodes one event with the encoder's whole handler map (for the parts of a `message`). */
   encode(event: CanonicalEvent): void;
 }

@@ -28,10 +28,10 @@ export const streamDefaults: Record<string, Record<string, unknown>> = {
   'finish-step': { response: {}, performance: {} },
 };
 
-type Part_ = Record<string, unknown>;
+type StreamPart = Record<string, unknown>;
 
 /** The fields of a part no canonical field holds, our key taken out of its provider metadata. */
-function partResidual(part: Part_, known: readonly string[]): Record<string, unknown> | undefined {
+function partResidual(part: StreamPart, known: readonly string[]): Record<string, unknown> | undefined {
   const rest = residual(part, new Set(known));
   if (rest === undefined) return undefined;
   if ('providerMetadata' in rest) {
@@ -39,18 +39,19 @@ function partResidual(part: Part_, known: readonly string[]): Record<string, unk
     if (others === undefined) delete rest.providerMetadata;
     else rest.providerMetadata = others;
   }
-  const defaults = streamDefaults[String(part.type)] ?? {};
+  // ai 4 named the step start step-start; its request and warnings default the same.
+  const defaults = streamDefaults[part.type === 'step-start' ? 'start-step' : String(part.type)] ?? {};
   for (const [key, value] of Object.entries(defaults)) if (deepEqual(rest[key], value)) delete rest[key];
   return Object.keys(rest).length === 0 ? undefined : rest;
 }
 
 /** The overlay a stream part carries in its provider metadata under our key, if any. */
-export function partOverlay(part: Part_): Record<string, unknown> | undefined {
+export function partOverlay(part: StreamPart): Record<string, unknown> | undefined {
   const metadata = part.providerMetadata;
   return isRecord(metadata) && isRecord(metadata[bridgeKey]) ? metadata[bridgeKey] : undefined;
 }
 
-function ext(part: Part_, known: readonly string[], kept: Record<string, unknown> = {}) {
+function ext(part: StreamPart, known: readonly string[], kept: Record<string, unknown> = {}) {
   const rest = { ...partResidual(part, known), ...kept };
   return extOf(streamFormatName, rest);
 }
@@ -59,7 +60,7 @@ function ext(part: Part_, known: readonly string[], kept: Record<string, unknown
  * `ext` of a tool part: present even when empty, so that writing UI chunks knows the call came
  * from an AI SDK stream and keeps its `dynamic` as it was.
  */
-function toolExt(part: Part_, known: readonly string[], kept: Record<string, unknown> = {}) {
+function toolExt(part: StreamPart, known: readonly string[], kept: Record<string, unknown> = {}) {
   return { ext: { [streamFormatName]: { ...partResidual(part, known), ...kept } } };
 }
 
@@ -83,7 +84,7 @@ function usageFields(value: unknown, key: string): { usage?: ReturnType<typeof r
   return usage === undefined ? { kept } : { usage, kept };
 }
 
-function sourceEvent(part: Part_, root: Envelope): CanonicalEvent {
+function sourceEvent(part: StreamPart, root: Envelope): CanonicalEvent {
   const known = ['type', 'id', 'title', ...(part.sourceType === 'url' ? ['url', 'sourceType'] : [])];
   return {
     type: 'source',
@@ -95,12 +96,12 @@ function sourceEvent(part: Part_, root: Envelope): CanonicalEvent {
   };
 }
 
-function fileOf(part: Part_): { mediaType: string; data: string } {
+function fileOf(part: StreamPart): { mediaType: string; data: string } {
   const file = isRecord(part.file) ? part.file : {};
   return { mediaType: text(file.mediaType), data: text(file.base64 ?? file.base64Data) };
 }
 
-function fileEvent(part: Part_, root: Envelope): CanonicalEvent {
+function fileEvent(part: StreamPart, root: Envelope): CanonicalEvent {
   const file = isRecord(part.file) ? part.file : {};
   const fileRest = residual(file, new Set(['mediaType', 'base64', 'base64Data']));
   const kept: Record<string, unknown> = fileRest === undefined ? {} : { file: fileRest };
@@ -116,7 +117,7 @@ function userParts(message: unknown): Part[] {
   return content.filter(isRecord).map((part): Part => ({ type: 'text', text: text(part.text) }));
 }
 
-function toolCallRequirement(part: Part_, state: BridgeState): Requirement {
+function toolCallRequirement(part: StreamPart): Requirement {
   const call = isRecord(part.toolCall) ? part.toolCall : {};
   const requirement: Requirement = { id: text(part.approvalId), kind: 'confirmation', toolCallId: text(call.toolCallId) };
   requirement.toolName = text(call.toolName);
@@ -125,7 +126,6 @@ function toolCallRequirement(part: Part_, state: BridgeState): Requirement {
   const callRest = residual(call, new Set(['type', 'toolCallId', 'toolName', 'input']));
   if (callRest !== undefined) rest.toolCall = callRest;
   if (Object.keys(rest).length > 0) requirement.ext = { [streamFormatName]: rest };
-  void state;
   return requirement;
 }
 
@@ -153,13 +153,13 @@ function legacyDelta(state: BridgeState, kind: 'text' | 'reasoning', delta: stri
  * `step-finish`, …) too.
  * @returns undefined for a part type this library does not know.
  */
-export function naturalStreamEvents(part: Part_, state: BridgeState): CanonicalEvent[] | undefined {
+export function naturalStreamEvents(part: StreamPart, state: BridgeState): CanonicalEvent[] | undefined {
   const events = readPart(part, state);
   const legacyContent = part.type === 'reasoning' || (part.type === 'text-delta' && typeof part.textDelta === 'string');
   return events === undefined || legacyContent ? events : closeLegacyBlocks(state, events);
 }
 
-function readPart(part: Part_, state: BridgeState): CanonicalEvent[] | undefined {
+function readPart(part: StreamPart, state: BridgeState): CanonicalEvent[] | undefined {
   const type = text(part.type);
   const root = rootEnvelope(state);
   const id = text(part.id);
@@ -261,7 +261,7 @@ function readPart(part: Part_, state: BridgeState): CanonicalEvent[] | undefined
     case 'tool-output-denied':
       return [{ type: 'tool-error', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(part.toolName), error: deniedText, ...ext(part, ['toolCallId', 'toolName']) }];
     case 'tool-approval-request': {
-      const requirement = toolCallRequirement(part, state);
+      const requirement = toolCallRequirement(part);
       const envelope = toolEnvelope(state, requirement.toolCallId ?? '');
       return [{ type: 'run-pause', ...envelope, requirements: [...(state.pending.get(envelope.runId) ?? []), requirement] }];
     }
