@@ -140,8 +140,9 @@ export function writeAggregate(run: Run, era: LegacyEra, lost: (what: string) =>
   }
   if (run.error !== undefined && run.output === undefined) record.content = run.error.message;
   if (run.cancelReason !== undefined) lost('the reason a run was cancelled (1.x aggregates have no field for it)');
+  // Only a run read from a stored aggregate has an aggregate patch; a streamed run's ext holds its events' patches.
   const ext = legacyExtOf(run);
-  return (ext?.era ?? 'B') === era ? applyJsonPatch(record, ext?.patch) : record;
+  return ext?.shape === 'aggregate' && (ext.era ?? 'B') === era ? applyJsonPatch(record, ext.patch) : record;
 }
 
 function toolNameOf(run: Run, toolCallId: string): string | undefined {
