@@ -81,6 +81,27 @@ function modelOf(record: Record<string, unknown>): { model?: string; provider?: 
   return fields;
 }
 
+const toolMediaKinds = [
+  ['images', 'image'],
+  ['videos', 'video'],
+  ['audio', 'audio'],
+  ['files', 'file'],
+] as const;
+
+/** The media lists of a `ToolCallCompleted` event as canonical file events. */
+function toolMedia(record: Record<string, unknown>, base: Envelope): CanonicalEvent[] {
+  const files: CanonicalEvent[] = [];
+  for (const [key, kind] of toolMediaKinds) {
+    const list = record[key];
+    if (!Array.isArray(list)) continue;
+    for (const media of list) {
+      const file = fileFromMedia(media, kind);
+      if (file !== undefined) files.push({ type: 'file', ...base, ...file });
+    }
+  }
+  return files;
+}
+
 function customFields(record: Record<string, unknown>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (!envelopeKeys.has(key)) fields[key] = value;
@@ -299,12 +320,19 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         endDelegation(resolved, state);
         const toolCallId = tool.toolCallId ?? mintToolCallId();
         const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
+        let carrier: CanonicalEvent;
         if (tool.failed === true) {
           // Never invent success: a completed call flagged tool_call_error is a tool error.
           state.failedTools.add(toolCallId);
-          return single(events, { type: 'tool-error', ...base, toolCallId, ...named, error: tool.result ?? record.content ?? null });
+          carrier = { type: 'tool-error', ...base, toolCallId, ...named, error: tool.result ?? record.content ?? null };
+        } else {
+          carrier = { type: 'tool-result', ...base, toolCallId, ...named, output: tool.result ?? null };
         }
-        return single(events, { type: 'tool-result', ...base, toolCallId, ...named, output: tool.result ?? null });
+        events.push(carrier);
+        // Media a tool made (an image generator, 2.x images/videos/audio, 2.6.10+ files) follow its result.
+        const siblings = toolMedia(record, base);
+        events.push(...siblings);
+        return { events, carrier, siblings };
       }
       case 'tool-error': {
         closeAll(state, base, events);

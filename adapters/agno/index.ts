@@ -18,7 +18,7 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
   },
   losses: [
     {
-      what: 'agno-only fields (nested_depth, session_state, metrics details, tool metrics, media ids, member_responses, RunContentCompleted)',
+      what: 'agno-only fields (nested_depth, session_state, metrics details, tool metrics, media ids, member_responses, RunContentCompleted, references, additional_input, the media lists of RunCompleted)',
       direction: 'decode',
       code: 'dropped',
       level: 'info',

@@ -95,6 +95,28 @@ describe('agno content', () => {
   });
 });
 
+describe('agno media', () => {
+  it("turns a tool's images and files into file events after its result, and writes the record back unchanged", () => {
+    const record = {
+      created_at: 1700000000,
+      event: 'ToolCallCompleted',
+      agent_id: 'a1',
+      run_id: 'r1',
+      nested_depth: 0,
+      content: 'draw() completed in 0.1s. ',
+      tool: { tool_call_id: 'c1', tool_name: 'draw', tool_args: {}, tool_call_error: false, result: 'done' },
+      images: [{ id: 'img1', url: 'https://img/1.png' }],
+      files: [{ id: 'f1', filename: 'a.txt', mime_type: 'text/plain', content: 'QQ==' }],
+    };
+    expect(decode([record]).map((event) => [event.type, event.type === 'file' ? event.mediaType : ''])).toEqual([
+      ['tool-result', ''],
+      ['file', 'image/*'],
+      ['file', 'text/plain'],
+    ]);
+    expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
+  });
+});
+
 describe('agno outcomes', () => {
   it('decodes a ToolCallCompleted flagged tool_call_error as a tool error, never a success', () => {
     const events = decode(readFixture('constructed-v2.9.0-tool-error.jsonl'));
