@@ -3,7 +3,7 @@ import { explode } from '../../src/model/explode.js';
 import type { Run, RunStatus } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
-import { readMessage, writeMessage } from './message.js';
+import { type MessageDefaults, readMessage, writeMessage } from './message.js';
 import { metricsFromUsage, usageFromMetrics } from './metrics.js';
 import { applyJsonPatch, asJsonPatch, diffJson } from '../../src/pipeline/json-patch.js';
 import { readRequirement, writeRequirement } from './requirement.js';
@@ -38,7 +38,7 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function derivedRunOutput(run: Run): Record<string, unknown> {
+function derivedRunOutput(run: Run, mintId?: () => string): Record<string, unknown> {
   const team = run.actor?.kind === 'team';
   const record: Record<string, unknown> = { run_id: run.runId };
   const prefix = team ? 'team' : 'agent';
@@ -54,10 +54,13 @@ function derivedRunOutput(run: Run): Record<string, unknown> {
   }
   if (run.model !== undefined) record.model = run.model;
   if (run.provider !== undefined) record.model_provider = run.provider;
-  if (run.messages.length > 0) record.messages = run.messages.map(writeMessage);
+  const defaults: MessageDefaults = {};
+  if (mintId !== undefined) defaults.mintId = mintId;
+  if (run.time !== undefined) defaults.createdAt = run.time / 1000;
+  if (run.messages.length > 0) record.messages = run.messages.map((message) => writeMessage(message, defaults));
   if (run.usage !== undefined) record.metrics = metricsFromUsage(run.usage);
   // TeamRunOutput.to_dict always writes member_responses, [] included (reference §2.2).
-  if (team) record.member_responses = run.members.map(writeRunOutput);
+  if (team) record.member_responses = run.members.map((member) => writeRunOutput(member, mintId));
   if (run.time !== undefined) record.created_at = run.time / 1000;
   record.status = statusNames[run.status];
   if (run.requirements !== undefined) record.requirements = run.requirements.map((requirement) => writeRequirement(requirement));
@@ -110,10 +113,11 @@ export function readRunOutput(record: Record<string, unknown>, context: AdapterC
 /**
  * Writes a canonical run as a `RunOutput` (agent) or `TeamRunOutput` (team) `to_dict()`:
  * exactly the source dict for runs read by {@link readRunOutput}.
+ * @param mintId mints ids for messages of other formats that have none.
  */
-export function writeRunOutput(run: Run): Record<string, unknown> {
+export function writeRunOutput(run: Run, mintId?: () => string): Record<string, unknown> {
   const agno = run.ext?.agno;
-  return applyJsonPatch(derivedRunOutput(run), isRecord(agno) ? asJsonPatch(agno.aggregate) : undefined);
+  return applyJsonPatch(derivedRunOutput(run, mintId), isRecord(agno) ? asJsonPatch(agno.aggregate) : undefined);
 }
 
 /** Decodes an aggregate record into the canonical events of its run and members. */

@@ -248,6 +248,14 @@ export function createAgnoEncoder(context: AdapterContext, options: AgnoEncodeOp
         message: `an agent RunOutput has no member_responses; ${run.members.length} member run(s) were left out (give the run a team actor to keep them)`,
       });
     }
-    return [writeRunOutput(run)];
+    let minted = 0;
+    const record = writeRunOutput(run, () => {
+      minted += 1;
+      return context.mint('message');
+    });
+    if (minted > 0) {
+      context.report({ code: 'minted', level: 'info', runId: run.runId, message: `${minted} message(s) without an id got minted ids (agno gives every message one)` });
+    }
+    return [record];
   });
 }

@@ -100,13 +100,24 @@ export function readMessage(value: Record<string, unknown>): Message {
   return message;
 }
 
+/** What a message from another format gets where agno always writes a value. */
+export interface MessageDefaults {
+  /** Mints the id of a message without one (agno 2.1.9+ gives every message an id). */
+  mintId?: () => string;
+  /** Unix seconds, for `created_at`. */
+  createdAt?: number;
+}
+
 /**
  * Writes a canonical message as a 2.x `Message.to_dict()`: exactly the source dict for messages
  * read by {@link readMessage}, agno's defaults for others.
  */
-export function writeMessage(message: Message): Record<string, unknown> {
+export function writeMessage(message: Message, defaults: MessageDefaults = {}): Record<string, unknown> {
   const agno = message.ext?.agno;
   const derived = derivedMessage(message);
   if (isRecord(agno) && isRecord(agno.message)) return applyJsonPatch(derived, asJsonPatch(agno.message));
-  return { ...derived, from_history: false, stop_after_tool_call: false };
+  const id = message.id ?? defaults.mintId?.();
+  const written: Record<string, unknown> = { ...(id === undefined ? {} : { id }), ...derived, from_history: false, stop_after_tool_call: false };
+  if (defaults.createdAt !== undefined) written.created_at = defaults.createdAt;
+  return written;
 }

@@ -138,6 +138,38 @@ describe('agno aggregates', () => {
     });
   });
 
+  it('writes a run of another format as a RunOutput, minting the message ids agno always has', () => {
+    const base = { runId: 'r', actor: { kind: 'agent' as const, id: 'a' }, time: 1700000000000 };
+    const { output, issues } = convert(
+      [
+        { type: 'run-start', ...base, input: 'hi' },
+        { type: 'message', ...base, message: { role: 'user', parts: [{ type: 'text', text: 'hi' }] } },
+        { type: 'text-start', ...base, id: 't' },
+        { type: 'text-delta', ...base, id: 't', delta: 'hello' },
+        { type: 'text-end', ...base, id: 't' },
+        { type: 'run-end', ...base, output: 'hello', usage: { inputTokens: 1, outputTokens: 2 } },
+      ],
+      { from: 'canonical', to: 'agno', encode: { shape: 'aggregate' } },
+    );
+    expect(output).toEqual([
+      {
+        run_id: 'r',
+        agent_id: 'a',
+        input: { input_content: 'hi' },
+        content: 'hello',
+        content_type: 'str',
+        messages: [
+          { id: 'message-1', content: 'hi', role: 'user', from_history: false, stop_after_tool_call: false, created_at: 1700000000 },
+          { id: 'message-2', content: 'hello', role: 'assistant', from_history: false, stop_after_tool_call: false, created_at: 1700000000 },
+        ],
+        metrics: { input_tokens: 1, output_tokens: 2 },
+        created_at: 1700000000,
+        status: 'COMPLETED',
+      },
+    ]);
+    expect(issues.filter((issue) => issue.format === 'agno').map((issue) => issue.code)).toEqual(['minted']);
+  });
+
   it('reads a RunOutput into a completed run with its messages and usage', () => {
     const [run] = accumulate(convert(readFixture('v2.9.0-agent-run-output.json'), { from: 'agno', to: 'canonical', encode: { header: false } }).output as CanonicalEvent[]);
     expect(run?.status).toBe('completed');
