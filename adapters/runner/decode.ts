@@ -425,7 +425,9 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       const top = stack?.at(-1);
       const parent = top ?? (branch === '' ? undefined : currentRun(turn, branch.slice(0, Math.max(branch.lastIndexOf('.'), 0)), record, events, true));
       const name = actorOf(record)?.name ?? 'agent';
-      const base = top !== undefined ? `${top.runId}/${name}` : branch === '' ? turn.id : `${turn.id}/${branch}`;
+      // This adapter writes the id of a member run that its branch does not give in metadata.run_id.
+      const declared = isRecord(record.metadata) && typeof record.metadata.run_id === 'string' ? record.metadata.run_id : undefined;
+      const base = declared ?? (top !== undefined ? `${top.runId}/${name}` : branch === '' ? turn.id : `${turn.id}/${branch}`);
       const run = openRun(turn, branch, parent, base, actorOf(record), false);
       events.push(runStart(run, record));
       return;

@@ -15,8 +15,6 @@ interface RunTrack {
   branch: string;
   /** The top-level run this one belongs to: its id is the turn's `invocation_id`. */
   rootRunId: string;
-  /** Whether the run's start was written as `agent_start`, so its end is written as `agent_end`. */
-  startedByAgentStart: boolean;
   usageReported: boolean;
 }
 
@@ -70,15 +68,17 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       const name = event.actor?.name ?? '';
       let branch = '';
       if (event.parentRunId !== undefined) branch = parent === undefined || parent.branch === '' ? name : `${parent.branch}.${name}`;
-      run = { branch, rootRunId: parent?.rootRunId ?? event.runId, startedByAgentStart: false, usageReported: false };
+      run = { branch, rootRunId: parent?.rootRunId ?? event.runId, usageReported: false };
       runs.set(event.runId, run);
       const readBack = `${run.rootRunId}/${branch}`;
-      if (event.parentRunId !== undefined && event.runId !== readBack && !isImplied(event) && recordPatchOf(event) === undefined) {
+      const foreign = !isImplied(event) && recordPatchOf(event) === undefined;
+      // A member run that starts with run-start names itself in its agent_start; others cannot.
+      if (event.parentRunId !== undefined && event.runId !== readBack && foreign && event.type !== 'run-start') {
         context.report({
           code: 'approximated',
           level: 'info',
           runId: event.runId,
-          message: `Runner names a member run by its branch "${branch}" only; run "${event.runId}" reads back as "${readBack}"`,
+          message: `member run "${event.runId}" has no run-start to write its id in; Runner names it by its branch, so it reads back as "${readBack}"`,
         });
       }
     }
@@ -289,12 +289,14 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
         return [build(event, write, { type: 'user_message', parts: [textPart(text)], user: true })];
       }
       if (!write.own && event.input !== undefined) dropped(event, 'the input of a member run');
-      track(event).startedByAgentStart = true;
-      return [build(event, write, { type: 'agent_start', parts: [] })];
+      const run = track(event);
+      // Runner names a member run by its branch; an id the branch does not give travels here.
+      const named = !write.own && event.parentRunId !== undefined && event.runId !== `${run.rootRunId}/${run.branch}`;
+      return [build(event, write, { type: 'agent_start', parts: [], ...(named ? { metadata: { run_id: event.runId } } : {}) })];
     },
     'run-end'(event, write) {
       if (!write.own) reportUsage(event, event.usage);
-      if (!write.own && !track(event).startedByAgentStart) return [];
+      // An explicit end, even for a turn opened by its user_message: the stream may go on.
       return [build(event, write, { type: 'agent_end', parts: [] })];
     },
     'run-error'(event, write) {

@@ -31,7 +31,7 @@ export const runnerFormat = defineFormat<RunnerDecodeOptions, RunnerEncodeOption
     { what: 'tool call ids of the typed events before 0.3.1', direction: 'decode', code: 'minted', level: 'info', note: 'a result takes the oldest open call of its tool' },
     { what: 'run-start / run-end without agent_start / agent_end (0.3.4+)', direction: 'decode', code: 'invalid-sequence', level: 'info', note: 'a run without a final answer or error is left open (warning), never completed' },
     { what: 'usage of steps and runs', direction: 'encode', code: 'dropped', level: 'info', note: 'Runner keeps usage only in llm_response of a model turn' },
-    { what: 'member run ids', direction: 'encode', code: 'approximated', level: 'info', note: 'a member is named by its branch; the root run id travels in invocation_id' },
+    { what: 'ids of member runs without a run-start', direction: 'encode', code: 'approximated', level: 'info', note: 'a member is named by its branch; a run-start writes its id in agent_start.metadata.run_id, the root run id travels in invocation_id' },
     { what: 'cancel', direction: 'encode', code: 'approximated', level: 'warning', note: 'an error event with exception_type "CancelledError", read back as cancel' },
     { what: 'pause and resume', direction: 'encode', code: 'approximated', level: 'warning', note: 'agent_message with metadata {paused, requirements} / {resumed}, read back as pause / resume' },
     { what: 'reasoning steps, activities, sources, citations', direction: 'encode', code: 'dropped', level: 'info' },

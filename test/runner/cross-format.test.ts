@@ -74,16 +74,14 @@ describe('agno 2.x → runner → agno', () => {
     });
   }
 
-  it("a member run keeps its parent and actor in Runner's branch, and is reported where its id cannot survive", () => {
+  it("a member run keeps its id, parent and actor: Runner's branch plus the id in its agent_start", () => {
     const original = readJsonl(join(sharedAgno, 'v2.9.0-team-one-member.jsonl'));
-    const { output, issues } = convert(original, { from: 'agno', to: 'runner' });
+    const { output } = convert(original, { from: 'agno', to: 'runner' });
     const member = (output as Record<string, unknown>[]).filter((record) => record.branch !== '');
     expect(new Set(member.map((record) => `${record.branch} ${record.author}`))).toEqual(new Set(['Writer Writer']));
     const [leader] = runsOf(original, 'agno');
-    const memberId = leader?.members[0]?.runId;
-    if (memberId !== `${leader?.runId}/Writer`) {
-      expect(issues).toContainEqual(expect.objectContaining({ code: 'approximated', runId: memberId, format: 'runner' }));
-    }
+    const [back] = runsOf(convert(output, { from: 'runner', to: 'agno' }).output, 'agno');
+    expect(back?.members.map((run) => [run.runId, run.parentRunId, run.actor?.name])).toEqual(leader?.members.map((run) => [run.runId, run.parentRunId, run.actor?.name]));
   });
 });
 

@@ -66,7 +66,7 @@ describe('runner encoding of other formats’ events', () => {
     expect(back.filter((event) => event.type === 'run-error')).toMatchObject([{ error: { message: 'model overloaded', type: 'ModelProviderError' } }]);
   });
 
-  it('a member run is written on the branch of its actor and reads back under its parent', () => {
+  it('a member run is written on the branch of its actor, names itself in its agent_start and reads back under its parent', () => {
     const member = { runId: 'm1', parentRunId: 'r1', sessionId: 's1', actor: { kind: 'agent' as const, name: 'Writer' } };
     const events: CanonicalEvent[] = [
       { type: 'run-start', ...base },
@@ -86,9 +86,10 @@ describe('runner encoding of other formats’ events', () => {
       ['agent_end', 'Writer', 'Writer'],
       ['agent_end', '', 'Helper'],
     ]);
-    expect(issues).toContainEqual(expect.objectContaining({ code: 'approximated', runId: 'm1' }));
+    expect((output as Record<string, unknown>[])[1]?.metadata).toEqual({ run_id: 'm1' });
+    expect(issues.filter((issue) => issue.runId === 'm1')).toEqual([]);
     const [root] = accumulate(decodeRunner(output).output as CanonicalEvent[]);
-    expect(root?.members.map((run) => [run.runId, run.parentRunId, run.actor?.name, run.status])).toEqual([['r1/Writer', 'r1', 'Writer', 'completed']]);
+    expect(root?.members.map((run) => [run.runId, run.parentRunId, run.actor?.name, run.status])).toEqual([['m1', 'r1', 'Writer', 'completed']]);
   });
 
   it('usage, reasoning steps and sources are reported, not dropped silently', () => {
@@ -111,7 +112,7 @@ describe('runner encoding of other formats’ events', () => {
       { type: 'run-end', ...base },
     ]);
     const records = output as Record<string, unknown>[];
-    expect(records.map((record) => record.type)).toEqual(['user_message', 'agent_message', 'tool_response']);
+    expect(records.map((record) => record.type)).toEqual(['user_message', 'agent_message', 'tool_response', 'agent_end']);
     expect(records[0]).toMatchObject({ author: 'user', agent_name: null, invocation_id: 'r1', content: { parts: [{ type: 'text', text: 'What is 2 + 3?' }] } });
     expect(records[1]).toMatchObject({ content: { parts: [{ type: 'tool_call', args: { input: 'a=2,b=3' } }] } });
     expect(records[2]).toMatchObject({ content: { parts: [{ type: 'tool_response', tool_name: '', result: '{"sum":5}', error: null }] } });
@@ -172,5 +173,15 @@ describe('runner encoding of other formats’ events', () => {
       ['agent_end', null],
     ]);
     expect(records[2]?.llm_response).toMatchObject({ text: 'Checking.' });
+  });
+
+  it('a member run without a run-start of its own is reported where its id cannot survive', () => {
+    const member = { runId: 'm1', parentRunId: 'r1', actor: { kind: 'agent' as const, name: 'Writer' } };
+    const { issues } = toRunner([
+      { type: 'run-start', ...base },
+      { type: 'tool-call', ...member, toolCallId: 'c1', toolName: 'search', input: {} },
+      { type: 'run-end', ...base },
+    ]);
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'approximated', level: 'info', runId: 'm1' }));
   });
 });
