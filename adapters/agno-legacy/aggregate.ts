@@ -5,7 +5,7 @@ import { currentRunOutputPatch } from './current-run-output.js';
 import { legacyExt, legacyExtOf } from './legacy-ext.js';
 import { readLegacyMessage, writeLegacyMessages } from './message.js';
 import { legacyMetricsFromUsage, usageFromLegacyMetrics } from './metrics.js';
-import { applyJsonPatch, diffJson } from '../../src/pipeline/json-patch.js';
+import { applyJsonPatch, asJsonPatch, diffJson } from '../../src/pipeline/json-patch.js';
 import type { LegacyEra } from './schema.js';
 import { requirementOf, writeToolExecution } from './tool-execution.js';
 
@@ -140,8 +140,16 @@ export function writeAggregate(run: Run, era: LegacyEra, lost: (what: string) =>
   }
   if (run.error !== undefined && run.output === undefined) record.content = run.error.message;
   if (run.cancelReason !== undefined) lost('the reason a run was cancelled (1.x aggregates have no field for it)');
-  // Only a run read from a stored aggregate has an aggregate patch; a streamed run's ext holds its events' patches.
+  if (run.input !== undefined) lost('the run input (1.x aggregates keep it only as the first user message)');
   const ext = legacyExtOf(run);
+  if (ext === undefined) {
+    // A run read from 2.x: what its RunOutput held beyond the canonical run has no 1.x field.
+    const current = isRecord(run.ext?.agno) ? asJsonPatch(run.ext.agno.aggregate) : undefined;
+    const currentOnly = [...Object.keys(current?.set ?? {}), ...Object.keys(current?.nested ?? {})];
+    if (currentOnly.length > 0) lost(`the 2.x RunOutput fields ${currentOnly.sort().join(', ')}`);
+    if (run.messages.some((message) => isRecord(message.ext?.agno))) lost('the 2.x message fields (ids, timestamps, metrics)');
+  }
+  // Only a run read from a stored aggregate has an aggregate patch; a streamed run's ext holds its events' patches.
   return ext?.shape === 'aggregate' && (ext.era ?? 'B') === era ? applyJsonPatch(record, ext.patch) : record;
 }
 

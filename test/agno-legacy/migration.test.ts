@@ -127,8 +127,28 @@ describe('a stored agno 1.x run migrated to 2.x', () => {
     const [expected] = readFixture('v2/v2.9.0-agent-run-output.json') as Record<string, unknown>[];
     expect(storedRunComparable(migrated ?? {})).toEqual(storedRunComparable(expected ?? {}));
     expect(migrated).not.toHaveProperty('formatted_tool_calls');
-    // The status stays what 1.8.4 stored; the pipeline notes the run never ended, nothing else is lost.
+    // The status stays what 1.8.4 stored (the pipeline notes the run never ended); 1.x messages had no ids, 2.x mints them.
     expect(migrated?.status).toBe('RUNNING');
-    expect(issues.map((issue) => issue.code)).toEqual(['invalid-sequence']);
+    expect(issues.map((issue) => `${issue.code} ${issue.format ?? ''}`)).toEqual(['invalid-sequence ', 'minted agno']);
+  });
+});
+
+describe('a stored agno 2.x run written as 1.x', () => {
+  it('keeps messages, tools, usage and status, and reports the 2.x fields it leaves out', () => {
+    const { output, issues } = convert(readFixture('v2/v2.9.0-agent-run-output.json'), { from: 'agno', to: 'agno-legacy', encode: { shape: 'aggregate' } });
+    const [stored] = output as Record<string, unknown>[];
+    expect(stored).toMatchObject({
+      run_id: 'run-1',
+      status: 'COMPLETED',
+      content: 'It is sunny in Paris',
+      metrics: { input_tokens: [30], output_tokens: [9], total_tokens: [39] },
+      tools: [{ tool_call_id: 'call_1', result: 'It is sunny in Paris' }],
+    });
+    expect((stored?.messages as unknown[]).length).toBe(4);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'the run input (1.x aggregates keep it only as the first user message) cannot be written as agno 1.x and was left out',
+      'the 2.x RunOutput fields metrics, session_state, tools cannot be written as agno 1.x and was left out',
+      'the 2.x message fields (ids, timestamps, metrics) cannot be written as agno 1.x and was left out',
+    ]);
   });
 });
