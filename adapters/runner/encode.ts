@@ -1,4 +1,4 @@
-import { type CanonicalEvent, type EventHandlers, type EventOfType, dispatch } from '../../src/model/event.js';
+import { type CanonicalEvent, type EventHandlers, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Part } from '../../src/model/snapshot.js';
 import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
@@ -410,6 +410,7 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       return dropped(event, 'a source');
     },
     state(event, write) {
+      if (!isRecord(event.delta ?? event.snapshot)) return dropped(event, 'a state change that is not an object', 'warning');
       if (!write.own && event.delta === undefined && event.snapshot !== undefined) {
         approximated(event, write, 'Runner carries state changes only as actions.state_delta; the snapshot was written as a delta');
       }
