@@ -26,6 +26,7 @@ function detectUi(record: unknown): Detection | undefined {
   if (uiOnlyTypes.has(type)) return { confidence: 0.95, version: '5-7' };
   if (type.startsWith('data-')) return { confidence: 0.9, version: '5-7' };
   if (type === 'text-delta' || type === 'reasoning-delta') return typeof record.delta === 'string' ? { confidence: 0.9, version: '5-7' } : undefined;
+  if (type === 'tool-approval-response') return typeof record.approvalId === 'string' && !('toolCall' in record) ? { confidence: 0.8 } : undefined;
   if (type.startsWith('tool-')) return typeof record.toolCallId === 'string' && !('toolCall' in record) && !('id' in record) ? { confidence: 0.7 } : undefined;
   if (type === 'error') return typeof record.errorText === 'string' ? { confidence: 0.95 } : undefined;
   if (type === 'file' || type === 'reasoning-file') return typeof record.url === 'string' ? { confidence: 0.9 } : undefined;

@@ -267,7 +267,7 @@ function readPart(part: StreamPart, state: BridgeState): CanonicalEvent[] | unde
     }
     case 'tool-approval-response': {
       const call = isRecord(part.toolCall) ? part.toolCall : {};
-      return [{ type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...ext(part, ['type']) }];
+      return [{ type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...ext(part, []) }];
     }
     case 'source':
       if (isRecord(part.source)) return [sourceEvent({ ...part.source, type: 'source' }, root)];

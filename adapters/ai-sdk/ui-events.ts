@@ -196,7 +196,7 @@ export function naturalUiEvents(chunk: Chunk, state: BridgeState): CanonicalEven
       return [{ type: 'run-pause', ...envelope, requirements: [...earlier, requirementOf(state, chunk)] }];
     }
     case 'tool-approval-response':
-      return [{ type: 'run-resume', ...(pausedRunOf(state, text(chunk.approvalId)) ?? root), ...ext(chunk, ['type']) }];
+      return [{ type: 'run-resume', ...(pausedRunOf(state, text(chunk.approvalId)) ?? root), ...ext(chunk, []) }];
     case 'source-url':
       return [
         {

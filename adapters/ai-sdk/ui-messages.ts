@@ -1,8 +1,8 @@
 import type { UIMessage } from 'ai';
 import type { Message, Part, Requirement, Run } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { bridgeKey } from './overlay.js';
-import { uiFormatName } from './ui-events.js';
+import { bridgeKey, splitMetadata } from './overlay.js';
+import { deniedText, uiFormatName } from './ui-events.js';
 
 type UiPart = Record<string, unknown>;
 
@@ -55,15 +55,18 @@ function readPart(part: UiPart): { part?: Part; result?: Part } {
       break;
   }
   if (type.startsWith('data-')) return { part: { type: 'data', name: type.slice('data-'.length), data: part.data, ...partExt(part, ['type', 'data']) } };
-  if (!isToolPart(part)) return { part: { type: 'data', name: type, data: part, ...partExt({ type }, []) } };
+  // Parts canonical has no kind for (custom, reasoning files, steering messages) travel whole.
+  if (!isToolPart(part)) return { part: { type: 'data', name: type, data: part, ext: { [uiFormatName]: { whole: true } } } };
   const toolCallId = text(part.toolCallId);
   const toolName = toolNameOf(part);
-  const known = ['type', 'toolCallId', 'toolName', 'input', 'output', 'errorText', 'state'];
-  const call: Part = { type: 'tool-call', toolCallId, toolName, input: part.input ?? null, ...partExt(part, [...known, 'approval']) };
+  // The state follows from the result, but a denial or an answered approval has no result to say it.
+  const stateKept = part.state === 'output-denied' || part.state === 'approval-responded';
+  const known = ['type', 'toolCallId', 'toolName', 'input', 'output', 'errorText', ...(stateKept ? [] : ['state'])];
+  const call: Part = { type: 'tool-call', toolCallId, toolName, input: part.input ?? null, ...partExt(part, known) };
   if (part.type !== 'dynamic-tool') call.ext = { ...call.ext, [uiFormatName]: { ...call.ext?.[uiFormatName], static: true } };
   if (part.state === 'output-available') return { part: call, result: { type: 'tool-result', toolCallId, toolName, output: part.output } };
   if (part.state === 'output-error') return { part: call, result: { type: 'tool-result', toolCallId, toolName, output: text(part.errorText), isError: true } };
-  if (part.state === 'output-denied') return { part: call, result: { type: 'tool-result', toolCallId, toolName, output: 'the tool execution was denied', isError: true } };
+  if (part.state === 'output-denied') return { part: call, result: { type: 'tool-result', toolCallId, toolName, output: deniedText, isError: true } };
   return { part: call };
 }
 
@@ -77,11 +80,12 @@ export function fromUIMessages(messages: readonly UIMessage[], options: FromUIMe
   const out: Message[] = [];
   const requirements: Requirement[] = [];
   for (const uiMessage of messages) {
-    const metadata = isRecord(uiMessage.metadata) ? uiMessage.metadata[bridgeKey] : undefined;
-    if (isRecord(metadata) && typeof metadata.runId === 'string' && options.runId === undefined) runId = metadata.runId;
+    const { overlay: ours, rest: metadata } = splitMetadata(uiMessage.metadata);
+    if (typeof ours?.runId === 'string' && options.runId === undefined) runId = ours.runId;
+    const kept = metadata === undefined ? {} : { ext: { [uiFormatName]: { metadata } } };
     const parts = uiMessage.parts as unknown as UiPart[];
     if (uiMessage.role !== 'assistant') {
-      out.push({ id: uiMessage.id, role: uiMessage.role, parts: parts.flatMap((part) => readPart(part).part ?? []) });
+      out.push({ id: uiMessage.id, role: uiMessage.role, parts: parts.flatMap((part) => readPart(part).part ?? []), ...kept });
       continue;
     }
     let step: Message | undefined;
@@ -95,7 +99,7 @@ export function fromUIMessages(messages: readonly UIMessage[], options: FromUIMe
       if (part.type === 'step-start' || step === undefined) {
         closeStep();
         step = { role: 'assistant', parts: [] };
-        if (out.every((message) => message.id !== uiMessage.id)) step.id = uiMessage.id;
+        if (out.every((message) => message.id !== uiMessage.id)) Object.assign(step, { id: uiMessage.id }, kept);
         if (part.type === 'step-start') return;
       }
       const { part: read, result } = readPart(part);
@@ -118,6 +122,12 @@ export interface ToUIMessagesOptions {
   generateId?: (runId: string, index: number) => string;
 }
 
+/** The app's own `metadata` of a UI message, kept in `ext` when it was read. */
+function metadataOf(message: Message): { metadata?: unknown } {
+  const metadata = message.ext?.[uiFormatName]?.metadata;
+  return metadata === undefined ? {} : { metadata };
+}
+
 function writePart(part: Part): UiPart | undefined {
   const own = part.ext?.[uiFormatName] ?? {};
   switch (part.type) {
@@ -133,11 +143,12 @@ function writePart(part: Part): UiPart | undefined {
       }
       return { mediaType: 'text/plain', ...own, type: 'source-document', sourceId: part.id ?? '', title: part.title ?? '' };
     case 'data':
+      if (own.whole === true && isRecord(part.data)) return { ...part.data };
       return { ...own, type: `data-${part.name}`, data: part.data ?? null };
     case 'tool-call': {
       const { static: isStatic, ...rest } = own;
       const type = isStatic === true ? { type: `tool-${part.toolName}` } : { type: 'dynamic-tool', toolName: part.toolName };
-      return { ...rest, ...type, toolCallId: part.toolCallId, state: 'input-available', input: part.input ?? null };
+      return { state: 'input-available', ...rest, ...type, toolCallId: part.toolCallId, input: part.input ?? null };
     }
     case 'tool-result':
       return undefined;
@@ -164,11 +175,11 @@ export function toUIMessages(runs: readonly Run[], options: ToUIMessagesOptions 
         if (message.role === 'system' || message.role === 'user') {
           if (lineage) continue;
           assistant = undefined;
-          out.push({ id: message.id ?? nextId(), role: message.role, parts: message.parts.flatMap((part) => writePart(part) ?? []) as UIMessage['parts'] });
+          out.push({ id: message.id ?? nextId(), role: message.role, parts: message.parts.flatMap((part) => writePart(part) ?? []) as UIMessage['parts'], ...metadataOf(message) });
           continue;
         }
         if (assistant === undefined) {
-          assistant = { id: message.id ?? nextId(), role: 'assistant', parts: [] };
+          assistant = { id: message.id ?? nextId(), role: 'assistant', parts: [], ...metadataOf(message) };
           out.push(assistant);
         }
         const parts = assistant.parts as unknown as UiPart[];
@@ -176,7 +187,7 @@ export function toUIMessages(runs: readonly Run[], options: ToUIMessagesOptions 
         for (const part of message.parts) {
           if (part.type === 'tool-result') {
             const tool = tools.get(part.toolCallId);
-            if (tool === undefined) continue;
+            if (tool === undefined || tool.state === 'output-denied') continue;
             if (part.isError === true) Object.assign(tool, { state: 'output-error', errorText: typeof part.output === 'string' ? part.output : JSON.stringify(part.output) });
             else Object.assign(tool, { state: 'output-available', output: part.output ?? null });
             continue;
@@ -198,7 +209,7 @@ export function toUIMessages(runs: readonly Run[], options: ToUIMessagesOptions 
 
     for (const requirement of run.requirements ?? []) {
       const tool = requirement.toolCallId === undefined ? undefined : tools.get(requirement.toolCallId);
-      if (tool !== undefined && requirement.kind === 'confirmation') Object.assign(tool, { state: 'approval-requested', approval: { id: requirement.id } });
+      if (tool !== undefined && requirement.kind === 'confirmation') Object.assign(tool, { state: 'approval-requested', approval: tool.approval ?? { id: requirement.id } });
     }
     const target = assistant ?? out.at(-1);
     if (target !== undefined) {

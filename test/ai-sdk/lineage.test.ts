@@ -11,7 +11,7 @@ describe('lineage in AI SDK streams', () => {
   it("a member's text and tool call name the member's run, its parent run and its actor in ai-sdk-ui", async () => {
     const { message } = await readChunks(convert(team, { from: 'agno', to: 'ai-sdk-ui' }).output);
     const lineage = (message?.parts ?? []).map((part) => {
-      const record = part as Record<string, Record<string, Record<string, unknown>> | undefined>;
+      const record = part as unknown as Record<string, Record<string, Record<string, unknown>> | undefined>;
       return (record.providerMetadata ?? record.callProviderMetadata)?.['agent-event-bridge'];
     });
     const members = lineage.filter((entry) => entry?.parentRunId !== undefined);
