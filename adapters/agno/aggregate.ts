@@ -102,7 +102,7 @@ export function readRunOutput(record: Record<string, unknown>, context: AdapterC
   if (status === 'paused') {
     // A paused run always has a requirement list in canonical form (a pause event carries one).
     const requirements = Array.isArray(record.requirements) ? record.requirements.filter(isRecord) : [];
-    run.requirements = requirements.map((value) => readRequirement(value, context.mint('requirement')));
+    run.requirements = requirements.map((value) => readRequirement(value, () => context.mint('requirement')));
   }
   const members = Array.isArray(record.member_responses) ? record.member_responses.filter(isRecord) : [];
   run.members = members.map((member) => readRunOutput(member, context, runId));

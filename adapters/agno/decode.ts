@@ -247,10 +247,10 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
   function requirementsOf(record: Record<string, unknown>): Requirement[] {
     // agno 2.3.7 added RunPaused.requirements; earlier pauses name the paused tools only.
     if (Array.isArray(record.requirements)) {
-      return record.requirements.filter(isRecord).map((value) => readRequirement(value, context.mint('requirement')));
+      return record.requirements.filter(isRecord).map((value) => readRequirement(value, () => context.mint('requirement')));
     }
     const tools = Array.isArray(record.tools) ? record.tools.filter(isPausedTool).filter(isRecord) : [];
-    return tools.map((tool) => requirementFromTool(tool, context.mint('requirement')));
+    return tools.map((tool) => requirementFromTool(tool, () => context.mint('requirement')));
   }
 
   function single(events: CanonicalEvent[], carrier: CanonicalEvent): Decoded {

@@ -57,7 +57,7 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
 export { createAgnoDecoder, createAgnoEncoder, detectAgno };
 export type { AgnoDecodeOptions, AgnoEncodeOptions };
 export { readRunOutput, writeRunOutput, isRunOutput } from './aggregate.js';
-export { readMessage, writeMessage, agnoRoles, parseArguments } from './message.js';
+export { readMessage, writeMessage, agnoRoles, parseArguments, type MessageDefaults } from './message.js';
 export { citedSources, type CitedSource } from './citations.js';
 export { usageFromMetrics, metricsFromUsage, modelRequestUsageFields } from './metrics.js';
 export { fileFromMedia, mediaFromFile, mediaKindOf, type MediaKind, type FileFields } from './media.js';

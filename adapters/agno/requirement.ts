@@ -47,11 +47,11 @@ function fromTool(id: string, tool: Record<string, unknown>, holder: Record<stri
 
 /**
  * Reads a 2.x `RunRequirement.to_dict()` (2.3.7+) as a canonical requirement.
- * @param fallbackId used when the dict has no `id`.
+ * @param mintId gives the id of a dict without one.
  */
-export function readRequirement(value: Record<string, unknown>, fallbackId: string): Requirement {
+export function readRequirement(value: Record<string, unknown>, mintId: () => string): Requirement {
   const tool = isRecord(value.tool_execution) ? value.tool_execution : {};
-  const requirement = fromTool(typeof value.id === 'string' ? value.id : fallbackId, tool, value);
+  const requirement = fromTool(typeof value.id === 'string' ? value.id : mintId(), tool, value);
   // A team pause names the member that raised the requirement (2.5.0+): the lineage of the pause.
   const member: Record<string, unknown> = {};
   for (const key of memberKeys) if (typeof value[key] === 'string') member[key] = value[key];
@@ -62,10 +62,10 @@ export function readRequirement(value: Record<string, unknown>, fallbackId: stri
 /**
  * Reads a paused `ToolExecution` (agno before 2.3.7 paused with `tools` only) as a requirement
  * whose id is the tool call id.
- * @param fallbackId used when the tool has no `tool_call_id`.
+ * @param mintId gives the id of a tool without a `tool_call_id`.
  */
-export function requirementFromTool(tool: Record<string, unknown>, fallbackId: string): Requirement {
-  return fromTool(typeof tool.tool_call_id === 'string' ? tool.tool_call_id : fallbackId, tool, {});
+export function requirementFromTool(tool: Record<string, unknown>, mintId: () => string): Requirement {
+  return fromTool(typeof tool.tool_call_id === 'string' ? tool.tool_call_id : mintId(), tool, {});
 }
 
 /** The paused `ToolExecution` a canonical requirement stands for, 2.9.0 shape. */
