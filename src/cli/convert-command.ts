@@ -134,7 +134,8 @@ export async function convertCommand(args: string[]): Promise<number> {
   await output.close();
   await issuesFile?.close();
   await rejectsFile?.close();
-  printer.finish();
+  // --quiet promises no issue lines, so not even the count of the ones left unprinted.
+  if (!values.quiet) printer.finish();
   rejectPrinter.finish();
   if (!values.quiet) process.stderr.write(formatSummary(converter.stats, rejected, values.to));
   if (rejected > 0) exitCode = 1;

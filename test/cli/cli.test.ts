@@ -36,6 +36,15 @@ describe('the command line', () => {
     expect(records).toHaveLength(13);
   });
 
+  it('--quiet prints nothing on stderr for a conversion with issues, not even their count', () => {
+    const loud = runCli(['convert', corpusCase, '--to', 'agno-legacy']);
+    expect(loud.stderr).toMatch(/issues: .*dropped/);
+    const result = runCli(['convert', corpusCase, '--to', 'agno-legacy', '--quiet']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(loud.stdout);
+  });
+
   it('writes SSE with --out sse', () => {
     const result = runCli(['convert', corpusCase, '--to', 'canonical', '--out', 'sse', '--quiet']);
     expect(result.stdout.startsWith('data: {"canonicalVersion":1}\n\ndata: {"type":"run-start"')).toBe(true);
