@@ -130,6 +130,17 @@ describe('agno outcomes', () => {
     expect(run?.cancelReason).toBe('Operation cancelled by user');
   });
 
+  it('gives an AgentOS error event built without a run (no run_id, empty ids) to the run before it', () => {
+    const error = { created_at: 1700000000, event: 'RunError', agent_id: '', agent_name: '', content: 'model unreachable' };
+    const records = [...readFixture('v2.9.0-agent-tools.jsonl').slice(0, 3), error];
+    const events = decode(records);
+    expect(events.at(-1)).toMatchObject({ type: 'run-error', runId: 'run-1', actor: { kind: 'agent' }, error: { message: 'model unreachable' } });
+    expect(convert(records, { from: 'agno', to: 'agno' }).output).toEqual(records);
+    const alone = convert([error], { from: 'agno', to: 'canonical', encode: { header: false } });
+    expect(alone.output).toMatchObject([{ type: 'run-error', runId: 'run-1' }]);
+    expect(alone.issues.map((issue) => issue.code)).toContain('minted');
+  });
+
   it('keeps a run error with its type and id', () => {
     const [run] = accumulate(decode(readFixture('constructed-v2.9.0-run-error.jsonl')));
     expect(run?.status).toBe('error');
