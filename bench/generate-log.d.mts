@@ -2,7 +2,7 @@
 export interface LogTemplate {
   /** Records in one copy. */
   records: number;
-  /** The text of copy number `copy`: every run, session, call and message id suffixed with `~copy`. */
+  /** The text of copy number `copy`: every run, session, call and message id suffixed with `~copy.file`. */
   copy(copy: number): string;
 }
 

@@ -49,25 +49,32 @@ function markIds(value) {
 
 /**
  * A JSONL template of recorded streams: each line re-serialized with the id values marked, so
- * that a copy is one `replaceAll`.
+ * that a copy is one `replaceAll` per file.
  * @param files JSONL files of real recorded streams.
  */
 export function createLogTemplate(files) {
-  const lines = [];
+  const texts = [];
+  let records = 0;
   for (const file of files) {
+    const lines = [];
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       const record = JSON.parse(line);
       markIds(record);
       lines.push(JSON.stringify(record));
     }
+    if (lines.length === 0) continue;
+    records += lines.length;
+    texts.push(`${lines.join('\n')}\n`);
   }
-  if (lines.length === 0) throw new Error(`no records in ${files.join(', ') || 'an empty fixture list'}`);
-  const text = `${lines.join('\n')}\n`;
+  if (records === 0) throw new Error(`no records in ${files.join(', ') || 'an empty fixture list'}`);
   return {
-    records: lines.length,
-    /** The template's text for copy number `copy`, every id suffixed with `~copy`. */
-    copy: (copy) => text.replaceAll(writtenMarker, `~${copy}`),
+    records,
+    /**
+     * The template's text for copy number `copy`. Every id gets the suffix `~copy.file`: the
+     * recordings reuse ids (each starts at run-1), which must not meet in one log.
+     */
+    copy: (copy) => texts.map((text, file) => text.replaceAll(writtenMarker, `~${copy}.${file}`)).join(''),
   };
 }
 

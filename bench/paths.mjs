@@ -29,7 +29,7 @@ function firstFound(folders, pattern) {
 /** The real recorded streams each generated log is built from, per source format. */
 export const sourceFixtures = {
   /** agno 2.9.0 streams: a tool-using agent, a team with one member, a paused run. */
-  agno: () => firstFound([inRepository('agno'), sharedAgnoFixtures], /^v2\.9\.0-[a-z-]+\.jsonl$/),
+  agno: () => firstFound([inRepository('agno'), sharedAgnoFixtures], /^v2\.9\.0-(agent-tools|hitl-confirmation|team-one-member)\.jsonl$/),
   /** agno 1.8.4 era B streams: a tool-using agent and a team with one member. */
   'agno-legacy': () => firstFound([inRepository('agno-legacy'), sharedAgnoFixtures], /^v1\.8\.4-(agent-tools|team-one-member)\.jsonl$/),
   /** langchain_adk Runner streams of the runner adapter's tests. */
