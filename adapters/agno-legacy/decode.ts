@@ -1,6 +1,6 @@
 import { type CanonicalEvent, type Envelope, dispatch } from '../../src/model/event.js';
 import { explode } from '../../src/model/explode.js';
-import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { citedSources, fileFromMedia } from '../agno/index.js';
 import { currentEventExt } from './current-event.js';
@@ -13,7 +13,14 @@ import { readToolExecution, requirementOf } from './tool-execution.js';
 import { activityKinds, recordWriters } from './write-record.js';
 
 /** Options of the agno 1.x decoder. */
-export interface LegacyDecodeOptions {}
+export interface LegacyDecodeOptions {
+  /**
+   * How content values are read: `auto` (default) takes a value that restates the text so far
+   * as cumulative; `delta` when the source never restates (a repeated token is then kept);
+   * `cumulative` when every value is the whole text so far.
+   */
+  content?: ContentMode;
+}
 
 /** Event strings that only era A wrote. */
 const eraAOnly = new Set(['RunResponse', 'UpdatingMemory', 'WorkflowStarted', 'WorkflowCompleted']);
@@ -62,7 +69,7 @@ const structuralTypes = new Set(['text-start', 'text-end', 'reasoning-start', 'r
  * `RunResponse` / `TeamRunResponse` aggregates. Member runs interleaved in a team stream get
  * the enclosing team run as their parent (1.x events name no parent).
  */
-export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDecodeOptions): Decoder {
+export function createLegacyDecoder(context: AdapterContext, options: LegacyDecodeOptions = {}): Decoder {
   const states = new Map<string, RunState>();
   const parents = new Map<string, string | undefined>();
   const openTeams: string[] = [];
@@ -144,7 +151,7 @@ export function createLegacyDecoder(context: AdapterContext, _options?: LegacyDe
       }
       if (state.textId === undefined) {
         state.textId = context.mint('text');
-        state.text = createTextStream('auto');
+        state.text = createTextStream(options.content ?? 'auto');
         events.push({ type: 'text-start', ...envelope, id: state.textId });
       }
       // Content may restate the text so far (1.x leaders did); the stream keeps only what is new.

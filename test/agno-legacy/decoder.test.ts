@@ -110,3 +110,41 @@ describe('agno-legacy detect', () => {
     expect(agnoLegacyFormat.detect(started)?.confidence).toBeLessThan(0.5);
   });
 });
+
+describe('agno-legacy under auto detection', () => {
+  it.each([
+    'v1.5.10-agent-tools.jsonl',
+    'v1.5.10-team.jsonl',
+    'v1.8.4-agent-tools.jsonl',
+    'v1.8.4-team-one-member.jsonl',
+    'v1.8.4-agent-run-response.json',
+    'constructed-v1.8.4-nested-team.jsonl',
+    'constructed-v1.8.4-thinking-cumulative-error.jsonl',
+  ])('reads every record of %s as agno-legacy', (name) => {
+    const records = readFixture(name);
+    const { stats } = convert(records, { from: 'auto', to: 'canonical' });
+    expect(stats.records).toEqual({ 'agno-legacy': records.length });
+  });
+
+  it.each(['v2/v2.5.3-team-one-member.jsonl', 'v2/v2.9.0-agent-tools.jsonl', 'v2/v2.9.0-team-one-member.jsonl', 'v2/v2.9.0-agent-run-output.json'])(
+    'leaves every record of %s to agno 2.x',
+    (name) => {
+      const records = readFixture(name);
+      const { stats } = convert(records, { from: 'auto', to: 'canonical' });
+      expect(stats.records).toEqual({ agno: records.length });
+    },
+  );
+});
+
+describe('agno-legacy content modes', () => {
+  const chunk = (content: string) => ({ created_at: 1700000000, event: 'RunResponseContent', agent_id: 'a1', agent_name: 'A', run_id: 'r1', content, content_type: 'str', thinking: '' });
+
+  it('keeps a repeated token with content: delta, where auto reads it as a restatement', () => {
+    const records = [chunk('ha'), chunk('ha')];
+    const text = (decode: Record<string, unknown>) =>
+      accumulate(convert(records, { from: 'agno-legacy', to: 'canonical', decode, encode: { header: false } }).output as CanonicalEvent[])[0]?.messages[0]?.parts;
+    expect(text({ content: 'delta' })).toMatchObject([{ type: 'text', text: 'haha' }]);
+    expect(text({})).toMatchObject([{ type: 'text', text: 'ha' }]);
+    expect(convert(records, { from: 'agno-legacy', to: 'agno-legacy', decode: { content: 'delta' } }).output).toEqual(records);
+  });
+});
