@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runnerFormat } from '../../adapters/runner/index.js';
 import { type CanonicalEvent, accumulate, convert } from '../../src/index.js';
 import { readJsonl } from '../support/golden.js';
 import { decodeRunner } from './decode-runner.js';
@@ -194,5 +195,14 @@ describe('runner decoding', () => {
       ['invalid-input', 'content.parts.2.tool_call_id'],
     ]);
     expect(convert(records, { from: 'runner', to: 'runner' }).output).toEqual(records);
+  });
+
+  it('detect claims Runner records and leaves records of other formats alone', () => {
+    expect(runnerFormat.detect(runnerRecord('agent_message', {}, [textPart('hi')]))).toEqual({ confidence: 0.95, version: '0.3.3+' });
+    expect(runnerFormat.detect({ type: 'thought', agent_name: 'A', thought: 'x' })).toMatchObject({ version: '0.1 – 0.3.2' });
+    expect(runnerFormat.detect({ type: 'error', errorText: 'boom' })).toBeUndefined();
+    expect(runnerFormat.detect({ type: 'text-delta', runId: 'r', id: 't', delta: 'x' })).toBeUndefined();
+    expect(runnerFormat.detect({ event: 'RunContent', run_id: 'r', content: 'x' })).toBeUndefined();
+    expect(runnerFormat.detect({ type: 'human', data: { content: 'hi' } })).toBeUndefined();
   });
 });
