@@ -308,7 +308,10 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
   function endRun(state: RunState, out: CanonicalEvent[]): void {
     const info = state.info;
     const envelope = state.envelope;
-    switch (info?.status ?? 'completed') {
+    const status = info?.status ?? 'completed';
+    // As explode does: only run-end carries usage, so a run that did not complete keeps it on a step end.
+    if (status !== 'completed' && info?.usage !== undefined) out.push({ type: 'step-end', ...envelope, usage: info.usage });
+    switch (status) {
       case 'completed': {
         const end: CanonicalEvent = { type: 'run-end', ...envelope };
         if (info?.output !== undefined) end.output = info.output;

@@ -101,13 +101,10 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   /** The fields of each piece of a message, with its ext applied; lineage from the caller or the ext. */
   function messageFields(message: Message, lineageFor: (piece: Piece) => Lineage | undefined): [MessageFields, MessageForm][] {
     const own = readRecordExt(message.ext);
-    const sources = message.parts.filter((part) => part.type === 'source').length;
-    if (sources > 0) {
-      context.report({ code: 'approximated', level: 'info', eventType: 'source', message: `${sources} source part(s) written as non_standard content blocks; they come back as data parts` });
-    }
     return piecesOf(message).map((piece, index) => {
       const form = index === 0 && own.form !== undefined ? own.form : formFor(piece.kind, options.form);
-      const fields = recordFields(piece.kind, message, piece.parts, own.lineage ?? lineageFor(piece), form);
+      // Message ids are unique: only the first LangChain message of a split message keeps it.
+      const fields = recordFields(piece.kind, index === 0 ? message : { name: message.name }, piece.parts, own.lineage ?? lineageFor(piece), form);
       return [index === 0 ? applyDiff(fields, own.diff) : fields, form];
     });
   }
@@ -130,10 +127,20 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     }
     for (const message of run.messages) {
       const kinds = piecesOf(message);
+      if (kinds.length > 1) {
+        context.report({
+          code: 'approximated',
+          level: 'info',
+          runId: run.runId,
+          eventType: 'message',
+          message: `a ${message.role} message with ${kinds.length - (message.role === 'assistant' ? 1 : 0)} tool results was written as ${kinds.length} LangChain messages, as LangChain holds one result per ToolMessage`,
+        });
+      }
       const written = messageFields(message, (piece) => {
         const [result] = piece.parts;
         const json = piece.kind === 'tool' && result?.type === 'tool-result' && typeof result.output !== 'string' && !Array.isArray(result.output);
-        return lineageFor(json ? { json: true } : {});
+        const named = piece.kind === 'tool' && message.name !== undefined;
+        return lineageFor({ ...(json ? { json: true as const } : {}), ...(named ? { message_name: message.name } : {}) });
       });
       written.forEach(([fields, form], index) => pairs.push([fields, form, kinds[index]?.kind ?? 'ai']));
     }

@@ -32,7 +32,7 @@ export function reviveLangChainRecord(record: unknown): unknown {
       return Class === undefined ? record : new Class(structuredClone(read.fields) as never);
     }
     case 'stored':
-      return mapStoredMessageToChatMessage(structuredClone(record) as never);
+      return mapStoredMessageToChatMessage({ type: read.form.type, data: structuredClone(read.fields) } as never);
     default:
       return coerceMessageLikeToMessage(structuredClone(record) as never);
   }

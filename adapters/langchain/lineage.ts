@@ -20,6 +20,8 @@ export interface Lineage {
   input?: true | 'json';
   /** This ToolMessage's content is a non-string output, JSON-encoded. */
   json?: true;
+  /** The canonical message's own name, where LangChain's `name` holds something else (the tool's name). */
+  message_name?: string;
   /** This empty AIMessage only carries a run that wrote no message. */
   placeholder?: true;
 }

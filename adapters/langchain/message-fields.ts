@@ -1,4 +1,4 @@
-import type { Message, Part, PartOfType } from '../../src/model/snapshot.js';
+import type { Citation, Message, Part, PartOfType } from '../../src/model/snapshot.js';
 import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { type Lineage, withRunContext } from './lineage.js';
@@ -24,16 +24,55 @@ function withExt<P extends Part>(part: P, fields: Record<string, unknown> | unde
 }
 
 const textKeys = new Set(['type', 'text']);
+const annotatedTextKeys = new Set(['type', 'text', 'annotations']);
 const reasoningKeys = new Set(['type', 'reasoning', 'signature']);
+const citationKeys: [keyof Citation, string][] = [
+  ['url', 'url'],
+  ['title', 'title'],
+  ['id', 'id'],
+  ['text', 'citedText'],
+];
+
+/** Standard `citation` annotations as canonical citations; undefined when any annotation is something else. */
+function citationsOf(annotations: unknown): Citation[] | undefined {
+  if (!Array.isArray(annotations)) return undefined;
+  const citations: Citation[] = [];
+  for (const annotation of annotations) {
+    if (!isRecord(annotation) || annotation.type !== 'citation') return undefined;
+    const known = new Set(['type', ...citationKeys.map(([, key]) => key)]);
+    if (Object.keys(annotation).some((key) => !known.has(key))) return undefined;
+    const citation: Citation = {};
+    for (const [field, key] of citationKeys) {
+      const value = annotation[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'string') return undefined;
+      citation[field] = value;
+    }
+    citations.push(citation);
+  }
+  return citations;
+}
+
+function annotationsOf(citations: readonly Citation[]): unknown[] {
+  return citations.map((citation) => {
+    const annotation: Record<string, unknown> = { type: 'citation' };
+    for (const [field, key] of citationKeys) if (citation[field] !== undefined) annotation[key] = citation[field];
+    return annotation;
+  });
+}
 const thinkingKeys = new Set(['type', 'thinking', 'signature']);
 const fileKeys = new Set(['type', 'url', 'data', 'mimeType']);
+const namedFileKeys = new Set([...fileKeys, 'metadata']);
 const fileTypes = new Set(['image', 'audio', 'video', 'file']);
 
 /** One content block as a part: text, reasoning (standard or Anthropic `thinking`), file, data. */
 function blockPart(block: unknown): Part {
   if (isRecord(block)) {
     if (block.type === 'text' && typeof block.text === 'string') {
-      return withExt({ type: 'text', text: block.text }, residual(block, textKeys));
+      const citations = citationsOf(block.annotations);
+      const part: PartOfType<'text'> = { type: 'text', text: block.text };
+      if (citations !== undefined) part.citations = citations;
+      return withExt(part, residual(block, citations === undefined ? textKeys : annotatedTextKeys));
     }
     if (block.type === 'reasoning' && typeof block.reasoning === 'string') {
       const part: PartOfType<'reasoning'> = { type: 'reasoning', text: block.reasoning };
@@ -45,10 +84,22 @@ function blockPart(block: unknown): Part {
       if (typeof block.signature === 'string') part.signature = block.signature;
       return withExt(part, { ...residual(block, thinkingKeys), block: 'thinking' });
     }
-    const source = typeof block.url === 'string' ? { url: block.url } : typeof block.data === 'string' ? { data: block.data } : undefined;
+    const sourceValid = (!('url' in block) || typeof block.url === 'string') && (!('data' in block) || typeof block.data === 'string');
+    const source = sourceValid ? { ...(typeof block.url === 'string' ? { url: block.url } : {}), ...(typeof block.data === 'string' ? { data: block.data } : {}) } : undefined;
     if (typeof block.type === 'string' && fileTypes.has(block.type) && typeof block.mimeType === 'string' && source !== undefined) {
       const part: PartOfType<'file'> = { type: 'file', mediaType: block.mimeType, ...source };
-      return withExt(part, { ...residual(block, fileKeys), ...(block.type === 'file' ? {} : { block: block.type }) });
+      const metadata = block.metadata;
+      const named = isRecord(metadata) && Object.keys(metadata).length === 1 && typeof metadata.filename === 'string';
+      if (named) part.name = metadata.filename as string;
+      return withExt(part, { ...residual(block, named ? namedFileKeys : fileKeys), ...(block.type === 'file' ? {} : { block: block.type }) });
+    }
+    if (block.type === 'non_standard' && isRecord(block.value) && block.value.type === 'source' && Object.keys(block).length === 2) {
+      const source: PartOfType<'source'> = { type: 'source' };
+      for (const key of ['url', 'title', 'id'] as const) {
+        const value = block.value[key];
+        if (typeof value === 'string') source[key] = value;
+      }
+      if (Object.keys(block.value).length === Object.keys(source).length) return source;
     }
     if (block.type === 'non_standard' && isRecord(block.value) && typeof block.value.name === 'string' && Object.keys(block).length === 2) {
       return { type: 'data', name: block.value.name, data: block.value.data };
@@ -61,7 +112,7 @@ function partBlock(part: Part): unknown {
   const extra = langchainExt(part);
   switch (part.type) {
     case 'text':
-      return { type: 'text', text: part.text, ...extra };
+      return { type: 'text', text: part.text, ...(part.citations === undefined ? {} : { annotations: annotationsOf(part.citations) }), ...extra };
     case 'reasoning': {
       const { block, ...rest } = extra;
       const signature = part.signature === undefined ? {} : { signature: part.signature };
@@ -71,13 +122,16 @@ function partBlock(part: Part): unknown {
     case 'file': {
       const { block, ...rest } = extra;
       const type = typeof block === 'string' ? block : part.mediaType.startsWith('image/') ? 'image' : 'file';
-      const source = part.url !== undefined ? { url: part.url } : { data: part.data ?? '' };
-      return { type, ...source, mimeType: part.mediaType, ...rest };
+      const source = { ...(part.url === undefined ? {} : { url: part.url }), ...(part.data === undefined ? {} : { data: part.data }) };
+      const metadata = part.name === undefined ? {} : { metadata: { filename: part.name } };
+      return { type, ...source, mimeType: part.mediaType, ...metadata, ...rest };
     }
     case 'data':
       return part.name === contentBlockName ? part.data : { type: 'non_standard', value: { name: part.name, data: part.data } };
-    case 'source':
-      return { type: 'non_standard', value: { name: 'source', data: { url: part.url, title: part.title, id: part.id } } };
+    case 'source': {
+      const { ext: _ext, ...source } = part;
+      return { type: 'non_standard', value: source };
+    }
     case 'tool-call':
       return { type: 'tool_call', id: part.toolCallId, name: part.toolName, args: part.input };
     case 'tool-result':
@@ -96,7 +150,7 @@ export function contentParts(content: unknown): Part[] {
 export function partsContent(parts: readonly Part[]): string | unknown[] {
   if (parts.length === 0) return '';
   const [only] = parts;
-  if (parts.length === 1 && only?.type === 'text' && only.ext === undefined) return only.text;
+  if (parts.length === 1 && only?.type === 'text' && only.ext === undefined && only.citations === undefined && only.text !== '') return only.text;
   return parts.map(partBlock);
 }
 
@@ -117,7 +171,7 @@ function toolCallParts(fields: MessageFields, context: AdapterContext, runId: st
       toolCallId = context.mint('call');
       context.report({ code: 'minted', level: 'info', runId, eventType: 'tool-call', path: 'tool_calls', message: `a tool call without an id was given the id ${toolCallId}` });
     }
-    parts.push({ type: 'tool-call', toolCallId, toolName: typeof call.name === 'string' ? call.name : '', input: call.args ?? {} });
+    parts.push({ type: 'tool-call', toolCallId, toolName: typeof call.name === 'string' ? call.name : '', input: call.args === undefined ? {} : call.args });
   }
   const invalid = Array.isArray(fields.invalid_tool_calls) ? fields.invalid_tool_calls : [];
   for (const call of invalid) {
@@ -155,7 +209,7 @@ export function messageOf({ kind, fields, lineage, context, runId }: MessageOfOp
   const role = roleOfKind[kind] ?? 'user';
   const message: Message = { role, parts: [] };
   if (typeof fields.id === 'string') message.id = fields.id;
-  const name = kind === 'tool' ? undefined : nameOf(fields, lineage, kind);
+  const name = kind === 'tool' ? (typeof lineage?.message_name === 'string' ? lineage.message_name : undefined) : nameOf(fields, lineage, kind);
   if (name !== undefined) message.name = name;
   if (kind === 'tool') {
     const part: PartOfType<'tool-result'> = {
@@ -176,7 +230,7 @@ export function messageOf({ kind, fields, lineage, context, runId }: MessageOfOp
   const content = contentParts(fields.content);
   for (const part of content) {
     if (part.type === 'data' && part.name === contentBlockName && isRecord(part.data) && part.data.type === 'tool_call' && typeof part.data.id === 'string') {
-      message.parts.push(withExt({ type: 'tool-call', toolCallId: part.data.id, toolName: String(part.data.name ?? ''), input: part.data.args ?? {} }, { block: 'tool_call' }));
+      message.parts.push(withExt({ type: 'tool-call', toolCallId: part.data.id, toolName: String(part.data.name ?? ''), input: part.data.args === undefined ? {} : part.data.args }, { block: 'tool_call' }));
     } else {
       message.parts.push(part);
     }
@@ -199,10 +253,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-function isContentPart(part: Part): boolean {
+function isContentPart(part: Part, interleaved: boolean): boolean {
   if (part.type === 'tool-result') return false;
-  if (part.type === 'tool-call') return langchainExt(part).block === 'tool_call';
+  if (part.type === 'tool-call') return interleaved || langchainExt(part).block === 'tool_call';
   return !(part.type === 'reasoning' && langchainExt(part).source === 'reasoning_content');
+}
+
+/** Whether content follows a tool call: then tool calls also go into the content, as tool_call blocks, to keep the order. */
+function interleaves(parts: readonly Part[]): boolean {
+  const firstCall = parts.findIndex((part) => part.type === 'tool-call');
+  return firstCall !== -1 && parts.slice(firstCall).some((part) => part.type !== 'tool-call' && isContentPart(part, false));
 }
 
 /**
@@ -221,7 +281,8 @@ export function fieldsOf(kind: MessageKind, message: Pick<Message, 'id' | 'name'
       fields.status = result.isError === true ? 'error' : 'success';
     }
   } else {
-    fields.content = partsContent(parts.filter(isContentPart));
+    const interleaved = kind === 'ai' && interleaves(parts);
+    fields.content = partsContent(parts.filter((part) => isContentPart(part, interleaved)));
   }
   if (kind === 'ai') {
     const calls = parts.filter((part): part is PartOfType<'tool-call'> => part.type === 'tool-call');

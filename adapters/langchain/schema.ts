@@ -15,9 +15,9 @@ export type MessageFields = Record<string, unknown>;
  */
 export type MessageForm =
   /** `JSON.stringify(message)`: `{lc: 1, type: 'constructor', id: [...namespace, ClassName], kwargs}`. */
-  | { form: 'constructor'; id: string[] }
+  | { form: 'constructor'; id: string[]; plain?: true }
   /** `toDict()` / `mapChatMessagesToStoredMessages` / Python `message_to_dict`: `{type, data}`. */
-  | { form: 'stored'; type: string }
+  | { form: 'stored'; type: string; plain?: true }
   /** An OpenAI-style dict `{role, content, tool_calls?, tool_call_id?, name?}`. */
   | { form: 'openai'; role: string }
   /** A `[type, content]` tuple. */
@@ -85,6 +85,54 @@ function isContent(value: unknown): boolean {
   return typeof value === 'string' || Array.isArray(value);
 }
 
+const escapedKey = '__lc_escaped__';
+
+function isEscaped(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === escapedKey;
+}
+
+/**
+ * Wraps every object value with an `lc` key as `{__lc_escaped__: value}`, as `Serializable.toJSON`
+ * does (@langchain/core 1.x), so `load` does not take user data for a serialized object.
+ */
+export function escapeFields(fields: MessageFields): MessageFields {
+  const escape = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(escape);
+    if (!isRecord(value)) return value;
+    if ('lc' in value || isEscaped(value)) return { [escapedKey]: value };
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, escape(field)]));
+  };
+  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, escape(field)]));
+}
+
+/** Undoes {@link escapeFields}: escaped values come back as they were. */
+export function unescapeFields(fields: MessageFields): MessageFields {
+  const unescape = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(unescape);
+    if (!isRecord(value)) return value;
+    if (isEscaped(value)) return value[escapedKey];
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, unescape(field)]));
+  };
+  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, unescape(field)]));
+}
+
+/** Whether a form escapes `lc` keys: JS constructor JSON and `toDict`; Python's `model_dump` (with `data.type`) does not. */
+function escapes(form: MessageForm, fields: MessageFields): boolean {
+  if ((form.form === 'constructor' || form.form === 'stored') && form.plain === true) return false;
+  return form.form === 'constructor' || (form.form === 'stored' && fields.type === undefined);
+}
+
+/**
+ * Unescapes the fields of a form that escapes; fields that LangChain would have escaped
+ * differently are kept as they are, and the form remembers not to escape them.
+ */
+function readEscaped<F extends MessageForm>(form: F, raw: MessageFields): { form: F; fields: MessageFields } {
+  if (!escapes(form, raw)) return { form, fields: raw };
+  const fields = unescapeFields(raw);
+  return JSON.stringify(escapeFields(fields)) === JSON.stringify(raw) ? { form, fields } : { form: { ...form, plain: true }, fields: raw };
+}
+
 /**
  * Reads one record in any serialized message form, or returns undefined when it is none.
  * Fields are the record's own objects, not copies.
@@ -102,17 +150,12 @@ export function readMessageRecord(record: unknown): MessageRecord | undefined {
     const name = id.at(-1);
     const kind = typeof name === 'string' ? kindOfClass.get(name) : undefined;
     if (kind === undefined || !id.every((segment) => typeof segment === 'string')) return undefined;
-    return {
-      kind,
-      chunk: (name as string).endsWith('Chunk'),
-      fields: record.kwargs,
-      form: { form: 'constructor', id: id as string[] },
-    };
+    return { kind, chunk: (name as string).endsWith('Chunk'), ...readEscaped({ form: 'constructor', id: id as string[] }, record.kwargs) };
   }
   if (typeof record.type === 'string' && isRecord(record.data) && Object.keys(record).length === 2) {
     const kind = kindOfStoredType.get(record.type);
     if (kind === undefined) return undefined;
-    return { kind, chunk: record.type.endsWith('Chunk'), fields: record.data, form: { form: 'stored', type: record.type } };
+    return { kind, chunk: record.type.endsWith('Chunk'), ...readEscaped({ form: 'stored', type: record.type }, record.data) };
   }
   // OpenAI assistant messages with tool calls have `content: null`.
   if (typeof record.role === 'string' && (isContent(record.content) || record.content === null) && !('type' in record)) {
@@ -130,8 +173,9 @@ export function readMessageRecord(record: unknown): MessageRecord | undefined {
   return undefined;
 }
 
-/** Writes fields back in a form. */
-export function writeMessageRecord(fields: MessageFields, form: MessageForm): unknown {
+/** Writes fields back in a form, escaped as the form is. */
+export function writeMessageRecord(unescaped: MessageFields, form: MessageForm): unknown {
+  const fields = escapes(form, unescaped) ? escapeFields(unescaped) : unescaped;
   switch (form.form) {
     case 'constructor':
       return { lc: 1, type: 'constructor', id: form.id, kwargs: fields };

@@ -81,7 +81,7 @@ describe('langchain decoder on arbitrary input', () => {
       }),
       { seed: 20261121, numRuns },
     );
-  });
+  }, Math.max(30_000, numRuns * 100));
 
   it('never throws on arbitrary JSON records, and its events encode back without throwing', () => {
     fc.assert(
@@ -95,7 +95,7 @@ describe('langchain decoder on arbitrary input', () => {
       }),
       { seed: 20261121, numRuns },
     );
-  });
+  }, Math.max(30_000, numRuns * 100));
 
   it('never throws on LangChain-shaped records with arbitrary fields, and their events encode back without throwing', () => {
     fc.assert(
@@ -110,5 +110,5 @@ describe('langchain decoder on arbitrary input', () => {
       }),
       { seed: 20261121, numRuns },
     );
-  });
+  }, Math.max(30_000, numRuns * 100));
 });

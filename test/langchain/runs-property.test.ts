@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromLangChainMessages, toLangChainMessages } from '../../adapters/langchain/index.js';
+import type { Message, Run } from '../../src/index.js';
+import { propertyRuns, propertySeed, runsArbitrary } from '../support/arbitraries.js';
+
+/** Without ext (other formats' ext of messages and parts is not LangChain's to carry; its own is kept apart). */
+function withoutExt(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutExt);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'ext').map(([key, field]) => [key, withoutExt(field)]));
+}
+
+/** LangChain holds one result per ToolMessage: a message with several results comes back as several messages. */
+function split(message: Message): Message[] {
+  const results = message.parts.filter((part) => part.type === 'tool-result');
+  if (results.length <= (message.role === 'tool' ? 1 : 0)) return [message];
+  const rest = message.parts.filter((part) => part.type !== 'tool-result');
+  const name = message.name === undefined ? {} : { name: message.name };
+  const pieces: Message[] = [
+    ...(message.role === 'assistant' || rest.length > 0 ? [{ role: 'assistant' as const, ...name, parts: rest }] : []),
+    ...results.map((part) => ({ role: 'tool' as const, ...name, parts: [part] })),
+  ];
+  if (message.id !== undefined && pieces[0] !== undefined) pieces[0] = { id: message.id, ...pieces[0] };
+  return pieces;
+}
+
+/** Runs as LangChain can hold them: in id order (runs are written as they end), through JSON (no -0). */
+function normal(runs: readonly Run[]): unknown {
+  const each = (run: Run): unknown => {
+    const { [`langchain`]: _own, ...ext } = run.ext ?? {};
+    return {
+      ...run,
+      ext: Object.keys(ext).length === 0 ? undefined : ext,
+      messages: withoutExt(run.messages.flatMap(split)),
+      members: run.members.map(each),
+    };
+  };
+  const sorted = [...runs].sort((left, right) => (left.runId < right.runId ? -1 : 1));
+  return JSON.parse(JSON.stringify(sorted.map(each)));
+}
+
+describe('canonical runs through LangChain messages', () => {
+  it('generated teams with members, tools, pauses and errors come back as the same runs', () => {
+    fc.assert(
+      fc.property(runsArbitrary, (runs) => {
+        // LangChain's own toJSON (escapeIfNeeded, @langchain/core 1.2) assigns keys one by one and so drops `__proto__` keys.
+        fc.pre(!JSON.stringify(runs).includes('"__proto__"'));
+        expect(normal(fromLangChainMessages(toLangChainMessages(runs)))).toEqual(normal(runs));
+      }),
+      { numRuns: propertyRuns, seed: propertySeed },
+    );
+  }, Math.max(30_000, propertyRuns * 100));
+});
