@@ -40,6 +40,8 @@ interface RunState {
   members: RunState[];
   /** Legacy hierarchy A tool calls have no id: minted ids waiting for their result, by tool name. */
   unanswered: Map<string, string[]>;
+  /** The canonical id each source tool call id stands for now (ReAct's `react_<tool>` repeats). */
+  callIds: Map<string, string>;
 }
 
 interface Turn {
@@ -112,6 +114,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       streamedText: false,
       members: [],
       unanswered: new Map(),
+      callIds: new Map(),
     };
     if (parent !== undefined) {
       run.parentRunId = parent.runId;
@@ -268,7 +271,21 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
   }
 
   function toolCallId(run: RunState, part: Record<string, unknown>, answering: boolean): string {
-    if (typeof part.tool_call_id === 'string') return part.tool_call_id;
+    if (typeof part.tool_call_id === 'string') {
+      const source = part.tool_call_id;
+      if (answering) return run.callIds.get(source) ?? source;
+      if (!run.callIds.has(source)) {
+        run.callIds.set(source, source);
+        return source;
+      }
+      // ReActAgent (0.3.x) names every call of a tool `react_<tool>`; a repeat gets an id of its own.
+      let n = 2;
+      while ([...run.callIds.values()].includes(`${source}#${n}`)) n += 1;
+      const id = `${source}#${n}`;
+      run.callIds.set(source, id);
+      context.report({ code: 'minted', level: 'info', runId: run.runId, message: `tool call id "${source}" repeats in this run (ReActAgent names calls by tool); the repeat is "${id}"` });
+      return id;
+    }
     const name = String(part.tool_name ?? '');
     const queue = run.unanswered.get(name) ?? [];
     run.unanswered.set(name, queue);

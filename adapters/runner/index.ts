@@ -28,7 +28,7 @@ export const runnerFormat = defineFormat<RunnerDecodeOptions, RunnerEncodeOption
   losses: [
     { what: 'Runner-only fields (ids, llm_response with raw_message, escalate, ReAct scratchpad, orxhestra signatures)', direction: 'decode', code: 'dropped', level: 'info', note: 'not reported: kept in ext.runner, so runner → runner is exact; other formats do not receive them' },
     { what: 'run ids of turns without invocation_id (langchain_adk agent events carry none)', direction: 'decode', code: 'minted', level: 'info', note: 'run-1, run-2 … per turn; members are <turn>/<branch>' },
-    { what: 'tool call ids of the typed events before 0.3.1', direction: 'decode', code: 'minted', level: 'info', note: 'a result takes the oldest open call of its tool' },
+    { what: 'tool call ids of the typed events before 0.3.1, repeated ReAct ids', direction: 'decode', code: 'minted', level: 'info', note: 'a result takes the oldest open call of its tool; a repeat of react_<tool> becomes react_<tool>#2' },
     { what: 'run-start / run-end without agent_start / agent_end (0.3.4+)', direction: 'decode', code: 'invalid-sequence', level: 'info', note: 'a run without a final answer or error is left open (warning), never completed' },
     { what: 'usage of steps and runs', direction: 'encode', code: 'dropped', level: 'info', note: 'Runner keeps usage only in llm_response of a model turn' },
     { what: 'ids of member runs without a run-start', direction: 'encode', code: 'approximated', level: 'info', note: 'a member is named by its branch; a run-start writes its id in agent_start.metadata.run_id, the root run id travels in invocation_id' },

@@ -205,4 +205,17 @@ describe('runner decoding', () => {
     expect(runnerFormat.detect({ event: 'RunContent', run_id: 'r', content: 'x' })).toBeUndefined();
     expect(runnerFormat.detect({ type: 'human', data: { content: 'hi' } })).toBeUndefined();
   });
+
+  it("ReAct's repeated tool call ids become distinct, each result paired with its own call, and come back as they were", () => {
+    const call = () => runnerRecord('agent_message', { author: 'react' }, [toolCallPart('react_lookup', 'lookup', { input: 'k' })]);
+    const answer = (value: string) => runnerRecord('tool_response', { author: 'react' }, [toolResponsePart('react_lookup', 'lookup', value)]);
+    const records = [call(), answer('one'), call(), answer('two')];
+    const output = events(records);
+    expect(ofType(output, 'tool-call').map((event) => event.toolCallId)).toEqual(['react_lookup', 'react_lookup#2']);
+    expect(ofType(output, 'tool-result').map((event) => [event.toolCallId, event.output])).toEqual([
+      ['react_lookup', 'one'],
+      ['react_lookup#2', 'two'],
+    ]);
+    expect(convert(records, { from: 'runner', to: 'runner' }).output).toEqual(records);
+  });
 });
