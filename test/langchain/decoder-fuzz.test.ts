@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLangChainDecoder, createLangChainEncoder } from '../../adapters/langchain/index.js';
-import type { IssueInput } from '../../src/index.js';
+import type { CanonicalEvent, IssueInput } from '../../src/index.js';
+import { propertyRuns, propertySeed } from '../support/arbitraries.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
 
-const numRuns = Number(process.env.FUZZ_RUNS ?? 200);
 
 function context(issues: IssueInput[]): AdapterContext {
   let next = 0;
@@ -67,48 +67,47 @@ const wellFormed = fc.oneof(
   fc.record({ type: fc.constantFrom('human', 'ai', 'tool', 'system'), data: wellFormedKwargs }),
 );
 
+/** Decodes records and encodes the events back, as a langchain → langchain conversion does. */
+function throughLangChain(records: readonly unknown[]): { events: CanonicalEvent[]; written: unknown[] } {
+  const issues: IssueInput[] = [];
+  const decoder = createLangChainDecoder(context(issues));
+  const encoder = createLangChainEncoder(context(issues));
+  const events = [...records.flatMap((record) => decoder.push(record)), ...decoder.flush()];
+  const written = [...events.flatMap((event) => encoder.push(event)), ...encoder.flush()];
+  return { events, written };
+}
+
+const settings = { seed: propertySeed, numRuns: propertyRuns };
+const timeout = Math.max(30_000, propertyRuns * 100);
+
 describe('langchain decoder on arbitrary input', () => {
   it('writes back every sequence of well-formed message and chunk records unchanged', () => {
     fc.assert(
       fc.property(fc.array(wellFormed, { maxLength: 6 }), (records) => {
-        const issues: IssueInput[] = [];
-        const decoder = createLangChainDecoder(context(issues));
-        const encoder = createLangChainEncoder(context(issues));
-        const out: unknown[] = [];
-        for (const event of [...records.flatMap((record) => decoder.push(record)), ...decoder.flush()]) out.push(...encoder.push(event));
-        out.push(...encoder.flush());
-        expect(JSON.parse(JSON.stringify(out))).toEqual(JSON.parse(JSON.stringify(records)));
+        const { written } = throughLangChain(records);
+        expect(JSON.parse(JSON.stringify(written))).toEqual(JSON.parse(JSON.stringify(records)));
       }),
-      { seed: 20261121, numRuns },
+      settings,
     );
-  }, Math.max(30_000, numRuns * 100));
+  }, timeout);
 
   it('never throws on arbitrary JSON records, and its events encode back without throwing', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue(), { maxLength: 8 }), (records) => {
-        const issues: IssueInput[] = [];
-        const decoder = createLangChainDecoder(context(issues));
-        const encoder = createLangChainEncoder(context(issues));
-        for (const record of records) for (const event of decoder.push(record)) encoder.push(event);
-        for (const event of decoder.flush()) encoder.push(event);
-        encoder.flush();
+        const { events } = throughLangChain(records);
+        expect(events.every((event) => typeof event.runId === 'string')).toBe(true);
       }),
-      { seed: 20261121, numRuns },
+      settings,
     );
-  }, Math.max(30_000, numRuns * 100));
+  }, timeout);
 
   it('never throws on LangChain-shaped records with arbitrary fields, and their events encode back without throwing', () => {
     fc.assert(
       fc.property(fc.array(langchainLike, { maxLength: 8 }), (records) => {
-        const issues: IssueInput[] = [];
-        const decoder = createLangChainDecoder(context(issues));
-        const encoder = createLangChainEncoder(context(issues));
-        const events = [...records.flatMap((record) => decoder.push(record)), ...decoder.flush()];
-        for (const event of events) encoder.push(event);
-        encoder.flush();
+        const { events } = throughLangChain(records);
         expect(events.every((event) => typeof event.runId === 'string')).toBe(true);
       }),
-      { seed: 20261121, numRuns },
+      settings,
     );
-  }, Math.max(30_000, numRuns * 100));
+  }, timeout);
 });
