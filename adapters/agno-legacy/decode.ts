@@ -74,6 +74,34 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
   const parents = new Map<string, string | undefined>();
   const openTeams: string[] = [];
   const seenRuns = new Set<string>();
+  /** The runs of each top-level run's tree, forgotten together when it ends: memory stays bounded by open runs. */
+  const trees = new Map<string, Set<string>>();
+
+  function rootOf(runId: string): string {
+    let root = runId;
+    for (let parent = parents.get(root); parent !== undefined; parent = parents.get(root)) root = parent;
+    return root;
+  }
+
+  function remember(runId: string): void {
+    const root = rootOf(runId);
+    let tree = trees.get(root);
+    if (tree === undefined) {
+      tree = new Set();
+      trees.set(root, tree);
+    }
+    tree.add(runId);
+  }
+
+  function forgetIfTopLevel(runId: string): void {
+    if (parents.get(runId) !== undefined) return;
+    for (const member of trees.get(runId) ?? []) {
+      states.delete(member);
+      parents.delete(member);
+      seenRuns.delete(member);
+    }
+    trees.delete(runId);
+  }
 
   function stateOf(runId: string): RunState {
     let state = states.get(runId);
@@ -120,6 +148,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     if (actor?.kind === 'team' && kind === 'run-started' && !openTeams.includes(envelope.runId)) openTeams.push(envelope.runId);
     const parent = parents.get(envelope.runId);
     if (parent !== undefined) envelope.parentRunId = parent;
+    remember(envelope.runId);
     if (typeof record.session_id === 'string') envelope.sessionId = record.session_id;
     if (actor !== undefined) envelope.actor = actor;
     if (typeof record.created_at === 'number') envelope.time = record.created_at * 1000;
@@ -290,6 +319,8 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     // Era A chunks are aggregates: the canonical events are all a 2.x writer can use of them.
     const current = era === 'B' ? currentEventExt(record, primary, context) : undefined;
     if (current !== undefined) primary.ext = { ...primary.ext, agno: current };
+    const ended = events.some((event) => event.runId === envelope.runId && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel'));
+    if (ended) forgetIfTopLevel(envelope.runId);
     return [...events, ...members];
   }
 
@@ -305,7 +336,11 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
       if (!isRecord(member) || (typeof member.run_id === 'string' && seenRuns.has(member.run_id))) continue;
       const run = readAggregate(member, context, typeof member.event === 'string' ? 'A' : 'B', parentRunId);
       for (const event of explode([run])) {
-        seenRuns.add(event.runId);
+        if (!seenRuns.has(event.runId)) {
+          seenRuns.add(event.runId);
+          parents.set(event.runId, event.parentRunId);
+          remember(event.runId);
+        }
         event.ext = legacyExt({ secondary: true });
         events.push(event);
       }

@@ -24,14 +24,17 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
   const rootOf = new Map<string, string>();
   const shapes = new Map<string, 'events' | 'aggregate'>();
   const teamSessions = new Map<string, string | undefined>();
-  const reported = new Set<string>();
+  const reported = new Map<string, Set<string>>();
   const inputs = new Map<string, unknown>();
+  const runContext = new Map<string, { time?: number; actor?: CanonicalEvent['actor'] }>();
 
   function lost(what: string, event: CanonicalEvent, code: IssueCode = 'dropped'): void {
     const key = `${code}:${what}`;
     // One issue per kind of loss and run, not one per record.
-    if (reported.has(`${key}:${event.runId}`)) return;
-    reported.add(`${key}:${event.runId}`);
+    const seen = reported.get(event.runId) ?? new Set<string>();
+    if (seen.has(key)) return;
+    seen.add(key);
+    reported.set(event.runId, seen);
     context.report({
       code,
       level: code === 'dropped' ? 'warning' : 'info',
@@ -68,6 +71,9 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
       return [];
     }
     if (event.type === 'tool-call') inputs.set(event.toolCallId, event.input);
+    // A tool call's input is needed until its result: 1.x repeats the arguments there.
+    const input = event.type === 'tool-result' || event.type === 'tool-error' ? inputs.get(event.toolCallId) : undefined;
+    if (event.type === 'tool-result' || event.type === 'tool-error') inputs.delete(event.toolCallId);
     const era = eraFor(event);
     const writeContext: WriteContext = { era, lost, mint: (kind) => context.mint(kind) };
     const record = dispatch(recordWriters, event, writeContext);
@@ -79,9 +85,35 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
       const session = teamSessions.get(event.parentRunId);
       if (session !== undefined) record.team_session_id = session;
     }
-    if (event.type === 'tool-result' || event.type === 'tool-error') withToolInput(record, inputs.get(event.toolCallId));
+    withToolInput(record, input);
     bringDown(record, event, lost);
     return [record];
+  }
+
+  /**
+   * A foreign event without time or actor takes its run's last ones: 1.x writes `created_at`
+   * and the agent or team ids on every record.
+   */
+  function withRunContext(event: CanonicalEvent): CanonicalEvent {
+    if (legacyExtOf(event) !== undefined) return event;
+    const known = runContext.get(event.runId) ?? {};
+    if (event.time !== undefined) known.time = event.time;
+    if (event.actor !== undefined) known.actor = event.actor;
+    runContext.set(event.runId, known);
+    if ((event.time !== undefined || known.time === undefined) && (event.actor !== undefined || known.actor === undefined)) return event;
+    return { ...event, time: event.time ?? known.time, actor: event.actor ?? known.actor } as CanonicalEvent;
+  }
+
+  /** Forgets a finished top-level run and its members: memory stays bounded by open runs. */
+  function forget(root: string): void {
+    for (const [runId, owner] of rootOf) {
+      if (owner !== root) continue;
+      rootOf.delete(runId);
+      teamSessions.delete(runId);
+      runContext.delete(runId);
+      reported.delete(runId);
+    }
+    shapes.delete(root);
   }
 
   function withToolInput(record: Record<string, unknown>, input: unknown): void {
@@ -100,7 +132,9 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
         shape = options.shape ?? (legacyExtOf(event)?.shape === 'aggregate' ? 'aggregate' : 'events');
         shapes.set(root, shape);
       }
-      return shape === 'aggregate' ? snapshot.push(event) : encodeEvent(event);
+      const out = shape === 'aggregate' ? snapshot.push(event) : encodeEvent(withRunContext(event));
+      if (event.runId === root && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel')) forget(root);
+      return out;
     },
     flush() {
       return snapshot.flush();

@@ -30,6 +30,15 @@ describe('agno-legacy decoder', () => {
     expect(outer?.members[0]?.members.map((run) => [run.runId, run.parentRunId, run.actor?.id])).toEqual([['run-a', 'run-i', 'searcher']]);
   });
 
+  it('gives the members of a second team run in the same stream the second run as parent', () => {
+    const first = readFixture('v1.8.4-team-one-member.jsonl') as Record<string, unknown>[];
+    const rename = (record: Record<string, unknown>): Record<string, unknown> => ({ ...record, run_id: `${String(record.run_id)}-again` });
+    const { events } = decode([...first, ...first.map(rename)]);
+    const member = events.filter((event) => event.runId === 'run-2-again');
+    expect(member.length).toBeGreaterThan(0);
+    expect(new Set(member.map((event) => event.parentRunId))).toEqual(new Set(['run-1-again']));
+  });
+
   it('turns content that restates the text so far into clean deltas without losing text', () => {
     const { events } = decode(readFixture('constructed-v1.8.4-thinking-cumulative-error.jsonl'));
     const [run] = accumulate(events);

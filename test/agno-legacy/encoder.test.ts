@@ -78,4 +78,15 @@ describe('agno-legacy encoder', () => {
       'dropped state',
     ]);
   });
+
+  it("gives records of events without time or actor their run's last ones, as 1.x writes them on every record", () => {
+    const events: CanonicalEvent[] = [
+      { type: 'run-start', ...envelope },
+      { type: 'text-start', runId: 'run-9', id: 't' },
+      { type: 'text-delta', runId: 'run-9', id: 't', delta: 'Hi' },
+      { type: 'run-end', runId: 'run-9', output: 'Hi' },
+    ];
+    const { output } = convert(events, { from: 'canonical', to: 'agno-legacy' });
+    for (const record of records(output)) expect(record).toMatchObject({ created_at: 1700000000, agent_id: 'a1', agent_name: 'Agent' });
+  });
 });
