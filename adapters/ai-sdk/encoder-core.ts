@@ -41,6 +41,8 @@ export interface EncoderSpec {
 /** The shared part of the AI SDK encoders: message, block and tool-part bookkeeping and repairs. */
 export interface EncoderCore {
   readonly writer: BridgeWriter;
+  /** The format name: the `ext` key of its own fields. */
+  readonly format: string;
   /** The format's own fields kept on an event, minus some. */
   fields(event: CanonicalEvent, without?: readonly string[]): Fields;
   emit(record: Fields, event: CanonicalEvent, recordId?: string): void;
@@ -145,6 +147,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
 
   return {
     writer,
+    format: spec.format,
     fields,
     emit,
     repaired,
@@ -380,4 +383,18 @@ export function recordEncoder(writer: BridgeWriter, encode: (event: CanonicalEve
       return writer.take();
     },
   };
+}
+
+/**
+ * The fields of a content record: the format's own when the event came from it, else the ones the
+ * other AI SDK format shares (as `toUIMessageChunk` copies them), with the record kind it names.
+ * @param kindOf the record kind, in this format's terms, of the other format's fields.
+ */
+export function contentFieldsOf(core: EncoderCore, event: CanonicalEvent, other: string, kindOf: (fields: Fields) => Fields): Fields {
+  if (event.ext?.[core.format] !== undefined) return core.fields(event);
+  const shared = event.ext?.[other];
+  if (shared === undefined) return {};
+  const fields: Fields = {};
+  for (const key of ['providerMetadata', 'citations', 'mediaType', 'filename']) if (shared[key] !== undefined) fields[key] = shared[key];
+  return { ...fields, ...kindOf(shared) };
 }

@@ -2,7 +2,7 @@ import { type CanonicalEvent, type EventHandlers, type EventOfType } from '../..
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { createBridgeWriter } from './bridge-writer.js';
 import { writeCitations } from './citations.js';
-import { blockTypes, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
+import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
 import { finishReasons } from './finish.js';
 import { writeUsage } from './language-model-usage.js';
 import { bridgeKey, withOverlay } from './overlay.js';
@@ -57,6 +57,13 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     return fields;
   }
 
+  function contentFields(event: CanonicalEvent): Part {
+    return contentFieldsOf(core, event, uiFormatName, (ui) => {
+      if (ui.type === 'custom' || ui.type === 'reasoning-file') return { type: ui.type };
+      return ui.type === 'source-document' ? { sourceType: 'document' } : {};
+    });
+  }
+
   function toolCallPart(event: EventOfType<'tool-call'>): Part {
     return { ...toolFields(event), type: 'tool-call', toolCallId: event.toolCallId, toolName: event.toolName, input: event.input };
   }
@@ -100,7 +107,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
   const finishReasonOf = (reason: string | undefined) => (reason !== undefined && finishReasons.has(reason) ? reason : 'other');
 
   const handlers: EventHandlers<void, void> = {
-    ...sharedHandlers({ context, core, writer, format: streamFormatName, deltaKey: 'text', contentFields: (event) => core.fields(event), encode }),
+    ...sharedHandlers({ context, core, writer, format: streamFormatName, deltaKey: 'text', contentFields, encode }),
     'run-end'(event) {
       if (!core.isRoot(event)) return standalone(event);
       core.closeOpenBlocks(event);
@@ -124,7 +131,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       emit({ ...fields, type: 'finish-step' }, event);
     },
     'text-end'(event) {
-      const fields = core.fields(event);
+      const fields = contentFields(event);
       if (event.citations !== undefined && fields.citations === undefined) {
         fields.citations = writeCitations(event.citations, () => context.mint('citation'));
       }
@@ -170,7 +177,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       standalone(event);
     },
     file(event) {
-      const fields = core.fields(event);
+      const fields = contentFields(event);
       const type = fields.type === 'reasoning-file' ? 'reasoning-file' : 'file';
       const own = (fields.file as Part | undefined) ?? {};
       const key = fields.fileKey === 'base64Data' ? 'base64Data' : 'base64';
@@ -179,8 +186,8 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       emit({ ...fields, type, file: { ...own, [key]: event.data ?? '', mediaType: event.mediaType } }, event);
     },
     source(event) {
-      const fields = core.fields(event);
-      const sourceType = event.url === undefined ? 'document' : 'url';
+      const fields = contentFields(event);
+      const sourceType = event.url === undefined || fields.sourceType === 'document' ? 'document' : 'url';
       const document = sourceType === 'document' ? { mediaType: 'text/plain', title: event.title ?? '' } : {};
       emit(
         {
@@ -196,7 +203,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       );
     },
     data(event) {
-      const fields = core.fields(event);
+      const fields = contentFields(event);
       if (fields.type === 'custom') return emit({ ...fields, type: 'custom', kind: event.name }, event);
       standalone(event);
     },

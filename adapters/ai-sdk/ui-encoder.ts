@@ -3,7 +3,7 @@ import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { createBridgeWriter } from './bridge-writer.js';
 import { writeCitations } from './citations.js';
-import { blockTypes, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
+import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
 import { errorText, finishReasons } from './finish.js';
 import { bridgeDataType, withOverlay } from './overlay.js';
 import { streamFormatName } from './stream-events.js';
@@ -130,11 +130,10 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
 
   /** Fields of a content chunk: its own, or the ones a stream part shares with it (as `toUIMessageChunk` copies them). */
   function contentFields(event: CanonicalEvent): Chunk {
-    if (event.ext?.[uiFormatName] !== undefined) return core.fields(event);
-    const stream = event.ext?.[streamFormatName];
-    const fields: Chunk = {};
-    for (const key of ['providerMetadata', 'citations']) if (stream?.[key] !== undefined) fields[key] = stream[key];
-    return fields;
+    return contentFieldsOf(core, event, streamFormatName, (stream) => {
+      if (stream.type === 'custom' || stream.type === 'reasoning-file') return { type: stream.type };
+      return stream.sourceType === 'document' ? { type: 'source-document' } : {};
+    });
   }
 
   function toolCallChunk(event: EventOfType<'tool-call'>): Chunk {
@@ -280,8 +279,9 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       emit({ mediaType: 'text/plain', ...fields, type: 'source-document', sourceId, title: event.title ?? '' }, event);
     },
     data(event) {
+      const content = contentFields(event);
+      if (content.type === 'custom' && supported('custom', event)) return emit({ ...content, type: 'custom', kind: event.name }, event);
       const fields = core.fields(event);
-      if (fields.type === 'custom' && supported('custom', event)) return emit({ ...fields, type: 'custom', kind: event.name }, event);
       if (fields.type === 'message-metadata') return emit({ ...fields, type: 'message-metadata', messageMetadata: event.data ?? null }, event);
       if (event.name === '' || `data-${event.name}` === bridgeDataType || fields.type !== undefined) return standalone(event);
       emit({ ...fields, type: `data-${event.name}`, data: event.data ?? null }, event);

@@ -96,6 +96,26 @@ const runs = {
       finish('error', 'error'),
     ]),
   }),
+  'provider-extras': () => ({
+    model: model([
+      start,
+      metadata('resp-1'),
+      { type: 'raw', rawValue: { provider: 'chunk-1' } },
+      { type: 'custom', kind: 'openai.compaction', providerMetadata: { openai: { itemId: 'cmp-1' } } },
+      { type: 'reasoning-file', mediaType: 'image/png', data: { type: 'data', data: 'iVBORw0KGgo=' } },
+      { type: 'ping' },
+      { type: 'text-start', id: 't1' },
+      { type: 'text-delta', id: 't1', delta: 'Paris is the capital.' },
+      {
+        type: 'text-end',
+        id: 't1',
+        citations: [{ source: { type: 'source', sourceType: 'url', id: 's1', url: 'https://example.com/paris', title: 'Paris' }, startIndex: 0, endIndex: 5, citedText: 'Paris' }],
+      },
+      { type: 'source', sourceType: 'document', id: 'doc-1', mediaType: 'application/pdf', title: 'Atlas', filename: 'atlas.pdf' },
+      finish('stop', 'stop'),
+    ]),
+    include: { rawChunks: true },
+  }),
   abort: () => {
     const controller = new AbortController();
     const stream = new ReadableStream({
