@@ -60,6 +60,14 @@ function text(value: unknown): string | undefined {
 }
 
 function actorOf(record: Record<string, unknown>, resolved: ResolvedEvent | undefined): Actor | undefined {
+  if (resolved?.workflow === true) {
+    const actor: Actor = { kind: 'workflow' };
+    const id = text(record.workflow_id);
+    const name = text(record.workflow_name);
+    if (id !== undefined) actor.id = id;
+    if (name !== undefined) actor.name = name;
+    return actor;
+  }
   const team = resolved?.team === true || (!('agent_id' in record) && !('agent_name' in record) && ('team_id' in record || 'team_name' in record));
   const prefix = team ? 'team' : 'agent';
   if (!team && !('agent_id' in record) && !('agent_name' in record)) return undefined;
@@ -102,9 +110,13 @@ function toolMedia(record: Record<string, unknown>, base: Envelope): CanonicalEv
   return files;
 }
 
-function customFields(record: Record<string, unknown>): Record<string, unknown> {
+/** The envelope of workflow events: their step fields are what a step bracket is about, so they stay data. */
+const workflowEnvelopeKeys: ReadonlySet<string> = new Set(['created_at', 'event', 'workflow_id', 'workflow_name', 'run_id', 'parent_run_id', 'session_id', 'nested_depth']);
+
+function customFields(record: Record<string, unknown>, resolved: ResolvedEvent): Record<string, unknown> {
+  const envelope = resolved.workflow === true ? workflowEnvelopeKeys : envelopeKeys;
   const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (!envelopeKeys.has(key)) fields[key] = value;
+  for (const [key, value] of Object.entries(record)) if (!envelope.has(key)) fields[key] = value;
   return fields;
 }
 
@@ -280,8 +292,9 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       }
       case 'run-error': {
         closeAll(state, base, events);
+        // WorkflowError carries its message in `error`, agent and team errors in `content`.
         const error: EventOfType<'run-error'>['error'] = {
-          message: text(record.content) ?? text(record.error_type) ?? 'agno run error without a message',
+          message: text(record.content) ?? text(record.error) ?? text(record.error_type) ?? 'agno run error without a message',
         };
         if (typeof record.error_type === 'string') error.type = record.error_type;
         if (typeof record.error_id === 'string') error.id = record.error_id;
@@ -390,14 +403,14 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       case 'task-updated': {
         const type = resolved.role === 'activity-start' || resolved.role === 'task-created' ? 'activity-start' : 'activity-end';
         const name = resolved.activity ?? teamTaskActivity;
-        const fields = customFields(record);
+        const fields = customFields(record, resolved);
         const data = Object.keys(fields).length > 0 ? { data: fields } : {};
         return single(events, { type, ...base, name, ...data });
       }
       case 'task-state':
-        return single(events, { type: 'state', ...base, snapshot: customFields(record) });
+        return single(events, { type: 'state', ...base, snapshot: customFields(record, resolved) });
       case 'custom': {
-        const fields = customFields(record);
+        const fields = customFields(record, resolved);
         const keys = Object.keys(fields);
         const pair = keys.length === 2 && typeof fields.name === 'string' && fields.name !== customEventName && 'data' in fields;
         return single(
@@ -478,7 +491,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         eventType: name,
         runId,
         message: workflow
-          ? `agno workflow event "${name}" is kept verbatim as a raw event; workflows are not mapped to canonical runs`
+          ? `agno workflow event "${name}" has no canonical meaning (only the workflow run and its step, loop, parallel, condition, router and agent brackets do); kept verbatim as a raw event`
           : name === undefined
             ? 'not an agno 2.x event or aggregate (no event string, no RunStatus); kept as raw'
             : `unknown agno event "${name}"; kept verbatim as a raw event`,

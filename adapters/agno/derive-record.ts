@@ -4,7 +4,7 @@ import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { mediaFromFile, mediaKindOf } from './media.js';
 import { metricsFromUsage, modelRequestUsageFields } from './metrics.js';
 import { pausedToolExecution, writeRequirement } from './requirement.js';
-import { agentEvents, teamOnlyEvents } from './schema.js';
+import { agentEvents, teamOnlyEvents, workflowMappedEvents } from './schema.js';
 import { resultString, writeToolExecution } from './tool-execution.js';
 
 /** The canonical name of a structured (non-string) `RunContent.content`, carried as a `data` event. */
@@ -19,7 +19,7 @@ export const teamTaskActivity = 'team-task';
 /** Event strings of each canonical activity name: `[started, completed]`. */
 export const activityEvents: ReadonlyMap<string, readonly [string, string]> = (() => {
   const pairs = new Map<string, [string, string]>();
-  for (const [name, info] of [...Object.entries(agentEvents), ...Object.entries(teamOnlyEvents)]) {
+  for (const [name, info] of [...Object.entries(agentEvents), ...Object.entries(teamOnlyEvents), ...Object.entries(workflowMappedEvents)]) {
     if (info.activity === undefined) continue;
     const pair = pairs.get(info.activity) ?? ['', ''];
     pair[info.role === 'activity-start' ? 0 : 1] = name;
@@ -32,10 +32,24 @@ export const activityEvents: ReadonlyMap<string, readonly [string, string]> = ((
 /** Mints the ids a derived record needs (media ids); the decoder passes a constant. */
 export type IdSource = (kind: string) => string;
 
-/** The agent event string, or its `Team` twin when the event's actor is a team. */
+/** The workflow events of a workflow run's lifecycle, by the agent event they stand for. */
+const workflowLifecycle: Readonly<Record<string, string>> = {
+  RunStarted: 'WorkflowStarted',
+  RunCompleted: 'WorkflowCompleted',
+  RunError: 'WorkflowError',
+  RunCancelled: 'WorkflowCancelled',
+};
+
+/** The agent event string, its `Team` twin for a team actor, or the workflow event for a workflow run. */
 export function eventName(base: string, event: CanonicalEvent): string {
+  if (event.actor?.kind === 'workflow') return workflowLifecycle[base] ?? base;
   if (event.actor?.kind !== 'team' || base === 'CustomEvent' || base.startsWith('Team')) return base;
   return `Team${base}`;
+}
+
+/** The prefix of an actor's id and name fields: `agent_id`, `team_id`, `workflow_id`. */
+export function identityPrefix(kind: string | undefined): 'agent' | 'team' | 'workflow' {
+  return kind === 'team' || kind === 'workflow' ? kind : 'agent';
 }
 
 /** The envelope of an agno 2.x event record: time, event string, identity and lineage. */
@@ -45,7 +59,7 @@ function envelope(event: CanonicalEvent, base: string): Record<string, unknown> 
   record.event = eventName(base, event);
   const actor = event.actor;
   if (actor !== undefined) {
-    const prefix = actor.kind === 'team' ? 'team' : 'agent';
+    const prefix = identityPrefix(actor.kind);
     if (actor.id !== undefined) record[`${prefix}_id`] = actor.id;
     if (actor.name !== undefined) record[`${prefix}_name`] = actor.name;
   }
@@ -81,11 +95,14 @@ const derivations: Derivation = {
     ...envelope(event, 'RunCompleted'),
     ...defined({ content: event.output, metrics: event.usage === undefined ? undefined : metricsFromUsage(event.usage) }),
   }),
-  'run-error': (event) => ({
-    ...envelope(event, 'RunError'),
-    content: event.error.message,
-    ...defined({ error_type: event.error.type, error_id: event.error.id, additional_data: event.error.data }),
-  }),
+  'run-error': (event) =>
+    event.actor?.kind === 'workflow'
+      ? { ...envelope(event, 'RunError'), error: event.error.message }
+      : {
+          ...envelope(event, 'RunError'),
+          content: event.error.message,
+          ...defined({ error_type: event.error.type, error_id: event.error.id, additional_data: event.error.data }),
+        },
   'run-cancel': (event) => ({ ...envelope(event, 'RunCancelled'), ...defined({ content: event.reason, reason: event.reason }) }),
   'run-pause': (event) => ({
     ...envelope(event, 'RunPaused'),

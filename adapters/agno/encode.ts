@@ -4,7 +4,7 @@ import type { Actor } from '../../src/model/snapshot.js';
 import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
-import { activityEvents, deriveRecord, eventName } from './derive-record.js';
+import { activityEvents, deriveRecord, eventName, identityPrefix } from './derive-record.js';
 import { mediaKindOf } from './media.js';
 import { applyJsonPatch, asJsonPatch } from '../../src/pipeline/json-patch.js';
 
@@ -37,13 +37,18 @@ function contentDefaults(record: Record<string, unknown>, team: boolean): Record
  * Gives a record derived from a foreign event the fields agno 2.9.0 always writes: identity
  * (`""` when unknown), `nested_depth` (2.5.17+), and the content defaults; key order as agno's.
  */
-function withDefaults(record: Record<string, unknown>, team: boolean): Record<string, unknown> {
-  const prefix = team ? 'team' : 'agent';
+function withDefaults(record: Record<string, unknown>, kind: string | undefined): Record<string, unknown> {
+  const prefix = identityPrefix(kind);
+  const team = prefix === 'team';
   const out: Record<string, unknown> = {};
   if (record.created_at !== undefined) out.created_at = record.created_at;
   out.event = record.event;
-  out[`${prefix}_id`] = record[`${prefix}_id`] ?? '';
-  out[`${prefix}_name`] = record[`${prefix}_name`] ?? '';
+  // Agent and team ids default to "" (dataclass defaults); a workflow's are None, so left out.
+  const fallback = prefix === 'workflow' ? undefined : '';
+  for (const field of ['id', 'name']) {
+    const value = record[`${prefix}_${field}`] ?? fallback;
+    if (value !== undefined) out[`${prefix}_${field}`] = value;
+  }
   out.run_id = record.run_id;
   if (record.parent_run_id !== undefined) out.parent_run_id = record.parent_run_id;
   if (record.session_id !== undefined) out.session_id = record.session_id;
@@ -80,7 +85,7 @@ function createEventEncoder(context: AdapterContext): Encoder {
   function record(event: CanonicalEvent): Record<string, unknown>[] {
     const derived = deriveRecord(event, (kind) => context.mint(kind));
     if (derived === undefined) return [];
-    return [withDefaults(derived, event.actor?.kind === 'team')];
+    return [withDefaults(derived, event.actor?.kind)];
   }
 
   const foreign: EventHandlers<Record<string, unknown>[], CanonicalEvent> = {

@@ -25,7 +25,7 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
       note: 'kept in ext.agno, so agno → agno is exact; other formats do not receive them',
     },
     {
-      what: 'workflow events (WorkflowStarted, StepStarted …)',
+      what: 'workflow events other than the run lifecycle and step brackets (StepOutput, StepError, pauses …)',
       direction: 'decode',
       code: 'unknown-event',
       level: 'info',

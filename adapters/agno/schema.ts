@@ -105,15 +105,47 @@ export const workflowEvents: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** An agno 2.x event string resolved: its role, whether it is a team event, and since when it exists. */
+/**
+ * Workflow event strings with a canonical meaning: the workflow run's lifecycle and the
+ * started/completed pairs of its steps. The others (`StepOutput`, pauses and continues of steps,
+ * routers and conditions) stay raw.
+ */
+export const workflowMappedEvents: Readonly<Record<string, AgnoEventInfo>> = {
+  WorkflowStarted: info('run-start'),
+  WorkflowCompleted: info('run-end'),
+  WorkflowError: info('run-error'),
+  WorkflowCancelled: info('run-cancel'),
+  WorkflowAgentStarted: info('activity-start', '2.0.0', 'workflow-agent'),
+  WorkflowAgentCompleted: info('activity-end', '2.0.0', 'workflow-agent'),
+  StepStarted: info('activity-start', '2.0.0', 'workflow-step'),
+  StepCompleted: info('activity-end', '2.0.0', 'workflow-step'),
+  LoopExecutionStarted: info('activity-start', '2.0.0', 'workflow-loop'),
+  LoopExecutionCompleted: info('activity-end', '2.0.0', 'workflow-loop'),
+  LoopIterationStarted: info('activity-start', '2.0.0', 'workflow-loop-iteration'),
+  LoopIterationCompleted: info('activity-end', '2.0.0', 'workflow-loop-iteration'),
+  ParallelExecutionStarted: info('activity-start', '2.0.0', 'workflow-parallel'),
+  ParallelExecutionCompleted: info('activity-end', '2.0.0', 'workflow-parallel'),
+  ConditionExecutionStarted: info('activity-start', '2.0.0', 'workflow-condition'),
+  ConditionExecutionCompleted: info('activity-end', '2.0.0', 'workflow-condition'),
+  RouterExecutionStarted: info('activity-start', '2.0.0', 'workflow-router'),
+  RouterExecutionCompleted: info('activity-end', '2.0.0', 'workflow-router'),
+  StepsExecutionStarted: info('activity-start', '2.0.0', 'workflow-steps'),
+  StepsExecutionCompleted: info('activity-end', '2.0.0', 'workflow-steps'),
+};
+
+/** An agno 2.x event string resolved: its role, who emits it, and since when it exists. */
 export interface ResolvedEvent extends AgnoEventInfo {
   team: boolean;
+  /** A workflow event (`run/workflow.py`): the actor is the workflow. */
+  workflow?: boolean;
 }
 
-/** Resolves an agent or team event string of agno 2.x; undefined for anything else. */
+/** Resolves an agent, team or mapped workflow event string of agno 2.x; undefined for anything else. */
 export function resolveEvent(name: string): ResolvedEvent | undefined {
   const agent = agentEvents[name];
   if (agent !== undefined) return { ...agent, team: false };
+  const workflow = workflowMappedEvents[name];
+  if (workflow !== undefined) return { ...workflow, team: false, workflow: true };
   const teamOnly = teamOnlyEvents[name];
   if (teamOnly !== undefined) return { ...teamOnly, team: true };
   if (!name.startsWith('Team')) return undefined;
@@ -143,7 +175,9 @@ export const envelopeKeys: ReadonlySet<string> = new Set([
   'parent_run_id',
   'session_id',
   'workflow_id',
+  'workflow_name',
   'workflow_run_id',
+  'parent_step_id',
   'step_id',
   'step_name',
   'step_index',

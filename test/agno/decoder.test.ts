@@ -33,6 +33,12 @@ describe('agno team lineage', () => {
     expect(leader?.members[0]?.members.map((run) => [run.runId, run.actor?.name])).toEqual([['run-3', 'Writer']]);
   });
 
+  it('reads a workflow as a run of the workflow actor with its agent step nested under it', () => {
+    const [workflow] = accumulate(decode(readFixture('constructed-v2.9.0-workflow.jsonl')));
+    expect(workflow).toMatchObject({ runId: 'wr-1', actor: { kind: 'workflow', id: 'blog-flow' }, status: 'completed', output: 'Paris is lovely' });
+    expect(workflow?.members.map((run) => [run.runId, run.actor?.name, run.output])).toEqual([['run-2', 'Writer', 'Paris is lovely']]);
+  });
+
   it('finds the leader of a 2.0.x member run, which has no parent_run_id, from the delegation in flight', () => {
     const events = decode(readFixture('constructed-v2.0-team-no-parent-run-id.jsonl'));
     expect(events.filter((event) => event.runId === 'run-2').every((event) => event.parentRunId === 'run-1')).toBe(true);

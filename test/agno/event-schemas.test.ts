@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allEventNames, detectAgno } from '../../adapters/agno/index.js';
+import { workflowMappedEvents } from '../../adapters/agno/schema.js';
 import { convert } from '../../src/index.js';
 
 function minimalRecord(name: string): Record<string, unknown> {
@@ -29,10 +30,19 @@ describe('agno 2.x event strings', () => {
     expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
   });
 
-  it('a workflow event is kept as a raw event with an info issue', () => {
-    const record = { created_at: 1700000000, event: 'StepStarted', workflow_id: 'wf', run_id: 'w1', nested_depth: 0 };
+  it('a workflow event without a canonical meaning is kept as a raw event with an info issue', () => {
+    const record = { created_at: 1700000000, event: 'StepOutput', workflow_id: 'wf', run_id: 'w1', nested_depth: 0, step_name: 'draft' };
     const decoded = convert([record], { from: 'agno', to: 'canonical', encode: { header: false } });
     expect(decoded.output).toEqual([{ type: 'raw', runId: 'w1', format: 'agno', payload: record }]);
-    expect(decoded.issues).toMatchObject([{ code: 'unknown-event', level: 'info', eventType: 'StepStarted' }]);
+    expect(decoded.issues).toMatchObject([{ code: 'unknown-event', level: 'info', eventType: 'StepOutput' }]);
+    expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
+  });
+
+  it.each(Object.keys(workflowMappedEvents))('workflow event %s decodes for the workflow actor and is written back unchanged', (name) => {
+    const record = { created_at: 1700000000, event: name, workflow_id: 'wf', workflow_name: 'Flow', session_id: 's1', run_id: 'w1', nested_depth: 0 };
+    const decoded = convert([record], { from: 'agno', to: 'canonical', encode: { header: false } });
+    expect(decoded.issues.filter((issue) => issue.code === 'unknown-event')).toEqual([]);
+    expect(decoded.output).toContainEqual(expect.objectContaining({ actor: { kind: 'workflow', id: 'wf', name: 'Flow' } }));
+    expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
   });
 });
