@@ -26,6 +26,9 @@ export const noStartKey = 'noStart';
 /** What one of our bridge payloads says: a whole event, or the overlay of the next record. */
 export type BridgePayload = { event: CanonicalEvent; hides?: number } | { next: Overlay } | { hides: number };
 
+/** Keys no canonical field has, which assigning would turn into a prototype change. */
+const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Structural equality of JSON values; key order does not matter. */
 export function deepEqual(left: unknown, right: unknown): boolean {
   if (left === right) return true;
@@ -49,7 +52,7 @@ export function diffEvent(actual: CanonicalEvent, natural: CanonicalEvent): Over
   const source = natural as Record<string, unknown>;
   let overlay: Overlay | undefined;
   for (const key of Object.keys(target)) {
-    if (target[key] === undefined || deepEqual(target[key], source[key])) continue;
+    if (target[key] === undefined || unsafeKeys.has(key) || deepEqual(target[key], source[key])) continue;
     overlay ??= {};
     overlay[key] = target[key];
   }
@@ -66,7 +69,7 @@ export function applyOverlay(natural: CanonicalEvent, overlay: Overlay | undefin
   if (overlay === undefined) return natural;
   const result: Record<string, unknown> = { ...natural };
   for (const [key, value] of Object.entries(overlay)) {
-    if (key !== 'unset') result[key] = value;
+    if (key !== 'unset' && !unsafeKeys.has(key)) result[key] = value;
   }
   if (Array.isArray(overlay.unset)) {
     for (const key of overlay.unset) if (typeof key === 'string') delete result[key];

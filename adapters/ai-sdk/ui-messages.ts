@@ -17,7 +17,9 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** The fields of a UI part no canonical part field holds, kept in the part's `ext`. */
 function partExt(part: UiPart, known: readonly string[]): { ext?: Part['ext'] } {
   const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(part)) if (!known.includes(key) && value !== undefined) rest[key] = value;
+  for (const [key, value] of Object.entries(part)) {
+    if (!known.includes(key) && value !== undefined) Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
+  }
   return Object.keys(rest).length === 0 ? {} : { ext: { [uiFormatName]: rest } };
 }
 
