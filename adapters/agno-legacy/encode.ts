@@ -8,7 +8,7 @@ import { writeAggregate } from './aggregate.js';
 import { legacyExtOf } from './legacy-ext.js';
 import { bringDown } from './down-migration.js';
 import { applyJsonPatch } from '../../src/pipeline/json-patch.js';
-import { type LegacyEra, legacyFormatName } from './schema.js';
+import type { LegacyEra } from './schema.js';
 import { type WriteContext, recordWriters } from './write-record.js';
 
 /** Options of the agno 1.x encoder. */
@@ -142,4 +142,3 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
   };
 }
 
-export { legacyFormatName };

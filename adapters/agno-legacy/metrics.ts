@@ -53,14 +53,3 @@ export function legacyMetricsFromUsage(usage: Usage): Record<string, number[]> {
   if (usage.timeToFirstTokenMs !== undefined) metrics.time_to_first_token = [usage.timeToFirstTokenMs / 1000];
   return metrics;
 }
-
-/** Writes a canonical usage as a 1.x `MessageMetrics.to_dict()` (zeros dropped). */
-export function messageMetricsFromUsage(usage: Usage): Record<string, number> {
-  const metrics: Record<string, number> = {};
-  for (const [field, key, scale] of summedKeys) {
-    const value = usage[field];
-    if (value !== undefined && value !== 0) metrics[key] = value / scale;
-  }
-  if (usage.timeToFirstTokenMs !== undefined) metrics.time_to_first_token = usage.timeToFirstTokenMs / 1000;
-  return metrics;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CanonicalEvent, convert } from '../../src/index.js';
 import {
+  aggregateSchema,
   type LegacyEra,
   type LegacyKind,
   eraAEventSchemas,
@@ -9,6 +10,7 @@ import {
   eraBEventSchemas,
   eraBTeamEvents,
 } from '../../adapters/agno-legacy/schema.js';
+import { readFixture } from './read-fixture.js';
 
 const envelope = { runId: 'run-1', sessionId: 'sess-1', time: 1_700_000_000_000 };
 
@@ -89,5 +91,10 @@ describe('agno-legacy event schemas', () => {
     const names = [...Object.values(eraBAgentEvents), ...Object.values(eraBTeamEvents)].filter((name) => name !== undefined);
     expect(Object.keys(eraBEventSchemas).sort()).toEqual([...new Set(names)].sort());
     expect(Object.keys(eraAEventSchemas).sort()).toEqual(Object.values(eraAEvents).filter((name) => name !== undefined).sort());
+  });
+
+  it.each(['v1.8.4-agent-run-response.json', 'constructed-v1.5.10-stored-run.json'])('the stored run %s fits the aggregate schema', (name) => {
+    const [record] = readFixture(name);
+    expect(aggregateSchema.safeParse(record).success).toBe(true);
   });
 });
