@@ -110,6 +110,23 @@ function toolMedia(record: Record<string, unknown>, base: Envelope): CanonicalEv
   return files;
 }
 
+/** Frames that AgentOS adds when a client resumes a background run (2.x `/resume`); not agno events. */
+const resumeFrames: ReadonlySet<string> = new Set(['replay', 'catch_up']);
+
+/** How serious an unreadable record is, and why it was kept raw. */
+function unknownRecord(name: string | undefined): { level: 'info' | 'warning'; message: string } {
+  if (name === undefined) return { level: 'warning', message: 'not an agno 2.x event or aggregate (no event string, no RunStatus); kept as raw' };
+  if (workflowEvents.has(name)) {
+    return {
+      level: 'info',
+      message: `agno workflow event "${name}" has no canonical meaning (only the workflow run and its step, loop, parallel, condition, router and agent brackets do); kept verbatim as a raw event`,
+    };
+  }
+  if (resumeFrames.has(name)) return { level: 'info', message: `AgentOS resume frame "${name}" is not a run event; kept verbatim as a raw event` };
+  // AgentOS `event: error` frames report a failed resume; a warning, as no run outcome can be read from them.
+  return { level: 'warning', message: `unknown agno event "${name}"; kept verbatim as a raw event` };
+}
+
 /** The envelope of workflow events: their step fields are what a step bracket is about, so they stay data. */
 const workflowEnvelopeKeys: ReadonlySet<string> = new Set(['created_at', 'event', 'workflow_id', 'workflow_name', 'run_id', 'parent_run_id', 'session_id', 'nested_depth']);
 
@@ -484,18 +501,8 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     const resolved = name === undefined ? undefined : resolveEvent(name);
     if (resolved === undefined || name === undefined) {
       const runId = typeof record.run_id === 'string' ? record.run_id : lastRunId ?? 'unknown';
-      const workflow = name !== undefined && workflowEvents.has(name);
-      context.report({
-        code: 'unknown-event',
-        level: workflow ? 'info' : 'warning',
-        eventType: name,
-        runId,
-        message: workflow
-          ? `agno workflow event "${name}" has no canonical meaning (only the workflow run and its step, loop, parallel, condition, router and agent brackets do); kept verbatim as a raw event`
-          : name === undefined
-            ? 'not an agno 2.x event or aggregate (no event string, no RunStatus); kept as raw'
-            : `unknown agno event "${name}"; kept verbatim as a raw event`,
-      });
+      const { level, message } = unknownRecord(name);
+      context.report({ code: 'unknown-event', level, eventType: name, runId, message });
       releaseStash(out);
       out.push(raw(record, runId));
       return out;

@@ -38,6 +38,13 @@ describe('agno 2.x event strings', () => {
     expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
   });
 
+  it('keeps AgentOS resume frames as raw events with an info issue', () => {
+    const record = { event: 'catch_up', run_id: 'r1', status: 'running', missed_events: 2, current_event_count: 5, message: 'catching up' };
+    const decoded = convert([record], { from: 'agno', to: 'canonical', encode: { header: false } });
+    expect(decoded.output).toEqual([{ type: 'raw', runId: 'r1', format: 'agno', payload: record }]);
+    expect(decoded.issues).toMatchObject([{ code: 'unknown-event', level: 'info', eventType: 'catch_up' }]);
+  });
+
   it.each(Object.keys(workflowMappedEvents))('workflow event %s decodes for the workflow actor and is written back unchanged', (name) => {
     const record = { created_at: 1700000000, event: name, workflow_id: 'wf', workflow_name: 'Flow', session_id: 's1', run_id: 'w1', nested_depth: 0 };
     const decoded = convert([record], { from: 'agno', to: 'canonical', encode: { header: false } });
