@@ -6,7 +6,7 @@ import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { chunkFieldsOf, createChunkBuildState } from './chunk-fields.js';
 import { diffFields } from './field-diff.js';
-import { type ChunkDescriptor, recordExt } from './langchain-ext.js';
+import { type ChunkDescriptor, recordExt } from './record-ext.js';
 import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf, runInfoOf } from './lineage.js';
 import { hasRole, langchainFields, messageOf, recordFields } from './message-fields.js';
 import { type MessageFields, type MessageRecord, formatName, isStreamEventRecord, readMessageRecord } from './schema.js';

@@ -5,7 +5,7 @@ import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pip
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { chunkFieldsOf, createChunkBuildState, groupStep } from './chunk-fields.js';
 import { applyDiff, diffOf } from './field-diff.js';
-import { type ChunkDescriptor, defaultForm, readRecordExt } from './langchain-ext.js';
+import { type ChunkDescriptor, defaultForm, readRecordExt } from './record-ext.js';
 import { type Lineage, type RunInfo, runLineage } from './lineage.js';
 import { recordFields } from './message-fields.js';
 import { type MessageFields, type MessageForm, type MessageKind, formatName, writeMessageRecord } from './schema.js';

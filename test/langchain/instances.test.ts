@@ -13,7 +13,7 @@ import {
 import { concat } from '@langchain/core/utils/stream';
 import { describe, expect, it } from 'vitest';
 import { fromLangChainMessages, lineageKey, reviveLangChainRecord, toLangChainChunks, toLangChainMessages } from '../../adapters/langchain/index.js';
-import { accumulate, type CanonicalEvent, type Run } from '../../src/index.js';
+import { accumulate, type CanonicalEvent, convert, type Run } from '../../src/index.js';
 import { readJsonl } from '../support/golden.js';
 
 const team = { kind: 'team', name: 'My Team' } as const;
@@ -164,6 +164,12 @@ describe('langchain instances', () => {
       expect(AIMessage.isInstance(message) || HumanMessage.isInstance(message) || ToolMessage.isInstance(message) || (message as BaseMessage).type === 'system').toBe(true);
       expect(JSON.parse(JSON.stringify(message))).toEqual(record);
     }
+  });
+
+  it('gives real instances from the pipeline with the revive option', () => {
+    const { output } = convert(teamStream, { from: 'canonical', to: 'langchain', encode: { revive: reviveLangChainRecord } });
+    expect(output.map((message) => (message as BaseMessage).type)).toEqual(messages.map((message) => message.type));
+    expect(output.every((message) => HumanMessage.isInstance(message) || AIMessage.isInstance(message) || ToolMessage.isInstance(message))).toBe(true);
   });
 
   it('reads recorded chat history instances as one run', () => {

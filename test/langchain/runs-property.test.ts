@@ -1,3 +1,5 @@
+import { load } from '@langchain/core/load';
+import { type BaseMessage, mapChatMessagesToStoredMessages, mapStoredMessagesToChatMessages } from '@langchain/core/messages';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromLangChainMessages, toLangChainMessages } from '../../adapters/langchain/index.js';
@@ -47,6 +49,19 @@ describe('canonical runs through LangChain messages', () => {
         // LangChain's own toJSON (escapeIfNeeded, @langchain/core 1.2) assigns keys one by one and so drops `__proto__` keys.
         fc.pre(!JSON.stringify(runs).includes('"__proto__"'));
         expect(normal(fromLangChainMessages(toLangChainMessages(runs)))).toEqual(normal(runs));
+      }),
+      { numRuns: propertyRuns, seed: propertySeed },
+    );
+  }, Math.max(30_000, propertyRuns * 100));
+
+  it('the messages written for generated runs survive the StoredMessage round trip and load unchanged', async () => {
+    await fc.assert(
+      fc.asyncProperty(runsArbitrary, async (runs) => {
+        fc.pre(!JSON.stringify(runs).includes('"__proto__"'));
+        const messages = toLangChainMessages(runs);
+        const json = JSON.stringify(messages);
+        expect(JSON.stringify(mapStoredMessagesToChatMessages(mapChatMessagesToStoredMessages(messages)))).toBe(json);
+        expect(JSON.stringify(await load<BaseMessage[]>(json))).toBe(json);
       }),
       { numRuns: propertyRuns, seed: propertySeed },
     );
