@@ -72,7 +72,8 @@ const structuralTypes = new Set(['text-start', 'text-end', 'reasoning-start', 'r
 export function createLegacyDecoder(context: AdapterContext, options: LegacyDecodeOptions = {}): Decoder {
   const states = new Map<string, RunState>();
   const parents = new Map<string, string | undefined>();
-  const openTeams: string[] = [];
+  /** Team tool calls in flight (the delegations), innermost last. */
+  const delegations: { runId: string; toolCallId: string }[] = [];
   const seenRuns = new Set<string>();
   /** The runs of each top-level run's tree, forgotten together when it ends: memory stays bounded by open runs. */
   const trees = new Map<string, Set<string>>();
@@ -140,12 +141,13 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     const envelope: Envelope = { runId: runId as string };
     seenRuns.add(envelope.runId);
     const actor = actorOf(record);
-    // 1.x events name no parent: a run first seen while a team run is open is that team's member.
+    // 1.x events name no parent (reference §7.2, §13): a run first seen while a team's tool call is
+    // in flight was started by that delegation. Tool calls, not TeamRunStarted, since without
+    // stream_intermediate_steps 1.6 – 1.8 stream no run start or end, only tool calls and content.
     if (!parents.has(envelope.runId)) {
-      const top = openTeams.at(-1);
+      const top = delegations.at(-1)?.runId;
       parents.set(envelope.runId, top !== undefined && top !== envelope.runId ? top : undefined);
     }
-    if (actor?.kind === 'team' && kind === 'run-started' && !openTeams.includes(envelope.runId)) openTeams.push(envelope.runId);
     const parent = parents.get(envelope.runId);
     if (parent !== undefined) envelope.parentRunId = parent;
     remember(envelope.runId);
@@ -155,9 +157,11 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     return envelope;
   }
 
-  function endTeam(runId: string): void {
-    const index = openTeams.lastIndexOf(runId);
-    if (index !== -1) openTeams.splice(index, 1);
+  function endDelegation(runId: string, toolCallId?: string): void {
+    for (let index = delegations.length - 1; index >= 0; index -= 1) {
+      const delegation = delegations[index];
+      if (delegation?.runId === runId && (toolCallId === undefined || delegation.toolCallId === toolCallId)) delegations.splice(index, 1);
+    }
   }
 
   function content(record: Record<string, unknown>, envelope: Envelope): Translation {
@@ -212,6 +216,10 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         context.report({ code: 'minted', level: 'info', runId: envelope.runId, eventType: String(record.event), message: `a tool execution without tool_call_id was given the id ${toolCallId}` });
       }
       const toolName = facts.toolName;
+      if (envelope.actor?.kind === 'team') {
+        if (started) delegations.push({ runId: envelope.runId, toolCallId });
+        else endDelegation(envelope.runId, toolCallId);
+      }
       if (started) events.push({ type: 'tool-call', ...envelope, toolCallId, toolName: toolName ?? '', input: facts.input });
       else if (facts.failed) events.push({ type: 'tool-error', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), error: facts.result });
       else events.push({ type: 'tool-result', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), output: facts.result });
@@ -240,7 +248,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         return single(events, { type: 'data', ...envelope, name: 'intermediate-content', data: record.content ?? null });
       case 'run-completed': {
         close(envelope, events);
-        endTeam(envelope.runId);
+        endDelegation(envelope.runId);
         const end: CanonicalEvent = { type: 'run-end', ...envelope };
         if (record.content !== undefined) end.output = record.content;
         const usage = usageFromLegacyMetrics(record.metrics);
@@ -249,11 +257,11 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
       }
       case 'run-error':
         close(envelope, events);
-        endTeam(envelope.runId);
+        endDelegation(envelope.runId);
         return single(events, { type: 'run-error', ...envelope, error: { message: typeof record.content === 'string' ? record.content : '' } });
       case 'run-cancelled': {
         close(envelope, events);
-        endTeam(envelope.runId);
+        endDelegation(envelope.runId);
         const reason = typeof record.reason === 'string' ? record.reason : era === 'A' && typeof record.content === 'string' ? record.content : undefined;
         return single(events, { type: 'run-cancel', ...envelope, ...(reason === undefined ? {} : { reason }) });
       }

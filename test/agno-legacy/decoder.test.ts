@@ -30,6 +30,15 @@ describe('agno-legacy decoder', () => {
     expect(outer?.members[0]?.members.map((run) => [run.runId, run.parentRunId, run.actor?.id])).toEqual([['run-a', 'run-i', 'searcher']]);
   });
 
+  it('finds the parent of a member inside the delegating tool call when the stream has no run starts (stream_intermediate_steps off)', () => {
+    const { events } = decode(readFixture('constructed-v1.8.4-team-without-intermediate-steps.jsonl'));
+    const parentsOf = (runId: string) => new Set(events.filter((event) => event.runId === runId).map((event) => event.parentRunId));
+    expect(parentsOf('run-2')).toEqual(new Set(['run-1']));
+    expect(parentsOf('run-1')).toEqual(new Set([undefined]));
+    // An agent run after the delegation ended is no member.
+    expect(parentsOf('run-9')).toEqual(new Set([undefined]));
+  });
+
   it('gives the members of a second team run in the same stream the second run as parent', () => {
     const first = readFixture('v1.8.4-team-one-member.jsonl') as Record<string, unknown>[];
     const rename = (record: Record<string, unknown>): Record<string, unknown> => ({ ...record, run_id: `${String(record.run_id)}-again` });
