@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CanonicalEvent, accumulate, convert, getFormat } from '../../src/index.js';
+import { type CanonicalEvent, type Run, accumulate, convert, getFormat } from '../../src/index.js';
 import { expectGolden, readJsonl } from '../support/golden.js';
 import { invalidChunks, readChunks, withoutBridge } from './ui-reader.js';
 
@@ -23,6 +23,54 @@ function readRecording(folder: string, file: string): unknown[] {
 }
 
 const goldens = join(import.meta.dirname, 'fixtures/agno');
+
+interface ToolView {
+  input: unknown;
+  output?: unknown;
+  errorText?: string;
+}
+
+/** What a useChat user should see of some runs: their texts, reasonings and tool calls with results. */
+function expectedParts(runs: Run[], events: CanonicalEvent[]) {
+  const text: unknown[] = [];
+  const reasoning: unknown[] = [];
+  const tools: Record<string, ToolView> = {};
+  const visit = (run: Run) => {
+    for (const message of run.messages) {
+      for (const part of message.parts) {
+        if (message.role !== 'assistant' && message.role !== 'tool') continue;
+        if (part.type === 'text') text.push(part.text);
+        if (part.type === 'reasoning') reasoning.push(part.text);
+        if (part.type === 'tool-call') tools[part.toolCallId] = { input: part.input ?? null };
+        if (part.type === 'tool-result') {
+          // A result for a call never seen shows the call too, with a null input.
+          const tool = (tools[part.toolCallId] ??= { input: null });
+          if (part.isError === true) tool.errorText = typeof part.output === 'string' ? part.output : JSON.stringify(part.output);
+          else tool.output = part.output ?? null;
+        }
+      }
+    }
+    run.members.forEach(visit);
+  };
+  runs.forEach(visit);
+  // A pause for approval shows its tool call, waiting, even when the run then ended otherwise.
+  for (const event of events) {
+    if (event.type !== 'run-pause') continue;
+    for (const requirement of event.requirements) {
+      if (requirement.kind === 'confirmation' && requirement.toolCallId !== undefined) {
+        tools[requirement.toolCallId] ??= { input: requirement.input ?? null };
+      }
+    }
+  }
+  return { text, reasoning, tools };
+}
+
+function toolView(part: Record<string, unknown>): ToolView {
+  const view: ToolView = { input: part.input ?? null };
+  if (part.state === 'output-available') view.output = part.output;
+  if (part.state === 'output-error') view.errorText = part.errorText as string;
+  return view;
+}
 
 /**
  * Events as runs; raw records of the source format are left out: AI SDK targets report them
@@ -56,6 +104,24 @@ describe('agno recordings served to useChat', () => {
       // What a plain useChat app shows: our metadata (lineage, source fields) is checked by the read-back tests.
       const shown = { message: withoutBridge(read.message), error: read.error, issues: ours };
       expectGolden(join(goldens, `${name}.uimessage.json`), `${JSON.stringify(shown, null, 2)}\n`);
+    });
+
+    it(`${file} (${format}) shows every text, reasoning and tool call of every run, member or not, in the UIMessage`, async () => {
+      const events = convert(records, { from: format, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[];
+      const runs = snapshot(events);
+      // useChat stops at an error chunk (terminateOnError); what came after it is checked without it.
+      const chunks = convert(records, { from: format, to: 'ai-sdk-ui' }).output.filter((chunk) => (chunk as { type: string }).type !== 'error');
+      const { message } = await readChunks(chunks);
+      const expected = expectedParts(runs, events);
+      const parts = (message?.parts ?? []) as unknown as Record<string, unknown>[];
+      const shown = {
+        text: parts.filter((part) => part.type === 'text').map((part) => part.text),
+        reasoning: parts.filter((part) => part.type === 'reasoning').map((part) => part.text),
+        tools: Object.fromEntries(parts.filter((part) => typeof part.toolCallId === 'string').map((part) => [part.toolCallId, toolView(part)])),
+      };
+      expect(shown.text.sort()).toEqual(expected.text.sort());
+      expect(shown.reasoning.sort()).toEqual(expected.reasoning.sort());
+      expect(shown.tools).toEqual(expected.tools);
     });
 
     it(`${file} (${format}) comes back from ai-sdk-ui as the same runs, members and lineage included`, () => {
