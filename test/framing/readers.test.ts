@@ -59,6 +59,16 @@ describe('framing readers', () => {
     ]);
   });
 
+  it('sse reads agno 2.0.0 – 2.0.2 frames whose indented JSON continues without data: prefixes', () => {
+    const quirk = 'event: RunStarted\ndata: {\n  "event": "RunStarted",\n  "run_id": "r1",\n  "nested": {\n    "a": 1\n  }\n}\n\nevent: RunCompleted\ndata: {\n  "event": "RunCompleted"\n}\n\n';
+    const items = expectSameAtEveryBoundary(quirk, 'sse');
+    expect(items).toEqual([
+      { kind: 'record', record: { event: 'RunStarted', run_id: 'r1', nested: { a: 1 } }, line: 9 },
+      { kind: 'record', record: { event: 'RunCompleted' }, line: 14 },
+    ]);
+    expect(readAll(quirk.replaceAll('\n', '\r\n'), 'auto')).toEqual(items);
+  });
+
   it('concatenated pretty JSON splits on balanced braces, ignoring braces inside strings', () => {
     const items = expectSameAtEveryBoundary(concat, 'concat');
     expect(items).toEqual([
