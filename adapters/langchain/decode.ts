@@ -29,6 +29,8 @@ interface OpenChunkMessage {
   record: MessageRecord;
   text: Map<string, string>;
   reasoning: Map<string, string>;
+  /** Signatures of reasoning blocks by block id; Anthropic sends them in a chunk of their own. */
+  signatures: Map<string, string>;
   tools: Map<string, OpenTool>;
   lastToolKey: string | undefined;
   usage: Usage | undefined;
@@ -164,6 +166,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
       record,
       text: new Map(),
       reasoning: new Map(),
+      signatures: new Map(),
       tools: new Map(),
       lastToolKey: undefined,
       usage: undefined,
@@ -178,7 +181,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     return open;
   }
 
-  function chunkText(state: RunState, open: OpenChunkMessage, kind: 'text' | 'reasoning', key: string, delta: string, out: CanonicalEvent[]): void {
+  function chunkText(state: RunState, open: OpenChunkMessage, kind: 'text' | 'reasoning', key: string, delta: string, out: CanonicalEvent[]): string {
     const blocks = kind === 'text' ? open.text : open.reasoning;
     let id = blocks.get(key);
     if (id === undefined) {
@@ -187,6 +190,14 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
       out.push({ type: `${kind}-start`, ...state.envelope, id });
     }
     if (delta !== '') out.push({ type: `${kind}-delta`, ...state.envelope, id, delta });
+    return id;
+  }
+
+  function chunkReasoning(state: RunState, open: OpenChunkMessage, key: string, block: Record<string, unknown>, text: unknown, out: CanonicalEvent[]): void {
+    const signature = typeof block.signature === 'string' ? block.signature : undefined;
+    if (typeof text !== 'string' && signature === undefined) return;
+    const id = chunkText(state, open, 'reasoning', key, typeof text === 'string' ? text : '', out);
+    if (signature !== undefined) open.signatures.set(id, signature);
   }
 
   function chunkTools(state: RunState, open: OpenChunkMessage, chunks: unknown, out: CanonicalEvent[]): void {
@@ -222,7 +233,10 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     if (openChunkRun === state) openChunkRun = undefined;
     const closing: CanonicalEvent[] = [];
     for (const id of open.text.values()) closing.push({ type: 'text-end', ...state.envelope, id });
-    for (const id of open.reasoning.values()) closing.push({ type: 'reasoning-end', ...state.envelope, id });
+    for (const id of open.reasoning.values()) {
+      const signature = open.signatures.get(id);
+      closing.push({ type: 'reasoning-end', ...state.envelope, id, ...(signature === undefined ? {} : { signature }) });
+    }
     for (const tool of open.tools.values()) {
       const text = tool.args.join('');
       let input: unknown = text;
@@ -291,8 +305,8 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
         if (!isRecord(block)) return;
         const key = String(block.index ?? position);
         if (block.type === 'text' && typeof block.text === 'string') chunkText(state, open, 'text', key, block.text, events);
-        else if (block.type === 'reasoning' && typeof block.reasoning === 'string') chunkText(state, open, 'reasoning', key, block.reasoning, events);
-        else if (block.type === 'thinking' && typeof block.thinking === 'string') chunkText(state, open, 'reasoning', key, block.thinking, events);
+        else if (block.type === 'reasoning') chunkReasoning(state, open, key, block, block.reasoning, events);
+        else if (block.type === 'thinking') chunkReasoning(state, open, key, block, block.thinking, events);
       });
     }
     chunkTools(state, open, fields.tool_call_chunks, events);
