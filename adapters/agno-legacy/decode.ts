@@ -54,6 +54,8 @@ interface RunState {
   reasoningId: string | undefined;
   /** The reasoning part between `ReasoningStarted` and `ReasoningCompleted` (agno's reasoning agent). */
   stepsId: string | undefined;
+  /** The envelope of the run's last record, for the parts a cut stream leaves open. */
+  envelope: Envelope | undefined;
 }
 
 /** What one record becomes: its events, and the one that carries the record's patch. */
@@ -107,7 +109,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
   function stateOf(runId: string): RunState {
     let state = states.get(runId);
     if (state === undefined) {
-      state = { text: undefined, textId: undefined, reasoningId: undefined, stepsId: undefined };
+      state = { text: undefined, textId: undefined, reasoningId: undefined, stepsId: undefined, envelope: undefined };
       states.set(runId, state);
     }
     return state;
@@ -313,6 +315,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     const kind = kindOf(String(record.event), era);
     if (kind === undefined) return unknown(record, `"${String(record.event)}" is not an agno 1.x event`);
     const envelope = envelopeOf(record, kind);
+    stateOf(envelope.runId).envelope = envelope;
     const { events, primary } = translate(record, kind, envelope, era);
     if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);
     const members = unstreamedMembers(record, envelope.runId);
@@ -370,7 +373,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
       const events: CanonicalEvent[] = [];
       for (const [runId, state] of states) {
         if (state.textId === undefined && state.reasoningId === undefined) continue;
-        close({ runId }, events);
+        close(state.envelope ?? { runId }, events);
       }
       // Parts the source left open are closed here; the encoder writes nothing for them.
       for (const event of events) if (event.type === 'reasoning-end') event.ext = legacyExt({ secondary: true });
