@@ -82,7 +82,12 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
 
   function rootOf(runId: string): string {
     let root = runId;
-    for (let parent = parents.get(root); parent !== undefined; parent = parents.get(root)) root = parent;
+    // Parents are set once, at a run's first record, so the chain ends; the guard only bounds malformed input.
+    const visited = new Set<string>([root]);
+    for (let parent = parents.get(root); parent !== undefined && !visited.has(parent); parent = parents.get(root)) {
+      visited.add(parent);
+      root = parent;
+    }
     return root;
   }
 
