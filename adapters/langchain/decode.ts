@@ -51,7 +51,7 @@ interface RunState {
 }
 
 /** Where a decoded message or chunk goes: the run, and whether chunk boundaries are kept. */
-export interface ChunkTarget {
+interface ChunkTarget {
   runId: string;
   /** Keep chunk boundaries in `ext.langchain` (not for streamEvents, which is read only). */
   keepBoundaries: boolean;
