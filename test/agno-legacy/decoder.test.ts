@@ -123,6 +123,12 @@ describe('agno-legacy detect', () => {
     expect(agnoLegacyFormat.detect(readFixture('v1.8.4-agent-run-response.json')[0])).toEqual({ confidence: 0.95, version: '1.6 – 1.8' });
   });
 
+  it('does not claim records only 2.x writes', () => {
+    for (const name of ['v2/v2.9.0-agent-tools.jsonl', 'v2/v2.9.0-team-one-member.jsonl', 'v2/v2.9.0-agent-run-output.json', 'v2/v2.9.0-hitl-confirmation.jsonl']) {
+      for (const record of readFixture(name)) expect(agnoLegacyFormat.detect(record)?.confidence ?? 0, name).toBeLessThan(0.5);
+    }
+  });
+
   it('gives a record 2.x could have written as well only a low score', () => {
     const started = readFixture('v1.8.4-agent-tools.jsonl')[0];
     expect(agnoLegacyFormat.detect(started)?.confidence).toBeLessThan(0.5);
