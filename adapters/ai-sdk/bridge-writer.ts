@@ -9,6 +9,11 @@ export interface BridgeWriting {
   natural(record: Record<string, unknown>, state: BridgeState): CanonicalEvent[] | undefined;
   /** Puts an overlay into the record's own metadata; false when the record has no place for it. */
   attach(record: Record<string, unknown>, overlay: Overlay): boolean;
+  /**
+   * Whether every overlay of a member's record names its run, parent and actor again: useChat
+   * keeps the provider metadata of a part's last chunk only, and the part should say who wrote it.
+   */
+  lineage?: boolean;
   /** One of our carrier records for a payload; `id` makes a UI data part persist and update in place. */
   carrier(payload: BridgePayload, id?: string): Record<string, unknown>;
 }
@@ -46,6 +51,12 @@ function asDecoded(natural: CanonicalEvent, event: CanonicalEvent, format: strin
   return { ...natural, runId: event.runId, ext: { ...natural.ext, [format]: { ...natural.ext?.[format], [mintedRunIdKey]: true } } };
 }
 
+/** The run, parent run and actor of an event. */
+function lineageOf(event: CanonicalEvent): Record<string, unknown> {
+  const { runId, parentRunId, actor } = envelopeOf(event);
+  return { runId, ...(parentRunId === undefined ? {} : { parentRunId }), ...(actor === undefined ? {} : { actor }) };
+}
+
 /** Creates a {@link BridgeWriter}. */
 export function createBridgeWriter(writing: BridgeWriting): BridgeWriter {
   const state = createBridgeState();
@@ -56,7 +67,10 @@ export function createBridgeWriter(writing: BridgeWriting): BridgeWriter {
     state,
     emit(record, event, recordId) {
       const natural = writing.natural(record, state)?.at(-1);
-      const overlay = natural === undefined ? undefined : diffEvent(event, asDecoded(natural, event, writing.format));
+      let overlay = natural === undefined ? undefined : diffEvent(event, asDecoded(natural, event, writing.format));
+      if (overlay !== undefined && writing.lineage === true && state.root !== undefined && event.runId !== state.root.runId) {
+        overlay = { ...lineageOf(event), ...overlay };
+      }
       if (overlay !== undefined && !writing.attach(record, overlay)) out.push(writing.carrier({ next: overlay }));
       out.push(record);
       events += writing.natural(record, state)?.length ?? 0;

@@ -98,6 +98,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       chunk.providerMetadata = withOverlay(chunk.providerMetadata, overlay);
       return true;
     },
+    lineage: true,
     carrier(payload, id) {
       return id === undefined ? { type: bridgeDataType, transient: true, data: payload } : { type: bridgeDataType, id, data: payload };
     },

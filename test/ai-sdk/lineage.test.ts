@@ -19,6 +19,17 @@ describe('lineage in AI SDK streams', () => {
     for (const member of members) expect(member).toMatchObject({ runId: expect.any(String), actor: { kind: expect.any(String) } });
   });
 
+  it("a member's text part keeps its lineage to the end, although useChat keeps only the last chunk's metadata", async () => {
+    const records = readJsonl(join(import.meta.dirname, '../agno/fixtures/v2.9.0-team-one-member.jsonl'));
+    const { message } = await readChunks(convert(records, { from: 'agno', to: 'ai-sdk-ui' }).output);
+    const member = message?.parts.find((part) => part.type === 'text' && part.text === 'Paris is lovely') as { providerMetadata?: Record<string, unknown> } | undefined;
+    expect(member?.providerMetadata?.['agent-event-bridge']).toMatchObject({
+      runId: 'run-2',
+      parentRunId: 'run-1',
+      actor: { kind: 'agent', id: 'writer', name: 'Writer' },
+    });
+  });
+
   it('every run, parent run and actor comes back from ai-sdk-ui and ai-sdk-stream', () => {
     const lineageOf = (events: unknown[]) =>
       (events as { runId?: string; parentRunId?: string; actor?: unknown }[])
