@@ -6,15 +6,18 @@ import { langchainFormat } from '../adapters/langchain/format.js';
 import { runnerFormat } from '../adapters/runner/index.js';
 import type { AnyFormat } from './pipeline/format.js';
 
-/** The built-in formats: adding a format is one line here. */
+/**
+ * The built-in formats: adding a format is one line here. The order breaks true ties in
+ * detection, so a current version comes before its legacy one.
+ */
 const builtInFormats: AnyFormat[] = [
   canonicalFormat,
+  agnoFormat,
+  agnoLegacyFormat,
+  runnerFormat,
+  langchainFormat,
   aiSdkUiFormat,
   aiSdkStreamFormat,
-  agnoLegacyFormat,
-  agnoFormat,
-  langchainFormat,
-  runnerFormat,
 ];
 
 const formats = new Map<string, AnyFormat>(builtInFormats.map((format) => [format.name, format]));
