@@ -71,7 +71,8 @@ function derivable(event: CanonicalEvent): Record<string, unknown> {
  * agno decoder reads the translation differently (then the canonical event alone is written).
  */
 export function currentEventExt(record: Record<string, unknown>, primary: CanonicalEvent, context: AdapterContext): Record<string, unknown> | undefined {
-  if (!bridged.has(primary.type) && !isRecord(record.extra_data)) return undefined;
+  const intermediate = String(record.event).includes('Intermediate');
+  if (!bridged.has(primary.type) && !intermediate && !isRecord(record.extra_data)) return undefined;
   const current = currentRecord(record, primary, context);
   const carrier = createAgnoDecoder(quiet)
     .push(current)

@@ -56,6 +56,8 @@ interface RunState {
   stepsId: string | undefined;
   /** The envelope of the run's last record, for the parts a cut stream leaves open. */
   envelope: Envelope | undefined;
+  /** Whether the open text is intermediate content (the main model's draft before an output model, 1.7.9+). */
+  intermediate: boolean;
 }
 
 /** What one record becomes: its events, and the one that carries the record's patch. */
@@ -114,7 +116,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
   function stateOf(runId: string): RunState {
     let state = states.get(runId);
     if (state === undefined) {
-      state = { text: undefined, textId: undefined, reasoningId: undefined, stepsId: undefined, envelope: undefined };
+      state = { text: undefined, textId: undefined, reasoningId: undefined, stepsId: undefined, envelope: undefined, intermediate: false };
       states.set(runId, state);
     }
     return state;
@@ -171,9 +173,11 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     }
   }
 
-  function content(record: Record<string, unknown>, envelope: Envelope): Translation {
+  function content(record: Record<string, unknown>, envelope: Envelope, intermediate: boolean): Translation {
     const state = stateOf(envelope.runId);
     const events: CanonicalEvent[] = [];
+    // The draft and the final answer are two texts, as the agno adapter reads RunIntermediateContent.
+    if (state.textId !== undefined && state.intermediate !== intermediate) close(envelope, events);
     let primary: CanonicalEvent | undefined;
     const thinking = [record.thinking, record.reasoning_content].filter((each): each is string => typeof each === 'string' && each !== '');
     if (thinking.length > 0) {
@@ -191,6 +195,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
       }
       if (state.textId === undefined) {
         state.textId = context.mint('text');
+        state.intermediate = intermediate;
         state.text = createTextStream(options.content ?? 'auto');
         events.push({ type: 'text-start', ...envelope, id: state.textId });
       }
@@ -250,9 +255,9 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         return single(events, start);
       }
       case 'content':
-        return content(record, envelope);
+        return content(record, envelope, false);
       case 'intermediate-content':
-        return single(events, { type: 'data', ...envelope, name: 'intermediate-content', data: record.content ?? null });
+        return content(record, envelope, true);
       case 'run-completed': {
         close(envelope, events);
         endDelegation(envelope.runId);

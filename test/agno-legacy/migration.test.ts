@@ -53,6 +53,20 @@ describe('agno 1.x → 2.x migration', () => {
     expect(issues).toEqual([]);
   });
 
+  it('renames the intermediate content of 1.7.9+ as 2.x does, a text apart from the final answer', () => {
+    const base = { created_at: 1700000000, agent_id: 'a1', agent_name: 'Agent', run_id: 'r1', session_id: 's1', content_type: 'str' };
+    const records = [
+      { ...base, event: 'RunIntermediateResponseContent', content: 'draft' },
+      { ...base, event: 'RunResponseContent', content: 'final', thinking: '' },
+    ];
+    const { output } = convert(records, { from: 'agno-legacy', to: 'agno' });
+    expect(output).toMatchObject([
+      { event: 'RunIntermediateContent', content: 'draft', content_type: 'str', nested_depth: 0 },
+      { event: 'RunContent', content: 'final', reasoning_content: '' },
+    ]);
+    expect(convert(records, { from: 'agno-legacy', to: 'agno-legacy' }).output).toEqual(records);
+  });
+
   it("carries a 1.x stream's tool sentence, tool metrics and the team's member runs into their 2.x fields", () => {
     const { output } = convert(readFixture('v1.8.4-team-one-member.jsonl'), { from: 'agno-legacy', to: 'agno' });
     const records = output as Record<string, unknown>[];
