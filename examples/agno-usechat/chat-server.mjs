@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { createConvertStream, createRecordWriter, getFormat, readAll } from 'agent-event-bridge';
+import { createRecordWriter, getFormat, readAll } from 'agent-event-bridge';
+import { pipeUIMessageStreamToServerResponse } from 'agent-event-bridge/ai-sdk';
 
 /** @typedef {import('agent-event-bridge').Issue} Issue */
 /** @typedef {{ name: string, title: string, prompt: string, recording: string, origin: string }} Scenario */
@@ -26,7 +27,7 @@ const contentTypes = /** @type {Record<string, string>} */ ({
 /**
  * Creates the example's HTTP server: the built page and `POST /api/chat`, which replays the
  * chosen agno recording through the `agno` decoder and the `ai-sdk-ui` encoder as a UI message
- * stream, the wire format `useChat`'s default transport reads.
+ * stream (`pipeUIMessageStreamToServerResponse`), the wire format `useChat`'s default transport reads.
  * @param {object} options
  * @param {string} options.pageDirectory the directory of the built page (see build-page.mjs).
  * @param {number} [options.delayMs] pause between agno records, so the page visibly streams.
@@ -85,33 +86,18 @@ async function replayChat(request, response, { delayMs, onIssue }) {
     response.end(`No scenario matches this message. Send one of: ${scenarios.map((candidate) => candidate.name).join(', ')}.`);
     return;
   }
-  const format = getFormat('ai-sdk-ui');
-  if (format === undefined || getFormat('agno') === undefined) {
-    throw new Error('agent-event-bridge has no agno or ai-sdk-ui format: run `npm run build` first');
-  }
+  if (getFormat('agno') === undefined) throw new Error('agent-event-bridge has no agno format: run `npm run build` first');
   const text = await readFile(join(exampleDirectory, 'recordings', scenario.recording), 'utf8');
   const records = readAll(text, 'jsonl').flatMap((item) => (item.kind === 'record' ? [item.record] : []));
-
-  let closed = false;
-  response.on('close', () => {
-    closed = true;
-  });
-  const writer = createRecordWriter('sse', format);
-  const chunks = replay(records, delayMs, () => closed).pipeThrough(
-    createConvertStream({ from: 'agno', to: 'ai-sdk-ui', onIssue: (issue) => onIssue?.(issue, scenario) }),
-  );
-  response.writeHead(200, format.sseHeaders);
+  const source = replay(records, delayMs, () => response.destroyed);
   try {
-    for await (const chunk of chunks) {
-      if (closed) return;
-      response.write(writer.write(chunk));
-    }
+    await pipeUIMessageStreamToServerResponse(response, source, { from: 'agno', onIssue: (issue) => onIssue?.(issue, scenario) });
   } catch (error) {
+    if (!response.headersSent) throw error;
     // The status line is gone: say it the way the AI SDK does, an error chunk and no [DONE].
-    response.end(writer.write({ type: 'error', errorText: `The replay failed: ${error instanceof Error ? error.message : String(error)}` }));
-    return;
+    const errorText = `The replay failed: ${error instanceof Error ? error.message : String(error)}`;
+    response.end(createRecordWriter('sse').write({ type: 'error', errorText }));
   }
-  response.end(writer.end());
 }
 
 /**
