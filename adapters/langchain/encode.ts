@@ -4,7 +4,7 @@ import type { Message, Part, Run } from '../../src/model/snapshot.js';
 import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { chunkFieldsOf, createChunkBuildState, groupStep } from './chunk-fields.js';
-import { applyDiff, diffOf } from './field-diff.js';
+import { type FieldDiff, applyDiff, diffOf } from './field-diff.js';
 import { type ChunkDescriptor, defaultForm, readRecordExt } from './record-ext.js';
 import { type Lineage, type RunInfo, runLineage } from './lineage.js';
 import { recordFields } from './message-fields.js';
@@ -62,6 +62,11 @@ function piecesOf(message: Message): Piece[] {
   return [{ kind, parts: message.parts }];
 }
 
+function optionalDiff(descriptor: ChunkDescriptor | undefined): { diff?: FieldDiff } {
+  const diff = diffOf(descriptor as Record<string, unknown> | undefined);
+  return diff === undefined ? {} : { diff };
+}
+
 function isEmpty(value: unknown): boolean {
   return value === undefined || (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
 }
@@ -98,14 +103,33 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     return revive(writeMessageRecord(fields, form));
   }
 
+  /**
+   * The form a record is written in and the diff applied to it: the form it was read in, unless the
+   * caller asked for one. A diff recorded in the shape of another form (OpenAI dicts, tuples) does not
+   * fit LangChain's fields and is left out.
+   */
+  function pick(kind: MessageKind, chunk: boolean, read: { form?: MessageForm; diff?: FieldDiff }): { form: MessageForm; diff?: FieldDiff } {
+    const recorded = read.form ?? defaultForm(kind, chunk);
+    const chosen = options.form;
+    // A chunk is written as constructor JSON or StoredMessage only.
+    if (chosen === undefined || (chunk && chosen !== 'constructor' && chosen !== 'stored')) return { form: recorded, ...(read.diff === undefined ? {} : { diff: read.diff }) };
+    const form = formFor(kind, chosen, chunk);
+    const langchainShaped = (each: MessageForm) => each.form === 'constructor' || each.form === 'stored';
+    if (recorded.form === form.form || (langchainShaped(recorded) && langchainShaped(form))) return { form, ...(read.diff === undefined ? {} : { diff: read.diff }) };
+    if (read.diff !== undefined) {
+      context.report({ code: 'approximated', level: 'info', message: `fields kept from the ${recorded.form} form do not fit the ${form.form} form and were left out` });
+    }
+    return { form };
+  }
+
   /** The fields of each piece of a message, with its ext applied; lineage from the caller or the ext. */
   function messageFields(message: Message, lineageFor: (piece: Piece) => Lineage | undefined): [MessageFields, MessageForm][] {
     const own = readRecordExt(message.ext);
     return piecesOf(message).map((piece, index) => {
-      const form = index === 0 && own.form !== undefined ? own.form : formFor(piece.kind, options.form);
+      const { form, diff } = index === 0 ? pick(piece.kind, false, own) : { form: formFor(piece.kind, options.form), diff: undefined };
       // Message ids are unique: only the first LangChain message of a split message keeps it.
       const fields = recordFields(piece.kind, index === 0 ? message : { name: message.name }, piece.parts, own.lineage ?? lineageFor(piece), form);
-      return [index === 0 ? applyDiff(fields, own.diff) : fields, form];
+      return [applyDiff(fields, diff), form];
     });
   }
 
@@ -178,8 +202,10 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     }
     const start = events[0];
     const build = createChunkBuildState(start?.type === 'step-start' ? start.messageId : undefined);
-    const chunkForm = form ?? defaultForm('ai', true);
-    return groups.map((group, index) => write(applyDiff(chunkFieldsOf(group, build), diffOf(descriptors?.[index] as Record<string, unknown> | undefined)), chunkForm));
+    return groups.map((group, index) => {
+      const { form: chunkForm, diff } = pick('ai', true, { ...(form === undefined ? {} : { form }), ...optionalDiff(descriptors?.[index]) });
+      return write(applyDiff(chunkFieldsOf(group, build), diff), chunkForm);
+    });
   }
 
   function flushStep(state: RecordRun): unknown[] {
@@ -217,14 +243,14 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     if (isRecord(own.placeholder) || isRecord(own.input)) state.carriesRun = true;
     if (isRecord(own.placeholder)) {
       const ext = readRecordExt({ langchain: own.placeholder });
-      const form = ext.form ?? defaultForm('ai');
-      return [write(applyDiff(recordFields('ai', {}, [], ext.lineage, form), ext.diff), form)];
+      const { form, diff } = pick('ai', false, ext);
+      return [write(applyDiff(recordFields('ai', {}, [], ext.lineage, form), diff), form)];
     }
     if (isRecord(own.input)) {
       const ext = readRecordExt({ langchain: own.input });
-      const form = ext.form ?? defaultForm('human');
+      const { form, diff } = pick('human', false, ext);
       const text = typeof event.input === 'string' ? event.input : JSON.stringify(event.input ?? null);
-      return [write(applyDiff(recordFields('human', {}, text === '' ? [] : [{ type: 'text', text }], ext.lineage, form), ext.diff), form)];
+      return [write(applyDiff(recordFields('human', {}, text === '' ? [] : [{ type: 'text', text }], ext.lineage, form), diff), form)];
     }
     return [];
   }

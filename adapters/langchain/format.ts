@@ -34,6 +34,7 @@ export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEnc
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'run error, cancel or pause of a run read from LangChain records', direction: 'encode', code: 'dropped', level: 'warning', note: 'runs from other formats keep them in the lineage metadata' },
     { what: 'recorded chunk boundaries that no longer fit the step', direction: 'encode', code: 'approximated', level: 'info', note: 'chunks rebuilt one per delta' },
+    { what: 'fields kept from an OpenAI dict or tuple when another form is asked for', direction: 'encode', code: 'approximated', level: 'info' },
     { what: 'a message holding several tool results', direction: 'encode', code: 'approximated', level: 'info', note: 'one ToolMessage per result (after an AIMessage for an assistant message)' },
     { what: 'everything but the content in the tuple form', direction: 'encode', code: 'dropped', level: 'warning' },
   ],

@@ -24,4 +24,16 @@ describe('langchain fixtures', () => {
       expect(output).toEqual(records);
     });
   }
+
+  it('agent-tools.constructor.jsonl written as StoredMessage equals what mapChatMessagesToStoredMessages recorded', () => {
+    const records = readJsonl(join(fixtures, 'agent-tools.constructor.jsonl'));
+    const { output } = convert(records, { from: 'langchain', to: 'langchain', encode: { form: 'stored' } });
+    expect(output).toEqual(readJsonl(join(fixtures, 'agent-tools.stored.jsonl')));
+  });
+
+  it('reasoning.stored.jsonl written as constructor JSON equals the recorded constructor JSON', () => {
+    const records = readJsonl(join(fixtures, 'reasoning.stored.jsonl'));
+    const { output } = convert(records, { from: 'langchain', to: 'langchain', encode: { form: 'constructor' } });
+    expect(output).toEqual(readJsonl(join(fixtures, 'reasoning.constructor.jsonl')));
+  });
 });
