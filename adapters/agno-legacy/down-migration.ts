@@ -16,6 +16,13 @@ const extraDataKeys: Readonly<Record<string, string>> = {
   reasoning_steps: 'reasoning_steps',
   reasoning_messages: 'reasoning_messages',
 };
+/** 2.x event strings a canonical event alone does not bring back, and their 1.x names (reference §1). */
+const legacyNames: Readonly<Record<string, string>> = {
+  RunIntermediateContent: 'RunIntermediateResponseContent',
+  TeamRunIntermediateContent: 'TeamRunIntermediateResponseContent',
+  RunContent: 'RunResponseContent',
+  TeamRunContent: 'TeamRunResponseContent',
+};
 /** Fields with the same name and meaning in 1.x and 2.x records. */
 const sharedKeys = new Set(['content', 'content_type', 'citations', 'image', 'images', 'videos', 'audio', 'response_audio']);
 /** `ToolExecution` keys 2.x added (child runs, feedback, approvals). */
@@ -58,6 +65,16 @@ export function bringDown(record: LegacyRecord, event: CanonicalEvent, lost: Los
   for (const [key, value] of Object.entries(patch.set ?? {})) {
     if (key in silentDefaults) {
       if (value !== silentDefaults[key] && !(key === 'reasoning_content' && typeof value === 'string')) lost(`the 2.x field ${key}`, event);
+      continue;
+    }
+    if (key === 'event') {
+      // The record said more than the canonical event (2.x RunIntermediateContent is a text-delta too).
+      const legacyName = typeof value === 'string' ? legacyNames[value] : undefined;
+      if (legacyName !== undefined) {
+        record.event = legacyName;
+        // 1.x IntermediateRunResponseContentEvent has content and content_type only.
+        if (legacyName.includes('Intermediate') && record.thinking === '') delete record.thinking;
+      } else lost(`the 2.x event string ${String(value)}`, event);
       continue;
     }
     const legacyKey = extraDataKeys[key];

@@ -103,6 +103,14 @@ describe('agno 2.x → 1.x down-conversion', () => {
     expect(described.sort()).toEqual([...agentRunLosses].sort());
   });
 
+  it('names intermediate content with its 1.x string', () => {
+    const base = { created_at: 1700000000, agent_id: 'a1', agent_name: 'Agent', run_id: 'r1', session_id: 's1', nested_depth: 0 };
+    const records = [{ ...base, event: 'RunIntermediateContent', content: 'draft', content_type: 'str' }];
+    const { output, issues } = convert(records, { from: 'agno', to: 'agno-legacy' });
+    expect(output).toEqual([{ created_at: 1700000000, event: 'RunIntermediateResponseContent', agent_id: 'a1', agent_name: 'Agent', run_id: 'r1', session_id: 's1', content: 'draft', content_type: 'str' }]);
+    expect(issues.filter((issue) => issue.format === 'agno-legacy')).toEqual([]);
+  });
+
   it('keeps a pause a pause, with the paused tool and its confirmation flag', () => {
     const { output } = convert(readFixture('v2/v2.9.0-hitl-confirmation.jsonl'), { from: 'agno', to: 'agno-legacy' });
     const paused = output.at(-1) as Record<string, unknown>;
