@@ -69,7 +69,8 @@ export function createBridgeDecoder(context: AdapterContext, reading: BridgeRead
       return [];
     }
     if (payload !== 'invalid' && !('event' in payload)) {
-      hidden += payload.hides;
+      // A repair inside a hidden stretch is already counted in it.
+      if (hidden === 0) hidden = payload.hides;
       return [];
     }
     const parsed = payload === 'invalid' ? undefined : canonicalEventSchema.safeParse(payload.event);

@@ -245,16 +245,21 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
         repaired(event, `the pause asks to approve tool call "${toolCallId}" that never started; the call was written first`);
         writer.repair(() => emit(spec.toolCall(call), call));
       }
-      // Each approval reads back as a pause with the requirements so far; the last record carries the event.
-      fresh.forEach((requirement, index) => {
-        const last = index === fresh.length - 1 && finish === undefined;
-        const partial: EventOfType<'run-pause'> = {
-          type: 'run-pause',
-          ...envelopeOf(event),
-          requirements: [...(state.pending.get(event.runId) ?? []), requirement],
-        };
-        emit(spec.approval(requirement), last ? event : partial);
+      // Each approval reads back as a pause with the requirements so far: all but the record that
+      // carries the event are read as repairs, so the pause comes back once.
+      const carried = finish === undefined ? fresh.at(-1) : undefined;
+      writer.repair(() => {
+        for (const requirement of fresh) {
+          if (requirement === carried) continue;
+          const partial: EventOfType<'run-pause'> = {
+            type: 'run-pause',
+            ...envelopeOf(event),
+            requirements: [...(state.pending.get(event.runId) ?? []), requirement],
+          };
+          emit(spec.approval(requirement), partial);
+        }
       });
+      if (carried !== undefined) emit(spec.approval(carried), event);
       if (finish === undefined) return;
       closeOpenBlocks(event);
       emit(finish, event);

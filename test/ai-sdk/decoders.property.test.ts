@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalEventSchema, convert } from '../../src/index.js';
-import { propertyRuns, propertySeed } from '../support/arbitraries.js';
+import { canonicalEventSchema, convert, explode } from '../../src/index.js';
+import { propertyRuns, propertySeed, runsArbitrary } from '../support/arbitraries.js';
 
 const uiTypes = ['start', 'start-step', 'finish-step', 'text-start', 'text-delta', 'text-end', 'reasoning-start', 'reasoning-delta', 'reasoning-end', 'tool-input-start', 'tool-input-delta', 'tool-input-available', 'tool-input-error', 'tool-output-available', 'tool-output-error', 'tool-output-denied', 'tool-approval-request', 'tool-approval-response', 'source-url', 'source-document', 'file', 'reasoning-file', 'custom', 'steering-message', 'message-metadata', 'reset-step', 'abort', 'error', 'finish', 'data-x', 'data-agent-event-bridge'];
 const streamTypes = ['start', 'start-step', 'finish-step', 'text-start', 'text-delta', 'text-end', 'reasoning', 'tool-input-start', 'tool-input-delta', 'tool-input-end', 'tool-call', 'tool-result', 'tool-error', 'tool-output-denied', 'tool-approval-request', 'tool-approval-response', 'source', 'file', 'custom', 'steering-message', 'abort', 'error', 'finish', 'ping', 'raw', 'step-finish', 'tool-call-delta'];
@@ -22,6 +22,26 @@ describe('AI SDK decoders', () => {
           for (const event of decoded.output) expect(canonicalEventSchema.safeParse(event).success).toBe(true);
           const written = convert(decoded.output, { from: 'canonical', to: format });
           convert(written.output, { from: format, to: 'canonical' });
+        }),
+        { numRuns: propertyRuns, seed: propertySeed },
+      );
+    });
+  }
+});
+
+describe('AI SDK encoders', () => {
+  for (const [format, encode] of [
+    ['ai-sdk-ui', { target: 'v7' }],
+    ['ai-sdk-ui', { target: 'v5' }],
+    ['ai-sdk-stream', {}],
+  ] as const) {
+    it(`canonical streams of random runs come back event for event from ${format} ${JSON.stringify(encode)}`, () => {
+      fc.assert(
+        fc.property(runsArbitrary, (runs) => {
+          const events = explode(runs);
+          const written = convert(events, { from: 'canonical', to: format, encode });
+          const back = convert(written.output, { from: format, to: 'canonical', encode: { header: false } }).output;
+          expect(back).toEqual(events);
         }),
         { numRuns: propertyRuns, seed: propertySeed },
       );
