@@ -1,13 +1,21 @@
+import type { ReadItem } from '../../src/framing/read-item.js';
+import { type InputFraming, createRecordReader } from '../../src/framing/record-reader.js';
 import { createRecordWriter } from '../../src/framing/record-writer.js';
 import { type ConverterOptions, createConverter } from '../../src/pipeline/converter.js';
 import { aiSdkUiFormat } from './format.js';
 import type { UiTarget } from './ui-encoder.js';
 
-/** Parsed records of any registered format: an array, an async iterable or a `ReadableStream`. */
+/**
+ * Records of any registered format: an array, an async iterable or a `ReadableStream` of parsed
+ * records, or of text (strings or bytes: JSONL, SSE, concatenated JSON, as an upstream response
+ * body gives them), read with the framing readers.
+ */
 export type RecordSource = readonly unknown[] | AsyncIterable<unknown> | ReadableStream<unknown>;
 
 /** Options of {@link toUIMessageStreamResponse} and {@link pipeUIMessageStreamToServerResponse}. */
 export interface UIMessageStreamOptions extends Omit<ConverterOptions, 'to' | 'encode'> {
+  /** How text input is framed (default `auto`: sniffed); parsed records need none. */
+  framing?: InputFraming;
   /** The AI SDK version of the client (default `v7`). */
   target?: UiTarget;
   /** Response status (default 200). */
@@ -54,12 +62,27 @@ async function* iterate(source: RecordSource): AsyncGenerator<unknown> {
  * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
  */
 export async function* uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
-  const { target, status: _status, headers: _headers, ...converterOptions } = options;
+  const { target, framing, status: _status, headers: _headers, ...converterOptions } = options;
   const converter = createConverter({ ...converterOptions, to: aiSdkUiFormat.name, encode: target === undefined ? {} : { target } });
   const writer = createRecordWriter('sse', aiSdkUiFormat);
-  for await (const record of iterate(source)) {
-    for (const chunk of converter.push(record)) yield writer.write(chunk);
+  const reader = createRecordReader(framing);
+  const bytes = new TextDecoder();
+  const frames = (items: ReadItem[]): string[] =>
+    items.flatMap((item) => {
+      if (item.kind === 'record') return converter.push(item.record, { line: item.line }).map((chunk) => writer.write(chunk));
+      options.onIssue?.({ code: 'invalid-input', level: 'warning', line: item.line, message: `unreadable input left out: ${item.error}` });
+      return [];
+    });
+  let text = false;
+  for await (const item of iterate(source)) {
+    if (typeof item === 'string' || item instanceof Uint8Array) {
+      text = true;
+      yield* frames(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })));
+      continue;
+    }
+    for (const chunk of converter.push(item)) yield writer.write(chunk);
   }
+  if (text) yield* frames([...reader.push(bytes.decode()), ...reader.flush()]);
   for (const chunk of converter.flush()) yield writer.write(chunk);
   yield writer.end();
 }

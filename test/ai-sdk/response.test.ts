@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type UIMessageChunk, parseJsonEventStream, readUIMessageStream, uiMessageChunkSchema } from 'ai';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +61,19 @@ describe('serving a UI message stream', () => {
     expect(written.at(-1)).toBe('data: [DONE]\n\n');
     expect(drains).toBe(Math.floor(written.length / 3));
     expect(ended).toBe(true);
+  });
+
+  it('the text of an upstream body, split anywhere, gives the same stream as its parsed records', async () => {
+    const text = readFileSync(join(import.meta.dirname, '../agno/fixtures/v2.9.0-team-one-member.jsonl'), 'utf8');
+    const bytes = new TextEncoder().encode(text);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        // Cuts that fall inside records and inside multi-byte characters alike.
+        for (let at = 0; at < bytes.length; at += 7) controller.enqueue(bytes.slice(at, at + 7));
+        controller.close();
+      },
+    });
+    const fromText = await toUIMessageStreamResponse(body, { from: 'agno' }).text();
+    expect(fromText).toBe(await toUIMessageStreamResponse(team, { from: 'agno' }).text());
   });
 });
