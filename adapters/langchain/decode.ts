@@ -323,6 +323,15 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     const info = state.info;
     const envelope = state.envelope;
     const status = info?.status ?? 'completed';
+    if (info === undefined) {
+      context.report({
+        code: 'approximated',
+        level: 'info',
+        runId: envelope.runId,
+        eventType: 'run-end',
+        message: 'LangChain messages say nothing of how their run ended; the run was read as completed when the input ended',
+      });
+    }
     // As explode does: only run-end carries usage, so a run that did not complete keeps it on a step end.
     if (status !== 'completed' && info?.usage !== undefined) out.push({ type: 'step-end', ...envelope, usage: info.usage });
     switch (status) {
