@@ -22,6 +22,9 @@ export function reportForeignRaw(context: AdapterContext, event: Extract<Canonic
   });
 }
 
+/** Below this length an exact repeat of the whole text so far is read as a new delta. */
+const restatementMinimum = 20;
+
 /** How {@link createTextStream} reads successive content values. */
 export type ContentMode = 'delta' | 'cumulative' | 'auto';
 
@@ -47,7 +50,11 @@ export function createTextStream(mode: ContentMode = 'auto'): TextStream {
   let sawCumulative = false;
   return {
     push(content) {
-      if (mode !== 'delta' && text !== '' && content.length >= text.length && content.startsWith(text)) {
+      // An exact repeat of a short text is more likely a repeated token ("ha", "ha") than a
+      // restatement, unless the source has already restated or the text is long.
+      const repeat = content.length === text.length;
+      const restates = !repeat || mode === 'cumulative' || sawCumulative || text.length >= restatementMinimum;
+      if (mode !== 'delta' && text !== '' && content.length >= text.length && restates && content.startsWith(text)) {
         sawCumulative = true;
         const delta = content.slice(text.length);
         text = content;
