@@ -133,6 +133,21 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     emit(spec.block(kind, 'start', recordId, (spec.blockFields ?? fields)(event)), event, recordId);
   }
 
+  function closeBlock(kind: BlockKind, event: EventOfType<'text-end' | 'reasoning-end'>, own: Fields): void {
+    const key = blockKey(kind, event);
+    const open = blocks.get(key);
+    if (open === undefined) {
+      if (closedEarly.delete(key)) return;
+      repaired(event, `${kind} block "${event.id}" ended without a start; an empty block was opened first`);
+      writer.repair(() => openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>));
+      closeBlock(kind, event, own);
+      return;
+    }
+    blocks.delete(key);
+    openRecordIds.delete(open.recordId);
+    emit(spec.block(kind, 'end', open.recordId, own), event, open.recordId);
+  }
+
   function closeOpenBlocks(reason: CanonicalEvent): void {
     for (const [key, open] of [...blocks]) {
       const kind: BlockKind = open.start.type === 'text-start' ? 'text' : 'reasoning';
@@ -188,20 +203,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       writer.repair(() => openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>));
       return (blocks.get(key) as OpenBlock).recordId;
     },
-    closeBlock(kind, event, own) {
-      const key = blockKey(kind, event);
-      const open = blocks.get(key);
-      if (open === undefined) {
-        if (closedEarly.delete(key)) return;
-        repaired(event, `${kind} block "${event.id}" ended without a start; an empty block was opened first`);
-        writer.repair(() => openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>));
-        this.closeBlock(kind, event, own);
-        return;
-      }
-      blocks.delete(key);
-      openRecordIds.delete(open.recordId);
-      emit(spec.block(kind, 'end', open.recordId, own), event, open.recordId);
-    },
+    closeBlock,
     closeOpenBlocks,
     toolParts,
     ensureToolPart(event) {
