@@ -43,7 +43,7 @@ const newerFields: Record<UiTarget, Record<string, readonly string[]>> = {
     'tool-input-start': ['providerMetadata', 'toolMetadata', 'title', 'inputEncoding'],
     'tool-input-available': ['providerMetadata', 'toolMetadata', 'title'],
     'tool-input-error': ['providerMetadata', 'toolMetadata', 'title'],
-    'tool-output-available': ['providerMetadata', 'toolMetadata'],
+    'tool-output-available': ['providerMetadata', 'toolMetadata', 'preliminary'],
     'tool-output-error': ['providerMetadata', 'toolMetadata'],
     'text-end': ['citations'],
   },
