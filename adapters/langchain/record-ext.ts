@@ -1,8 +1,28 @@
 import type { Ext } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { type FieldDiff, diffOf, sameJson } from './field-diff.js';
+import { type JsonPatch, applyJsonPatch, asJsonPatch, diffJson, sameJson } from '../../src/pipeline/json-patch.js';
 import type { Lineage } from './lineage.js';
 import { constructorId, type MessageForm, type MessageKind } from './schema.js';
+
+/** What a record has that the fields rebuilt from canonical parts lack: top-level keys to set and to omit. */
+export type FieldDiff = Pick<JsonPatch, 'set' | 'omit'>;
+
+/** The top-level difference that turns `rebuilt` into `original`. */
+export function diffFields(original: Record<string, unknown>, rebuilt: Record<string, unknown>): FieldDiff {
+  return diffJson(original, rebuilt, 1) ?? {};
+}
+
+/** Applies a difference to rebuilt fields, in place. */
+export function applyDiff(fields: Record<string, unknown>, diff: FieldDiff | undefined): Record<string, unknown> {
+  return applyJsonPatch(fields, diff);
+}
+
+/** Reads a difference kept in `ext.langchain` (or a chunk descriptor). */
+export function diffOf(ext: Record<string, unknown> | undefined): FieldDiff | undefined {
+  if (ext === undefined) return undefined;
+  const patch = asJsonPatch({ set: ext.set, omit: ext.omit });
+  return patch === undefined ? undefined : { ...(patch.set === undefined ? {} : { set: patch.set }), ...(patch.omit === undefined ? {} : { omit: patch.omit }) };
+}
 
 /**
  * What a decoded LangChain record keeps in `ext.langchain` of its message (or event) so the

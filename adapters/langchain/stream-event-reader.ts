@@ -1,7 +1,7 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
-import { sameJson } from './field-diff.js';
+import { sameJson } from '../../src/pipeline/json-patch.js';
 import { type MessageRecord, type StreamEventRecord, formatName, readMessageRecord } from './schema.js';
 
 /** What the stream-event reader asks of the decoder that owns the runs. */
