@@ -6,14 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readJsonl } from '../support/golden.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const built = existsSync(join(root, 'dist', 'index.js'));
 const output = mkdtempSync(join(tmpdir(), 'migrate-agno-legacy-'));
 
 afterAll(() => rmSync(output, { recursive: true, force: true }));
 
 describe('examples/migrate-agno-legacy.mjs', () => {
   // The example imports the built package (`npm test` builds first); this test builds nothing itself.
-  it.skipIf(!built)('migrates every stored 1.x run of the sample folder to agno 2.x files, one summary line each', () => {
+  it('migrates every stored 1.x run of the sample folder to agno 2.x files, one summary line each', () => {
+    // npm test builds first; a missing build is a failure, not a reason to skip.
+    expect(existsSync(join(root, 'dist', 'index.js')), 'dist/index.js (run npm run build)').toBe(true);
     const stdout = execFileSync(process.execPath, [join(root, 'examples', 'migrate-agno-legacy.mjs'), output], { cwd: root, encoding: 'utf8' });
     const inputs = readdirSync(join(root, 'examples', 'stored-runs-1x')).sort();
     const summaries = stdout.split('\n').filter((line) => /^\S.*: \d+ records → /.test(line));
