@@ -265,11 +265,21 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return counted([{ type: 'raw', runId: 'unknown', format: 'unknown', payload: entry.record }], 'unknown');
   }
 
-  /** Settles the format of a waiting record: its stream's owner, else the neighbours', else the best score. */
+  /**
+   * Settles the format of a waiting record: its stream's owner; for a record with no stream id
+   * (AI SDK chunks), the first later record already decided in one of its formats; else, once
+   * forced, the best score.
+   */
   function settle(entry: Pending, force: boolean): RecordDetection | undefined {
     const owner = entry.stream === undefined ? undefined : owners.get(entry.stream);
     const owned = entry.ranked.find((candidate) => candidate.format.name === owner);
     if (owned !== undefined) return { ...owned };
+    if (entry.stream === undefined) {
+      for (const later of queue) {
+        const neighbour = later.chosen === undefined ? undefined : entry.ranked.find((candidate) => candidate.format.name === later.chosen?.format.name);
+        if (neighbour !== undefined) return { ...neighbour };
+      }
+    }
     if (!force) return undefined;
     const chosen = choose(entry.ranked, previous);
     if (chosen?.rival !== undefined) {

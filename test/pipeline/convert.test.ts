@@ -135,3 +135,21 @@ describe('mixed logs', () => {
     ]);
   });
 });
+
+describe('detection by neighbours', () => {
+  it('a bare start chunk, which both AI SDK formats have, is read in the format of the chunks that follow it', () => {
+    const streamParts = [
+      { type: 'start' },
+      { type: 'start-step', request: {}, warnings: [] },
+      { type: 'text-start', id: '0' },
+      { type: 'text-delta', id: '0', text: 'Hi' },
+      { type: 'text-end', id: '0' },
+      { type: 'finish-step', response: { id: 'r', timestamp: new Date(0).toISOString(), modelId: 'm' }, usage: {}, finishReason: 'stop', providerMetadata: undefined },
+      { type: 'finish', finishReason: 'stop', totalUsage: {} },
+    ];
+    const uiChunks = [{ type: 'start' }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: 'Hi' }, { type: 'text-end', id: 't' }, { type: 'finish' }];
+    expect(convert(streamParts, { to: 'canonical' }).stats.records).toEqual({ 'ai-sdk-stream': streamParts.length });
+    expect(convert(uiChunks, { to: 'canonical' }).stats.records).toEqual({ 'ai-sdk-ui': uiChunks.length });
+    expect(convert(streamParts, { to: 'canonical' }).stats.runs).toBe(1);
+  });
+});
