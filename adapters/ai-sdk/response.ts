@@ -74,13 +74,23 @@ export async function* uiMessageStreamText(source: RecordSource, options: UIMess
       return [];
     });
   let text = false;
-  for await (const item of iterate(source)) {
-    if (typeof item === 'string' || item instanceof Uint8Array) {
-      text = true;
-      yield* frames(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })));
-      continue;
+  try {
+    for await (const item of iterate(source)) {
+      if (typeof item === 'string' || item instanceof Uint8Array) {
+        text = true;
+        yield* frames(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })));
+        continue;
+      }
+      for (const chunk of converter.push(item)) yield writer.write(chunk);
     }
-    for (const chunk of converter.push(item)) yield writer.write(chunk);
+  } catch (error) {
+    // A failing source ends the stream with error chunks and [DONE], so the client shows an
+    // error instead of a broken connection; the failure is also reported through onIssue.
+    const failure = converter.fail(error);
+    for (const chunk of failure) yield writer.write(chunk);
+    if (failure.length === 0) yield writer.write({ type: 'error', errorText: error instanceof Error ? error.message : String(error) });
+    yield writer.end();
+    return;
   }
   if (text) yield* frames([...reader.push(bytes.decode()), ...reader.flush()]);
   for (const chunk of converter.flush()) yield writer.write(chunk);

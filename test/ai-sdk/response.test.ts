@@ -31,6 +31,27 @@ describe('serving a UI message stream', () => {
     expect(last).toMatchObject({ role: 'assistant', parts: expect.arrayContaining([expect.objectContaining({ type: 'text', text: 'Team says Paris is lovely' })]) });
   });
 
+  it('a source that fails mid-run ends the stream with an error chunk and [DONE], which useChat reads as an error', async () => {
+    async function* failing() {
+      yield* team.slice(0, 6);
+      throw new Error('agno backend went away');
+    }
+    const issues: string[] = [];
+    const text = await toUIMessageStreamResponse(failing(), { from: 'agno', onIssue: (issue) => issues.push(issue.message) }).text();
+    const chunks = text
+      .split('\n\n')
+      .filter((frame) => frame.startsWith('data: {'))
+      .map((frame) => JSON.parse(frame.slice(6)) as { type: string; errorText?: string });
+    expect(chunks.filter((chunk) => chunk.type === 'error').map((chunk) => chunk.errorText)).toContain('agno backend went away');
+    expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+    expect(issues.some((message) => message.includes('agno backend went away'))).toBe(true);
+    async function* failsAtOnce() {
+      yield* [];
+      throw new Error('no backend');
+    }
+    expect(await toUIMessageStreamResponse(failsAtOnce(), { from: 'agno' }).text()).toBe('data: {"type":"error","errorText":"no backend"}\n\ndata: [DONE]\n\n');
+  });
+
   it('an async iterable of records streams as it arrives into a Node-like response, waiting for drain', async () => {
     async function* records() {
       yield* team;
