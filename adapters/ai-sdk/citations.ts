@@ -1,6 +1,6 @@
 import type { Citation } from '../../src/model/snapshot.js';
+import { sameJson } from '../../src/pipeline/json-patch.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { deepEqual } from './overlay.js';
 
 /** Reads AI SDK citations (`{source, citedText?, …}`) as canonical citations. */
 export function readCitations(value: unknown): Citation[] | undefined {
@@ -37,5 +37,5 @@ export function splitCitations(value: unknown): { citations?: Citation[]; origin
   if (citations === undefined) return value === undefined ? {} : { original: value };
   let counter = 0;
   const rebuilt = writeCitations(citations, () => `citation-${++counter}`);
-  return deepEqual(rebuilt, value) ? { citations } : { citations, original: value };
+  return sameJson(rebuilt, value) ? { citations } : { citations, original: value };
 }

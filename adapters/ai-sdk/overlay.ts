@@ -1,6 +1,7 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import type { Requirement } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { sameJson } from '../../src/pipeline/json-patch.js';
 
 /**
  * The key of ours under `providerMetadata` / `messageMetadata`, and the name of our `data-*`
@@ -29,20 +30,6 @@ export type BridgePayload = { event: CanonicalEvent; hides?: number } | { next: 
 /** Keys no canonical field has, which assigning would turn into a prototype change. */
 const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Structural equality of JSON values; key order does not matter. */
-export function deepEqual(left: unknown, right: unknown): boolean {
-  if (left === right) return true;
-  if (Array.isArray(left)) {
-    return Array.isArray(right) && left.length === right.length && left.every((item, index) => deepEqual(item, right[index]));
-  }
-  if (isRecord(left) && isRecord(right)) {
-    const leftKeys = Object.keys(left).filter((key) => left[key] !== undefined);
-    const rightKeys = Object.keys(right).filter((key) => right[key] !== undefined);
-    return leftKeys.length === rightKeys.length && leftKeys.every((key) => deepEqual(left[key], right[key]));
-  }
-  return false;
-}
-
 /**
  * The overlay that turns `natural` (what a record decodes to on its own) into `actual`.
  * @returns undefined when the record already says everything.
@@ -52,7 +39,7 @@ export function diffEvent(actual: CanonicalEvent, natural: CanonicalEvent): Over
   const source = natural as Record<string, unknown>;
   let overlay: Overlay | undefined;
   for (const key of Object.keys(target)) {
-    if (target[key] === undefined || unsafeKeys.has(key) || deepEqual(target[key], source[key])) continue;
+    if (target[key] === undefined || unsafeKeys.has(key) || sameJson(target[key], source[key])) continue;
     overlay ??= {};
     overlay[key] = target[key];
   }

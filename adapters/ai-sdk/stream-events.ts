@@ -1,4 +1,5 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
+import { sameJson } from '../../src/pipeline/json-patch.js';
 import type { ErrorInfo, Part, Requirement } from '../../src/model/snapshot.js';
 import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
 import { splitCitations } from './citations.js';
@@ -8,7 +9,6 @@ import {
   type BridgeState,
   blockEnvelope,
   bridgeKey,
-  deepEqual,
   extOf,
   rootEnvelope,
   splitMetadata,
@@ -41,7 +41,7 @@ function partResidual(part: StreamPart, known: readonly string[]): Record<string
   }
   // ai 4 named the step start step-start; its request and warnings default the same.
   const defaults = streamDefaults[part.type === 'step-start' ? 'start-step' : String(part.type)] ?? {};
-  for (const [key, value] of Object.entries(defaults)) if (deepEqual(rest[key], value)) delete rest[key];
+  for (const [key, value] of Object.entries(defaults)) if (sameJson(rest[key], value)) delete rest[key];
   return Object.keys(rest).length === 0 ? undefined : rest;
 }
 
@@ -70,7 +70,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export function readError(value: unknown): { error: ErrorInfo; kept: Record<string, unknown> } {
   const error: ErrorInfo = { message: errorText(value) };
   if (isErrorLike(value) && typeof value.name === 'string') error.type = value.name;
-  return { error, kept: deepEqual(writeError(error), value) ? {} : { error: value } };
+  return { error, kept: sameJson(writeError(error), value) ? {} : { error: value } };
 }
 
 /** The value an `error` part gets for canonical error info: a `{name, message}` object or the message. */
@@ -80,7 +80,7 @@ export function writeError(error: ErrorInfo): unknown {
 
 function usageFields(value: unknown, key: string): { usage?: ReturnType<typeof readUsage>; kept: Record<string, unknown> } {
   const usage = readUsage(value);
-  const kept = deepEqual(writeUsage(usage), value) ? {} : { [key]: value };
+  const kept = sameJson(writeUsage(usage), value) ? {} : { [key]: value };
   return usage === undefined ? { kept } : { usage, kept };
 }
 
@@ -233,7 +233,7 @@ function readPart(part: StreamPart, state: BridgeState): CanonicalEvent[] | unde
       const legacy = 'result' in part && !('output' in part);
       const input = legacy ? part.args : part.input;
       const known = ['type', 'toolCallId', 'toolName', 'output', 'result', 'args', 'input'];
-      const kept = deepEqual(input, state.tools.get(toolCallId)?.input) || legacy ? {} : { input };
+      const kept = sameJson(input, state.tools.get(toolCallId)?.input) || legacy ? {} : { input };
       return [
         {
           type,
@@ -246,7 +246,7 @@ function readPart(part: StreamPart, state: BridgeState): CanonicalEvent[] | unde
       ];
     }
     case 'tool-error': {
-      const kept = deepEqual(part.input, state.tools.get(toolCallId)?.input) ? {} : { input: part.input };
+      const kept = sameJson(part.input, state.tools.get(toolCallId)?.input) ? {} : { input: part.input };
       return [
         {
           type,
