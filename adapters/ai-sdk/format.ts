@@ -19,7 +19,21 @@ const uiOnlyTypes = new Set([
 ]);
 
 /** Types UI chunks share with stream parts: told apart by their fields, else a tie. */
+/**
+ * AI SDK chunks carry no run id; the parts of one block share its `id` (or `toolCallId`), so a
+ * block's ambiguous `text-start` is settled by its `text-delta`, which only one format writes.
+ */
+function withBlockStream(detection: Detection | undefined, record: Record<string, unknown>): Detection | undefined {
+  if (detection === undefined) return undefined;
+  const block = typeof record.id === 'string' ? record.id : typeof record.toolCallId === 'string' ? record.toolCallId : undefined;
+  return block === undefined ? detection : { ...detection, stream: `ai-sdk block ${block}` };
+}
+
 function detectUi(record: unknown): Detection | undefined {
+  return isRecord(record) ? withBlockStream(detectUiRecord(record), record) : undefined;
+}
+
+function detectUiRecord(record: Record<string, unknown>): Detection | undefined {
   if (!isRecord(record) || typeof record.type !== 'string' || 'runId' in record) return undefined;
   const type = record.type;
   if (type === bridgeDataType) return { confidence: 1, version: '5-7' };
@@ -32,8 +46,8 @@ function detectUi(record: unknown): Detection | undefined {
   if (type === 'file' || type === 'reasoning-file') return typeof record.url === 'string' ? { confidence: 0.9 } : undefined;
   if (type === 'start') return 'messageId' in record || 'messageMetadata' in record ? { confidence: 0.9 } : { confidence: 0.6 };
   if (type === 'finish') return 'totalUsage' in record ? undefined : { confidence: 0.6 };
-  if (type === 'start-step') return 'request' in record ? undefined : { confidence: 0.6 };
-  if (type === 'finish-step') return 'usage' in record || 'response' in record ? undefined : { confidence: 0.6 };
+  if (type === 'start-step') return 'request' in record || 'warnings' in record ? undefined : { confidence: 0.9 };
+  if (type === 'finish-step') return 'usage' in record || 'response' in record ? undefined : { confidence: 0.9 };
   if (type === 'steering-message') return Array.isArray(record.parts) ? { confidence: 0.9 } : undefined;
   if (['text-start', 'text-end', 'reasoning-start', 'reasoning-end', 'abort', 'custom'].includes(type)) return { confidence: 0.6 };
   return undefined;
@@ -107,6 +121,10 @@ const streamOnlyTypes = new Set([
 ]);
 
 function detectStream(record: unknown): Detection | undefined {
+  return isRecord(record) ? withBlockStream(detectStreamRecord(record), record) : undefined;
+}
+
+function detectStreamRecord(record: Record<string, unknown>): Detection | undefined {
   if (!isRecord(record) || typeof record.type !== 'string' || 'runId' in record) return undefined;
   const type = record.type;
   if ('textDelta' in record || 'argsTextDelta' in record || type === 'step-finish') return { confidence: 0.95, version: '4' };
@@ -117,8 +135,10 @@ function detectStream(record: unknown): Detection | undefined {
   if (type === 'error') return 'error' in record ? { confidence: 0.9 } : undefined;
   if (type === 'file' || type === 'reasoning-file') return isRecord(record.file) ? { confidence: 0.9 } : undefined;
   if (type === 'finish') return 'totalUsage' in record || 'usage' in record ? { confidence: 0.9 } : { confidence: 0.6 };
-  if (type === 'start-step' || type === 'step-start') return 'request' in record || 'warnings' in record ? { confidence: 0.9 } : { confidence: 0.6 };
-  if (type === 'finish-step') return 'usage' in record || 'response' in record ? { confidence: 0.9 } : { confidence: 0.6 };
+  // ai 5 – 7 always write request and warnings on start-step, response and usage on finish-step:
+  // the bare forms are UI chunks.
+  if (type === 'start-step' || type === 'step-start') return 'request' in record || 'warnings' in record ? { confidence: 0.9 } : undefined;
+  if (type === 'finish-step') return 'usage' in record || 'response' in record ? { confidence: 0.9 } : undefined;
   if (type === 'steering-message') return isRecord(record.message) ? { confidence: 0.9 } : undefined;
   if (['start', 'text-start', 'text-end', 'reasoning-start', 'reasoning-end', 'abort', 'custom'].includes(type)) return { confidence: 0.6 };
   return undefined;

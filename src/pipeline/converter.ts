@@ -130,7 +130,8 @@ function createMinter(): (kind: string) => string {
   return (kind) => {
     const next = (counters.get(kind) ?? 0) + 1;
     counters.set(kind, next);
-    return `${kind}-${next}`;
+    // The prefix keeps minted ids apart from real ones such as `run-1`.
+    return `minted-${kind}-${next}`;
   };
 }
 

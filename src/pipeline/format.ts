@@ -6,7 +6,7 @@ export interface AdapterContext {
   /** Reports an issue; the pipeline stamps the format and the record's index and line. */
   report(issue: IssueInput): void;
   /**
-   * Mints a deterministic id (`${kind}-${n}`, counted per conversion): never clocks or randomness.
+   * Mints a deterministic id (`minted-${kind}-${n}`, counted per conversion): never clocks or randomness.
    * Callers report the minting themselves where the id replaces one the source should have had.
    */
   mint(kind: string): string;

@@ -143,7 +143,7 @@ describe('agno outcomes', () => {
     expect(events.at(-1)).toMatchObject({ type: 'run-error', runId: 'run-1', actor: { kind: 'agent' }, error: { message: 'model unreachable' } });
     expect(convert(records, { from: 'agno', to: 'agno' }).output).toEqual(records);
     const alone = convert([error], { from: 'agno', to: 'canonical', encode: { header: false } });
-    expect(alone.output).toMatchObject([{ type: 'run-error', runId: 'run-1' }]);
+    expect(alone.output).toMatchObject([{ type: 'run-error', runId: 'minted-run-1' }]);
     expect(alone.issues.map((issue) => issue.code)).toContain('minted');
   });
 

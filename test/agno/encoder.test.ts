@@ -121,7 +121,7 @@ describe('agno encoder for events of other formats', () => {
       ['dropped', 'raw'],
       ['approximated', 'file'],
     ]);
-    expect(output).toEqual([{ event: 'CustomEvent', agent_id: '', agent_name: '', run_id: 'r', nested_depth: 0, video: { id: 'video-1', url: 'https://v', mime_type: 'video/mp4' } }]);
+    expect(output).toEqual([{ event: 'CustomEvent', agent_id: '', agent_name: '', run_id: 'r', nested_depth: 0, video: { id: 'minted-video-1', url: 'https://v', mime_type: 'video/mp4' } }]);
   });
 });
 
@@ -159,8 +159,8 @@ describe('agno aggregates', () => {
         content: 'hello',
         content_type: 'str',
         messages: [
-          { id: 'message-1', content: 'hi', role: 'user', from_history: false, stop_after_tool_call: false, created_at: 1700000000 },
-          { id: 'message-2', content: 'hello', role: 'assistant', from_history: false, stop_after_tool_call: false, created_at: 1700000000 },
+          { id: 'minted-message-1', content: 'hi', role: 'user', from_history: false, stop_after_tool_call: false, created_at: 1700000000 },
+          { id: 'minted-message-2', content: 'hello', role: 'assistant', from_history: false, stop_after_tool_call: false, created_at: 1700000000 },
         ],
         metrics: { input_tokens: 1, output_tokens: 2 },
         created_at: 1700000000,

@@ -56,7 +56,14 @@ describe('the command line', () => {
     const issues = join(scratch, 'issues.jsonl');
     const lenient = runCli(['convert', input, '--from', 'canonical', '--to', 'canonical', '--issues', issues]);
     expect(lenient.status).toBe(0);
-    expect(JSON.parse(readFileSync(issues, 'utf8').trim())).toMatchObject({ code: 'invalid-input', line: 2, index: 1 });
+    const written = readFileSync(issues, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
+    expect(written).toEqual([
+      expect.objectContaining({ code: 'invalid-input', line: 2, index: 1 }),
+      expect.objectContaining({ code: 'invalid-sequence', runId: 'r', message: expect.stringContaining('has no end') }),
+    ]);
     const strict = runCli(['convert', input, '--from', 'canonical', '--to', 'canonical', '--strict']);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('error: line 2, canonical, at delta: not a valid canonical record');

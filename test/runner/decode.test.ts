@@ -89,24 +89,24 @@ describe('runner decoding', () => {
     const [root] = accumulate(output);
     expect(root?.actor).toEqual({ kind: 'agent', name: 'TripPlanner' });
     expect(root?.members.map((member) => [member.runId, member.parentRunId, member.actor?.name, member.status])).toEqual([
-      ['run-1/WeatherAgent', 'run-1', 'WeatherAgent', 'completed'],
+      ['minted-run-1/WeatherAgent', 'minted-run-1', 'WeatherAgent', 'completed'],
     ]);
-    const childEnd = output.findIndex((event) => event.type === 'run-end' && event.runId === 'run-1/WeatherAgent');
+    const childEnd = output.findIndex((event) => event.type === 'run-end' && event.runId === 'minted-run-1/WeatherAgent');
     const parentResult = output.findIndex((event) => event.type === 'tool-result' && event.toolCallId === 'call_A');
     expect(childEnd).toBeLessThan(parentResult);
   });
 
   it('a nested branch inner.inner-a nests under inner under the root', () => {
     const [root] = accumulate(decodeFixture('constructed-4.5-sequential-nested').output as CanonicalEvent[]);
-    expect(root?.members.map((member) => member.runId)).toEqual(['run-1/inner', 'run-1/beta']);
-    expect(root?.members[0]?.members.map((member) => [member.runId, member.actor?.name])).toEqual([['run-1/inner.inner-a', 'inner-a']]);
+    expect(root?.members.map((member) => member.runId)).toEqual(['minted-run-1/inner', 'minted-run-1/beta']);
+    expect(root?.members[0]?.members.map((member) => [member.runId, member.actor?.name])).toEqual([['minted-run-1/inner.inner-a', 'inner-a']]);
     expect(root?.actor).toBeUndefined();
     expect(root?.status).toBe('completed');
   });
 
   it('transfer_to_agent becomes a handoff, the target speaks in the same run, and state_delta becomes state', () => {
     const output = decodeFixture('constructed-4.5-transfer').output as CanonicalEvent[];
-    expect(ofType(output, 'handoff')).toMatchObject([{ runId: 'run-1', to: 'BillingAgent', actor: { name: 'TriageAgent' } }]);
+    expect(ofType(output, 'handoff')).toMatchObject([{ runId: 'minted-run-1', to: 'BillingAgent', actor: { name: 'TriageAgent' } }]);
     expect(ofType(output, 'state')).toMatchObject([{ delta: { refund_status: 'issued' }, actor: { name: 'BillingAgent' } }]);
     const speakers = ofType(output, 'text-delta').map((event) => event.actor?.name);
     expect(speakers).toEqual(['TriageAgent', 'BillingAgent']);
@@ -143,8 +143,8 @@ describe('runner decoding', () => {
   it('legacy hierarchy A tool calls get a minted id that their result shares, reported as minted', () => {
     const { output, issues } = decodeFixture('reference-6.2-legacy-hierarchy-a');
     const events = output as CanonicalEvent[];
-    expect(ofType(events, 'tool-call')[0]?.toolCallId).toBe('tool-call-1');
-    expect(ofType(events, 'tool-result')[0]).toMatchObject({ toolCallId: 'tool-call-1', output: 'Sunny' });
+    expect(ofType(events, 'tool-call')[0]?.toolCallId).toBe('minted-tool-call-1');
+    expect(ofType(events, 'tool-result')[0]).toMatchObject({ toolCallId: 'minted-tool-call-1', output: 'Sunny' });
     expect(issues.filter((issue) => issue.code === 'minted').length).toBe(2);
   });
 
@@ -163,7 +163,7 @@ describe('runner decoding', () => {
   it('a run that ends without a final answer or error is left open and reported, not completed', () => {
     const { output, issues } = decodeRunner([runnerRecord('agent_message', {}, [toolCallPart('c1', 'search', { q: 'x' })])]);
     expect(ofType(output as CanonicalEvent[], 'run-end')).toEqual([]);
-    expect(issues).toContainEqual(expect.objectContaining({ code: 'invalid-sequence', level: 'warning', runId: 'run-1' }));
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'invalid-sequence', level: 'warning', runId: 'minted-run-1' }));
   });
 
   it('records that are not Runner events become raw with an issue, and the stream goes on', () => {

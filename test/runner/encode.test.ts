@@ -125,8 +125,8 @@ describe('runner encoding of other formats’ events', () => {
     ];
     const [root] = accumulate(decodeRunner([...iteration('one'), ...iteration('two')]).output as CanonicalEvent[]);
     expect(root?.members.map((run) => [run.runId, run.output, run.status])).toEqual([
-      ['run-1/worker', 'one', 'completed'],
-      ['run-1/worker#2', 'two', 'completed'],
+      ['minted-run-1/worker', 'one', 'completed'],
+      ['minted-run-1/worker#2', 'two', 'completed'],
     ]);
   });
 
