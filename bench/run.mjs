@@ -270,7 +270,7 @@ function report(results) {
     lines.push(
       `Validation on canonical decode (${validation.events} events of the agno fixtures): canonicalEventSchema.safeParse ${fixed(validation.milliseconds.safeParse)} ms =` +
         ` ${fixed(validation.safeParseShareOfIdentity * 100, 0)}% of canonical → canonical, ${fixed(validation.safeParseShareOfToAiSdkUi * 100, 0)}% of canonical → ai-sdk-ui,` +
-        ` ${fixed(validation.safeParseOverFloor)}× the floor of the same events`,
+        ` ${fixed(validation.safeParseOverFloor)}× the floor of the same events; the schema of the event's own type alone: ${fixed(validation.milliseconds.perTypeSafeParse)} ms`,
     );
   }
   return lines.join('\n');
