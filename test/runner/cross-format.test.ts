@@ -4,7 +4,8 @@ import { type CanonicalEvent, type Run, accumulate, convert } from '../../src/in
 import { readJsonl } from '../support/golden.js';
 import { runnerRecord, textPart, toolCallPart, toolResponsePart } from './record.js';
 
-const sharedAgno = '/work/shared/fixtures/agno';
+// The recorded agno 2.9.0 streams, as copied into the agno adapter's fixtures.
+const sharedAgno = join(import.meta.dirname, '../agno/fixtures');
 const agnoFixtures = join(import.meta.dirname, '..', 'agno', 'fixtures');
 const runnerFixtures = join(import.meta.dirname, 'fixtures');
 
