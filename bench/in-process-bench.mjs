@@ -1,5 +1,5 @@
 // In-process measures over the built package: tool-input scaling and the cost of validation on
-// decode. Prints one JSON object on stdout. Usage: node bench/in-process-bench.mjs [--quick]
+// decode. Prints one JSON object on stdout. Usage: node --expose-gc bench/in-process-bench.mjs [--quick]
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLogTemplate, toolInputRun } from './generate-log.mjs';
@@ -27,6 +27,8 @@ function time(task) {
   const batch = Math.max(1, Math.ceil(50 / ((performance.now() - warmStarted) / warmRuns)));
   const samples = [];
   for (let index = 0; index < repeats; index += 1) {
+    // Each sample starts on a collected heap, so no sample pays for the garbage of the one before.
+    globalThis.gc?.();
     const started = performance.now();
     for (let run = 0; run < batch; run += 1) task();
     samples.push((performance.now() - started) / batch);

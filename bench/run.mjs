@@ -168,7 +168,7 @@ async function memory(build, formats, logs) {
 
 function inProcess(build) {
   log('in-process: tool-input scaling and validation cost');
-  const output = execFileSync(process.execPath, [join(root, 'bench', 'in-process-bench.mjs'), ...(quick ? ['--quick'] : [])], {
+  const output = execFileSync(process.execPath, ['--expose-gc', join(root, 'bench', 'in-process-bench.mjs'), ...(quick ? ['--quick'] : [])], {
     env: { ...process.env, BENCH_BUILD: build },
     encoding: 'utf8',
     maxBuffer: 1 << 24,
