@@ -19,6 +19,10 @@ Options:
   --in FRAMING       input framing: auto, jsonl, sse, concat, json (default: auto)
   --out FRAMING      output framing: jsonl, sse, json (default: jsonl)
   --target VERSION   target version for ai-sdk-ui: v5, v6, v7 (default: v7)
+  --encode KEY=VALUE an option of the target's encoder, repeatable: shape=aggregate (agno,
+                     agno-legacy: RunOutput / RunResponse instead of events), era=A (agno-legacy),
+                     form=stored|openai|tuple (langchain)
+  --decode KEY=VALUE an option of the source's decoder, repeatable: content=delta|cumulative (agno)
   --strict           stop at the first error-level issue (exit 1)
   --issues FILE      write every issue as JSON lines to FILE
   --rejects FILE     write unreadable records verbatim to FILE
@@ -40,6 +44,8 @@ export async function convertCommand(args: string[]): Promise<number> {
       in: { type: 'string', default: 'auto' },
       out: { type: 'string', default: 'jsonl' },
       target: { type: 'string' },
+      encode: { type: 'string', multiple: true },
+      decode: { type: 'string', multiple: true },
       strict: { type: 'boolean', default: false },
       issues: { type: 'string' },
       rejects: { type: 'string' },
@@ -62,6 +68,9 @@ export async function convertCommand(args: string[]): Promise<number> {
   if (!outputFramings.includes(values.out as OutputFraming)) throw new UsageError(`--out must be one of ${outputFramings.join(', ')}`);
   if (values.target !== undefined && !['v5', 'v6', 'v7'].includes(values.target)) throw new UsageError('--target must be v5, v6 or v7');
 
+  const encode = keyValues(values.encode ?? [], '--encode');
+  if (values.target !== undefined) encode.target = values.target;
+  const decode = keyValues(values.decode ?? [], '--decode');
   const output = sinkFor(process.stdout, false);
   const issuesFile: TextSink | undefined = values.issues === undefined ? undefined : fileSink(values.issues);
   const rejectsFile: TextSink | undefined = values.rejects === undefined ? undefined : fileSink(values.rejects);
@@ -80,7 +89,8 @@ export async function convertCommand(args: string[]): Promise<number> {
     to: values.to,
     strict: values.strict,
     collectIssues: false,
-    ...(values.target === undefined ? {} : { encode: { target: values.target } }),
+    encode,
+    decode,
     onIssue(issue: Issue) {
       issuesFile?.write(`${JSON.stringify(issue)}\n`);
       printer.print(issue);
@@ -140,4 +150,15 @@ export async function convertCommand(args: string[]): Promise<number> {
   if (!values.quiet) process.stderr.write(formatSummary(converter.stats, rejected, values.to));
   if (rejected > 0) exitCode = 1;
   return exitCode;
+}
+
+/** Parses repeated `KEY=VALUE` arguments into adapter options. */
+function keyValues(pairs: string[], flag: string): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError(`${flag} takes KEY=VALUE, got "${pair}"`);
+    options[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return options;
 }

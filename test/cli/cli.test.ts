@@ -105,6 +105,18 @@ describe('the command line', () => {
     expect(runCli(['convert', join(scratch, 'missing.jsonl'), '--to', 'canonical']).stderr).toContain('no such file');
   });
 
+  it('--encode passes options to the target encoder: a stored agno 1.x run becomes one RunOutput', () => {
+    const stored = join(root, 'test/agno-legacy/fixtures/v1.8.4-agent-run-response.json');
+    const result = runCli(['convert', stored, '--in', 'json', '--from', 'agno-legacy', '--to', 'agno', '--encode', 'shape=aggregate', '--out', 'json', '--quiet']);
+    expect(result.status).toBe(0);
+    const [runOutput, ...rest] = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(rest).toEqual([]);
+    // agno 1.8.4 stored this run as RUNNING; the migration keeps what was stored.
+    expect(runOutput).toMatchObject({ run_id: 'run-1', agent_id: 'weather-agent', status: 'RUNNING', content: 'It is sunny in Paris' });
+    expect(runOutput).not.toHaveProperty('event');
+    expect(runCli(['convert', stored, '--to', 'agno', '--encode', 'shape']).stderr).toContain('--encode takes KEY=VALUE, got "shape"');
+  });
+
   it('every command has --help', () => {
     for (const command of ['convert', 'detect', 'validate']) {
       const result = runCli([command, '--help']);
