@@ -18,12 +18,27 @@ export interface RecordReader {
  */
 export const maxNestingDepth = 1000;
 
+/** Whether `text` holds more than `limit` opening brackets, counted with the native `indexOf`. */
+function opensMoreThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    let index = text.indexOf(bracket);
+    while (index !== -1) {
+      count += 1;
+      if (count > limit) return true;
+      index = text.indexOf(bracket, index + 1);
+    }
+  }
+  return false;
+}
+
 /**
  * Whether a JSON text nests deeper than `limit`, by one scan that skips strings. Texts shorter
- * than twice the limit cannot, and are not scanned.
+ * than twice the limit cannot, nor can texts with fewer opening brackets than the limit: neither
+ * is scanned (the character-by-character scan cost as much as JSON.parse on long agno records).
  */
 export function nestsDeeperThan(text: string, limit: number): boolean {
-  if (text.length <= limit * 2) return false;
+  if (text.length <= limit * 2 || !opensMoreThan(text, limit)) return false;
   let depth = 0;
   let inString = false;
   for (let index = 0; index < text.length; index += 1) {

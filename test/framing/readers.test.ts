@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecordReader, type InputFraming, type ReadItem, readAll, sniffFraming } from '../../src/index.js';
+import { createRecordReader, type InputFraming, maxNestingDepth, type ReadItem, readAll, sniffFraming } from '../../src/index.js';
 
 function readInChunks(text: string, framing: InputFraming, cuts: number[]): ReadItem[] {
   const reader = createRecordReader(framing);
@@ -106,6 +106,25 @@ describe('framing readers', () => {
     for (const framing of ['auto', 'jsonl', 'sse', 'concat', 'json'] as const) {
       expect(readAll('', framing)).toEqual([]);
       expect(readAll('\n\n', framing)).toEqual([]);
+    }
+  });
+});
+
+describe('the nesting limit', () => {
+  const deep = (levels: number) => `${'{"a":['.repeat(levels)}1${']}'.repeat(levels)}`;
+
+  it('rejects a record nested deeper than the limit and reads one at the limit', () => {
+    const tooDeep = readAll(`${'['.repeat(maxNestingDepth + 1)}${']'.repeat(maxNestingDepth + 1)}\n`, 'jsonl');
+    expect(tooDeep).toMatchObject([{ kind: 'reject', error: `JSON nested deeper than ${maxNestingDepth} levels` }]);
+    expect(readAll(`${deep(maxNestingDepth / 2)}\n`, 'jsonl')).toMatchObject([{ kind: 'record' }]);
+    expect(readAll(`${deep(maxNestingDepth / 2 + 1)}\n`, 'jsonl')).toMatchObject([{ kind: 'reject' }]);
+  });
+
+  it('reads long shallow records with many brackets, in values and in strings', () => {
+    const manyObjects = JSON.stringify(Array.from({ length: 3 * maxNestingDepth }, (_, index) => ({ index })));
+    const bracesInText = JSON.stringify({ text: '{['.repeat(2 * maxNestingDepth) });
+    for (const text of [manyObjects, bracesInText]) {
+      expect(readAll(`${text}\n`, 'jsonl')).toEqual([{ kind: 'record', record: JSON.parse(text), line: 1 }]);
     }
   });
 });
