@@ -10,6 +10,8 @@ export interface RecordDetection {
   confidence: number;
   /** The id of the stream (run) the record belongs to, where it has one. */
   stream?: string;
+  /** Whether the record opens or closes a stream of a format without stream ids. */
+  boundary?: 'open' | 'close';
   /** A format that fits the record about as well: the choice was a guess. */
   rival?: AnyFormat;
 }
@@ -54,6 +56,7 @@ export function rankFormats(record: unknown): RecordDetection[] {
     if (detection.version !== undefined) candidate.version = detection.version;
     const stream = streamOf(record, detection.stream);
     if (stream !== undefined) candidate.stream = stream;
+    if (detection.boundary !== undefined) candidate.boundary = detection.boundary;
     ranked.push(candidate);
   }
   return ranked.sort((left, right) => right.confidence - left.confidence);

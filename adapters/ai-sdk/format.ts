@@ -26,7 +26,10 @@ const uiOnlyTypes = new Set([
 function withBlockStream(detection: Detection | undefined, record: Record<string, unknown>): Detection | undefined {
   if (detection === undefined) return undefined;
   const block = typeof record.id === 'string' ? record.id : typeof record.toolCallId === 'string' ? record.toolCallId : undefined;
-  return block === undefined ? detection : { ...detection, stream: `ai-sdk block ${block}` };
+  const withStream = block === undefined ? detection : { ...detection, stream: `ai-sdk block ${block}` };
+  if (record.type === 'start') return { ...withStream, boundary: 'open' };
+  if (record.type === 'finish' || record.type === 'abort') return { ...withStream, boundary: 'close' };
+  return withStream;
 }
 
 function detectUi(record: unknown): Detection | undefined {
@@ -45,7 +48,7 @@ function detectUiRecord(record: Record<string, unknown>): Detection | undefined 
   if (type === 'error') return typeof record.errorText === 'string' ? { confidence: 0.95 } : undefined;
   if (type === 'file' || type === 'reasoning-file') return typeof record.url === 'string' ? { confidence: 0.9 } : undefined;
   if (type === 'start') return 'messageId' in record || 'messageMetadata' in record ? { confidence: 0.9 } : { confidence: 0.6 };
-  if (type === 'finish') return 'totalUsage' in record ? undefined : { confidence: 0.6 };
+  if (type === 'finish') return 'totalUsage' in record || 'usage' in record ? undefined : { confidence: 0.9 };
   if (type === 'start-step') return 'request' in record || 'warnings' in record ? undefined : { confidence: 0.9 };
   if (type === 'finish-step') return 'usage' in record || 'response' in record ? undefined : { confidence: 0.9 };
   if (type === 'steering-message') return Array.isArray(record.parts) ? { confidence: 0.9 } : undefined;
@@ -131,10 +134,13 @@ function detectStreamRecord(record: Record<string, unknown>): Detection | undefi
   if (streamOnlyTypes.has(type)) return { confidence: 0.9, version: '5-7' };
   if (type === 'text-delta' || type === 'reasoning-delta') return typeof record.text === 'string' ? { confidence: 0.9, version: '5-7' } : undefined;
   if (type === 'tool-call') return 'input' in record || 'args' in record ? { confidence: 0.9 } : undefined;
+  // Stream tool-input parts name their call `id`; the UI chunks of the same name use `toolCallId`.
+  if (type.startsWith('tool-input-')) return typeof record.id === 'string' ? { confidence: 0.9 } : undefined;
   if (type.startsWith('tool-')) return typeof record.id === 'string' || 'toolCall' in record ? { confidence: 0.9 } : typeof record.toolName === 'string' ? { confidence: 0.6 } : undefined;
   if (type === 'error') return 'error' in record ? { confidence: 0.9 } : undefined;
   if (type === 'file' || type === 'reasoning-file') return isRecord(record.file) ? { confidence: 0.9 } : undefined;
-  if (type === 'finish') return 'totalUsage' in record || 'usage' in record ? { confidence: 0.9 } : { confidence: 0.6 };
+  // ai 5 – 7 always write totalUsage on finish (ai 4 wrote usage): without either it is a UI chunk.
+  if (type === 'finish') return 'totalUsage' in record || 'usage' in record ? { confidence: 0.9 } : undefined;
   // ai 5 – 7 always write request and warnings on start-step, response and usage on finish-step:
   // the bare forms are UI chunks.
   if (type === 'start-step' || type === 'step-start') return 'request' in record || 'warnings' in record ? { confidence: 0.9 } : undefined;

@@ -231,6 +231,8 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   const owners = new Map<string, string>();
   /** Records waiting for their stream to decide between near-equal formats, in input order. */
   const queue: Pending[] = [];
+  /** Formats without stream ids whose last boundary record opened a stream. */
+  const openStreams = new Set<string>();
   let counter = -1;
 
   function decode(format: AnyFormat, record: unknown, index: number, line: number | undefined): CanonicalEvent[] {
@@ -276,6 +278,9 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     const owned = entry.ranked.find((candidate) => candidate.format.name === owner);
     if (owned !== undefined) return { ...owned };
     if (entry.stream === undefined) {
+      // A record that opens a stream belongs to a format with no stream open at this point.
+      const closed = entry.ranked.filter((candidate) => candidate.boundary === 'open' && !openStreams.has(candidate.format.name));
+      if (closed.length === 1 && closed.length < entry.ranked.length) return { ...(closed[0] as RecordDetection) };
       for (const later of queue) {
         const neighbour = later.chosen === undefined ? undefined : entry.ranked.find((candidate) => candidate.format.name === later.chosen?.format.name);
         if (neighbour !== undefined) return { ...neighbour };
@@ -313,6 +318,8 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       queue.shift();
       const chosen = head.chosen;
       previous = chosen.format.name;
+      if (chosen.boundary === 'open') openStreams.add(chosen.format.name);
+      else if (chosen.boundary === 'close') openStreams.delete(chosen.format.name);
       if (chosen.version !== undefined) {
         const versions = (stats.versions[chosen.format.name] ??= []);
         if (!versions.includes(chosen.version)) versions.push(chosen.version);

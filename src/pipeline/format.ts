@@ -40,6 +40,11 @@ export interface Detection {
    * (`run_id`, `runId` or `invocation_id`).
    */
   stream?: string;
+  /**
+   * For formats without stream ids (AI SDK): whether the record opens (`start`) or closes
+   * (`finish`) a stream, so that an ambiguous opening record goes to a format with no stream open.
+   */
+  boundary?: 'open' | 'close';
 }
 
 /** One SSE frame. */

@@ -21,7 +21,7 @@ describe('the examples', () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n').filter((line) => line !== '');
     for (const line of lines) expect(JSON.parse(line)).toHaveProperty('event');
-    expect(result.stderr).toMatch(/"agno-legacy":9,"agno":22,"runner":8,"langchain":6,"ai-sdk-ui":22,"ai-sdk-stream":9/);
+    expect(result.stderr).toMatch(/"agno-legacy":9,"agno":22,"runner":8,"langchain":6,"ai-sdk-ui":21,"ai-sdk-stream":10/);
     expect(result.stderr).toMatch(/rejected 0/);
   });
 });
