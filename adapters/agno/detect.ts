@@ -58,7 +58,13 @@ export function detectAgno(record: unknown): Detection | undefined {
   }
   if (workflowEvents.has(record.event)) return { confidence: 0.6, version: versionRange(record, '2.0.0') };
   const resolved = resolveEvent(record.event);
-  if (resolved === undefined) return undefined;
+  if (resolved === undefined) {
+    // An event string of a newer agno still has agno's envelope: claim it, weakly, so that it is
+    // kept as a raw agno record with an unknown-event issue rather than left unrecognized.
+    const envelope = typeof record.created_at === 'number' && ['run_id', 'agent_id', 'team_id', 'session_id'].some((key) => typeof record[key] === 'string');
+    if (!envelope) return undefined;
+    return { confidence: 'nested_depth' in record || 'parent_run_id' in record ? 0.5 : 0.3, version: versionRange(record, '2.0.0') };
+  }
   const base = resolved.team ? record.event.slice('Team'.length) : record.event;
   const certain = twoOnlyBases.has(base) || compareVersions(resolved.since, '2.0.0') > 0;
   const tool = isRecord(record.tool) ? record.tool : undefined;

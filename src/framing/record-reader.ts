@@ -14,8 +14,8 @@ const sseField = /^(data|event|id|retry):|^:/;
 
 /**
  * Decides the framing of a text from its start, or undefined when more text is needed.
- * `[` → one JSON value; an SSE field → SSE; `{` whose first line is a whole JSON value → JSONL;
- * `{` spanning lines → concatenated (pretty) JSON.
+ * An SSE field → SSE; a first line that is a whole JSON value followed by more lines → JSONL;
+ * `[` otherwise → one JSON value; `{` spanning lines → concatenated (pretty) JSON.
  * @param final whether no more text will come.
  */
 export function sniffFraming(start: string, final: boolean): Exclude<InputFraming, 'auto'> | undefined {
@@ -23,18 +23,22 @@ export function sniffFraming(start: string, final: boolean): Exclude<InputFramin
   const offset = text.search(/\S/);
   if (offset === -1) return final ? 'jsonl' : undefined;
   const head = text.slice(offset);
-  if (head.startsWith('[')) return 'json';
   if (sseField.test(head)) return 'sse';
-  if (!head.startsWith('{')) return final || head.length >= 6 ? 'jsonl' : undefined;
+  if (!head.startsWith('{') && !head.startsWith('[')) return final || head.length >= 6 ? 'jsonl' : undefined;
   const newline = head.indexOf('\n');
   if (newline === -1 && !final) return undefined;
   const firstLine = newline === -1 ? head : head.slice(0, newline);
+  const more = newline !== -1 && head.slice(newline).trim() !== '';
+  let whole = true;
   try {
     JSON.parse(firstLine);
-    return 'jsonl';
   } catch {
-    return 'concat';
+    whole = false;
   }
+  // `[` is one JSON value, unless its first line is a whole value and more lines follow
+  // (JSON lines of arrays, such as LangChain message tuples).
+  if (head.startsWith('[')) return whole && more ? 'jsonl' : 'json';
+  return whole ? 'jsonl' : 'concat';
 }
 
 /** Creates a reader for a framing; `auto` sniffs the framing from the first text. */

@@ -97,6 +97,9 @@ describe('framing readers', () => {
     expect(sniffFraming(sse, true)).toBe('sse');
     expect(sniffFraming(concat, true)).toBe('concat');
     expect(sniffFraming(' [1]', true)).toBe('json');
+    expect(sniffFraming('[\n  {"a": 1}\n]\n', true)).toBe('json');
+    expect(sniffFraming('["human","hi"]\n["ai","hello"]\n', true)).toBe('jsonl');
+    expect(sniffFraming('[1]\n', true)).toBe('json');
     expect(expectSameAtEveryBoundary(jsonl, 'auto')).toEqual(readAll(jsonl, 'jsonl'));
     expect(expectSameAtEveryBoundary(sse, 'auto')).toEqual(readAll(sse, 'sse'));
     expect(expectSameAtEveryBoundary(concat, 'auto')).toEqual(readAll(concat, 'concat'));
