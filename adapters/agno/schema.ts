@@ -140,18 +140,34 @@ export interface ResolvedEvent extends AgnoEventInfo {
   workflow?: boolean;
 }
 
+/** Resolutions by event name: a log has a few dozen names, so each is worked out once. */
+const resolutions = new Map<string, Readonly<ResolvedEvent> | undefined>();
+
+/** An own entry of a table keyed by event name: never an inherited `constructor` or `toString`. */
+function own<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** Resolves an agent, team or mapped workflow event string of agno 2.x; undefined for anything else. */
-export function resolveEvent(name: string): ResolvedEvent | undefined {
-  const agent = agentEvents[name];
+export function resolveEvent(name: string): Readonly<ResolvedEvent> | undefined {
+  if (resolutions.has(name)) return resolutions.get(name);
+  const resolved = resolveUncached(name);
+  // Unknown names come from input: remember only a bounded number of them.
+  if (resolved !== undefined || resolutions.size < 1024) resolutions.set(name, resolved === undefined ? undefined : Object.freeze(resolved));
+  return resolutions.get(name) ?? resolved;
+}
+
+function resolveUncached(name: string): ResolvedEvent | undefined {
+  const agent = own(agentEvents, name);
   if (agent !== undefined) return { ...agent, team: false };
-  const workflow = workflowMappedEvents[name];
+  const workflow = own(workflowMappedEvents, name);
   if (workflow !== undefined) return { ...workflow, team: false, workflow: true };
-  const teamOnly = teamOnlyEvents[name];
+  const teamOnly = own(teamOnlyEvents, name);
   if (teamOnly !== undefined) return { ...teamOnly, team: true };
   if (!name.startsWith('Team')) return undefined;
-  const base = agentEvents[name.slice('Team'.length)];
+  const base = own(agentEvents, name.slice('Team'.length));
   if (base === undefined || base.role === 'custom') return undefined;
-  return { ...base, team: true, since: teamSince[name] ?? base.since };
+  return { ...base, team: true, since: own(teamSince, name) ?? base.since };
 }
 
 /** Every agent and team event string this adapter reads, in reference order. */

@@ -117,6 +117,15 @@ export function unescapeFields(fields: MessageFields): MessageFields {
   return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, unescape(field)]));
 }
 
+/** Whether a value holds, at any depth, an object with an `lc` key or an escaped value. */
+function holdsEscapeKeys(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsEscapeKeys);
+  if (!isRecord(value)) return false;
+  if ('lc' in value || isEscaped(value)) return true;
+  for (const key in value) if (holdsEscapeKeys(value[key])) return true;
+  return false;
+}
+
 /** Whether a form escapes `lc` keys: JS constructor JSON and `toDict`; Python's `model_dump` (with `data.type`) does not. */
 function escapes(form: MessageForm, fields: MessageFields): boolean {
   if ((form.form === 'constructor' || form.form === 'stored') && form.plain === true) return false;
@@ -128,7 +137,9 @@ function escapes(form: MessageForm, fields: MessageFields): boolean {
  * differently are kept as they are, and the form remembers not to escape them.
  */
 function readEscaped<F extends MessageForm>(form: F, raw: MessageFields): { form: F; fields: MessageFields } {
-  if (!escapes(form, raw)) return { form, fields: raw };
+  // Without an `lc` or escaped key anywhere, escaping and unescaping are both the identity:
+  // one read-only scan spares the two copies and the comparison (nearly every real record).
+  if (!escapes(form, raw) || !holdsEscapeKeys(raw)) return { form, fields: raw };
   const fields = unescapeFields(raw);
   return JSON.stringify(escapeFields(fields)) === JSON.stringify(raw) ? { form, fields } : { form: { ...form, plain: true }, fields: raw };
 }

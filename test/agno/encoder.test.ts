@@ -189,7 +189,7 @@ describe('agno detection and framing', () => {
     expect(stats.records).toEqual({ agno: records.length });
   });
 
-  it('claims an unknown event string weakly when it has agno's envelope, and nothing else', () => {
+  it('claims an unknown event string weakly when it has the agno envelope, and nothing else', () => {
     expect(detectAgno({ created_at: 1, event: 'FutureEventType', agent_id: 'a', run_id: 'r', nested_depth: 0 })?.confidence).toBe(0.5);
     expect(detectAgno({ created_at: 1, event: 'FutureEventType', agent_id: 'a', run_id: 'r' })?.confidence).toBe(0.3);
     expect(detectAgno({ event: 'FutureEventType', name: 'x' })).toBeUndefined();
