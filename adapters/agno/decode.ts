@@ -52,6 +52,9 @@ interface Held {
 /** How many ended runs the decoder remembers (a late `RunCompleted` of an older one is then read as new). */
 const finishedLimit = 4096;
 
+/** How many paused runs keep their state for a later `RunContinued`; older pauses are forgotten. */
+const pausedLimit = 1024;
+
 // Media ids are not canonical; the derivation the residual is computed against leaves them empty.
 const noIds = (): string => '';
 
@@ -148,6 +151,8 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
   const delegating: string[] = [];
   /** Runs that ended, newest last, so that a late RunCompleted cannot undo their outcome; bounded. */
   const finished = new Set<string>();
+  /** Paused runs, oldest first: a log of many paused runs must not grow without bound. */
+  const paused = new Set<string>();
   let lastRunId: string | undefined;
   let held: Held | undefined;
   let stash: { runId: string; records: unknown[] } | undefined;
@@ -183,9 +188,20 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     return minted;
   }
 
+  /** Remembers a paused run, forgetting the state of the oldest pause past the limit. */
+  function pause(runId: string): void {
+    paused.delete(runId);
+    paused.add(runId);
+    if (paused.size <= pausedLimit) return;
+    const oldest = paused.values().next().value as string;
+    paused.delete(oldest);
+    runs.delete(oldest);
+  }
+
   /** Forgets an ended run's state, so that memory stays bounded by the runs still open. */
   function finish(runId: string): void {
     runs.delete(runId);
+    paused.delete(runId);
     finished.delete(runId);
     finished.add(runId);
     if (finished.size > finishedLimit) finished.delete(finished.values().next().value as string);
@@ -329,8 +345,10 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       }
       case 'run-pause':
         closeAll(state, base, events);
+        pause(state.runId);
         return single(events, { type: 'run-pause', ...base, requirements: requirementsOf(record) });
       case 'run-resume':
+        paused.delete(state.runId);
         return single(events, { type: 'run-resume', ...base });
       case 'tool-call': {
         closeAll(state, base, events);

@@ -176,7 +176,11 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       if (messageOpen) closeOpenBlocks(event);
       messageOpen = true;
       rootSettled = false;
+      // Tool parts, approvals and early-closed blocks belong to one message: a consumer looks a
+      // tool part up in the current message only. Clearing them also keeps long logs bounded.
       approvalsWritten.clear();
+      toolParts.clear();
+      closedEarly.clear();
       return true;
     },
     adopt(event) {

@@ -107,6 +107,9 @@ export interface BridgeState {
   pending: Map<string, Requirement[]>;
 }
 
+/** How many paused runs keep their requirements for a later resume. */
+const rememberedPauses = 1024;
+
 /** A fresh {@link BridgeState}. */
 export function createBridgeState(): BridgeState {
   return { root: undefined, blocks: new Map(), tools: new Map(), pending: new Map() };
@@ -137,17 +140,32 @@ export function track(state: BridgeState, event: CanonicalEvent, recordId?: stri
       return;
     }
     case 'run-pause':
+      state.pending.delete(event.runId);
       state.pending.set(event.runId, event.requirements);
+      // A log of many paused runs must not grow without bound: the oldest pause is forgotten.
+      if (state.pending.size > rememberedPauses) {
+        const oldest = state.pending.keys().next().value as string;
+        state.pending.delete(oldest);
+        forgetTools(state, oldest);
+      }
       return;
     case 'run-resume':
+      state.pending.delete(event.runId);
+      return;
     case 'run-end':
     case 'run-error':
     case 'run-cancel':
       state.pending.delete(event.runId);
+      // The run's tool calls are answered or abandoned: nothing later refers to them.
+      forgetTools(state, event.runId);
       return;
     default:
       return;
   }
+}
+
+function forgetTools(state: BridgeState, runId: string): void {
+  for (const [toolCallId, tool] of state.tools) if (tool.envelope.runId === runId) state.tools.delete(toolCallId);
 }
 
 /** The envelope a record about a tool call inherits: the call's, else the message's. */

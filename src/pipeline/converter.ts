@@ -217,7 +217,9 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         stats.runs += 1;
         stats.runsByFormat[format] = (stats.runsByFormat[format] ?? 0) + 1;
       }
-      if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
+      // A paused run may resume much later, or never: it is not kept open here (a resume after
+      // the pause counts as a run again in the statistics).
+      if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel' || event.type === 'run-pause') {
         live.delete(event.runId);
         aliases.delete(`${format}\u0000${event.runId.endsWith(`@${format}`) ? event.runId.slice(0, -format.length - 1) : event.runId}`);
       }
