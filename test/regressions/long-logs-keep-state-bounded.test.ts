@@ -1,0 +1,42 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { createConverter } from '../../src/index.js';
+import { readJsonl } from '../support/golden.js';
+
+// State that grew by a couple of kilobytes per run: AI SDK tool parts never released, paused
+// runs kept forever by the agno decoder, the AI SDK bridge and the converter.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const fixtures = ['v2.9.0-agent-tools.jsonl', 'v2.9.0-hitl-confirmation.jsonl', 'v2.9.0-team-one-member.jsonl'].map((name) =>
+  readJsonl(new URL(`../agno/fixtures/${name}`, import.meta.url).pathname),
+);
+
+/** Copy `copy` of the recordings, every run, session and call id made unique to it. */
+function copyOf(copy: number): unknown[] {
+  return fixtures.flatMap((records, recording) =>
+    records.map((record) => JSON.parse(JSON.stringify(record).replace(/:"(run|sess|call)([-_][\w-]*)"/g, `:"$1$2~${copy}.${recording}"`)) as unknown),
+  );
+}
+
+function heapAfterGc(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+describe('a long log', () => {
+  it('of many tool calls and paused runs converts to ai-sdk-ui with state bounded by open runs, not by its length', () => {
+    const converter = createConverter({ from: 'agno', to: 'ai-sdk-ui', collectIssues: false });
+    const feed = (from: number, to: number) => {
+      for (let copy = from; copy < to; copy += 1) for (const record of copyOf(copy)) converter.push(record);
+    };
+    feed(0, 1200); // past every bound (1024 paused runs), so what stays is the steady state
+    const settled = heapAfterGc();
+    feed(1200, 3600);
+    const grown = heapAfterGc() - settled;
+    // Before the fix: about 2 KB per copy, 4.8 MB for these 2 400.
+    expect(grown).toBeLessThan(1.5 * 1024 * 1024);
+  });
+});
