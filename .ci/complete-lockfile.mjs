@@ -19,7 +19,8 @@ for (const [path, entry] of Object.entries(lock.packages)) {
     const cpu = cpus.find(([prefix]) => rest === prefix || rest.startsWith(`${prefix}-`))?.[1];
     if (!cpu) { console.error('no cpu for', name); continue; }
     const libc = /-(gnu|gnueabihf)$/.test(rest) ? ['glibc'] : /-(musl|musleabihf)$/.test(rest) ? ['musl'] : undefined;
-    lock.packages[key] = { version, cpu: [cpu], dev: true, license: 'MIT', optional: true, os: [m[1]], ...(libc ? { libc } : {}) };
+    // Keys in the order npm writes them, so that a later `npm install` leaves the lock as it is.
+    lock.packages[key] = { version, cpu: [cpu], dev: true, ...(libc ? { libc } : {}), license: 'MIT', optional: true, os: [m[1]] };
     added++;
   }
 }
