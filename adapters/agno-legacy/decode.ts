@@ -2,7 +2,7 @@ import { type CanonicalEvent, type Envelope, dispatch } from '../../src/model/ev
 import { explode } from '../../src/model/explode.js';
 import { type ContentMode, type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { citedSources, fileFromMedia } from '../agno/index.js';
+import { citedSources, fileFromMedia, readReasoningStep } from '../agno/index.js';
 import { currentEventExt } from './current-event.js';
 import { actorOf, isLegacyAggregate, readAggregate } from './aggregate.js';
 import { legacyExt } from './legacy-ext.js';
@@ -288,17 +288,8 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         return tools(record, envelope, era, true);
       case 'tool-call-completed':
         return tools(record, envelope, era, false);
-      case 'reasoning-step': {
-        const step = isRecord(record.content) ? record.content : {};
-        const event: CanonicalEvent = { type: 'reasoning-step', ...envelope };
-        if (typeof step.title === 'string') event.title = step.title;
-        if (typeof step.action === 'string') event.action = step.action;
-        if (typeof step.result === 'string') event.result = step.result;
-        if (typeof step.reasoning === 'string') event.reasoning = step.reasoning;
-        if (typeof step.next_action === 'string') event.nextAction = step.next_action;
-        if (typeof step.confidence === 'number') event.confidence = step.confidence;
-        return single(events, event);
-      }
+      case 'reasoning-step':
+        return single(events, { type: 'reasoning-step', ...envelope, ...readReasoningStep(record.content) });
       case 'reasoning-started': {
         close(envelope, events);
         state(envelope).stepsId = context.mint('reasoning');

@@ -1,6 +1,6 @@
 import type { CanonicalEvent, EventHandlers, EventOfType } from '../../src/model/event.js';
 import type { IssueCode } from '../../src/model/issue.js';
-import { mediaFromFile, mediaKindOf } from '../agno/index.js';
+import { mediaFromFile, mediaKindOf, writeReasoningStep } from '../agno/index.js';
 import { legacyMetricsFromUsage } from './metrics.js';
 import { pythonJson } from './python-json.js';
 import { type LegacyEra, type LegacyKind, eraAEvents, eraBAgentEvents, eraBTeamEvents } from './schema.js';
@@ -179,14 +179,7 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
     return envelope(event, 'reasoning-completed', context);
   },
   'reasoning-step'(event, context) {
-    const content: LegacyRecord = {};
-    if (event.title !== undefined) content.title = event.title;
-    if (event.action !== undefined) content.action = event.action;
-    if (event.result !== undefined) content.result = event.result;
-    if (event.reasoning !== undefined) content.reasoning = event.reasoning;
-    if (event.nextAction !== undefined) content.next_action = event.nextAction;
-    if (event.confidence !== undefined) content.confidence = event.confidence;
-    return withBody(envelope(event, 'reasoning-step', context), { content, content_type: 'ReasoningStep' });
+    return withBody(envelope(event, 'reasoning-step', context), { content: writeReasoningStep(event), content_type: 'ReasoningStep' });
   },
   'tool-input-start': structural,
   'tool-input-delta': structural,

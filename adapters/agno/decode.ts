@@ -9,6 +9,7 @@ import { citedSources } from './citations.js';
 import { fileFromMedia } from './media.js';
 import { usageFromMetrics } from './metrics.js';
 import { diffJson } from '../../src/pipeline/json-patch.js';
+import { readReasoningStep } from './reasoning-step.js';
 import { isPausedTool, readRequirement, requirementFromTool } from './requirement.js';
 import { agnoEventRecordSchema, envelopeKeys, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
 import { readToolExecution } from './tool-execution.js';
@@ -401,17 +402,8 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         const carrier = reasoningDelta(state, base, delta, events);
         return { events, carrier };
       }
-      case 'reasoning-step': {
-        const step: CanonicalEvent = { type: 'reasoning-step', ...base };
-        const content = isRecord(record.content) ? record.content : {};
-        if (typeof content.title === 'string') step.title = content.title;
-        if (typeof content.reasoning === 'string') step.reasoning = content.reasoning;
-        if (typeof content.action === 'string') step.action = content.action;
-        if (typeof content.result === 'string') step.result = content.result;
-        if (typeof content.next_action === 'string') step.nextAction = content.next_action;
-        if (typeof content.confidence === 'number') step.confidence = content.confidence;
-        return single(events, step);
-      }
+      case 'reasoning-step':
+        return single(events, { type: 'reasoning-step', ...base, ...readReasoningStep(record.content) });
       case 'reasoning-end': {
         closeText(state, base, events);
         if (state.reasoning === undefined) {

@@ -6,6 +6,7 @@ import { metricsFromUsage, modelRequestUsageFields } from './metrics.js';
 import { pausedToolExecution, writeRequirement } from './requirement.js';
 import { agentEvents, teamOnlyEvents, workflowMappedEvents } from './schema.js';
 import { resultString, writeToolExecution } from './tool-execution.js';
+import { writeReasoningStep } from './reasoning-step.js';
 
 /** The canonical name of a structured (non-string) `RunContent.content`, carried as a `data` event. */
 export const structuredContentName = 'content';
@@ -129,14 +130,7 @@ const derivations: Derivation = {
   'reasoning-end': (event) => envelope(event, 'ReasoningCompleted'),
   'reasoning-step': (event) => ({
     ...envelope(event, 'ReasoningStep'),
-    content: defined({
-      title: event.title,
-      action: event.action,
-      result: event.result,
-      reasoning: event.reasoning,
-      next_action: event.nextAction,
-      confidence: event.confidence,
-    }),
+    content: writeReasoningStep(event),
     content_type: 'ReasoningStep',
   }),
   'tool-input-start': () => undefined,

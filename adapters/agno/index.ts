@@ -59,6 +59,7 @@ export type { AgnoDecodeOptions, AgnoEncodeOptions };
 export { readRunOutput, writeRunOutput, isRunOutput } from './aggregate.js';
 export { readMessage, writeMessage, agnoRoles, parseArguments, type MessageDefaults } from './message.js';
 export { citedSources, type CitedSource } from './citations.js';
+export { readReasoningStep, writeReasoningStep, type ReasoningStepFields } from './reasoning-step.js';
 export { usageFromMetrics, metricsFromUsage, modelRequestUsageFields } from './metrics.js';
 export { fileFromMedia, mediaFromFile, mediaKindOf, type MediaKind, type FileFields } from './media.js';
 export { readRequirement, requirementFromTool, requirementKind, isPausedTool, writeRequirement, pausedToolExecution } from './requirement.js';
