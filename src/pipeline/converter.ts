@@ -65,6 +65,11 @@ export interface ConversionStats {
 export interface CanonicalDecoder {
   push(record: unknown, position?: RecordPosition): CanonicalEvent[];
   flush(): CanonicalEvent[];
+  /**
+   * The runs started and not yet ended or paused, each as the first event (not a raw record)
+   * that named it, in the order they started.
+   */
+  openRuns(): CanonicalEvent[];
   readonly issues: Issue[];
   readonly stats: ConversionStats;
 }
@@ -162,8 +167,11 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   const stats = sink.stats;
   const from = options.from ?? 'auto';
   const decoders = new Map<string, Decoder>();
-  /** Open runs by canonical id, with the format that decoded them: bounded by open runs, not input size. */
-  const live = new Map<string, string>();
+  /**
+   * Open runs by canonical id: the format that decoded them and the first event (not a raw
+   * record) that named them. Bounded by open runs, not input size.
+   */
+  const live = new Map<string, { format: string; opener?: CanonicalEvent }>();
   /** Renamed ids of runs whose id another format already used (`format\u0000id` → new id). */
   const aliases = new Map<string, string>();
   const guesses = new Set<string>();
@@ -185,7 +193,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   function canonicalRunId(runId: string, format: string): string {
     const alias = aliases.get(`${format}\u0000${runId}`);
     if (alias !== undefined) return alias;
-    const owner = live.get(runId);
+    const owner = live.get(runId)?.format;
     if (owner === undefined || owner === format) return runId;
     const renamed = `${runId}@${format}`;
     aliases.set(`${format}\u0000${runId}`, renamed);
@@ -212,11 +220,14 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
           events[index] = event;
         }
       }
-      if (!live.has(event.runId)) {
-        live.set(event.runId, format);
+      let run = live.get(event.runId);
+      if (run === undefined) {
+        run = { format };
+        live.set(event.runId, run);
         stats.runs += 1;
         stats.runsByFormat[format] = (stats.runsByFormat[format] ?? 0) + 1;
       }
+      if (run.opener === undefined && event.type !== 'raw') run.opener = event;
       // A paused run may resume much later, or never: it is not kept open here (a resume after
       // the pause counts as a run again in the statistics).
       if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel' || event.type === 'run-pause') {
@@ -334,6 +345,9 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   return {
     issues: sink.issues,
     stats,
+    openRuns() {
+      return [...live.values()].flatMap((run) => (run.opener === undefined ? [] : [run.opener]));
+    },
     push(record, position = {}) {
       counter += 1;
       if (fixed !== undefined) return decode(fixed, record, counter, position.line);
@@ -418,15 +432,8 @@ export function createConverter(options: ConverterOptions): Converter {
   const encoder = createEncoderWith(options, sink, mint);
   const stats = sink.stats;
 
-  /** Runs seen and not yet ended, with the envelope to end them with. */
-  const open = new Map<string, CanonicalEvent>();
-
   function encodeAll(events: CanonicalEvent[], out: unknown[]): unknown[] {
     for (const event of events) {
-      // A paused run has stopped where it should; a resumed one is open again.
-      if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel' || event.type === 'run-pause') {
-        open.delete(event.runId);
-      } else if (event.type !== 'raw' && !open.has(event.runId)) open.set(event.runId, event);
       const records = encoder.push(event);
       for (const record of records) out.push(record);
     }
@@ -443,7 +450,7 @@ export function createConverter(options: ConverterOptions): Converter {
     },
     flush() {
       const out = encodeAll(decoder.flush(), []);
-      for (const first of open.values()) {
+      for (const first of decoder.openRuns()) {
         sink.raise({
           code: 'invalid-sequence',
           level: 'info',
@@ -461,7 +468,7 @@ export function createConverter(options: ConverterOptions): Converter {
       sink.raise({ code: 'invalid-input', level: 'warning', message: `the input failed: ${message}; open runs were ended with run-error` });
       const failures: CanonicalEvent[] = [];
       // Members first, so that no parent ends before its members.
-      for (const first of [...open.values()].reverse()) {
+      for (const first of decoder.openRuns().reverse()) {
         const failure: CanonicalEvent = { type: 'run-error', runId: first.runId, error: { message, type } };
         if (first.parentRunId !== undefined) failure.parentRunId = first.parentRunId;
         if (first.sessionId !== undefined) failure.sessionId = first.sessionId;
