@@ -1,4 +1,51 @@
-export * from './model/index.js';
+// The public API: converting, the formats, detection, framing, and the canonical model.
+// The kit for writing a format of your own is `agent-event-bridge/internal` (src/internal.ts).
+export { canonicalVersion, type CanonicalVersion } from './model/version.js';
+export { addUsage, usageSchema, type Usage } from './model/usage.js';
+export {
+  ConversionError,
+  describeIssue,
+  issueCodes,
+  issueLevels,
+  issueSchema,
+  type Issue,
+  type IssueCode,
+  type IssueInput,
+  type IssueLevel,
+} from './model/issue.js';
+export {
+  actorSchema,
+  citationSchema,
+  errorInfoSchema,
+  extSchema,
+  messageSchema,
+  partSchema,
+  requirementSchema,
+  runSchema,
+  runStatusSchema,
+  type Actor,
+  type Citation,
+  type ErrorInfo,
+  type Ext,
+  type Message,
+  type Part,
+  type PartOfType,
+  type Requirement,
+  type Run,
+  type RunStatus,
+} from './model/snapshot.js';
+export {
+  canonicalEventSchema,
+  eventSchemas,
+  eventTypes,
+  type CanonicalEvent,
+  type Envelope,
+  type EventOfType,
+  type EventType,
+} from './model/event.js';
+export { accumulate, createAccumulator, type Accumulator, type AccumulateOptions } from './model/accumulate.js';
+export { explode } from './model/explode.js';
+export { createVerifier, verify, type Verifier } from './model/verify.js';
 export type {
   AdapterContext,
   AnyFormat,
@@ -10,16 +57,6 @@ export type {
   SseFrame,
 } from './pipeline/format.js';
 export { defineFormat } from './pipeline/format.js';
-export {
-  createSnapshotEncoder,
-  createTextStream,
-  isRecord,
-  reportForeignRaw,
-  residual,
-  type ContentMode,
-  type TextStream,
-} from './pipeline/adapter-kit.js';
-export { applyJsonPatch, asJsonPatch, diffJson, sameJson, type JsonPatch } from './pipeline/json-patch.js';
 export {
   createConverter,
   createDecoder,
@@ -36,5 +73,7 @@ export {
 } from './pipeline/converter.js';
 export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertedIterable } from './pipeline/convert.js';
 export { getFormat, listFormats, registerFormat } from './registry.js';
-export * from './framing/index.js';
-export { detectRecord, rankFormats, type RecordDetection } from './detect.js';
+export type { ReadItem, RecordReader } from './framing/read-item.js';
+export { createRecordReader, inputFramings, readAll, sniffFraming, type InputFraming } from './framing/record-reader.js';
+export { createRecordWriter, outputFramings, type OutputFraming, type RecordWriter } from './framing/record-writer.js';
+export { detectRecord, type RecordDetection } from './detect.js';

@@ -1,5 +1,4 @@
-import * as messageClasses from '@langchain/core/messages';
-import { AIMessage, AIMessageChunk, type BaseMessage, coerceMessageLikeToMessage, mapStoredMessageToChatMessage } from '@langchain/core/messages';
+import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { accumulate } from '../../src/model/accumulate.js';
 import type { CanonicalEvent } from '../../src/model/event.js';
 import { explode } from '../../src/model/explode.js';
@@ -7,6 +6,7 @@ import type { IssueInput } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
+import { coreMessages } from './core-messages.js';
 import { createLangChainDecoder } from './decode.js';
 import { createLangChainEncoder, type LangChainEncodeOptions } from './encode.js';
 import { readMessageRecord } from './schema.js';
@@ -14,7 +14,7 @@ import { readMessageRecord } from './schema.js';
 type MessageClass = new (fields: never) => BaseMessage;
 
 /** The message classes by name; readMessageRecord only accepts names of message classes. */
-const classes = messageClasses as unknown as Record<string, MessageClass | undefined>;
+const classes = coreMessages as unknown as Record<string, MessageClass | undefined>;
 
 /**
  * Builds the real `@langchain/core` message of a written record: constructor JSON with its own
@@ -32,9 +32,9 @@ export function reviveLangChainRecord(record: unknown): unknown {
       return Class === undefined ? record : new Class(structuredClone(read.fields) as never);
     }
     case 'stored':
-      return mapStoredMessageToChatMessage({ type: read.form.type, data: structuredClone(read.fields) } as never);
+      return coreMessages.mapStoredMessageToChatMessage({ type: read.form.type, data: structuredClone(read.fields) } as never);
     default:
-      return coerceMessageLikeToMessage(structuredClone(record) as never);
+      return coreMessages.coerceMessageLikeToMessage(structuredClone(record) as never);
   }
 }
 
@@ -116,12 +116,12 @@ export function toLangChainChunks(message: AIMessage): AIMessageChunk[] {
   first.additional_kwargs = structuredClone(message.additional_kwargs);
   first.response_metadata = structuredClone(message.response_metadata);
   if (message.usage_metadata !== undefined) pieces.at(-1)!.usage_metadata = structuredClone(message.usage_metadata);
-  return pieces.map((piece) => new AIMessageChunk({ ...piece, ...id } as never));
+  return pieces.map((piece) => new coreMessages.AIMessageChunk({ ...piece, ...id } as never));
 }
 
 /** Canonical runs or events as one `AIMessageChunk` list per AIMessage {@link toLangChainMessages} writes. */
 export function toLangChainChunkLists(input: readonly Run[] | readonly CanonicalEvent[], options: ToLangChainOptions = {}): AIMessageChunk[][] {
   return toLangChainMessages(input, options)
-    .filter((message): message is AIMessage => AIMessage.isInstance(message))
+    .filter((message): message is AIMessage => coreMessages.AIMessage.isInstance(message))
     .map(toLangChainChunks);
 }

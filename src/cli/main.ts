@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { ConversionError } from '../model/issue.js';
 import { convertCommand } from './convert-command.js';
 import { detectCommand } from './detect-command.js';

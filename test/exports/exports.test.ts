@@ -14,8 +14,8 @@ function specifier(entry: string): string {
 }
 
 describe('the public surface', () => {
-  it('has the root entry and one subpath per adapter', () => {
-    expect(entries).toEqual(['.', './agno', './agno-legacy', './runner', './langchain', './ai-sdk']);
+  it('has the root entry, one subpath per adapter and the adapter kit (internal)', () => {
+    expect(entries).toEqual(['.', './agno', './agno-legacy', './runner', './langchain', './ai-sdk', './internal']);
   });
 
   for (const entry of entries) {

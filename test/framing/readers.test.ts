@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRecordReader, type InputFraming, maxNestingDepth, type ReadItem, readAll, sniffFraming } from '../../src/index.js';
+import { createRecordReader, type InputFraming, type ReadItem, readAll, sniffFraming } from '../../src/index.js';
+import { maxNestingDepth } from '../../src/internal.js';
 
 function readInChunks(text: string, framing: InputFraming, cuts: number[]): ReadItem[] {
   const reader = createRecordReader(framing);

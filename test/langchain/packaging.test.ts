@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 const folder = join(import.meta.dirname, '..', '..', 'adapters', 'langchain');
 const sources = readdirSync(folder).filter((name) => name.endsWith('.ts'));
 
-/** The relative modules a source imports at runtime (`import type` left out). */
+/** The modules a source loads at runtime: static imports (`import type` left out), `import()` and `require()`. */
 function runtimeImports(name: string): string[] {
   const text = readFileSync(join(folder, name), 'utf8');
-  return [...text.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)].map((match) => match[1] ?? '');
+  const staticImports = [...text.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)];
+  const loads = [...text.matchAll(/\b(?:import|require)\('([^']+)'\)/g)];
+  return [...staticImports, ...loads].map((match) => match[1] ?? '');
 }
 
 /** Every module reachable at runtime from an adapter module. */
@@ -33,8 +35,10 @@ describe('langchain packaging', () => {
     expect(imports.filter((module) => module.startsWith('node:') || ['fs', 'path', 'os', 'crypto', 'stream'].includes(module))).toEqual([]);
   });
 
-  it('only the subpath entry and its instance helpers load @langchain/core', () => {
+  it('only the peer loader (ESM and CommonJS builds) loads @langchain/core, and only the instance helpers use it', () => {
     const loaders = sources.filter((name) => runtimeImports(name).some((module) => module.startsWith('@langchain/')));
-    expect(loaders).toEqual(['instances.ts']);
+    expect(loaders).toEqual(['core-messages-require.ts', 'core-messages.ts']);
+    const users = sources.filter((name) => runtimeImports(name).some((module) => module === './core-messages.js'));
+    expect(users).toEqual(['instances.ts']);
   });
 });

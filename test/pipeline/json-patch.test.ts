@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyJsonPatch, asJsonPatch, diffJson, residual, sameJson } from '../../src/index.js';
+import { applyJsonPatch, asJsonPatch, diffJson, residual, sameJson } from '../../src/internal.js';
 import { propertyRuns, propertySeed } from '../support/arbitraries.js';
 
 const record = fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTextStream } from '../../src/index.js';
+import { createTextStream } from '../../src/internal.js';
 
 function deltas(values: string[], mode?: 'auto' | 'delta' | 'cumulative'): string[] {
   const stream = createTextStream(mode);

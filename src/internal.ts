@@ -1,0 +1,21 @@
+// `agent-event-bridge/internal`: the kit the built-in adapters are written with, for writing a
+// format of your own (`defineFormat` + `registerFormat` from the root). No semver promise: these
+// follow the built-in adapters' needs and may change in a minor release.
+export { dispatch, envelopeShape, type EventHandlers } from './model/event.js';
+export { explodeMessage, isStreamable } from './model/explode.js';
+export {
+  createSnapshotEncoder,
+  createTextStream,
+  isRecord,
+  reportForeignRaw,
+  residual,
+  type ContentMode,
+  type TextStream,
+} from './pipeline/adapter-kit.js';
+export { applyJsonPatch, asJsonPatch, diffJson, sameJson, type JsonPatch } from './pipeline/json-patch.js';
+export { createConcatenatedJsonReader } from './framing/concatenated-json.js';
+export { createJsonValueReader } from './framing/json-value.js';
+export { createJsonlReader } from './framing/jsonl.js';
+export { createSseReader } from './framing/sse.js';
+export { maxNestingDepth } from './framing/read-item.js';
+export { rankFormats } from './detect.js';
