@@ -1,6 +1,6 @@
 import { type CanonicalEvent, type Envelope, dispatch } from '../../src/model/event.js';
 import { explode } from '../../src/model/explode.js';
-import { type ContentMode, type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, type TextStream, createTextStream, isRecord, reportRestatement } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { citedSources, fileFromMedia, readReasoningStep } from '../agno/index.js';
 import { currentEventExt } from './current-event.js';
@@ -15,9 +15,9 @@ import { activityKinds, recordWriters } from './write-record.js';
 /** Options of the agno 1.x decoder. */
 export interface LegacyDecodeOptions {
   /**
-   * How content values are read: `auto` (default) takes a value that restates the text so far
-   * as cumulative; `delta` when the source never restates (a repeated token is then kept);
-   * `cumulative` when every value is the whole text so far.
+   * How content values are read: `auto` (default) reads a run's content as cumulative only when
+   * consecutive values each restate the whole text so far, and reports it; `delta` when the source
+   * never restates; `cumulative` when every value is the whole text so far.
    */
   content?: ContentMode;
 }
@@ -58,6 +58,8 @@ interface RunState {
   envelope: Envelope | undefined;
   /** Whether the open text is intermediate content (the main model's draft before an output model, 1.7.9+). */
   intermediate: boolean;
+  /** Whether this run's content was reported as read cumulatively. */
+  restated: boolean;
 }
 
 /** What one record becomes: its events, and the one that carries the record's patch. */
@@ -116,7 +118,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
   function stateOf(runId: string): RunState {
     let state = states.get(runId);
     if (state === undefined) {
-      state = { text: undefined, textId: undefined, reasoningId: undefined, stepsId: undefined, envelope: undefined, intermediate: false };
+      state = { text: undefined, textId: undefined, reasoningId: undefined, stepsId: undefined, envelope: undefined, intermediate: false, restated: false };
       states.set(runId, state);
     }
     return state;
@@ -129,7 +131,12 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
   function close(envelope: Envelope, events: CanonicalEvent[]): void {
     const state = stateOf(envelope.runId);
     if (state.reasoningId !== undefined) events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
-    if (state.textId !== undefined) events.push({ type: 'text-end', ...envelope, id: state.textId });
+    if (state.textId !== undefined) {
+      // Content held back undecided is said now; its record is written back by its own event.
+      const rest = state.text?.release() ?? '';
+      if (rest !== '') events.push({ type: 'text-delta', ...envelope, id: state.textId, delta: rest, ext: legacyExt({ secondary: true }) });
+      events.push({ type: 'text-end', ...envelope, id: state.textId });
+    }
     state.reasoningId = undefined;
     state.textId = undefined;
     state.text = undefined;
@@ -199,8 +206,12 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         state.text = createTextStream(options.content ?? 'auto');
         events.push({ type: 'text-start', ...envelope, id: state.textId });
       }
-      // Content may restate the text so far (1.x leaders did); the stream keeps only what is new.
+      // Content may restate the text so far; the stream keeps only what is new.
       const delta = state.text?.push(text ?? '') ?? '';
+      if (state.text?.sawCumulative === true && !state.restated) {
+        state.restated = true;
+        reportRestatement(context, envelope.runId, String(record.event), 'agno-legacy');
+      }
       primary = { type: 'text-delta', ...envelope, id: state.textId, delta };
       events.push(primary);
     } else if (text !== undefined && text !== null) {

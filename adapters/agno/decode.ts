@@ -1,6 +1,6 @@
 import type { CanonicalEvent, Envelope, EventOfType } from '../../src/model/event.js';
 import type { Actor, Requirement } from '../../src/model/snapshot.js';
-import { createTextStream, isRecord, type TextStream } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, createTextStream, isRecord, reportRestatement, type TextStream } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { explode } from '../../src/model/explode.js';
 import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
@@ -17,16 +17,20 @@ import { readToolExecution } from './tool-execution.js';
 /** Options of the agno decoder. */
 export interface AgnoDecodeOptions {
   /**
-   * How content values are read: `auto` (default) turns a value that restates the text so far
-   * (team leader restatement, agno #9090) into the part that is new.
+   * How content values are read. `auto` (default): an agent's `RunContent` is a delta (agno 2.x
+   * and 3.x stream deltas); a team leader's content is read as cumulative only when consecutive
+   * values each restate the whole text so far, which is then reported. `delta` / `cumulative`
+   * apply to every content event.
    */
-  content?: 'auto' | 'delta' | 'cumulative';
+  content?: ContentMode;
 }
 
 interface RunState {
   runId: string;
   parentRunId: string | undefined;
   text: { id: string; stream: TextStream; intermediate: boolean } | undefined;
+  /** Whether this run's content was reported as read cumulatively. */
+  restated: boolean;
   reasoning: string | undefined;
   ended: boolean;
   /** Tool calls already reported as failed, by id. */
@@ -165,6 +169,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         runId,
         parentRunId: undefined,
         text: undefined,
+        restated: false,
         reasoning: undefined,
         ended: finished.has(runId),
         failedTools: new Set(),
@@ -214,6 +219,9 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
 
   function closeText(state: RunState, base: Envelope, events: CanonicalEvent[]): void {
     if (state.text === undefined) return;
+    // Content held back undecided is said now; its record was already written back by its own event.
+    const rest = state.text.stream.release();
+    if (rest !== '') events.push({ type: 'text-delta', ...base, id: state.text.id, delta: rest, ext: { agno: { sibling: true } } });
     events.push({ type: 'text-end', ...base, id: state.text.id });
     state.text = undefined;
   }
@@ -240,12 +248,20 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     return event;
   }
 
-  function textDelta(state: RunState, base: Envelope, content: string, intermediate: boolean, events: CanonicalEvent[]): CanonicalEvent {
+  function contentModeOf(resolved: ResolvedEvent): ContentMode {
+    if (options.content === 'delta' || options.content === 'cumulative') return options.content;
+    // RunContentEvent is "each delta of the RunOutput" (2.x, 3.x); a team leader may restate what
+    // was said (agno #9090), so only its content is read from the values themselves.
+    return resolved.team ? 'auto' : 'delta';
+  }
+
+  function textDelta(state: RunState, base: Envelope, content: string, resolved: ResolvedEvent, events: CanonicalEvent[]): CanonicalEvent {
+    const intermediate = resolved.role === 'intermediate-content';
     closeReasoning(state, base, events);
     // agno ≥ 2.0 re-emits the main model's text as RunIntermediateContent when an output model runs: another text.
     if (state.text !== undefined && state.text.intermediate !== intermediate) closeText(state, base, events);
     if (state.text === undefined) {
-      state.text = { id: context.mint('text'), stream: createTextStream(options.content ?? 'auto'), intermediate };
+      state.text = { id: context.mint('text'), stream: createTextStream(contentModeOf(resolved)), intermediate };
       events.push({ type: 'text-start', ...base, id: state.text.id });
     }
     const event: CanonicalEvent = { type: 'text-delta', ...base, id: state.text.id, delta: state.text.stream.push(content) };
@@ -253,7 +269,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     return event;
   }
 
-  function decodeContent(state: RunState, base: Envelope, record: Record<string, unknown>, intermediate: boolean): Decoded {
+  function decodeContent(state: RunState, base: Envelope, record: Record<string, unknown>, resolved: ResolvedEvent): Decoded {
     const events: CanonicalEvent[] = [];
     const payload: CanonicalEvent[] = [];
     const reasoning = text(record.reasoning_content);
@@ -261,7 +277,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     const content = record.content;
     let main: CanonicalEvent | undefined;
     if (typeof content === 'string') {
-      main = textDelta(state, base, content, intermediate, events);
+      main = textDelta(state, base, content, resolved, events);
     } else if (content !== undefined && content !== null) {
       closeAll(state, base, events);
       main = { type: 'data', ...base, name: structuredContentName, data: content };
@@ -285,7 +301,11 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       payload.push(event);
     }
     // A content event with nothing canonical in it (only provider data) still needs a carrier.
-    if (payload.length === 0) payload.push(textDelta(state, base, '', intermediate, events));
+    if (payload.length === 0) payload.push(textDelta(state, base, '', resolved, events));
+    if (state.text?.stream.sawCumulative === true && !state.restated) {
+      state.restated = true;
+      reportRestatement(context, state.runId, String(record.event), 'agno');
+    }
     const [carrier, ...siblings] = payload;
     return { events, carrier, siblings };
   }
@@ -311,7 +331,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         return single(events, { type: 'run-start', ...base, ...modelOf(record) });
       case 'content':
       case 'intermediate-content':
-        return decodeContent(state, base, record, resolved.role === 'intermediate-content');
+        return decodeContent(state, base, record, resolved);
       case 'content-completed':
         return { events };
       case 'run-end': {

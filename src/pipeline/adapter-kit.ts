@@ -22,52 +22,97 @@ export function reportForeignRaw(context: AdapterContext, event: Extract<Canonic
   });
 }
 
-/** Below this length an exact repeat of the whole text so far is read as a new delta. */
-const restatementMinimum = 20;
-
-/** How {@link createTextStream} reads successive content values. */
+/**
+ * How {@link createTextStream} reads successive content values: `delta` appends each value,
+ * `cumulative` takes each value as the whole text so far, `auto` decides from the values.
+ */
 export type ContentMode = 'delta' | 'cumulative' | 'auto';
 
 /**
  * Turns content that is either a delta or the whole text so far into clean deltas, in time
- * linear in the input: only a value at least as long as the text so far is compared with it.
+ * linear in the input: only a value longer than the text so far is compared with it, and in
+ * `auto` mode only until the stream is decided.
  */
 export interface TextStream {
-  /** The delta the next content value adds; `''` when it restates what was already said. */
+  /** The delta the next content value adds; `''` when it restates what was already said or is held back. */
   push(content: string): string;
-  /** The text so far. */
+  /** What is held back undecided, to be said before the text ends (`''` when nothing is). */
+  release(): string;
+  /** The text said so far (without what is held back). */
   readonly text: string;
-  /** Whether a value restated the text so far (the source is cumulative). */
+  /** Whether values were read as restating the text so far (the source is cumulative). */
   readonly sawCumulative: boolean;
+}
+
+/** Whether `content` says more than `text` and starts with all of it. */
+function extendsText(content: string, text: string): boolean {
+  return content.length > text.length && content.startsWith(text);
 }
 
 /**
  * Creates a {@link TextStream}.
- * @param mode `auto` treats a value that starts with the (non-empty) text so far as cumulative.
+ * @param mode `auto` reads the stream as cumulative only on consistent evidence: two values in a
+ * row that each extend the whole text before them ("Paris", "Paris is", "Paris is big"). One such
+ * value proves nothing (token deltas "#", "## Title" do it), so it is held back until the next
+ * value decides; any value that does not extend the text decides for deltas.
  */
 export function createTextStream(mode: ContentMode = 'auto'): TextStream {
   let text = '';
+  let held: string | undefined;
+  let reading: ContentMode = mode;
   let sawCumulative = false;
-  return {
-    push(content) {
-      // An exact repeat of a short text is more likely a repeated token ("ha", "ha") than a
-      // restatement, unless the source has already restated or the text is long.
-      const repeat = content.length === text.length;
-      const restates = !repeat || mode === 'cumulative' || sawCumulative || text.length >= restatementMinimum;
-      if (mode !== 'delta' && text !== '' && content.length >= text.length && restates && content.startsWith(text)) {
-        sawCumulative = true;
-        const delta = content.slice(text.length);
-        text = content;
-        return delta;
-      }
-      if (mode === 'cumulative') {
-        // Cumulative sources that start over (a new paragraph, a restatement) begin a new text.
-        sawCumulative = true;
-        text = content;
-        return content;
-      }
+
+  function restate(content: string): string {
+    sawCumulative = true;
+    const delta = content.slice(text.length);
+    text = content;
+    return delta;
+  }
+
+  const readers: Record<ContentMode, (content: string) => string> = {
+    delta(content) {
       text += content;
       return content;
+    },
+    cumulative(content) {
+      if (text !== '' && content.startsWith(text)) return restate(content);
+      // A value that does not extend the text: an explicitly cumulative source starts over (a new
+      // paragraph), a source found cumulative by `auto` sent a delta after all.
+      if (mode === 'cumulative') text = content;
+      else text += content;
+      return content;
+    },
+    auto(content) {
+      if (held !== undefined) {
+        const candidate = held;
+        held = undefined;
+        if (extendsText(content, candidate)) {
+          reading = 'cumulative';
+          return restate(content);
+        }
+        reading = 'delta';
+        text += candidate + content;
+        return candidate + content;
+      }
+      if (text !== '' && extendsText(content, text)) {
+        held = content;
+        return '';
+      }
+      if (text !== '') reading = 'delta';
+      text += content;
+      return content;
+    },
+  };
+
+  return {
+    push(content) {
+      return readers[reading](content);
+    },
+    release() {
+      const rest = held ?? '';
+      held = undefined;
+      text += rest;
+      return rest;
     },
     get text() {
       return text;
@@ -76,6 +121,20 @@ export function createTextStream(mode: ContentMode = 'auto'): TextStream {
       return sawCumulative;
     },
   };
+}
+
+/**
+ * Reports that the content of a run was read as cumulative (each value the whole text so far):
+ * a guess from the values, so callers say it once per run.
+ */
+export function reportRestatement(context: AdapterContext, runId: string, eventType: string | undefined, format: string): void {
+  context.report({
+    code: 'approximated',
+    level: 'info',
+    eventType,
+    runId,
+    message: `${format} content of run "${runId}" restated the whole text so far in consecutive values and was read as cumulative: only what each value adds became text; decode with content: 'delta' if the values were deltas`,
+  });
 }
 
 /**

@@ -11,8 +11,15 @@ describe('createTextStream', () => {
     expect(deltas(['Hel', 'lo', ' world'])).toEqual(['Hel', 'lo', ' world']);
   });
 
-  it('turns cumulative values into deltas', () => {
-    expect(deltas(['Hel', 'Hello', 'Hello world'])).toEqual(['Hel', 'lo', ' world']);
+  it('turns cumulative values into deltas once two values in a row extend the whole text, holding the first back', () => {
+    expect(deltas(['Hel', 'Hello', 'Hello world', 'Hello world!'])).toEqual(['Hel', '', 'lo world', '!']);
+  });
+
+  it('releases a held value as a delta when the next one does not extend it, or when the text ends', () => {
+    expect(deltas(['#', '## Title', '\n'])).toEqual(['#', '', '## Title\n']);
+    const stream = createTextStream();
+    expect([stream.push('1'), stream.push('10 items'), stream.release()]).toEqual(['1', '', '10 items']);
+    expect(stream.text).toBe('110 items');
   });
 
   it('keeps a repeated short token as a delta instead of reading it as a restatement', () => {
@@ -20,9 +27,16 @@ describe('createTextStream', () => {
     expect(deltas(['\n', '\n'])).toEqual(['\n', '\n']);
   });
 
-  it('reads a long exact restatement of the whole text (agno leader restatement) as adding nothing', () => {
-    const text = 'The Weather Agent says it is sunny.';
-    expect(deltas(['The Weather Agent ', 'says it is sunny.', text])).toEqual(['The Weather Agent ', 'says it is sunny.', '']);
+  it('reads a cumulative source that then repeats the whole text as adding nothing', () => {
+    expect(deltas(['The', 'The Weather', 'The Weather Agent', 'The Weather Agent'])).toEqual(['The', '', ' Weather Agent', '']);
+  });
+
+  it('after a value that does not extend the text, reads every later value as a delta', () => {
+    expect(deltas(['The Weather Agent ', 'says it is sunny.', 'The Weather Agent says it is sunny.'])).toEqual([
+      'The Weather Agent ',
+      'says it is sunny.',
+      'The Weather Agent says it is sunny.',
+    ]);
   });
 
   it('in delta mode never drops a value, in cumulative mode a restart begins a new text', () => {
