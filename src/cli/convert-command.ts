@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { createRecordWriter, outputFramings, type OutputFraming } from '../framing/record-writer.js';
 import { inputFramings, type InputFraming } from '../framing/record-reader.js';
 import { ConversionError, type Issue } from '../model/issue.js';
-import { createConverter } from '../pipeline/converter.js';
+import { createConverter, type RecordPosition } from '../pipeline/converter.js';
 import { getFormat, listFormats } from '../registry.js';
-import { fileSink, sinkFor, type TextSink, UsageError } from './io.js';
+import type { Interruption } from './interrupt.js';
+import { type OutputFile, openInput, openOutputs, sinkFor, type TextSink, UsageError } from './io.js';
 import { readInput } from './read-input.js';
 import { createIssuePrinter, formatSummary } from './summary.js';
 
@@ -24,16 +25,27 @@ Options:
                      form=stored|openai|tuple (langchain)
   --decode KEY=VALUE an option of the source's decoder, repeatable: content=delta|cumulative (agno)
   --strict           stop at the first error-level issue (exit 1)
-  --issues FILE      write every issue as JSON lines to FILE
-  --rejects FILE     write unreadable records verbatim to FILE
+  --issues FILE      write every issue as JSON lines to FILE, rejects included
+  --rejects FILE     write every rejected record (unreadable, or of no known format) to FILE as
+                     JSON lines {"line", "text", "error"}, text as read
+  --rejects-format raw
+                     write each rejected text as read, one after another, instead (a reject
+                     that spans lines, in SSE or concatenated JSON, keeps its line breaks)
   --quiet            no summary and no issue lines on stderr
   -h, --help         this help
 
-Exit codes: 0 converted cleanly, 1 rejected records or a strict-mode error, 2 usage error.
+Exit codes: 0 converted cleanly, 1 rejected records or a strict-mode error, 2 usage error or a
+file that cannot be read or written, 130/143 interrupted by SIGINT/SIGTERM (what was read is
+written, --issues and --rejects included).
 `;
 
+/** How `--rejects` writes a reject: a JSON line `{line, text, error}`, or the text as read. */
+type RejectsFormat = 'jsonl' | 'raw';
+
+const rejectsFormats: readonly RejectsFormat[] = ['jsonl', 'raw'];
+
 /** Runs `convert`; returns the exit code. */
-export async function convertCommand(args: string[]): Promise<number> {
+export async function convertCommand(args: string[], interruption?: Interruption): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -49,6 +61,7 @@ export async function convertCommand(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       issues: { type: 'string' },
       rejects: { type: 'string' },
+      'rejects-format': { type: 'string', default: 'jsonl' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -66,23 +79,31 @@ export async function convertCommand(args: string[]): Promise<number> {
   }
   if (!inputFramings.includes(values.in as InputFraming)) throw new UsageError(`--in must be one of ${inputFramings.join(', ')}`);
   if (!outputFramings.includes(values.out as OutputFraming)) throw new UsageError(`--out must be one of ${outputFramings.join(', ')}`);
+  if (!rejectsFormats.includes(values['rejects-format'] as RejectsFormat)) throw new UsageError(`--rejects-format must be one of ${rejectsFormats.join(', ')}`);
   if (values.target !== undefined && !['v5', 'v6', 'v7'].includes(values.target)) throw new UsageError('--target must be v5, v6 or v7');
 
   const encode = keyValues(values.encode ?? [], '--encode');
   if (values.target !== undefined) encode.target = values.target;
   const decode = keyValues(values.decode ?? [], '--decode');
+  // Everything that can fail on a path fails here, before a byte is read or written.
+  const input = openInput(positionals[0]);
+  const outputFiles: OutputFile[] = [];
+  if (values.issues !== undefined) outputFiles.push({ flag: '--issues', path: values.issues });
+  if (values.rejects !== undefined) outputFiles.push({ flag: '--rejects', path: values.rejects });
+  const sinks = openOutputs(input, outputFiles);
+  const issuesFile: TextSink | undefined = values.issues === undefined ? undefined : sinks[0];
+  const rejectsFile: TextSink | undefined = values.rejects === undefined ? undefined : sinks[sinks.length - 1];
   const output = sinkFor(process.stdout, false);
-  const issuesFile: TextSink | undefined = values.issues === undefined ? undefined : fileSink(values.issues);
-  const rejectsFile: TextSink | undefined = values.rejects === undefined ? undefined : fileSink(values.rejects);
   const printer = createIssuePrinter(values.quiet ? 0 : 20, values.issues === undefined ? 'use --issues FILE to keep them all' : `all in ${values.issues}`);
   const rejectPrinter = createIssuePrinter(20, values.rejects === undefined ? 'use --rejects FILE to keep them' : `all in ${values.rejects}`);
-  let rejected = 0;
-
-  const reject = (text: string, line: number, reason: string): void => {
-    rejected += 1;
-    rejectsFile?.write(`${text}\n`);
-    rejectPrinter.print({ code: 'invalid-input', level: 'error', line, message: `record rejected: ${reason}` });
+  let unreadable = 0;
+  const rejectsFormat = values['rejects-format'] as RejectsFormat;
+  /** Each reject once: a line in --rejects; unreadable text is also an issue (unrecognized records already are). */
+  const writeReject = (text: string, line: number, error: string): void => {
+    rejectsFile?.write(rejectsFormat === 'raw' ? `${text}\n` : `${JSON.stringify({ line, text, error })}\n`);
   };
+  /** The text each record was read from, for unrecognized records written back verbatim. */
+  const texts = new WeakMap<RecordPosition, string>();
 
   const converter = createConverter({
     from: values.from,
@@ -96,7 +117,7 @@ export async function convertCommand(args: string[]): Promise<number> {
       printer.print(issue);
     },
     onReject(record, _issue, position) {
-      reject(JSON.stringify(record), position.line ?? 0, 'no registered format recognizes it');
+      writeReject(texts.get(position) ?? JSON.stringify(record), position.line ?? 0, 'no registered format recognizes it');
     },
   });
   const writer = createRecordWriter(values.out as OutputFraming, target);
@@ -109,20 +130,34 @@ export async function convertCommand(args: string[]): Promise<number> {
     return pending;
   };
 
+  const closeAll = async (): Promise<void> => {
+    await output.close();
+    await issuesFile?.close();
+    await rejectsFile?.close();
+  };
   let exitCode = 0;
+  let lastLine = 0;
   try {
     await readInput(
-      positionals[0],
+      input,
       values.in as InputFraming,
       (item) => {
+        lastLine = item.line;
         if (item.kind === 'reject') {
-          reject(item.text, item.line, item.error);
+          unreadable += 1;
+          writeReject(item.text, item.line, item.error);
+          const issue: Issue = { code: 'invalid-input', level: 'error', line: item.line, message: `record rejected: ${item.error}` };
+          issuesFile?.write(`${JSON.stringify(issue)}\n`);
+          rejectPrinter.print(issue);
           return;
         }
-        return write(converter.push(item.record, { line: item.line }));
+        const position: RecordPosition = { line: item.line };
+        if (item.text !== undefined) texts.set(position, item.text);
+        return write(converter.push(item.record, position));
       },
       {
         progress: !values.quiet,
+        signal: interruption?.signal,
         onInvalidUtf8(offset) {
           const issue: Issue = {
             code: 'approximated',
@@ -134,21 +169,33 @@ export async function convertCommand(args: string[]): Promise<number> {
         },
       },
     );
-    await write(converter.flush());
-    await output.write(writer.end());
+    // After EPIPE nobody reads the output: ending the runs would only print issues about them.
+    if (interruption?.reason !== 'EPIPE') {
+      await write(converter.flush());
+      await output.write(writer.end());
+    }
   } catch (error) {
-    if (!(error instanceof ConversionError)) throw error;
+    if (!(error instanceof ConversionError)) {
+      // The input failed (a read error): open runs end with run-error, the files keep their tail.
+      await write(converter.fail(error));
+      await output.write(writer.end());
+      await closeAll();
+      throw error;
+    }
     process.stderr.write(`error: ${error.message} (strict mode stops here)\n`);
     exitCode = 1;
   }
-  await output.close();
-  await issuesFile?.close();
-  await rejectsFile?.close();
+  await closeAll();
+  // The reader closed standard output: it has what it wanted, and the summary would be noise.
+  if (interruption?.reason === 'EPIPE') return 0;
+  if (interruption?.reason !== undefined) {
+    process.stderr.write(`interrupted by ${interruption.reason}: the input was read up to line ${lastLine}, and what it held was written\n`);
+  }
   // --quiet promises no issue lines, so not even the count of the ones left unprinted.
   if (!values.quiet) printer.finish();
   rejectPrinter.finish();
-  if (!values.quiet) process.stderr.write(formatSummary(converter.stats, rejected, values.to));
-  if (rejected > 0) exitCode = 1;
+  if (!values.quiet) process.stderr.write(formatSummary(converter.stats, unreadable, values.to));
+  if (unreadable + converter.stats.unknown > 0) exitCode = 1;
   return exitCode;
 }
 

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { inputFramings, type InputFraming } from '../framing/record-reader.js';
 import { createDecoder } from '../pipeline/converter.js';
-import { UsageError } from './io.js';
+import type { Interruption } from './interrupt.js';
+import { openInput, UsageError } from './io.js';
 import { readInput } from './read-input.js';
 import { narrowVersions } from './version-range.js';
 
@@ -27,7 +28,7 @@ export interface DetectedFormat {
 }
 
 /** Runs `detect`; returns the exit code. */
-export async function detectCommand(args: string[]): Promise<number> {
+export async function detectCommand(args: string[], interruption?: Interruption): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -48,13 +49,13 @@ export async function detectCommand(args: string[]): Promise<number> {
   const decoder = createDecoder({ from: 'auto', collectIssues: false, onReject: () => {} });
   let rejected = 0;
   await readInput(
-    positionals[0],
+    openInput(positionals[0]),
     values.in as InputFraming,
     (item) => {
       if (item.kind === 'reject') rejected += 1;
       else decoder.push(item.record, { line: item.line });
     },
-    { progress: !values.json },
+    { progress: !values.json, signal: interruption?.signal },
   );
   decoder.flush();
   const stats = decoder.stats;

@@ -1,6 +1,7 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fstatSync, openSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { basename, dirname, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 
 /** A misuse of the command line: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
@@ -11,16 +12,152 @@ export class UsageError extends Error {
 }
 
 /**
- * Decoded text chunks of a file, or of standard input for `-` or no file, with bytes read so far.
- * Invalid UTF-8 is replaced by U+FFFD (the record stays readable JSON) and reported once.
+ * A file the command cannot read or write, or must not overwrite: one line on stderr, exit code 2,
+ * raised before anything is read.
+ */
+export class FileError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileError';
+  }
+}
+
+/** What a failed `open` or `stat` means for a user, by errno code. */
+const fileProblems: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EROFS: 'read-only file system',
+};
+
+function describeFileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return fileProblems[code] ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** The input of a command: a file or standard input, opened before anything else happens. */
+export interface InputSource {
+  stream: Readable;
+  /** The file's size in bytes, for progress; undefined for pipes and terminals. */
+  size: number | undefined;
+  /** The device and inode the input reads from, when it is a file (also standard input redirected from one). */
+  identity: string | undefined;
+  /** Standard input attached to a terminal: nothing arrives until the user types or pipes. */
+  waitsOnTerminal: boolean;
+}
+
+function identityOf(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
+}
+
+/**
+ * Opens a file, or standard input for `-` or no file.
+ * @throws FileError naming the file and the reason when it cannot be read.
+ */
+export function openInput(file: string | undefined): InputSource {
+  if (file === undefined || file === '-') {
+    let stats: Stats | undefined;
+    try {
+      stats = fstatSync(0);
+    } catch {
+      stats = undefined;
+    }
+    const regular = stats?.isFile() === true;
+    return {
+      stream: process.stdin,
+      size: regular ? stats?.size : undefined,
+      identity: regular && stats !== undefined ? identityOf(stats) : undefined,
+      waitsOnTerminal: process.stdin.isTTY === true,
+    };
+  }
+  let descriptor: number;
+  let stats: Stats;
+  try {
+    descriptor = openSync(file, 'r');
+    stats = fstatSync(descriptor);
+  } catch (error) {
+    throw new FileError(`cannot read ${file}: ${describeFileProblem(error)}`);
+  }
+  if (stats.isDirectory()) {
+    closeSync(descriptor);
+    throw new FileError(`cannot read ${file}: it is a directory`);
+  }
+  return {
+    stream: createReadStream(file, { fd: descriptor, highWaterMark: 1 << 16 }),
+    size: stats.isFile() ? stats.size : undefined,
+    identity: identityOf(stats),
+    waitsOnTerminal: false,
+  };
+}
+
+/**
+ * What a path will name once written: the device and inode of an existing file (symbolic links
+ * followed), else the real path of its directory joined with its name.
+ */
+function outputIdentity(path: string): string {
+  try {
+    return identityOf(statSync(path));
+  } catch {
+    try {
+      return `path:${join(realpathSync(dirname(path)), basename(path))}`;
+    } catch {
+      return `path:${path}`;
+    }
+  }
+}
+
+/** An output file named by an option such as `--rejects`. */
+export interface OutputFile {
+  flag: string;
+  path: string;
+}
+
+/**
+ * Opens output files for writing, after checking that none of them is the input and that no two
+ * are the same file: opening truncates, and the input would be lost before it is read.
+ * @throws FileError naming the option and the reason.
+ */
+export function openOutputs(input: InputSource, outputs: readonly OutputFile[]): TextSink[] {
+  const seen = new Map<string, string>();
+  for (const output of outputs) {
+    const identity = outputIdentity(output.path);
+    if (identity === input.identity) throw new FileError(`${output.flag} ${output.path} is the input file; it would be overwritten before it is read`);
+    const earlier = seen.get(identity);
+    if (earlier !== undefined) throw new FileError(`${earlier} and ${output.flag} name the same file (${output.path}); give each its own`);
+    seen.set(identity, output.flag);
+  }
+  const descriptors: number[] = [];
+  for (const output of outputs) {
+    try {
+      descriptors.push(openSync(output.path, 'w'));
+    } catch (error) {
+      for (const descriptor of descriptors) closeSync(descriptor);
+      const problem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : describeFileProblem(error);
+      throw new FileError(`cannot write ${output.flag} ${output.path}: ${problem}`);
+    }
+  }
+  return descriptors.map((descriptor, index) => sinkFor(createWriteStream(outputs[index]!.path, { fd: descriptor }), true));
+}
+
+/**
+ * Decoded text chunks of an input, with bytes read so far. Invalid UTF-8 is replaced by U+FFFD
+ * (the record stays readable JSON) and reported once. Stops quietly when `signal` aborts.
  * @param onInvalidUtf8 told the byte offset of the chunk where invalid UTF-8 was first met.
  */
 export async function* readText(
-  file: string | undefined,
+  input: InputSource,
   progress?: { bytes: number },
   onInvalidUtf8?: (offset: number) => void,
+  signal?: AbortSignal,
 ): AsyncGenerator<string> {
-  const stream = file === undefined || file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 16 });
+  const stream = input.stream;
+  // Waiting on a terminal or a silent pipe must end when the user interrupts.
+  const stop = (): void => void stream.destroy();
+  signal?.addEventListener('abort', stop, { once: true });
   let decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let offset = 0;
   try {
@@ -37,12 +174,13 @@ export async function* readText(
       }
       offset += chunk.length;
       if (text !== '') yield text;
+      if (signal?.aborted === true) return;
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`cannot read ${file}: no such file`);
-    if (code === 'EISDIR') throw new UsageError(`cannot read ${file}: it is a directory`);
+    if (signal?.aborted === true) return;
     throw error;
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
   const rest = decoder.decode();
   if (rest !== '') yield rest;
@@ -54,13 +192,19 @@ export interface TextSink {
   close(): Promise<void>;
 }
 
-/** A {@link TextSink} over a Node writable stream. */
+/**
+ * A {@link TextSink} over a Node writable stream. Once the stream has failed (a reader that
+ * closed the pipe), writes are dropped instead of waiting for a `drain` that never comes.
+ */
 export function sinkFor(stream: Writable, closeStream: boolean): TextSink {
   let buffer = '';
   async function drain(): Promise<void> {
     const text = buffer;
     buffer = '';
-    if (!stream.write(text)) await once(stream, 'drain');
+    if (stream.destroyed || stream.errored !== null) return;
+    if (!stream.write(text)) {
+      await Promise.race([once(stream, 'drain'), once(stream, 'close')]).catch(() => undefined);
+    }
   }
   return {
     write(text) {
@@ -69,18 +213,12 @@ export function sinkFor(stream: Writable, closeStream: boolean): TextSink {
     },
     async close() {
       if (buffer !== '') await drain();
-      if (closeStream) {
+      if (closeStream && !stream.destroyed) {
         stream.end();
-        await once(stream, 'finish');
+        await once(stream, 'finish').catch(() => undefined);
       }
     },
   };
-}
-
-/** A {@link TextSink} writing to a new file. */
-export function fileSink(path: string): TextSink {
-  const stream: WriteStream = createWriteStream(path);
-  return sinkFor(stream, true);
 }
 
 /** Formats a byte count for humans. */

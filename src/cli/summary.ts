@@ -2,15 +2,20 @@ import type { ConversionStats } from '../pipeline/converter.js';
 import type { Issue } from '../model/issue.js';
 import { describeIssue } from '../model/issue.js';
 
-/** The end-of-run summary: records per format, runs, records written, issues by code. */
-export function formatSummary(stats: ConversionStats, rejected: number, target?: string): string {
+/**
+ * The end-of-run summary: records per format, runs, records written, issues by code. Every input
+ * record is counted once: converted (per format), unrecognized, or unreadable.
+ * @param unreadable records whose text was not JSON (or not a record of its framing).
+ */
+export function formatSummary(stats: ConversionStats, unreadable: number, target?: string): string {
   const formats = Object.entries(stats.records)
     .map(([format, count]) => `${format} ${count}`)
     .join(', ');
-  const read = Object.values(stats.records).reduce((sum, count) => sum + count, 0) + stats.unknown;
+  const read = Object.values(stats.records).reduce((sum, count) => sum + count, 0) + stats.unknown + unreadable;
+  const rejected = stats.unknown + unreadable;
+  const reasons = [stats.unknown > 0 ? `${stats.unknown} unrecognized` : '', unreadable > 0 ? `${unreadable} unreadable` : ''].filter((reason) => reason !== '');
   const lines = [
-    `read ${read} records${formats === '' ? '' : ` (${formats}${stats.unknown > 0 ? `, unrecognized ${stats.unknown}` : ''})`}` +
-      `${rejected > 0 ? `; ${rejected} rejected` : ''}`,
+    `read ${read} records${formats === '' ? '' : ` (${formats})`}${rejected > 0 ? `; rejected ${rejected} (${reasons.join(', ')})` : ''}`,
     `${stats.runs} runs, ${stats.events} canonical events` +
       (target === undefined ? '' : `; wrote ${stats.written} ${target} records`),
   ];

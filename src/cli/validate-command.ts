@@ -4,7 +4,8 @@ import { describeIssue, type Issue } from '../model/issue.js';
 import { createVerifier } from '../model/verify.js';
 import { createDecoder } from '../pipeline/converter.js';
 import { getFormat, listFormats } from '../registry.js';
-import { UsageError } from './io.js';
+import type { Interruption } from './interrupt.js';
+import { openInput, UsageError } from './io.js';
 import { readInput } from './read-input.js';
 
 /** `validate --help`. */
@@ -26,7 +27,7 @@ Exit codes: 0 valid, 1 error-level issues or unreadable records, 2 usage error.
 const listedIssues = 1000;
 
 /** Runs `validate`; returns the exit code. */
-export async function validateCommand(args: string[]): Promise<number> {
+export async function validateCommand(args: string[], interruption?: Interruption): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -67,7 +68,7 @@ export async function validateCommand(args: string[]): Promise<number> {
     }
   };
   await readInput(
-    positionals[0],
+    openInput(positionals[0]),
     values.in as InputFraming,
     (item) => {
       if (item.kind === 'reject') {
@@ -78,7 +79,7 @@ export async function validateCommand(args: string[]): Promise<number> {
       records += 1;
       check(item.line, decoder.push(item.record, { line: item.line }));
     },
-    { progress: !values.json },
+    { progress: !values.json, signal: interruption?.signal },
   );
   check(undefined, decoder.flush());
   for (const issue of verifier.end()) keep(issue);

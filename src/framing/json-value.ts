@@ -25,8 +25,8 @@ export function createJsonValueReader(): RecordReader {
       } catch (error) {
         return [{ kind: 'reject', text, line: 1, error: describeParseError(error) }];
       }
-      const records = Array.isArray(value) ? value : [value];
-      return records.map((record): ReadItem => ({ kind: 'record', record, line: 1 }));
+      if (!Array.isArray(value)) return [{ kind: 'record', record: value, line: 1, text }];
+      return value.map((record): ReadItem => ({ kind: 'record', record, line: 1 }));
     },
   };
 }

@@ -1,6 +1,9 @@
-/** One thing a framing reader found: a parsed record, or text it could not parse. */
+/**
+ * One thing a framing reader found: a parsed record with the JSON text it was parsed from (not
+ * for the elements of a JSON array, which is read as one value), or text it could not parse.
+ */
 export type ReadItem =
-  | { kind: 'record'; record: unknown; line: number }
+  | { kind: 'record'; record: unknown; line: number; text?: string }
   | { kind: 'reject'; text: string; line: number; error: string };
 
 /** A streaming reader from text chunks to records; chunks may split anywhere. */
@@ -61,7 +64,7 @@ export function parseItem(text: string, line: number): ReadItem {
     return { kind: 'reject', text, line, error: `JSON nested deeper than ${maxNestingDepth} levels` };
   }
   try {
-    return { kind: 'record', record: JSON.parse(text) as unknown, line };
+    return { kind: 'record', record: JSON.parse(text) as unknown, line, text };
   } catch (error) {
     return { kind: 'reject', text, line, error: describeParseError(error) };
   }

@@ -15,7 +15,7 @@ describe('the command line', () => {
     expect(result.stderr).toMatch(/read 13 records \(canonical 13\)\n1 runs, 12 canonical events; wrote 13 canonical records\nissues: none/);
   });
 
-  it('a broken line exits 1, goes verbatim to --rejects with its line number on stderr, and the rest converts', () => {
+  it('a broken line exits 1, goes to --rejects with its line number and text as read, and the rest converts', () => {
     const lines = readFileSync(corpusCase, 'utf8').split('\n');
     lines.splice(3, 0, '{"type":"text-delta", oops');
     const input = join(scratch, 'broken.jsonl');
@@ -23,6 +23,11 @@ describe('the command line', () => {
     const rejects = join(scratch, 'rejects.txt');
     const result = runCli(['convert', input, '--to', 'canonical', '--rejects', rejects]);
     expect(result.status).toBe(1);
+    const written = readFileSync(rejects, 'utf8');
+    expect(written.endsWith('\n') && written.split('\n')).toHaveLength(2);
+    expect(JSON.parse(written)).toEqual({ line: 4, text: '{"type":"text-delta", oops', error: expect.stringContaining('invalid JSON') });
+    const raw = runCli(['convert', input, '--to', 'canonical', '--rejects', rejects, '--rejects-format', 'raw']);
+    expect(raw.status).toBe(1);
     expect(readFileSync(rejects, 'utf8')).toBe('{"type":"text-delta", oops\n');
     expect(result.stderr).toContain('line 4: record rejected: invalid JSON');
     expect(result.stdout).toBe(readFileSync(corpusCase, 'utf8'));

@@ -45,10 +45,10 @@ describe('framing readers', () => {
   it('jsonl gives the same records and rejects wherever the chunks split', () => {
     const items = expectSameAtEveryBoundary(jsonl, 'jsonl');
     expect(items).toEqual([
-      { kind: 'record', record: { a: 1 }, line: 1 },
-      { kind: 'record', record: { b: 'x\ny' }, line: 3 },
+      { kind: 'record', record: { a: 1 }, line: 1, text: '{"a":1}' },
+      { kind: 'record', record: { b: 'x\ny' }, line: 3, text: '{"b":"x\\ny"}' },
       { kind: 'reject', text: '{broken', line: 4, error: expect.stringContaining('invalid JSON') },
-      { kind: 'record', record: { c: [1, { d: 2 }] }, line: 5 },
+      { kind: 'record', record: { c: [1, { d: 2 }] }, line: 5, text: '{"c":[1,{"d":2}]}' },
     ]);
   });
 
@@ -64,8 +64,8 @@ describe('framing readers', () => {
     const quirk = 'event: RunStarted\ndata: {\n  "event": "RunStarted",\n  "run_id": "r1",\n  "nested": {\n    "a": 1\n  }\n}\n\nevent: RunCompleted\ndata: {\n  "event": "RunCompleted"\n}\n\n';
     const items = expectSameAtEveryBoundary(quirk, 'sse');
     expect(items).toEqual([
-      { kind: 'record', record: { event: 'RunStarted', run_id: 'r1', nested: { a: 1 } }, line: 9 },
-      { kind: 'record', record: { event: 'RunCompleted' }, line: 14 },
+      { kind: 'record', record: { event: 'RunStarted', run_id: 'r1', nested: { a: 1 } }, line: 9, text: expect.stringMatching(/^\{\n {2}"event": "RunStarted"/) },
+      { kind: 'record', record: { event: 'RunCompleted' }, line: 14, text: '{\n  "event": "RunCompleted"\n}' },
     ]);
     expect(readAll(quirk.replaceAll('\n', '\r\n'), 'auto')).toEqual(items);
   });
@@ -73,14 +73,14 @@ describe('framing readers', () => {
   it('concatenated pretty JSON splits on balanced braces, ignoring braces inside strings', () => {
     const items = expectSameAtEveryBoundary(concat, 'concat');
     expect(items).toEqual([
-      { kind: 'record', record: { event: 'RunResponse', content: 'a}b{' }, line: 1 },
-      { kind: 'record', record: { event: 'RunCompleted', nested: { x: [1, 2] } }, line: 4 },
+      { kind: 'record', record: { event: 'RunResponse', content: 'a}b{' }, line: 1, text: '{\n  "event": "RunResponse",\n  "content": "a}b{"\n}' },
+      { kind: 'record', record: { event: 'RunCompleted', nested: { x: [1, 2] } }, line: 4, text: expect.stringContaining('"RunCompleted"') },
     ]);
   });
 
   it('concatenated JSON rejects a value cut off at the end of the input', () => {
     expect(readAll('{"a":1}{"b":', 'concat')).toEqual([
-      { kind: 'record', record: { a: 1 }, line: 1 },
+      { kind: 'record', record: { a: 1 }, line: 1, text: '{"a":1}' },
       { kind: 'reject', text: '{"b":', line: 1, error: 'input ended inside a JSON value' },
     ]);
   });
@@ -90,7 +90,7 @@ describe('framing readers', () => {
       { a: 1 },
       { b: 2 },
     ]);
-    expect(readAll('{"a":1}', 'json')).toEqual([{ kind: 'record', record: { a: 1 }, line: 1 }]);
+    expect(readAll('{"a":1}', 'json')).toEqual([{ kind: 'record', record: { a: 1 }, line: 1, text: '{"a":1}' }]);
   });
 
   it('auto sniffs each framing from the first bytes and reads identically at every boundary', () => {
@@ -128,7 +128,7 @@ describe('the nesting limit', () => {
     const manyObjects = JSON.stringify(Array.from({ length: 3 * maxNestingDepth }, (_, index) => ({ index })));
     const bracesInText = JSON.stringify({ text: '{['.repeat(2 * maxNestingDepth) });
     for (const text of [manyObjects, bracesInText]) {
-      expect(readAll(`${text}\n`, 'jsonl')).toEqual([{ kind: 'record', record: JSON.parse(text), line: 1 }]);
+      expect(readAll(`${text}\n`, 'jsonl')).toEqual([{ kind: 'record', record: JSON.parse(text), line: 1, text }]);
     }
   });
 });

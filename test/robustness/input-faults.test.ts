@@ -40,7 +40,7 @@ describe('faulty input through the command line', () => {
     const rejects = join(scratch, 'truncated.rejects');
     const result = runCli(['convert', file('truncated.jsonl', `${start}\n${textStart}\n{"type":"text-del`), '--to', 'canonical', '--rejects', rejects]);
     expect(result.status).toBe(1);
-    expect(readFileSync(rejects, 'utf8')).toBe('{"type":"text-del\n');
+    expect(readFileSync(rejects, 'utf8')).toBe(`${JSON.stringify({ line: 3, text: '{"type":"text-del', error: 'invalid JSON: Unterminated string in JSON at position 17' })}\n`);
     expect(result.stderr).toContain('line 3: record rejected: invalid JSON');
     expect(records(result.stdout)).toHaveLength(3);
   });
