@@ -120,7 +120,13 @@ export async function convertCommand(args: string[], interruption?: Interruption
       writeReject(texts.get(position) ?? JSON.stringify(record), position.line ?? 0, 'no registered format recognizes it');
     },
   });
-  const writer = createRecordWriter(values.out as OutputFraming, target);
+  const writer = createRecordWriter(values.out as OutputFraming, target, {
+    onIssue(input) {
+      const issue: Issue = { ...input, format: target.name };
+      issuesFile?.write(`${JSON.stringify(issue)}\n`);
+      printer.print(issue);
+    },
+  });
   const write = (records: unknown[]): Promise<void> | void => {
     let pending: Promise<void> | void = undefined;
     for (const record of records) {

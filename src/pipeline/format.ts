@@ -50,6 +50,8 @@ export interface Detection {
 /** One SSE frame. */
 export interface SseFrame {
   event?: string;
+  /** The `id:` field (the event index a client resumes from). */
+  id?: string;
   data: string;
 }
 
