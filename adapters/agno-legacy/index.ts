@@ -56,6 +56,12 @@ export const agnoLegacyFormat = defineFormat<LegacyDecodeOptions, LegacyEncodeOp
   detect: detectLegacy,
   createDecoder: createLegacyDecoder,
   createEncoder: createLegacyEncoder,
+  // A shape or era asked for that the record does not have is written from the canonical fields.
+  sourceFits(record, options) {
+    const stream = isRecord(record) && 'event' in record;
+    if (options?.shape !== undefined && (options.shape === 'aggregate') === stream) return false;
+    return options?.era === undefined || !stream || eraOfRecord(record) === options.era;
+  },
   losses: [
     { what: 'extra_data (references, reasoning steps and messages, add_messages)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; lifted to the 2.x fields for the agno target (ext.agno); other targets do not see it" },
     { what: 'the timing sentence of ToolCallCompleted and tool execution metrics', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy'], and in ext.agno for the agno target" },

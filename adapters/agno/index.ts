@@ -1,3 +1,4 @@
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { defineFormat } from '../../src/pipeline/format.js';
 import { type AgnoDecodeOptions, createAgnoDecoder } from './decode.js';
 import { detectAgno } from './detect.js';
@@ -16,6 +17,8 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
     const name = typeof record === 'object' && record !== null && 'event' in record ? (record as { event: unknown }).event : undefined;
     return typeof name === 'string' && name !== '' ? { event: name, data: JSON.stringify(record) } : { data: JSON.stringify(record) };
   },
+  // An event stream asked for as aggregates, or the reverse, is written from the canonical fields.
+  sourceFits: (record, options) => options?.shape === undefined || (options.shape === 'aggregate') === !(isRecord(record) && 'event' in record),
   losses: [
     {
       what: 'agno-only fields (nested_depth, session_state, metrics details, tool metrics, media ids, member_responses, RunContentCompleted, references, additional_input, the media lists of RunCompleted)',

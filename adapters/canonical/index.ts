@@ -21,6 +21,20 @@ export const canonicalFormat = defineFormat<CanonicalDecodeOptions, CanonicalEnc
   },
   createDecoder: createCanonicalDecoder,
   createEncoder: createCanonicalEncoder,
+  // The encoder writes events as they are (after its header): a record read as canonical is
+  // already what it would write.
+  sourceFits: () => false,
+  relay: {
+    wrap(carrier, records) {
+      return [{ relay: { groups: carrier.groups, covers: carrier.covers } }, ...records];
+    },
+    unwrap(record) {
+      if (!isRecord(record) || !isRecord(record.relay) || Object.keys(record).length !== 1) return undefined;
+      const { groups, covers } = record.relay;
+      if (!Array.isArray(groups) || typeof covers !== 'number') return undefined;
+      return { groups: groups.filter(isRecord).map((group) => ({ format: String(group.format), records: Array.isArray(group.records) ? group.records : [] })), covers };
+    },
+  },
   losses: [],
 });
 

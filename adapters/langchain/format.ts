@@ -24,6 +24,12 @@ export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEnc
   },
   createDecoder: createLangChainDecoder,
   createEncoder: createLangChainEncoder,
+  // streamEvents records are written back as the messages they build; a form asked for, or
+  // instances (`revive`), are written from the canonical fields.
+  sourceFits(record, options) {
+    if (options?.revive !== undefined || isStreamEventRecord(record)) return false;
+    return options?.form === undefined || readMessageRecord(record)?.form.form === options.form;
+  },
   losses: [
     { what: 'generic (ChatMessage), FunctionMessage and RemoveMessage records', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'kept as raw records, written back verbatim by this format only' },
     { what: 'invalid_tool_calls', direction: 'decode', code: 'approximated', level: 'warning', note: 'a tool call whose input is the raw argument string; ext.langchain marks it invalid' },

@@ -2,7 +2,8 @@ import type { CanonicalEvent } from '../model/event.js';
 import { ConversionError, type Issue, type IssueCode, type IssueInput } from '../model/issue.js';
 import { choose, isDecisive, rankFormats, type RecordDetection } from '../detect.js';
 import { getFormat, listFormats } from '../registry.js';
-import type { AdapterContext, AnyFormat, Decoder, Encoder } from './format.js';
+import type { AdapterContext, AnyFormat, Decoder, Encoder, RelayCarrier, RelayedGroup } from './format.js';
+import { attachSource, isRestated, sourceOf, type SourceGroup } from './source.js';
 
 /** Where a record came from, for issues and rejects. */
 export interface RecordPosition {
@@ -16,6 +17,12 @@ export interface PipelineOptions {
   strict?: boolean;
   /** Receives every issue as it is raised. */
   onIssue?: (issue: Issue) => void;
+  /**
+   * Carry source records through the target (encoding) and read them back (decoding), so that
+   * `F → X → F` is exact where X can hold them. Off by default: relayed records are the
+   * source format's own fields, server-side state included.
+   */
+  relay?: boolean;
   /** Keep issues in `issues` (default true); turn off for unbounded inputs and use `onIssue`. */
   collectIssues?: boolean;
 }
@@ -72,6 +79,18 @@ export interface CanonicalDecoder {
   openRuns(): CanonicalEvent[];
   readonly issues: Issue[];
   readonly stats: ConversionStats;
+}
+
+/** The decoder the converter drives: it also hands over records that no event said. */
+interface LinkingDecoder extends CanonicalDecoder {
+  /** Records that produced no events by the end of the input, per format (emptied). */
+  unsaid(): RelayedGroup[];
+}
+
+/** The encoder the converter drives: it also takes records that no event said. */
+interface LinkingEncoder extends CanonicalEncoder {
+  /** Writes records that produced no events: verbatim for their own format, relayed elsewhere. */
+  unsaid(groups: RelayedGroup[]): unknown[];
 }
 
 /** An encoder as the pipeline exposes it. */
@@ -163,7 +182,7 @@ export function createDecoder(options: DecoderOptions = {}): CanonicalDecoder {
   return createDecoderWith(options, createIssueSink(options, emptyStats()), createMinter());
 }
 
-function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string): CanonicalDecoder {
+function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingDecoder {
   const stats = sink.stats;
   const from = options.from ?? 'auto';
   const decoders = new Map<string, Decoder>();
@@ -177,13 +196,56 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   const guesses = new Set<string>();
   let previous: string | undefined;
 
+  /** Records of each format that produced no events yet: they travel with the next events. */
+  const unsaid = new Map<string, unknown[]>();
+  /** Events the record being decoded repeats (see `AdapterContext.restates`). */
+  let restating: CanonicalEvent[] = [];
+  /** Whether the events of the record being decoded were given other run ids. */
+  let renamed = false;
+  /** Records of a relaying format that relayed groups stand for: decoded for state, not written. */
+  let covering: { format: AnyFormat; left: number } | undefined;
+  /** Formats whose every record so far was covered by relayed groups. */
+  const coveredOnly = new Set<string>();
+  /** Drops the issues of covered records: they speak of a copy, not of the source. */
+  let muted = false;
+
   function decoderOf(format: AnyFormat): Decoder {
     let decoder = decoders.get(format.name);
     if (decoder === undefined) {
-      decoder = format.createDecoder(contextFor(sink, format.name, mint), options.decode);
+      const context: AdapterContext = {
+        report: (issue) => {
+          if (!muted) sink.raise(issue, format.name);
+        },
+        mint,
+        restates: (event) => void restating.push(event),
+      };
+      decoder = format.createDecoder(context, options.decode);
       decoders.set(format.name, decoder);
     }
     return decoder;
+  }
+
+  /**
+   * Links the events one record produced to it (and to the records before it that produced
+   * none), so that the record can be written back verbatim. Renamed events are new facts:
+   * their records are not.
+   */
+  function link(format: string, record: unknown, events: CanonicalEvent[]): CanonicalEvent[] {
+    const restates = restating;
+    restating = [];
+    let records = unsaid.get(format);
+    if (events.length === 0) {
+      if (records === undefined) unsaid.set(format, (records = []));
+      records.push(record);
+      return events;
+    }
+    if (records !== undefined) {
+      unsaid.delete(format);
+      records.push(record);
+    } else records = [record];
+    if (renamed) renamed = false;
+    else attachSource(format, records, events, restates);
+    return events;
   }
 
   /**
@@ -218,6 +280,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         if (runId !== event.runId || parentRunId !== event.parentRunId) {
           event = { ...event, runId, ...(parentRunId === undefined ? {} : { parentRunId }) };
           events[index] = event;
+          renamed = true;
         }
       }
       let run = live.get(event.runId);
@@ -252,6 +315,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     sink.position.index = index;
     sink.position.line = line;
     stats.records[format.name] = (stats.records[format.name] ?? 0) + 1;
+    coveredOnly.delete(format.name);
     if (typeof record !== 'object' || record === null) {
       // No format has bare numbers, strings, booleans or nulls as records.
       sink.raise({
@@ -262,7 +326,59 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       });
       return counted([{ type: 'raw', runId: 'unknown', format: format.name, payload: record }], format.name);
     }
-    return counted(decoderOf(format).push(record), format.name);
+    return link(format.name, record, counted(decoderOf(format).push(record), format.name));
+  }
+
+  /**
+   * Reads what a relaying record carries: the source records are decoded by their own format
+   * (so they link as if read first-hand), and the relaying format's records that stood for them
+   * are decoded for its state only.
+   */
+  function relayed(carrier: RelayCarrier, format: AnyFormat, index: number, line: number | undefined): CanonicalEvent[] {
+    const events: CanonicalEvent[] = [];
+    for (const group of carrier.groups) {
+      const source = getFormat(group.format);
+      if (source === undefined || !Array.isArray(group.records)) {
+        sink.position.index = index;
+        sink.position.line = line;
+        sink.raise({
+          code: 'invalid-input',
+          level: 'error',
+          format: format.name,
+          message: `a relayed group names format "${String(group.format)}", which is not registered; its records were not read`,
+        });
+        continue;
+      }
+      for (const record of group.records) for (const event of decode(source, record, index, line)) events.push(event);
+    }
+    covering = carrier.covers > 0 ? { format, left: carrier.covers } : undefined;
+    if (carrier.inner !== undefined) cover(carrier.inner);
+    return events;
+  }
+
+  /** Decodes a covered record for its format's state; its events are the relayed ones. */
+  function cover(record: unknown): void {
+    if (covering === undefined) return;
+    const format = covering.format;
+    covering.left -= 1;
+    if (covering.left <= 0) covering = undefined;
+    muted = true;
+    try {
+      decoderOf(format).push(record);
+    } finally {
+      muted = false;
+    }
+    stats.records[format.name] = (stats.records[format.name] ?? 0) + 1;
+  }
+
+  /** The carrier a record holds, when relayed records are read. */
+  function carrierOf(record: unknown): { carrier: RelayCarrier; format: AnyFormat } | undefined {
+    if (options.relay !== true) return undefined;
+    for (const format of fixed === undefined ? listFormats() : [fixed]) {
+      const carrier = format.relay?.unwrap(record);
+      if (carrier !== undefined) return { carrier, format };
+    }
+    return undefined;
   }
 
   function unknown(entry: Pending): CanonicalEvent[] {
@@ -350,6 +466,15 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     },
     push(record, position = {}) {
       counter += 1;
+      const relay = carrierOf(record);
+      if (relay !== undefined) {
+        if (!decoders.has(relay.format.name)) coveredOnly.add(relay.format.name);
+        return relayed(relay.carrier, relay.format, counter, position.line);
+      }
+      if (covering !== undefined) {
+        cover(record);
+        return [];
+      }
       if (fixed !== undefined) return decode(fixed, record, counter, position.line);
       const ranked = rankFormats(record);
       const entry: Pending = { record, index: counter, position, ranked };
@@ -369,8 +494,30 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     flush() {
       const events = drain(true);
       sink.position.line = undefined;
-      for (const [name, decoder] of decoders) events.push(...counted(decoder.flush(), name));
+      for (const [name, decoder] of decoders) {
+        if (coveredOnly.has(name)) {
+          // Every record of this format stood for relayed ones: what it closes is not the source's.
+          muted = true;
+          decoder.flush();
+          muted = false;
+          continue;
+        }
+        const closing = counted(decoder.flush(), name);
+        // What a decoder closes at the end is said by no record (or by those that said nothing
+        // yet): its own format writes nothing more for it.
+        const records = unsaid.get(name);
+        if (closing.length > 0) {
+          unsaid.delete(name);
+          attachSource(name, records ?? [], closing);
+        }
+        for (const event of closing) events.push(event);
+      }
       return events;
+    },
+    unsaid() {
+      const left = [...unsaid].map(([format, records]) => ({ format, records }));
+      unsaid.clear();
+      return left;
     },
   };
 }
@@ -404,18 +551,133 @@ export function createEncoder(options: EncoderOptions): CanonicalEncoder {
   return createEncoderWith(options, createIssueSink(options, stats), createMinter());
 }
 
-function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind: string) => string): CanonicalEncoder {
+function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingEncoder {
   const format = resolveFormat(options.to, 'to');
+  const relay = options.relay === true ? format.relay : undefined;
   const encoder: Encoder = format.createEncoder(contextFor(sink, format.name, mint), options.encode);
+  /** Restated events that reached this encoder as they were decoded. */
+  const arrived = new WeakSet<CanonicalEvent>();
+  /** The source group whose events are arriving, how it is written, and its events so far. */
+  let group: SourceGroup | undefined;
+  let mode: 'verbatim' | 'relay' = 'verbatim';
+  let held: CanonicalEvent[] = [];
+  /** What the encoder wrote for a relayed group so far. */
+  let written: unknown[] = [];
+  /** Relayed groups waiting for records to ride with. */
+  let relaying: RelayedGroup[] = [];
+
+  function write(event: CanonicalEvent, out: unknown[]): void {
+    if (event.type === 'raw' && event.format === format.name) {
+      out.push(event.payload);
+      return;
+    }
+    for (const record of encoder.push(event)) out.push(record);
+  }
+
+  /** Whether the last group of its own format with records was written verbatim. */
+  let lastFits = false;
+
+  /** How this encoder can write a group from its source records, if it can. */
+  function modeFor(source: SourceGroup): 'verbatim' | 'relay' | undefined {
+    if (source.format === format.name) {
+      // What a decoder closes at the end (no records) follows the records it closes.
+      if (source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, options.encode));
+      if (!lastFits) return undefined;
+      return source.restates.every((event) => arrived.has(event)) ? 'verbatim' : undefined;
+    }
+    return relay === undefined ? undefined : 'relay';
+  }
+
+  /** Writes records with the relayed groups that stand for them. */
+  function carry(records: unknown[], out: unknown[]): void {
+    if (relay === undefined || relaying.length === 0) {
+      for (const record of records) out.push(record);
+      return;
+    }
+    if (records.length === 0) return;
+    const carrier: RelayCarrier = { groups: relaying, covers: records.length };
+    relaying = [];
+    for (const record of relay.wrap(carrier, records)) out.push(record);
+  }
+
+  /** Ends a group whose every event arrived unchanged. */
+  function finish(out: unknown[]): void {
+    const done = group as SourceGroup;
+    group = undefined;
+    held = [];
+    if (mode === 'verbatim') {
+      // The encoder never sees these events: its output for them would be a copy.
+      for (const record of done.records) out.push(record);
+      return;
+    }
+    const records = written;
+    written = [];
+    relaying.push({ format: done.format, records: [...done.records] });
+    carry(records, out);
+  }
+
+  /** Ends a group cut short by a changed or foreign event: the encoder writes what arrived. */
+  function release(out: unknown[]): void {
+    group = undefined;
+    if (mode === 'verbatim') for (const event of held) write(event, out);
+    else for (const record of written) out.push(record);
+    held = [];
+    written = [];
+  }
+
+  /** Takes one event of the open group. */
+  function take(event: CanonicalEvent, out: unknown[]): void {
+    held.push(event);
+    if (mode === 'relay') write(event, written);
+    if (held.length === (group as SourceGroup).events.length) finish(out);
+  }
+
   return {
     format,
     issues: sink.issues,
     push(event) {
-      if (event.type === 'raw' && event.format === format.name) return [event.payload];
-      return encoder.push(event);
+      if (isRestated(event)) arrived.add(event);
+      const out: unknown[] = [];
+      if (group !== undefined) {
+        if (sourceOf(event) === group && group.events[held.length] === event) {
+          take(event, out);
+          return out;
+        }
+        release(out);
+      }
+      const source = sourceOf(event);
+      const next = source !== undefined && source.events[0] === event ? modeFor(source) : undefined;
+      if (next !== undefined) {
+        group = source;
+        mode = next;
+        take(event, out);
+        return out;
+      }
+      if (relay === undefined || relaying.length === 0) write(event, out);
+      else {
+        const records: unknown[] = [];
+        write(event, records);
+        carry(records, out);
+      }
+      return out;
     },
     flush() {
-      return encoder.flush();
+      const out: unknown[] = [];
+      if (group !== undefined) release(out);
+      carry(encoder.flush(), out);
+      if (relaying.length > 0 && relay !== undefined) {
+        for (const record of relay.wrap({ groups: relaying, covers: 0 }, [])) out.push(record);
+        relaying = [];
+      }
+      return out;
+    },
+    unsaid(groups) {
+      const out: unknown[] = [];
+      for (const each of groups) {
+        if (each.format === format.name) for (const record of each.records) out.push(record);
+        else if (relay !== undefined) relaying.push(each);
+      }
+      return out;
     },
   };
 }
@@ -450,6 +712,7 @@ export function createConverter(options: ConverterOptions): Converter {
     },
     flush() {
       const out = encodeAll(decoder.flush(), []);
+      for (const record of encoder.unsaid(decoder.unsaid())) out.push(record);
       for (const first of decoder.openRuns()) {
         sink.raise({
           code: 'invalid-sequence',

@@ -10,6 +10,12 @@ export interface AdapterContext {
    * Callers report the minting themselves where the id replaces one the source should have had.
    */
   mint(kind: string): string;
+  /**
+   * Says that the record being decoded repeats fields of an earlier event (agno's
+   * `ToolCallCompleted` restates its call's arguments), so the record is written back verbatim
+   * only when that event, too, reaches the encoder unchanged.
+   */
+  restates?(event: CanonicalEvent): void;
 }
 
 /** A synchronous decoder: one foreign record in, canonical events out. */
@@ -91,6 +97,42 @@ export interface FormatDefinition<DecodeOptions = Record<string, unknown>, Encod
   sseHeaders?: Record<string, string>;
   /** What the format cannot carry, for the 'what is lost where' table. */
   losses: LossDeclaration[];
+  /**
+   * Whether a record this format read may be written back verbatim by an encoder made with
+   * these options (default: always). An agno event stream asked for as an aggregate may not.
+   */
+  sourceFits?(record: unknown, options: EncodeOptions | undefined): boolean;
+  /** How the format carries other formats' records when a conversion asks for `relay`. */
+  relay?: RelayCarriage;
+}
+
+/** The records of one source group that a relay carries through another format. */
+export interface RelayedGroup {
+  format: string;
+  records: unknown[];
+}
+
+/** What a relaying record holds: source groups, and how many written records they stand for. */
+export interface RelayCarrier {
+  groups: RelayedGroup[];
+  /**
+   * How many records (counting `inner`) the groups replace on the way back: the records the
+   * relaying format wrote for the same events.
+   */
+  covers: number;
+  /** The format's own record the groups rode in, when they ride inside one rather than alone. */
+  inner?: unknown;
+}
+
+/** A format's way of carrying relayed records (in a record of its own, or in metadata). */
+export interface RelayCarriage {
+  /**
+   * Writes `carrier` into the records written for the events of its groups: as a record of
+   * its own before them, or inside the first of them (then `covers` counts it).
+   */
+  wrap(carrier: RelayCarrier, records: unknown[]): unknown[];
+  /** The carrier a record holds, or undefined for an ordinary record. */
+  unwrap(record: unknown): RelayCarrier | undefined;
 }
 
 /** Any format definition, whatever its options. */
