@@ -30,7 +30,9 @@ export function recordings(): Recording[] {
   return formats.flatMap((format) => {
     const root = join(testRoot, format, 'fixtures', 'recorded');
     if (!existsSync(root)) return [];
-    return readdirSync(root)
+    return readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
       .sort()
       .flatMap((version) =>
         readdirSync(join(root, version))
