@@ -1,4 +1,5 @@
 import type { ReadItem } from '../../src/framing/read-item.js';
+import { ConversionError, type Issue } from '../../src/model/issue.js';
 import { type InputFraming, createRecordReader } from '../../src/framing/record-reader.js';
 import { createRecordWriter } from '../../src/framing/record-writer.js';
 import { type ConverterOptions, createConverter } from '../../src/pipeline/converter.js';
@@ -57,9 +58,21 @@ async function* iterate(source: RecordSource): AsyncGenerator<unknown> {
   yield* source as AsyncIterable<unknown>;
 }
 
+/** How many line numbers of unreadable lines the closing error chunk names. */
+const namedLinesLimit = 20;
+
+/** The text of the error chunk that tells the client lines of its input were left out. */
+function unreadableText(count: number, lines: readonly number[]): string {
+  const named = lines.join(', ') + (count > lines.length ? ', …' : '');
+  return `the input had ${count} unreadable line${count === 1 ? '' : 's'}, left out of this message (line${lines.length === 1 ? '' : 's'} ${named})`;
+}
+
 /**
  * The SSE text of a UI message stream made of records of any registered format: one
  * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
+ * Unreadable lines of a text source go to `onReject` (and `onIssue`) and are named by one error
+ * chunk at the end: useChat stops reading at an error, so the parts that could be read come
+ * first. In strict mode the first unreadable line ends the stream like a failing source.
  */
 export async function* uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
   const { target, framing, status: _status, headers: _headers, ...converterOptions } = options;
@@ -67,12 +80,22 @@ export async function* uiMessageStreamText(source: RecordSource, options: UIMess
   const writer = createRecordWriter('sse', aiSdkUiFormat);
   const reader = createRecordReader(framing);
   const bytes = new TextDecoder();
-  const frames = (items: ReadItem[]): string[] =>
-    items.flatMap((item) => {
-      if (item.kind === 'record') return converter.push(item.record, { line: item.line }).map((chunk) => writer.write(chunk));
-      options.onIssue?.({ code: 'invalid-input', level: 'warning', line: item.line, message: `unreadable input left out: ${item.error}` });
-      return [];
-    });
+  const unreadable = { count: 0, lines: [] as number[] };
+  const reject = (item: Extract<ReadItem, { kind: 'reject' }>): void => {
+    const issue: Issue = { code: 'invalid-input', level: 'error', line: item.line, message: `unreadable input line left out: ${item.error}` };
+    if (options.strict === true) throw ConversionError.fromIssue(issue);
+    unreadable.count += 1;
+    if (unreadable.lines.length < namedLinesLimit) unreadable.lines.push(item.line);
+    options.onIssue?.(issue);
+    options.onReject?.(item.text, issue, { line: item.line });
+  };
+  // A generator, so that what precedes an unreadable line is sent before strict mode stops.
+  function* frames(items: ReadItem[]): Generator<string> {
+    for (const item of items) {
+      if (item.kind === 'reject') reject(item);
+      else for (const chunk of converter.push(item.record, { line: item.line })) yield writer.write(chunk);
+    }
+  }
   let text = false;
   try {
     for await (const item of iterate(source)) {
@@ -83,6 +106,7 @@ export async function* uiMessageStreamText(source: RecordSource, options: UIMess
       }
       for (const chunk of converter.push(item)) yield writer.write(chunk);
     }
+    if (text) yield* frames([...reader.push(bytes.decode()), ...reader.flush()]);
   } catch (error) {
     // A failing source ends the stream with error chunks and [DONE], so the client shows an
     // error instead of a broken connection; the failure is also reported through onIssue.
@@ -92,8 +116,8 @@ export async function* uiMessageStreamText(source: RecordSource, options: UIMess
     yield writer.end();
     return;
   }
-  if (text) yield* frames([...reader.push(bytes.decode()), ...reader.flush()]);
   for (const chunk of converter.flush()) yield writer.write(chunk);
+  if (unreadable.count > 0) yield writer.write({ type: 'error', errorText: unreadableText(unreadable.count, unreadable.lines) });
   yield writer.end();
 }
 
