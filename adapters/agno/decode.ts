@@ -4,6 +4,7 @@ import { type ContentMode, createTextStream, isRecord, reportRestatement, type T
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { explode } from '../../src/model/explode.js';
 import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
+import { alreadyRead, createResumeState, decodeTransportFrame, isTransportFrame } from './transport.js';
 import { customEventName, deriveRecord, structuredContentName, teamTaskActivity } from './derive-record.js';
 import { citedSources } from './citations.js';
 import { fileFromMedia } from './media.js';
@@ -23,6 +24,11 @@ export interface AgnoDecodeOptions {
    * apply to every content event.
    */
   content?: ContentMode;
+  /**
+   * Continue a resumed AgentOS stream: events of a run at or below this `event_index` (what the
+   * client already had, AgentOS's `last_event_index`) are skipped.
+   */
+  lastEventIndex?: number;
 }
 
 interface RunState {
@@ -159,6 +165,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
   /** Paused runs, oldest first: a log of many paused runs must not grow without bound. */
   const paused = new Set<string>();
   let lastRunId: string | undefined;
+  const resume = createResumeState(options.lastEventIndex);
   let held: Held | undefined;
   let stash: { runId: string; records: unknown[] } | undefined;
 
@@ -526,6 +533,19 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       return out;
     }
     if (!('event' in record) && isRunOutput(record)) return decodeRunOutput(record, context);
+    if (isTransportFrame(record)) {
+      releaseStash(out);
+      for (const event of decodeTransportFrame(record, lastRunId, context)) {
+        if (event.type === 'run-error') {
+          const state = stateOf(event.runId);
+          if (state.ended) continue;
+          Object.assign(event, state.envelope ?? {}, { type: 'run-error', runId: event.runId });
+          finish(event.runId);
+        }
+        out.push(event);
+      }
+      return out;
+    }
     const parsed = agnoEventRecordSchema.safeParse(record);
     const name = parsed.success ? parsed.data.event : undefined;
     const resolved = name === undefined ? undefined : resolveEvent(name);
@@ -538,6 +558,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       return out;
     }
     const runId = runIdOf(record, name);
+    if (alreadyRead(record, runId, resume, context)) return out;
     lastRunId = runId;
     const state = stateOf(runId);
     const base = envelopeOf(record, resolved, state);

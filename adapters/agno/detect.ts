@@ -1,6 +1,7 @@
 import type { Detection } from '../../src/pipeline/format.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { isRunOutput } from './aggregate.js';
+import { isTransportFrame } from './transport.js';
 import { hasLegacyMarkers, resolveEvent, workflowEvents } from './schema.js';
 
 function compareVersions(left: string, right: string): number {
@@ -30,6 +31,13 @@ export function versionRange(record: Record<string, unknown>, since: string): st
   const cap = (version: string): void => {
     if (below === undefined || compareVersions(version, below) < 0) below = version;
   };
+  if ('event_index' in record) {
+    // 2.9 added event_index to the resumable SSE text only, after the event's own keys; agno 3.x
+    // made it a field of the event, before `tool` and `metrics` (and stored events keep it).
+    const keys = Object.keys(record);
+    raise(keys[keys.length - 1] === 'event_index' ? '2.9.0' : '3.0.0');
+  }
+  if ('queue_attempt' in record) raise('3.0.0');
   if ('nested_depth' in record) raise('2.5.17');
   else if ('event' in record) cap('2.5.17');
   if ('parent_run_id' in record && 'event' in record) raise('2.1.0');
@@ -56,6 +64,7 @@ export function detectAgno(record: unknown): Detection | undefined {
   if (typeof record.event !== 'string') {
     return isRunOutput(record) ? { confidence: 0.8, version: versionRange(record, '2.0.0') } : undefined;
   }
+  if (isTransportFrame(record)) return { confidence: 0.6, version: '>=2.9.0' };
   if (workflowEvents.has(record.event)) return { confidence: 0.6, version: versionRange(record, '2.0.0') };
   const resolved = resolveEvent(record.event);
   if (resolved === undefined) {

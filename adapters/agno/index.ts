@@ -7,8 +7,8 @@ import { type AgnoEncodeOptions, createAgnoEncoder } from './encode.js';
 /** agno 2.x: `RunOutputEvent` / `TeamRunOutputEvent` streams and `RunOutput` / `TeamRunOutput` aggregates. */
 export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
   name: 'agno',
-  title: 'agno 2.x run events (RunOutputEvent, TeamRunOutputEvent) and RunOutput aggregates',
-  versions: { read: '2.0 – 2.9', write: '2.9' },
+  title: 'agno 2.x and 3.x run events (RunOutputEvent, TeamRunOutputEvent), RunOutput aggregates and AgentOS SSE frames',
+  versions: { read: '2.0 – 3.1', write: '2.9' },
   detect: detectAgno,
   createDecoder: createAgnoDecoder,
   createEncoder: createAgnoEncoder,
@@ -35,6 +35,13 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
       note: 'kept verbatim as raw events; written back by agno, reported by other encoders',
     },
     { what: 'unknown event strings', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'kept verbatim as raw events' },
+    {
+      what: 'AgentOS transport notices (replay, catch_up, subscribed) and events a resumed stream repeats (same run, event_index already read)',
+      direction: 'decode',
+      code: 'dropped',
+      level: 'info',
+      note: 'not run events: written back by the agno target from the source records; error and stream_expired frames become run-error',
+    },
     {
       what: 'RunCompleted after RunCancelled, ToolCallError after a failed ToolCallCompleted, when not adjacent',
       direction: 'decode',

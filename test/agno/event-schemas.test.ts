@@ -38,11 +38,12 @@ describe('agno 2.x event strings', () => {
     expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
   });
 
-  it('keeps AgentOS resume frames as raw events with an info issue', () => {
+  it('reads AgentOS resume notices as transport, not run events: no event, an info issue, written back by agno', () => {
     const record = { event: 'catch_up', run_id: 'r1', status: 'running', missed_events: 2, current_event_count: 5, message: 'catching up' };
     const decoded = convert([record], { from: 'agno', to: 'canonical', encode: { header: false } });
-    expect(decoded.output).toEqual([{ type: 'raw', runId: 'r1', format: 'agno', payload: record }]);
-    expect(decoded.issues).toMatchObject([{ code: 'unknown-event', level: 'info', eventType: 'catch_up' }]);
+    expect(decoded.output).toEqual([]);
+    expect(decoded.issues).toMatchObject([{ code: 'dropped', level: 'info', eventType: 'catch_up', runId: 'r1' }]);
+    expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
   });
 
   it.each(Object.keys(workflowMappedEvents))('workflow event %s decodes for the workflow actor and is written back unchanged', (name) => {

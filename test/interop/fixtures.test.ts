@@ -9,12 +9,7 @@ const recorded = recordings();
  * Checks that fail on a recording because of a bug not fixed yet, by test name, with the bug. Each is
  * an `it.fails`: it starts failing (and must leave this list) the day the bug is fixed.
  */
-const knownBugs: Record<string, string> = {
-  'agno/2.9.0/agentos-resume.sse: every record is detected as agno':
-    'the `replay` meta frame AgentOS sends first on /resume is an unknown record (no format claims it)',
-  'agno/3.1.10/agentos-resume.sse: every record is detected as agno':
-    'the `replay` meta frame AgentOS sends first on /resume is an unknown record (no format claims it)',
-};
+const knownBugs: Record<string, string> = {};
 
 /** `it`, or `it.fails` for a check a known bug breaks. */
 function check(name: string, body: () => void): void {
