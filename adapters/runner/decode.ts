@@ -3,9 +3,8 @@ import { type Actor, type Part, type Requirement, requirementSchema } from '../.
 import { type Usage, addUsage } from '../../src/model/usage.js';
 import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { diffJson } from '../../src/pipeline/json-patch.js';
 import { partType, partsOf, textOf } from './content.js';
-import { createRunnerEncoder, structuredOutputName } from './encode.js';
+import { structuredOutputName } from './encode.js';
 import { isFinalResponse, truthy } from './is-final-response.js';
 import { type UnifiedView, isLegacyType, unifiedView } from './legacy.js';
 import { partSchemas, runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
@@ -56,7 +55,6 @@ interface Session {
 }
 
 const knownTypes = new Set<string>(runnerEventTypes);
-const silent: AdapterContext = { report() {}, mint: (kind) => kind };
 
 /**
  * Reads langchain_adk Runner `Event` records (0.3.3 – 0.3.14 and orxhestra's superset) and the
@@ -68,8 +66,6 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
   const usedRunIds = new Set<string>();
   /** A user_message held until the next record, which names the agent that answers it. */
   let pendingUser: { session: Session; record: Record<string, unknown> } | undefined;
-  // The encoder derives each record from its events; the decoder keeps only what differs.
-  const shadow = createRunnerEncoder(silent);
 
   function sessionOf(key: string): Session {
     let session = sessions.get(key);
@@ -235,10 +231,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     if (block === undefined) {
       block = { id: context.mint(kind), stream: createTextStream(cumulative ? 'cumulative' : 'delta'), cumulative };
       run[kind] = block;
-      const start: CanonicalEvent = { type: kind === 'text' ? 'text-start' : 'reasoning-start', ...env, id: block.id };
-      // Text partials are deltas and thoughts restate themselves unless marked (encoder defaults).
-      if (cumulative !== (kind === 'reasoning')) start.ext = { runner: { cumulative } };
-      events.push(start);
+      events.push({ type: kind === 'text' ? 'text-start' : 'reasoning-start', ...env, id: block.id });
       if (final) {
         if (content !== '') events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
       }
@@ -515,40 +508,15 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       const schema = type === undefined ? undefined : partSchemas[type];
       const path = `content.parts.${index}`;
       if (schema === undefined) {
-        context.report({ code: 'unknown-event', level: 'warning', runId, path, message: `unknown part type ${JSON.stringify(part.type)}; kept in ext.runner only` });
+        context.report({ code: 'unknown-event', level: 'warning', runId, path, message: `unknown part type ${JSON.stringify(part.type)}; written back only with the record itself` });
         return;
       }
       const parsed = schema.safeParse(part);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        context.report({ code: 'invalid-input', level: 'warning', runId, path: `${path}.${first?.path.join('.') ?? ''}`, message: `invalid ${type} part (${first?.message ?? 'invalid'}); kept in ext.runner only` });
+        context.report({ code: 'invalid-input', level: 'warning', runId, path: `${path}.${first?.path.join('.') ?? ''}`, message: `invalid ${type} part (${first?.message ?? 'invalid'}); written back only with the record itself` });
       }
     });
-  }
-
-  /** Marks every event but the last as implied and lets the last carry what the encoder cannot derive. */
-  function carry(record: Record<string, unknown>, events: CanonicalEvent[]): CanonicalEvent[] {
-    const carrier = events.at(-1);
-    if (carrier === undefined || carrier.type === 'raw') {
-      imply(events.filter((event) => event.type !== 'raw'));
-      return events;
-    }
-    imply(events.slice(0, -1));
-    const own = { ...carrier.ext?.runner };
-    // An empty patch marks the carrier while the encoder derives the record from the events.
-    carrier.ext = { ...carrier.ext, runner: { ...own, set: {} } };
-    const [derived] = shadow.push(carrier);
-    // Ids are random UUIDs: the record's own id always travels (null never equals a string id).
-    const patch = isRecord(derived) ? diffJson(record, { ...derived, id: null }) : { set: record };
-    carrier.ext = { ...carrier.ext, runner: { ...own, ...patch } };
-    return events;
-  }
-
-  function imply(events: readonly CanonicalEvent[]): void {
-    for (const event of events) {
-      event.ext = { ...event.ext, runner: { ...event.ext?.runner, implied: true } };
-      shadow.push(event);
-    }
   }
 
   function resolvePendingUser(actor: Actor | undefined, out: CanonicalEvent[]): void {
@@ -557,7 +525,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     pendingUser = undefined;
     const events: CanonicalEvent[] = [];
     decodeUser(session, record, actor, events);
-    out.push(...carry(record, events));
+    out.push(...events);
   }
 
   function rejected(record: unknown, runId: string, code: 'unknown-event' | 'invalid-input', message: string): CanonicalEvent[] {
@@ -590,12 +558,11 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
         turnOf(session, typeof record.invocation_id === 'string' ? record.invocation_id : '', record, events);
         // Held until the next record names the agent that answers it, the turn's actor.
         pendingUser = { session, record };
-        imply(events);
         out.push(...events);
         return out;
       }
       decodeAgentEvent(session, record, events);
-      out.push(...carry(record, events));
+      out.push(...events);
       return out;
     },
     flush() {
@@ -605,7 +572,6 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
         if (session.turn === undefined) continue;
         const events: CanonicalEvent[] = [];
         closeTurn(session.turn, key === '' ? {} : { session_id: key }, events);
-        imply(events);
         out.push(...events);
         session.turn = undefined;
       }

@@ -3,8 +3,6 @@ import { explodeMessage } from '../../src/model/explode.js';
 import type { Part } from '../../src/model/snapshot.js';
 import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
-import { applyJsonPatch } from '../../src/pipeline/json-patch.js';
-import { isImplied, recordPatchOf, runnerExtOf } from './record-ext.js';
 import { defaultActions, type RunnerPart } from './schema.js';
 
 /** Options of the Runner encoder. */
@@ -24,13 +22,6 @@ interface Block {
   cumulative: boolean;
 }
 
-interface Write {
-  /** The events the record is built from: the implied events of the same run, then the event. */
-  group: CanonicalEvent[];
-  /** Whether the event came from the Runner decoder and stands for one record. */
-  own: boolean;
-}
-
 type RecordOut = Record<string, unknown>;
 
 /** The part of a record that differs by kind; the envelope is filled in by the encoder. */
@@ -44,13 +35,12 @@ interface RecordBody {
 
 /**
  * Writes langchain_adk 0.3.x `Event` records (`model_dump(mode="json")` form, every field, in
- * declaration order). An event the Runner decoder produced writes back exactly the record it
- * came from; other events are written the way a current LlmAgent under Runner would emit them.
+ * declaration order) from the canonical fields alone, the way a current LlmAgent under Runner
+ * would emit them. (Records the Runner decoder read are written back verbatim by the pipeline.)
  */
 export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEncodeOptions): Encoder {
   const runs = new Map<string, RunTrack>();
   const blocks = new Map<string, Block>();
-  let pending: CanonicalEvent[] = [];
   let lastTimestamp: number | undefined;
   /**
    * A final answer of another format, held until the next event: when the model goes on to call
@@ -71,9 +61,8 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       run = { branch, rootRunId: parent?.rootRunId ?? event.runId, usageReported: false };
       runs.set(event.runId, run);
       const readBack = `${run.rootRunId}/${branch}`;
-      const foreign = !isImplied(event) && recordPatchOf(event) === undefined;
       // A member run that starts with run-start names itself in its agent_start; others cannot.
-      if (event.parentRunId !== undefined && event.runId !== readBack && foreign && event.type !== 'run-start') {
+      if (event.parentRunId !== undefined && event.runId !== readBack && event.type !== 'run-start') {
         context.report({
           code: 'approximated',
           level: 'info',
@@ -103,20 +92,7 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     return lastTimestamp ?? 0;
   }
 
-  function actionsOf(group: readonly CanonicalEvent[]): Record<string, unknown> {
-    const actions = defaultActions();
-    for (const event of group) {
-      if (event.type === 'state') {
-        const delta = event.delta ?? event.snapshot;
-        if (isRecord(delta)) actions.state_delta = { ...(actions.state_delta as object), ...delta };
-      } else if (event.type === 'handoff') {
-        actions.transfer_to_agent = event.to;
-      }
-    }
-    return actions;
-  }
-
-  function build(event: CanonicalEvent, write: Write, body: RecordBody): RecordOut {
+  function build(event: CanonicalEvent, body: RecordBody): RecordOut {
     const run = track(event);
     const name = event.actor?.name;
     return {
@@ -124,8 +100,8 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       type: body.type,
       timestamp: timestampOf(event),
       // langchain_adk leaves invocation_id empty on agent events; orxhestra 0.0.9+ sets it, and
-      // it is the only place a foreign root run id survives.
-      invocation_id: body.user === true || !write.own ? run.rootRunId : '',
+      // it is the only place the root run id survives.
+      invocation_id: run.rootRunId,
       session_id: event.sessionId ?? null,
       author: body.user === true ? 'user' : (name ?? ''),
       agent_name: body.user === true ? null : (name ?? null),
@@ -133,7 +109,7 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       partial: body.partial ?? null,
       turn_complete: body.partial !== true,
       content: { role: null, parts: body.parts },
-      actions: actionsOf(write.group),
+      actions: actionsOf(event),
       metadata: body.metadata ?? {},
       llm_response: null,
     };
@@ -213,13 +189,9 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     }
   }
 
-  function groupParts(group: readonly CanonicalEvent[]): RunnerPart[] {
-    const parts: RunnerPart[] = [];
-    for (const event of group) {
-      const part = partOf(event);
-      if (part !== undefined) parts.push(part);
-    }
-    return parts;
+  function partsOf(event: CanonicalEvent): RunnerPart[] {
+    const part = partOf(event);
+    return part === undefined ? [] : [part];
   }
 
   function messagePart(event: CanonicalEvent, part: Part): RunnerPart | undefined {
@@ -269,94 +241,90 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     });
   }
 
-  function errorRecord(event: CanonicalEvent, write: Write, message: string, exceptionType: string | undefined): RecordOut {
+  function errorRecord(event: CanonicalEvent, message: string, exceptionType: string | undefined): RecordOut {
     const metadata: Record<string, unknown> = { error: true };
     if (exceptionType !== undefined) metadata.exception_type = exceptionType;
-    return build(event, write, { type: 'agent_message', parts: [textPart(message)], metadata });
+    return build(event, { type: 'agent_message', parts: [textPart(message)], metadata });
   }
 
-  function approximated(event: CanonicalEvent, write: Write, message: string): void {
-    if (write.own) return;
+  function approximated(event: CanonicalEvent, message: string): void {
     context.report({ code: 'approximated', level: 'warning', eventType: event.type, runId: event.runId, message });
   }
 
-  const handlers: EventHandlers<RecordOut[], Write> = {
-    'run-start'(event, write) {
+  const handlers: EventHandlers<RecordOut[]> = {
+    'run-start'(event) {
       if (event.parentRunId === undefined && event.input !== undefined) {
         // Runner (0.3.1+) opens a turn with the user's message, not with agent_start.
         const text = typeof event.input === 'string' ? event.input : JSON.stringify(event.input);
-        if (typeof event.input !== 'string') approximated(event, write, 'the run input is not text; the user_message holds it as JSON');
-        return [build(event, write, { type: 'user_message', parts: [textPart(text)], user: true })];
+        if (typeof event.input !== 'string') approximated(event, 'the run input is not text; the user_message holds it as JSON');
+        return [build(event, { type: 'user_message', parts: [textPart(text)], user: true })];
       }
-      if (!write.own && event.input !== undefined) dropped(event, 'the input of a member run');
+      if (event.input !== undefined) dropped(event, 'the input of a member run');
       const run = track(event);
       // Runner names a member run by its branch; an id the branch does not give travels here.
-      const named = !write.own && event.parentRunId !== undefined && event.runId !== `${run.rootRunId}/${run.branch}`;
-      return [build(event, write, { type: 'agent_start', parts: [], ...(named ? { metadata: { run_id: event.runId } } : {}) })];
+      const named = event.parentRunId !== undefined && event.runId !== `${run.rootRunId}/${run.branch}`;
+      return [build(event, { type: 'agent_start', parts: [], ...(named ? { metadata: { run_id: event.runId } } : {}) })];
     },
-    'run-end'(event, write) {
-      if (!write.own) reportUsage(event, event.usage);
+    'run-end'(event) {
+      reportUsage(event, event.usage);
       // An explicit end, even for a turn opened by its user_message: the stream may go on.
-      return [build(event, write, { type: 'agent_end', parts: [] })];
+      return [build(event, { type: 'agent_end', parts: [] })];
     },
-    'run-error'(event, write) {
-      return [errorRecord(event, write, event.error.message, event.error.type)];
+    'run-error'(event) {
+      return [errorRecord(event, event.error.message, event.error.type)];
     },
-    'run-cancel'(event, write) {
-      approximated(event, write, 'Runner has no cancellation event; written as an error event with exception_type "CancelledError"');
-      return [errorRecord(event, write, event.reason ?? 'cancelled', 'CancelledError')];
+    'run-cancel'(event) {
+      approximated(event, 'Runner has no cancellation event; written as an error event with exception_type "CancelledError"');
+      return [errorRecord(event, event.reason ?? 'cancelled', 'CancelledError')];
     },
-    'run-pause'(event, write) {
-      approximated(event, write, 'Runner has no pause; written as an agent_message with metadata {"paused": true, "requirements": […]}');
-      return [build(event, write, { type: 'agent_message', parts: [], metadata: { paused: true, requirements: event.requirements } })];
+    'run-pause'(event) {
+      approximated(event, 'Runner has no pause; written as an agent_message with metadata {"paused": true, "requirements": […]}');
+      return [build(event, { type: 'agent_message', parts: [], metadata: { paused: true, requirements: event.requirements } })];
     },
-    'run-resume'(event, write) {
-      approximated(event, write, 'Runner has no resume; written as an agent_message with metadata {"resumed": true}');
-      return [build(event, write, { type: 'agent_message', parts: [], metadata: { resumed: true } })];
+    'run-resume'(event) {
+      approximated(event, 'Runner has no resume; written as an agent_message with metadata {"resumed": true}');
+      return [build(event, { type: 'agent_message', parts: [], metadata: { resumed: true } })];
     },
     'step-start'() {
       return [];
     },
-    'step-end'(event, write) {
-      if (!write.own) reportUsage(event, event.usage);
+    'step-end'(event) {
+      reportUsage(event, event.usage);
       return [];
     },
     'text-start'() {
       return [];
     },
-    'text-delta'(event, write) {
+    'text-delta'(event) {
       const block = blockOf(event.id, false);
       const text = block.cumulative ? block.text : event.delta;
-      return [build(event, write, { type: 'agent_message', parts: [textPart(text), ...groupParts(write.group)], partial: true })];
+      return [build(event, { type: 'agent_message', parts: [textPart(text)], partial: true })];
     },
-    'text-end'(event, write) {
+    'text-end'(event) {
       const block = blockOf(event.id, false);
       blocks.delete(event.id);
-      if (!write.own && event.citations !== undefined) dropped(event, 'citations');
-      const record = build(event, write, { type: 'agent_message', parts: [textPart(block.text), ...groupParts(write.group)], partial: false });
-      if (write.own) return [record];
+      if (event.citations !== undefined) dropped(event, 'citations');
+      const record = build(event, { type: 'agent_message', parts: [textPart(block.text)], partial: false });
+      // Held until the next event: a tool call of the run makes it text said before the call.
       held = { runId: event.runId, text: block.text, record };
       return [];
     },
     'reasoning-start'() {
       return [];
     },
-    'reasoning-delta'(event, write) {
+    'reasoning-delta'(event) {
       const block = blockOf(event.id, true);
       const text = block.cumulative ? block.text : event.delta;
-      return [build(event, write, { type: 'agent_message', parts: [textPart(text)], partial: true, metadata: { react_step: 'thought' } })];
+      return [build(event, { type: 'agent_message', parts: [textPart(text)], partial: true, metadata: { react_step: 'thought' } })];
     },
-    'reasoning-end'(event, write) {
+    'reasoning-end'(event) {
       const block = blockOf(event.id, true);
       blocks.delete(event.id);
-      return [build(event, write, { type: 'agent_message', parts: [textPart(block.text)], partial: false, metadata: { react_step: 'thought' } })];
+      return [build(event, { type: 'agent_message', parts: [textPart(block.text)], partial: false, metadata: { react_step: 'thought' } })];
     },
-    'reasoning-step'(event, write) {
-      if (!write.own) return dropped(event, 'a reasoning step');
-      if (event.action !== undefined) {
-        return [build(event, write, { type: 'agent_message', parts: [], metadata: { react_step: 'action', action: event.action, action_input: null } })];
-      }
-      return [build(event, write, { type: 'agent_message', parts: [textPart(event.result ?? '')], metadata: { react_step: 'observation' } })];
+    'reasoning-step'(event) {
+      // ReAct's action and observation restate the tool call and its result, written anyway.
+      return dropped(event, 'a reasoning step');
     },
     'tool-input-start'() {
       // Runner never streams tool arguments (0.3.x); the tool-call event that follows has them whole.
@@ -365,35 +333,35 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     'tool-input-delta'() {
       return [];
     },
-    'tool-call'(event, write) {
-      const record = build(event, write, { type: 'agent_message', parts: groupParts(write.group) });
+    'tool-call'(event) {
+      const record = build(event, { type: 'agent_message', parts: partsOf(event) });
       const said = saidBeforeCalls.get(event.runId);
-      if (!write.own && said !== undefined) {
+      if (said !== undefined) {
         saidBeforeCalls.delete(event.runId);
-        const [call] = groupParts(write.group);
+        const [call] = partsOf(event);
         const toolCalls = call === undefined ? [] : [{ id: call.tool_call_id, name: call.tool_name, args: call.args }];
         record.llm_response = { text: said, model_version: null, input_tokens: null, output_tokens: null, tool_calls: toolCalls, partial: false, raw_message: null };
       }
       return [record];
     },
-    'tool-result'(event, write) {
-      return [build(event, write, { type: 'tool_response', parts: groupParts(write.group) })];
+    'tool-result'(event) {
+      return [build(event, { type: 'tool_response', parts: partsOf(event) })];
     },
-    'tool-error'(event, write) {
-      return [build(event, write, { type: 'tool_response', parts: groupParts(write.group) })];
+    'tool-error'(event) {
+      return [build(event, { type: 'tool_response', parts: partsOf(event) })];
     },
-    message(event, write) {
+    message(event) {
       const message = event.message;
       if (message.role === 'user') {
         const parts = message.parts.map((part) => messagePart(event, part)).filter((part) => part !== undefined);
-        return [build(event, write, { type: 'user_message', parts, user: true })];
+        return [build(event, { type: 'user_message', parts, user: true })];
       }
       if (message.role === 'system') return dropped(event, 'a system message', 'warning');
       const envelope = { runId: event.runId, parentRunId: event.parentRunId, sessionId: event.sessionId, actor: event.actor, time: event.time };
       const out: RecordOut[] = [];
       for (const part of explodeMessage(message, envelope, context.mint('message'))) {
         observeBlocks(part);
-        out.push(...release(part, true), ...encodeForeign(part));
+        out.push(...release(part), ...dispatch(handlers, part, undefined));
       }
       return out;
     },
@@ -403,25 +371,25 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     'activity-end'(event) {
       return dropped(event, `the activity "${event.name}"`);
     },
-    file(event, write) {
-      return [build(event, write, { type: 'agent_message', parts: groupParts(write.group) })];
+    file(event) {
+      return [build(event, { type: 'agent_message', parts: partsOf(event) })];
     },
     source(event) {
       return dropped(event, 'a source');
     },
-    state(event, write) {
+    state(event) {
       if (!isRecord(event.delta ?? event.snapshot)) return dropped(event, 'a state change that is not an object', 'warning');
-      if (!write.own && event.delta === undefined && event.snapshot !== undefined) {
-        approximated(event, write, 'Runner carries state changes only as actions.state_delta; the snapshot was written as a delta');
+      if (event.delta === undefined && event.snapshot !== undefined) {
+        approximated(event, 'Runner carries state changes only as actions.state_delta; the snapshot was written as a delta');
       }
-      return [build(event, write, { type: 'agent_message', parts: [] })];
+      return [build(event, { type: 'agent_message', parts: [] })];
     },
-    handoff(event, write) {
-      return [build(event, write, { type: 'agent_message', parts: [] })];
+    handoff(event) {
+      return [build(event, { type: 'agent_message', parts: [] })];
     },
-    data(event, write) {
-      if (!write.own && event.name !== structuredOutputName) dropped(event, `the name "${event.name}" of a data event`);
-      return [build(event, write, { type: 'agent_message', parts: groupParts(write.group) })];
+    data(event) {
+      if (event.name !== structuredOutputName) dropped(event, `the name "${event.name}" of a data event`);
+      return [build(event, { type: 'agent_message', parts: partsOf(event) })];
     },
     raw(event) {
       reportForeignRaw(context, event, 'Runner');
@@ -430,9 +398,9 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
   };
 
   /** Writes the held final answer unless the event shows it was said before tool calls. */
-  function release(event: CanonicalEvent, foreign: boolean): RecordOut[] {
+  function release(event: CanonicalEvent): RecordOut[] {
     if (held === undefined) return [];
-    const sameRun = foreign && event.runId === held.runId;
+    const sameRun = event.runId === held.runId;
     if (sameRun && event.type === 'tool-call') {
       saidBeforeCalls.set(held.runId, held.text);
       held = undefined;
@@ -445,16 +413,11 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     return out;
   }
 
-  function encodeForeign(event: CanonicalEvent): RecordOut[] {
-    return dispatch(handlers, event, { group: [event], own: false });
-  }
-
   function observeBlocks(event: CanonicalEvent): void {
-    const cumulative = runnerExtOf(event)?.cumulative;
     switch (event.type) {
       case 'text-start':
       case 'reasoning-start':
-        blocks.set(event.id, { text: '', cumulative: cumulative ?? event.type === 'reasoning-start' });
+        blocks.set(event.id, { text: '', cumulative: event.type === 'reasoning-start' });
         return;
       case 'text-delta':
       case 'reasoning-delta':
@@ -469,33 +432,30 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
     push(event) {
       track(event);
       observeBlocks(event);
-      if (isImplied(event)) {
-        pending.push(event);
-        if (event.type === 'text-end' || event.type === 'reasoning-end') blocks.delete(event.id);
-        return [];
-      }
-      const patch = recordPatchOf(event);
-      const out = release(event, patch === undefined);
-      if (patch !== undefined) {
-        const group = pending.filter((each) => each.runId === event.runId);
-        group.push(event);
-        pending = [];
-        // The derived record shares objects with the events; the patch must not write into them.
-        for (const record of dispatch(handlers, event, { group, own: true })) out.push(applyJsonPatch(structuredClone(record), patch));
-        return out;
-      }
-      out.push(...encodeForeign(event));
+      const out = release(event);
+      for (const record of dispatch(handlers, event, undefined)) out.push(record);
       return out;
     },
     flush() {
       const out = held === undefined ? [] : [held.record];
       held = undefined;
-      pending = [];
       blocks.clear();
       saidBeforeCalls.clear();
       return out;
     },
   };
+}
+
+/** `actions` of the record an event is written as: a state change or a handoff is said there. */
+function actionsOf(event: CanonicalEvent): Record<string, unknown> {
+  const actions = defaultActions();
+  if (event.type === 'state') {
+    const delta = event.delta ?? event.snapshot;
+    if (isRecord(delta)) actions.state_delta = delta;
+  } else if (event.type === 'handoff') {
+    actions.transfer_to_agent = event.to;
+  }
+  return actions;
 }
 
 const silentTypes = new Set<string>(['step-start', 'step-end', 'tool-input-start', 'tool-input-delta']);

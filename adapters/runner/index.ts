@@ -26,7 +26,7 @@ export const runnerFormat = defineFormat<RunnerDecodeOptions, RunnerEncodeOption
   createDecoder: createRunnerDecoder,
   createEncoder: createRunnerEncoder,
   losses: [
-    { what: 'Runner-only fields (ids, llm_response with raw_message, escalate, ReAct scratchpad, orxhestra signatures)', direction: 'decode', code: 'dropped', level: 'info', note: 'not reported: kept in ext.runner, so runner → runner is exact; other formats do not receive them' },
+    { what: 'Runner-only fields (ids, llm_response with raw_message, escalate, ReAct scratchpad, orxhestra signatures)', direction: 'decode', code: 'dropped', level: 'info', note: 'not reported: runner → runner writes the source records back verbatim; other formats receive them only with relay' },
     { what: 'run ids of turns without invocation_id (langchain_adk agent events carry none)', direction: 'decode', code: 'minted', level: 'info', note: 'run-1, run-2 … per turn; members are <turn>/<branch>' },
     { what: 'tool call ids of the typed events before 0.3.1, repeated ReAct ids', direction: 'decode', code: 'minted', level: 'info', note: 'a result takes the oldest open call of its tool; a repeat of react_<tool> becomes react_<tool>#2' },
     { what: 'run-start / run-end without agent_start / agent_end (0.3.4+)', direction: 'decode', code: 'invalid-sequence', level: 'info', note: 'a run without a final answer or error is left open (warning), never completed' },

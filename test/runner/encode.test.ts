@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CanonicalEvent, accumulate, convert } from '../../src/index.js';
 import { decodeRunner } from './decode-runner.js';
+import { readJsonl } from '../support/golden.js';
 import { runnerRecord, textPart } from './record.js';
 
 const actor = { kind: 'agent' as const, name: 'Helper' };
@@ -183,5 +185,28 @@ describe('runner encoding of other formats’ events', () => {
       { type: 'run-end', ...base },
     ]);
     expect(issues).toContainEqual(expect.objectContaining({ code: 'approximated', level: 'info', runId: 'm1' }));
+  });
+});
+
+describe('runner encoding of decoded Runner events', () => {
+  const fixture = join(import.meta.dirname, 'fixtures/constructed-4.2-llm-agent-tool-turn.jsonl');
+
+  it('an edited tool input is what the written tool_call part holds; the unchanged records come back verbatim', () => {
+    const input = readJsonl(fixture);
+    const events = decodeRunner(input).output as CanonicalEvent[];
+    const edited = events.map((event) => (event.type === 'tool-call' ? { ...event, input: { city: 'Lyon' } } : event));
+    const { output } = convert(edited, { from: 'canonical', to: 'runner' });
+    const calls = (output as { content: { parts: { type: string; args?: unknown }[] } }[]).flatMap((record) => record.content.parts.filter((part) => part.type === 'tool_call'));
+    expect(calls.map((part) => part.args)).toEqual([{ city: 'Lyon' }]);
+    expect(output[0]).toBe(input[0]);
+    expect(output.at(-1)).toBe(input.at(-1));
+  });
+
+  it('events read back from JSON are written from their canonical fields: no Runner-only field of the source survives', () => {
+    const input = readJsonl(fixture);
+    const events = JSON.parse(JSON.stringify(decodeRunner(input).output)) as CanonicalEvent[];
+    const text = JSON.stringify(convert(events, { from: 'canonical', to: 'runner' }).output);
+    expect(text).toContain('Sunny, 21C');
+    for (const sourceOnly of ['00000000-0000-0000-0042', 'claude-sonnet-4-20250514', '"tool_use"', '"run-abc"']) expect(text).not.toContain(sourceOnly);
   });
 });
