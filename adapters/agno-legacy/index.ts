@@ -38,6 +38,8 @@ export function detectLegacy(record: unknown): Detection | undefined {
     if (isRecord(record.metrics) && !isLegacyMetrics(record.metrics)) return undefined;
     return { confidence: certain ? 0.95 : 0.4, version: eraBVersion };
   }
+  // 1.x metrics are always dict-of-lists; flat numbers are agno 2.0 – 2.5.16 run metrics.
+  if (isRecord(record.metrics) && !isLegacyMetrics(record.metrics)) return undefined;
   const name = record.event;
   if (!eraAKinds.has(name) && !eraBAgentKinds.has(name) && !eraBTeamKinds.has(name)) return undefined;
   const era = eraOfRecord(record);
