@@ -44,7 +44,7 @@ export {
   type EventType,
 } from './model/event.js';
 export { accumulate, createAccumulator, type Accumulator, type AccumulateOptions } from './model/accumulate.js';
-export { explode } from './model/explode.js';
+export { explode, type ExplodeOptions } from './model/explode.js';
 export { createVerifier, verify, type Verifier } from './model/verify.js';
 export type {
   AdapterContext,
@@ -66,13 +66,23 @@ export {
   type ConversionStats,
   type Converter,
   type ConverterOptions,
+  type DecodeOptionsFor,
   type DecoderOptions,
   type EncoderOptions,
   type PipelineOptions,
   type RecordPosition,
 } from './pipeline/converter.js';
 export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertedIterable } from './pipeline/convert.js';
-export { getFormat, listFormats, registerFormat } from './registry.js';
+export {
+  getFormat,
+  listFormats,
+  registerFormat,
+  type DecodeOptionsOf,
+  type EncodeOptionsOf,
+  type FormatName,
+  type FormatRegistry,
+  type TargetOf,
+} from './registry.js';
 export type { ReadItem, RecordReader } from './framing/read-item.js';
 export { createRecordReader, inputFramings, readAll, sniffFraming, type InputFraming } from './framing/record-reader.js';
 export { createRecordWriter, outputFramings, type OutputFraming, type RecordWriter } from './framing/record-writer.js';

@@ -4,12 +4,15 @@
 export { dispatch, envelopeShape, type EventHandlers } from './model/event.js';
 export { explodeMessage, isStreamable } from './model/explode.js';
 export {
+  createShapedEncoder,
   createSnapshotEncoder,
   createTextStream,
   isRecord,
   reportForeignRaw,
   residual,
+  shapeOfRun,
   type ContentMode,
+  type OutputShape,
   type TextStream,
 } from './pipeline/adapter-kit.js';
 export { applyJsonPatch, asJsonPatch, diffJson, sameJson, type JsonPatch } from './pipeline/json-patch.js';

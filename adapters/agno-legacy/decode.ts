@@ -376,7 +376,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
       if (!isRecord(record)) return unknown(record, 'not a JSON object');
       if (isLegacyAggregate(record)) {
         const era: LegacyEra = typeof record.event === 'string' ? 'A' : 'B';
-        return explode([readAggregate(record, context, era)]);
+        return explode([readAggregate(record, context, era)], { snapshot: true });
       }
       if (typeof record.event !== 'string') return unknown(record, 'a record without an `event` string');
       return decodeEvent(record);

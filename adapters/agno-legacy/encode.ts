@@ -2,7 +2,7 @@ import { type CanonicalEvent, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
-import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { createSnapshotEncoder, isRecord, reportForeignRaw, shapeOfRun } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeAggregate } from './aggregate.js';
 import { legacyExtOf } from './legacy-ext.js';
@@ -15,8 +15,12 @@ import { type WriteContext, recordWriters } from './write-record.js';
 export interface LegacyEncodeOptions {
   /** `B` (1.6 – 1.8 event classes, the default) or `A` (1.0 – 1.5 `RunResponse` chunks). Records decoded from 1.x keep their own era unless this is set. */
   era?: LegacyEra;
-  /** `events` (a stream, the default) or `aggregate` (one `RunResponse` per top-level run). Runs decoded from a stored aggregate stay aggregates unless this is set. */
-  shape?: 'events' | 'aggregate';
+  /**
+   * `auto` (default): the shape of the input, per top-level run: a `RunResponse` for a run read
+   * from a stored snapshot (its `run-start` has `snapshot: true`), events otherwise. `events`: a
+   * stream. `aggregate`: one `RunResponse` per top-level run.
+   */
+  shape?: 'auto' | 'events' | 'aggregate';
 }
 
 /** Encodes canonical events as agno 1.x stream records or stored aggregates. */
@@ -129,7 +133,7 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
       rootOf.set(event.runId, root);
       let shape = shapes.get(root);
       if (shape === undefined) {
-        shape = options.shape ?? (legacyExtOf(event)?.shape === 'aggregate' ? 'aggregate' : 'events');
+        shape = shapeOfRun(options.shape, event);
         shapes.set(root, shape);
       }
       const out = shape === 'aggregate' ? snapshot.push(event) : encodeEvent(withRunContext(event));

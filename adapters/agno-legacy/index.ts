@@ -4,6 +4,7 @@ import { isLegacyAggregate } from './aggregate.js';
 import { createLegacyDecoder, eraOfRecord, type LegacyDecodeOptions } from './decode.js';
 import { createLegacyEncoder, type LegacyEncodeOptions } from './encode.js';
 import { eraAKinds, eraBAgentKinds, eraBTeamKinds, legacyFormatName, legacyOnlyEvents } from './schema.js';
+import { legacyDecodeOptionsSchema, legacyEncodeOptionsSchema } from './options.js';
 
 const eraAVersion = '1.0 – 1.5';
 const eraBVersion = '1.6 – 1.8';
@@ -61,9 +62,10 @@ export const agnoLegacyFormat = defineFormat<LegacyDecodeOptions, LegacyEncodeOp
   // A shape or era asked for that the record does not have is written from the canonical fields.
   sourceFits(record, options) {
     const stream = isRecord(record) && 'event' in record;
-    if (options?.shape !== undefined && (options.shape === 'aggregate') === stream) return false;
+    if (options?.shape !== undefined && options.shape !== 'auto' && (options.shape === 'aggregate') === stream) return false;
     return options?.era === undefined || !stream || eraOfRecord(record) === options.era;
   },
+  options: { decode: legacyDecodeOptionsSchema, encode: legacyEncodeOptionsSchema },
   losses: [
     { what: 'extra_data (references, reasoning steps and messages, add_messages)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; lifted to the 2.x fields for the agno target (ext.agno); other targets do not see it" },
     { what: 'the timing sentence of ToolCallCompleted and tool execution metrics', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy'], and in ext.agno for the agno target" },

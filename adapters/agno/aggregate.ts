@@ -122,5 +122,5 @@ export function writeRunOutput(run: Run, mintId?: () => string): Record<string, 
 
 /** Decodes an aggregate record into the canonical events of its run and members. */
 export function decodeRunOutput(record: Record<string, unknown>, context: AdapterContext): CanonicalEvent[] {
-  return explode([readRunOutput(record, context)]);
+  return explode([readRunOutput(record, context)], { snapshot: true });
 }

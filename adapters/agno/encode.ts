@@ -1,7 +1,7 @@
 import { type CanonicalEvent, dispatch, type EventHandlers } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Actor } from '../../src/model/snapshot.js';
-import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
 import { activityEvents, deriveRecord, eventName, identityPrefix } from './derive-record.js';
@@ -11,10 +11,12 @@ import { applyJsonPatch, asJsonPatch } from '../../src/pipeline/json-patch.js';
 /** Options of the agno encoder. */
 export interface AgnoEncodeOptions {
   /**
-   * `events` (default): a 2.x event stream. `aggregate`: one `RunOutput` / `TeamRunOutput`
-   * `to_dict()` per top-level run, written when the run ends.
+   * `auto` (default): the shape of the input, per top-level run: an aggregate for a run read
+   * from a stored snapshot (its `run-start` has `snapshot: true`), events otherwise. `events`:
+   * a 2.x event stream. `aggregate`: one `RunOutput` / `TeamRunOutput` `to_dict()` per
+   * top-level run, written when the run ends.
    */
-  shape?: 'events' | 'aggregate';
+  shape?: 'auto' | 'events' | 'aggregate';
 }
 
 // The decoder computed each residual against a derivation without media ids; so does the encoder.
@@ -243,7 +245,11 @@ function createEventEncoder(context: AdapterContext): Encoder {
  * records (or aggregates with `shape: 'aggregate'`) out.
  */
 export function createAgnoEncoder(context: AdapterContext, options: AgnoEncodeOptions = {}): Encoder {
-  if (options.shape !== 'aggregate') return createEventEncoder(context);
+  return createShapedEncoder(options.shape, { events: () => createEventEncoder(context), aggregate: () => createAggregateEncoder(context) });
+}
+
+/** Writes each top-level run as one `RunOutput` / `TeamRunOutput` when it ends. */
+function createAggregateEncoder(context: AdapterContext): Encoder {
   return createSnapshotEncoder(context, (run) => {
     if (run.actor?.kind !== 'team' && run.members.length > 0) {
       context.report({

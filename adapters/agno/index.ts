@@ -3,6 +3,7 @@ import { defineFormat } from '../../src/pipeline/format.js';
 import { type AgnoDecodeOptions, createAgnoDecoder } from './decode.js';
 import { detectAgno } from './detect.js';
 import { type AgnoEncodeOptions, createAgnoEncoder } from './encode.js';
+import { agnoDecodeOptionsSchema, agnoEncodeOptionsSchema } from './options.js';
 
 /** agno 2.x: `RunOutputEvent` / `TeamRunOutputEvent` streams and `RunOutput` / `TeamRunOutput` aggregates. */
 export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
@@ -12,13 +13,14 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
   detect: detectAgno,
   createDecoder: createAgnoDecoder,
   createEncoder: createAgnoEncoder,
+  options: { decode: agnoDecodeOptionsSchema, encode: agnoEncodeOptionsSchema },
   // AgentOS (2.0.3+) frames each event as `event: <EventName>` and one line of compact JSON.
   sseFrame(record) {
     const name = typeof record === 'object' && record !== null && 'event' in record ? (record as { event: unknown }).event : undefined;
     return typeof name === 'string' && name !== '' ? { event: name, data: JSON.stringify(record) } : { data: JSON.stringify(record) };
   },
   // An event stream asked for as aggregates, or the reverse, is written from the canonical fields.
-  sourceFits: (record, options) => options?.shape === undefined || (options.shape === 'aggregate') === !(isRecord(record) && 'event' in record),
+  sourceFits: (record, options) => options?.shape === undefined || options.shape === 'auto' || (options.shape === 'aggregate') === !(isRecord(record) && 'event' in record),
   losses: [
     {
       what: 'agno-only fields (nested_depth, session_state, metrics details, tool metrics, media ids, member_responses, RunContentCompleted, references, additional_input, the media lists of RunCompleted)',

@@ -1,6 +1,7 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { type Detection, defineFormat } from '../../src/pipeline/format.js';
 import { bridgeDataType } from './overlay.js';
+import { streamDecodeOptionsSchema, streamEncodeOptionsSchema, uiDecodeOptionsSchema, uiEncodeOptionsSchema } from './options.js';
 import { type StreamDecodeOptions, createStreamDecoder } from './stream-decoder.js';
 import { type StreamEncodeOptions, createStreamEncoder } from './stream-encoder.js';
 import { type UiDecodeOptions, createUiDecoder } from './ui-decoder.js';
@@ -64,6 +65,7 @@ export const aiSdkUiFormat = defineFormat<UiDecodeOptions, UiEncodeOptions>({
   detect: detectUi,
   createDecoder: createUiDecoder,
   createEncoder: createUiEncoder,
+  options: { decode: uiDecodeOptionsSchema, encode: uiEncodeOptionsSchema },
   sseFrame: (record) => ({ data: JSON.stringify(record) }),
   sseDone: true,
   sseHeaders: {
@@ -158,6 +160,7 @@ export const aiSdkStreamFormat = defineFormat<StreamDecodeOptions, StreamEncodeO
   detect: detectStream,
   createDecoder: createStreamDecoder,
   createEncoder: createStreamEncoder,
+  options: { decode: streamDecodeOptionsSchema, encode: streamEncodeOptionsSchema },
   losses: [
     {
       what: 'run ids, lineage, actor, time, model, activities, state, handoffs, reasoning steps, pauses without a tool call',

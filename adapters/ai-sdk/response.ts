@@ -76,7 +76,7 @@ function unreadableText(count: number, lines: readonly number[]): string {
  */
 export async function* uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
   const { target, framing, status: _status, headers: _headers, ...converterOptions } = options;
-  const converter = createConverter({ ...converterOptions, to: aiSdkUiFormat.name, encode: target === undefined ? {} : { target } });
+  const converter = createConverter({ ...converterOptions, to: 'ai-sdk-ui', encode: target === undefined ? {} : { target } });
   const writer = createRecordWriter('sse', aiSdkUiFormat);
   const reader = createRecordReader(framing);
   const bytes = new TextDecoder();

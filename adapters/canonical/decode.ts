@@ -41,7 +41,7 @@ export function createCanonicalDecoder(context: AdapterContext, _options?: Canon
           const first = document.error.issues[0];
           return invalid(record, first?.path.join('.') ?? '', first?.message ?? 'invalid runs document');
         }
-        return explode(document.data.runs);
+        return explode(document.data.runs, { snapshot: true });
       }
       const parsed = canonicalEventSchema.safeParse(record);
       if (!parsed.success) {

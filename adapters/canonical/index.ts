@@ -3,6 +3,7 @@ import { defineFormat } from '../../src/pipeline/format.js';
 import { type CanonicalDecodeOptions, createCanonicalDecoder } from './decode.js';
 import { type CanonicalEncodeOptions, createCanonicalEncoder } from './encode.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { canonicalDecodeOptionsSchema, canonicalEncodeOptionsSchema } from './options.js';
 
 const types = new Set<string>(eventTypes);
 
@@ -35,6 +36,7 @@ export const canonicalFormat = defineFormat<CanonicalDecodeOptions, CanonicalEnc
       return { groups: groups.filter(isRecord).map((group) => ({ format: String(group.format), records: Array.isArray(group.records) ? group.records : [] })), covers };
     },
   },
+  options: { decode: canonicalDecodeOptionsSchema, encode: canonicalEncodeOptionsSchema },
   losses: [],
 });
 

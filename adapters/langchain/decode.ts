@@ -57,6 +57,17 @@ interface ChunkTarget {
 }
 
 /**
+ * A run that a whole message (not a chunk) starts is a message list: a stored snapshot, which
+ * targets with an aggregate shape write as one by default.
+ */
+function markSnapshot(out: CanonicalEvent[], from: number): void {
+  for (let index = from; index < out.length; index += 1) {
+    const event = out[index] as CanonicalEvent;
+    if (event.type === 'run-start') event.snapshot = true;
+  }
+}
+
+/**
  * Reads LangChain messages in every serialized form (constructor JSON, StoredMessage, Python
  * `message_to_dict`, OpenAI-style dicts, tuples), `AIMessageChunk` streams and `streamEvents`
  * v2 records. A message list is one run (its id minted) unless the messages carry the lineage
@@ -129,11 +140,14 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
   function readMessage(record: MessageRecord, out: CanonicalEvent[]): void {
     const fields = langchainFields(record.fields, record.form);
     const lineage = lineageOf(fields);
+    const started = out.length;
     if (lineage !== undefined && startsInput(lineage, record)) {
       readRunHead(record, lineage, out);
+      markSnapshot(out, started);
       return;
     }
     const state = lineage === undefined ? anonymousRun(out) : lineageRun(lineage, out, {});
+    markSnapshot(out, started);
     const runId = state.envelope.runId;
     const message = messageOf({ kind: record.kind, fields, lineage, context, runId });
     const rebuilt = recordFields(record.kind, message, message.parts, lineage, record.form);

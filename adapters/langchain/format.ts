@@ -2,6 +2,7 @@ import { defineFormat } from '../../src/pipeline/format.js';
 import { createLangChainDecoder, type LangChainDecodeOptions } from './decode.js';
 import { createLangChainEncoder, type LangChainEncodeOptions } from './encode.js';
 import { formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
+import { langchainDecodeOptionsSchema, langchainEncodeOptionsSchema } from './options.js';
 
 const confidenceOfForm = { constructor: 1, stored: 0.9, openai: 0.5, typed: 0.4, tuple: 0.4 } as const;
 
@@ -30,6 +31,7 @@ export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEnc
     if (options?.revive !== undefined || isStreamEventRecord(record)) return false;
     return options?.form === undefined || readMessageRecord(record)?.form.form === options.form;
   },
+  options: { decode: langchainDecodeOptionsSchema, encode: langchainEncodeOptionsSchema },
   losses: [
     { what: 'generic (ChatMessage), FunctionMessage and RemoveMessage records', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'kept as raw records, written back verbatim by this format only' },
     { what: 'invalid_tool_calls', direction: 'decode', code: 'approximated', level: 'warning', note: 'a tool call whose input is the raw argument string; ext.langchain marks it invalid' },

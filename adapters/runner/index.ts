@@ -4,6 +4,7 @@ import { type RunnerDecodeOptions, createRunnerDecoder } from './decode.js';
 import { type RunnerEncodeOptions, createRunnerEncoder } from './encode.js';
 import { isLegacyType } from './legacy.js';
 import { runnerEventTypes } from './schema.js';
+import { runnerDecodeOptionsSchema, runnerEncodeOptionsSchema } from './options.js';
 
 const currentTypes = new Set<string>(runnerEventTypes);
 
@@ -25,6 +26,7 @@ export const runnerFormat = defineFormat<RunnerDecodeOptions, RunnerEncodeOption
   },
   createDecoder: createRunnerDecoder,
   createEncoder: createRunnerEncoder,
+  options: { decode: runnerDecodeOptionsSchema, encode: runnerEncodeOptionsSchema },
   losses: [
     { what: 'Runner-only fields (ids, llm_response with raw_message, escalate, ReAct scratchpad, orxhestra signatures)', direction: 'decode', code: 'dropped', level: 'info', note: 'not reported: runner → runner writes the source records back verbatim; other formats receive them only with relay' },
     { what: 'run ids of turns without invocation_id (langchain_adk agent events carry none)', direction: 'decode', code: 'minted', level: 'info', note: 'run-1, run-2 … per turn; members are <turn>/<branch>' },

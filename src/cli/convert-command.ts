@@ -3,7 +3,8 @@ import { createRecordWriter, outputFramings, type OutputFraming } from '../frami
 import { inputFramings, type InputFraming } from '../framing/record-reader.js';
 import { ConversionError, type Issue } from '../model/issue.js';
 import { createConverter, type RecordPosition } from '../pipeline/converter.js';
-import { getFormat, listFormats } from '../registry.js';
+import { checkOptions, optionsFromText } from '../pipeline/options.js';
+import { type FormatName, getFormat, listFormats } from '../registry.js';
 import type { Interruption } from './interrupt.js';
 import { type OutputFile, openInput, openOutputs, sinkFor, type TextSink, UsageError } from './io.js';
 import { readInput } from './read-input.js';
@@ -20,9 +21,11 @@ Options:
   --in FRAMING       input framing: auto, jsonl, sse, concat, json (default: auto)
   --out FRAMING      output framing: jsonl, sse, json (default: jsonl)
   --target VERSION   target version for ai-sdk-ui: v5, v6, v7 (default: v7)
-  --encode KEY=VALUE an option of the target's encoder, repeatable: shape=aggregate (agno,
-                     agno-legacy: RunOutput / RunResponse instead of events), era=A (agno-legacy),
-                     form=stored|openai|tuple (langchain)
+  --encode KEY=VALUE an option of the target's encoder, repeatable: shape=auto|events|aggregate
+                     (agno, agno-legacy; auto, the default, follows the input: a stored
+                     RunOutput / RunResponse / message list stays an aggregate), era=A|B
+                     (agno-legacy), form=constructor|stored|openai|tuple (langchain),
+                     header=true|false (canonical)
   --decode KEY=VALUE an option of the source's decoder, repeatable: content=delta|cumulative (agno)
   --strict           stop at the first error-level issue (exit 1)
   --issues FILE      write every issue as JSON lines to FILE, rejects included
@@ -80,11 +83,15 @@ export async function convertCommand(args: string[], interruption?: Interruption
   if (!inputFramings.includes(values.in as InputFraming)) throw new UsageError(`--in must be one of ${inputFramings.join(', ')}`);
   if (!outputFramings.includes(values.out as OutputFraming)) throw new UsageError(`--out must be one of ${outputFramings.join(', ')}`);
   if (!rejectsFormats.includes(values['rejects-format'] as RejectsFormat)) throw new UsageError(`--rejects-format must be one of ${rejectsFormats.join(', ')}`);
-  if (values.target !== undefined && !['v5', 'v6', 'v7'].includes(values.target)) throw new UsageError('--target must be v5, v6 or v7');
 
-  const encode = keyValues(values.encode ?? [], '--encode');
+  // Adapter options are checked against the formats' schemas before any file is opened: a
+  // ConversionError here is a usage error (exit 2) that lists the accepted keys and values.
+  const encode = optionsFromText(target.options?.encode, keyValues(values.encode ?? [], '--encode'));
   if (values.target !== undefined) encode.target = values.target;
-  const decode = keyValues(values.decode ?? [], '--decode');
+  checkOptions(target.options?.encode, encode, target.name, 'encode');
+  const source = values.from === 'auto' ? undefined : getFormat(values.from);
+  const decode = optionsFromText(source?.options?.decode, keyValues(values.decode ?? [], '--decode'));
+  if (source !== undefined) checkOptions(source.options?.decode, decode, source.name, 'decode');
   // Everything that can fail on a path fails here, before a byte is read or written.
   const input = openInput(positionals[0]);
   const outputFiles: OutputFile[] = [];
@@ -106,8 +113,8 @@ export async function convertCommand(args: string[], interruption?: Interruption
   const texts = new WeakMap<RecordPosition, string>();
 
   const converter = createConverter({
-    from: values.from,
-    to: values.to,
+    from: values.from as FormatName | 'auto',
+    to: values.to as FormatName,
     strict: values.strict,
     collectIssues: false,
     encode,
@@ -205,9 +212,9 @@ export async function convertCommand(args: string[], interruption?: Interruption
   return exitCode;
 }
 
-/** Parses repeated `KEY=VALUE` arguments into adapter options. */
-function keyValues(pairs: string[], flag: string): Record<string, unknown> {
-  const options: Record<string, unknown> = {};
+/** Parses repeated `KEY=VALUE` arguments into adapter options, as text. */
+function keyValues(pairs: string[], flag: string): Record<string, string> {
+  const options: Record<string, string> = {};
   for (const pair of pairs) {
     const equals = pair.indexOf('=');
     if (equals <= 0) throw new UsageError(`${flag} takes KEY=VALUE, got "${pair}"`);

@@ -7,6 +7,7 @@ import { getFormat, listFormats } from '../registry.js';
 import type { Interruption } from './interrupt.js';
 import { openInput, UsageError } from './io.js';
 import { readInput } from './read-input.js';
+import type { FormatName } from '../registry.js';
 
 /** `validate --help`. */
 export const validateUsage = `Usage: agent-event-bridge validate [FILE|-] --from FORMAT [--json] [--in FRAMING]
@@ -58,7 +59,7 @@ export async function validateCommand(args: string[], interruption?: Interruptio
     if (issue.level === 'error') errors += 1;
     if (issues.length < listedIssues) issues.push(issue);
   };
-  const decoder = createDecoder({ from: values.from, collectIssues: false, onIssue: keep });
+  const decoder = createDecoder({ from: values.from as FormatName | 'auto', collectIssues: false, onIssue: keep });
   const verifier = createVerifier();
   let rejected = 0;
   let records = 0;

@@ -29,7 +29,17 @@ const toolCallId = { toolCallId: z.string() };
 
 /** Every canonical event schema, keyed by its `type`. */
 export const eventSchemas = {
-  'run-start': event('run-start', { model: z.string().optional(), provider: z.string().optional(), input: z.unknown().optional() }),
+  'run-start': event('run-start', {
+    model: z.string().optional(),
+    provider: z.string().optional(),
+    input: z.unknown().optional(),
+    /**
+     * The run was read from a stored snapshot (an agno `RunOutput`, a 1.x `RunResponse`, a
+     * LangChain message list, a canonical runs document) rather than a stream: targets that have
+     * an aggregate shape write one for it unless told otherwise (`shape: 'auto'`).
+     */
+    snapshot: z.boolean().optional(),
+  }),
   'run-end': event('run-end', { output: z.unknown().optional(), usage: usageSchema.optional(), finishReason: z.string().optional() }),
   'run-error': event('run-error', { error: errorInfoSchema }),
   'run-cancel': event('run-cancel', { reason: z.string().optional() }),

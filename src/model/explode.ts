@@ -1,13 +1,22 @@
 import type { CanonicalEvent, Envelope } from './event.js';
 import type { Message, Part, Run } from './snapshot.js';
 
+/** Options of {@link explode}. */
+export interface ExplodeOptions {
+  /**
+   * Mark every `run-start` with `snapshot: true`: the runs come from a stored snapshot, and
+   * targets with an aggregate shape write them as one by default. Decoders of aggregates set it.
+   */
+  snapshot?: boolean;
+}
+
 /**
  * Turns run snapshots back into canonical events, members right before their parent's
  * terminal event, so that `accumulate(explode(runs))` equals `runs`.
  */
-export function explode(runs: Iterable<Run>): CanonicalEvent[] {
+export function explode(runs: Iterable<Run>, options: ExplodeOptions = {}): CanonicalEvent[] {
   const events: CanonicalEvent[] = [];
-  for (const run of runs) explodeRun(run, events);
+  for (const run of runs) explodeRun(run, events, options.snapshot === true);
   return events;
 }
 
@@ -19,9 +28,10 @@ function envelopeOf(run: Run): Envelope {
   return envelope;
 }
 
-function explodeRun(run: Run, events: CanonicalEvent[]): void {
+function explodeRun(run: Run, events: CanonicalEvent[], snapshot: boolean): void {
   const envelope = envelopeOf(run);
   const start: CanonicalEvent = { type: 'run-start', ...envelope };
+  if (snapshot) start.snapshot = true;
   if (run.time !== undefined) start.time = run.time;
   if (run.model !== undefined) start.model = run.model;
   if (run.provider !== undefined) start.provider = run.provider;
@@ -33,7 +43,7 @@ function explodeRun(run: Run, events: CanonicalEvent[]): void {
     if (isStreamable(message)) explodeMessage(message, envelope, `m${index}`, events);
     else events.push({ type: 'message', ...envelope, message });
   });
-  for (const member of run.members) explodeRun(member, events);
+  for (const member of run.members) explodeRun(member, events, snapshot);
 
   // Only `run-end` carries usage; a run that did not complete keeps its usage on a step end.
   if (run.status !== 'completed' && run.usage !== undefined) {

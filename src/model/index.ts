@@ -4,5 +4,5 @@ export * from './issue.js';
 export * from './snapshot.js';
 export * from './event.js';
 export { accumulate, createAccumulator, type Accumulator, type AccumulateOptions } from './accumulate.js';
-export { explode, explodeMessage, isStreamable } from './explode.js';
+export { explode, explodeMessage, isStreamable, type ExplodeOptions } from './explode.js';
 export { createVerifier, verify, type Verifier } from './verify.js';

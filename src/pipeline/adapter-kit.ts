@@ -166,6 +166,53 @@ export function createSnapshotEncoder(context: AdapterContext, encodeRun: (run: 
   };
 }
 
+/** How a format with both an event and an aggregate form writes a run: `auto` follows the input. */
+export type OutputShape = 'auto' | 'events' | 'aggregate';
+
+/**
+ * The shape a top-level run is written in, from its first event: the `shape` option, or with
+ * `auto` (the default) the input's: an aggregate for a run read from a snapshot (its `run-start`
+ * has `snapshot: true`), events otherwise.
+ */
+export function shapeOfRun(shape: OutputShape | undefined, first: CanonicalEvent): 'events' | 'aggregate' {
+  if (shape === 'events' || shape === 'aggregate') return shape;
+  return first.type === 'run-start' && first.snapshot === true ? 'aggregate' : 'events';
+}
+
+/**
+ * An encoder that writes each top-level run, members included, through the encoder of its shape
+ * ({@link shapeOfRun}); a fixed shape uses its encoder alone. The encoders are made on first use.
+ */
+export function createShapedEncoder(shape: OutputShape | undefined, encoders: { events: () => Encoder; aggregate: () => Encoder }): Encoder {
+  if (shape === 'events') return encoders.events();
+  if (shape === 'aggregate') return encoders.aggregate();
+  const made: { events?: Encoder; aggregate?: Encoder } = {};
+  const encoderOf = (chosen: 'events' | 'aggregate'): Encoder => (made[chosen] ??= encoders[chosen]());
+  /** The top-level run of every open run, and the shape of every open top-level run: bounded by open runs. */
+  const rootOf = new Map<string, string>();
+  const shapes = new Map<string, 'events' | 'aggregate'>();
+  return {
+    push(event) {
+      const root = event.parentRunId === undefined ? event.runId : (rootOf.get(event.parentRunId) ?? event.parentRunId);
+      rootOf.set(event.runId, root);
+      let chosen = shapes.get(root);
+      if (chosen === undefined) {
+        chosen = shapeOfRun(shape, event);
+        shapes.set(root, chosen);
+      }
+      const out = encoderOf(chosen).push(event);
+      if (event.runId === root && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel')) {
+        shapes.delete(root);
+        for (const [runId, owner] of rootOf) if (owner === root) rootOf.delete(runId);
+      }
+      return out;
+    },
+    flush() {
+      return [...(made.events?.flush() ?? []), ...(made.aggregate?.flush() ?? [])];
+    },
+  };
+}
+
 /**
  * Copies the fields of `record` not listed in `known` into a residual object, for `ext`.
  * @returns undefined when nothing is left over.

@@ -1,4 +1,5 @@
 import type { Issue } from '../model/issue.js';
+import type { FormatName } from '../registry.js';
 import { type ConversionStats, type ConverterOptions, createConverter } from './converter.js';
 
 /** What {@link convert} returns for an array input. */
@@ -14,8 +15,11 @@ export interface ConvertedIterable extends AsyncIterable<unknown> {
   readonly stats: ConversionStats;
 }
 
-/** Options of {@link convert}: `from` (default `auto`), `to`, `strict`, adapter options. */
-export type ConvertOptions = ConverterOptions;
+/**
+ * Options of {@link convert}: `from` (default `auto`), `to`, `strict`, and the options of the
+ * decoder (`decode`) and encoder (`encode`), typed per format.
+ */
+export type ConvertOptions<From extends FormatName | 'auto' = FormatName | 'auto', To extends FormatName = FormatName> = ConverterOptions<From, To>;
 
 /**
  * Converts records from one format to another through the canonical model.
@@ -23,9 +27,15 @@ export type ConvertOptions = ConverterOptions;
  * record by record, and keeps the consumer's pace.
  * @param input parsed records (objects), not text: see `framing` to read JSONL or SSE.
  */
-export function convert(input: readonly unknown[], options: ConvertOptions): ConvertResult;
-export function convert(input: ReadableStream<unknown>, options: ConvertOptions): ReadableStream<unknown>;
-export function convert(input: AsyncIterable<unknown>, options: ConvertOptions): ConvertedIterable;
+export function convert<From extends FormatName | 'auto' = 'auto', To extends FormatName = FormatName>(input: readonly unknown[], options: ConvertOptions<From, To>): ConvertResult;
+export function convert<From extends FormatName | 'auto' = 'auto', To extends FormatName = FormatName>(
+  input: ReadableStream<unknown>,
+  options: ConvertOptions<From, To>,
+): ReadableStream<unknown>;
+export function convert<From extends FormatName | 'auto' = 'auto', To extends FormatName = FormatName>(
+  input: AsyncIterable<unknown>,
+  options: ConvertOptions<From, To>,
+): ConvertedIterable;
 export function convert(
   input: readonly unknown[] | ReadableStream<unknown> | AsyncIterable<unknown>,
   options: ConvertOptions,
@@ -110,7 +120,9 @@ function convertReadable(input: ReadableStream<unknown>, options: ConvertOptions
  * A `TransformStream` of parsed records in one format to records in another.
  * Backpressure and cancellation pass through as with any `TransformStream`.
  */
-export function createConvertStream(options: ConvertOptions): TransformStream<unknown, unknown> {
+export function createConvertStream<From extends FormatName | 'auto' = 'auto', To extends FormatName = FormatName>(
+  options: ConvertOptions<From, To>,
+): TransformStream<unknown, unknown> {
   const converter = createConverter(options);
   return new TransformStream<unknown, unknown>({
     transform(record, controller) {

@@ -1,8 +1,9 @@
 import type { CanonicalEvent } from '../model/event.js';
 import { ConversionError, type Issue, type IssueCode, type IssueInput } from '../model/issue.js';
 import { choose, isDecisive, rankFormats, type RecordDetection } from '../detect.js';
-import { getFormat, listFormats } from '../registry.js';
+import { type DecodeOptionsOf, type EncodeOptionsOf, type FormatName, getFormat, listFormats } from '../registry.js';
 import type { AdapterContext, AnyFormat, Decoder, Encoder, RelayCarrier, RelayedGroup } from './format.js';
+import { checkOptions, describeOptions } from './options.js';
 import { attachSource, isRestated, sourceOf, type SourceGroup } from './source.js';
 
 /** Where a record came from, for issues and rejects. */
@@ -27,12 +28,18 @@ export interface PipelineOptions {
   collectIssues?: boolean;
 }
 
+/** The decoder options for `from`: with `auto`, those of any format (each decoder gets the keys it has). */
+export type DecodeOptionsFor<From extends FormatName | 'auto'> = From extends FormatName ? DecodeOptionsOf<From> : DecodeOptionsOf<FormatName>;
+
 /** Options of {@link createDecoder}. */
-export interface DecoderOptions extends PipelineOptions {
-  /** A registered format name, or `auto` to detect each record's format on its own. */
-  from?: string;
-  /** Options passed to the decoder (to every decoder with `auto`). */
-  decode?: Record<string, unknown>;
+export interface DecoderOptions<From extends FormatName | 'auto' = FormatName | 'auto'> extends PipelineOptions {
+  /** A registered format name, or `auto` (the default) to detect each record's format on its own. */
+  from?: From;
+  /**
+   * Options of the decoder (with `auto`, each decoder gets the keys it has). Unknown keys and bad
+   * values throw a {@link ConversionError} listing the accepted ones.
+   */
+  decode?: DecodeOptionsFor<From>;
   /**
    * Receives records that no format claims (with `auto`); without it they become `raw`
    * events of format `unknown`.
@@ -41,11 +48,14 @@ export interface DecoderOptions extends PipelineOptions {
 }
 
 /** Options of {@link createEncoder}. */
-export interface EncoderOptions extends PipelineOptions {
+export interface EncoderOptions<To extends FormatName = FormatName> extends PipelineOptions {
   /** A registered format name. */
-  to: string;
-  /** Options passed to the encoder, such as `{target: 'v5'}` for `ai-sdk-ui`. */
-  encode?: Record<string, unknown>;
+  to: To;
+  /**
+   * Options of the encoder, such as `{target: 'v5'}` for `ai-sdk-ui` or `{shape: 'events'}` for
+   * `agno`. Unknown keys and bad values throw a {@link ConversionError} listing the accepted ones.
+   */
+  encode?: EncodeOptionsOf<To>;
 }
 
 /** Counts a conversion keeps as it goes. */
@@ -101,8 +111,10 @@ export interface CanonicalEncoder {
   readonly format: AnyFormat;
 }
 
-/** Options of {@link createConverter}. */
-export interface ConverterOptions extends DecoderOptions, Omit<EncoderOptions, keyof PipelineOptions> {}
+/** Options of {@link createConverter}: {@link DecoderOptions} and {@link EncoderOptions} together. */
+export interface ConverterOptions<From extends FormatName | 'auto' = FormatName | 'auto', To extends FormatName = FormatName>
+  extends DecoderOptions<From>,
+    Omit<EncoderOptions<To>, keyof PipelineOptions> {}
 
 /** The synchronous core every surface wraps: foreign records in, foreign records out. */
 export interface Converter {
@@ -178,8 +190,37 @@ function resolveFormat(name: string, role: 'from' | 'to'): AnyFormat {
  * Creates a decoder from a registered format (or `auto`) to canonical events.
  * @throws ConversionError for an unknown format name.
  */
-export function createDecoder(options: DecoderOptions = {}): CanonicalDecoder {
+export function createDecoder<From extends FormatName | 'auto' = 'auto'>(options: DecoderOptions<From> = {}): CanonicalDecoder {
   return createDecoderWith(options, createIssueSink(options, emptyStats()), createMinter());
+}
+
+/**
+ * The decoder options each format gets. With one format, its options checked against its
+ * schema; with `auto`, each key goes to the formats that have it, and a key no format has is
+ * refused.
+ * @throws ConversionError for an unknown key or a bad value.
+ */
+function decodeOptionsByFormat(options: Record<string, unknown> | undefined, fixed: AnyFormat | undefined): (format: AnyFormat) => unknown {
+  if (fixed !== undefined) {
+    const checked = checkOptions(fixed.options?.decode, options, fixed.name, 'decode');
+    return () => checked;
+  }
+  if (options === undefined) return () => undefined;
+  const byFormat = new Map<string, Record<string, unknown>>();
+  for (const [key, value] of Object.entries(options)) {
+    const takers = listFormats().filter((format) => format.options === undefined || Object.hasOwn(format.options.decode.shape, key));
+    if (takers.length === 0) {
+      const accepted = listFormats().map((format) => `${format.name}: ${describeOptions(format.options?.decode ?? ({ shape: {} } as never))}`);
+      throw new ConversionError(`no format has a decode option "${key}"; decode options per format: ${accepted.join('; ')}`);
+    }
+    for (const format of takers) {
+      const own = byFormat.get(format.name) ?? {};
+      own[key] = value;
+      byFormat.set(format.name, own);
+    }
+  }
+  for (const [name, own] of byFormat) byFormat.set(name, checkOptions(getFormat(name)?.options?.decode, own, name, 'decode') as Record<string, unknown>);
+  return (format) => byFormat.get(format.name);
 }
 
 function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingDecoder {
@@ -219,7 +260,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         mint,
         restates: (event) => void restating.push(event),
       };
-      decoder = format.createDecoder(context, options.decode);
+      decoder = format.createDecoder(context, decodeOptionsOf(format));
       decoders.set(format.name, decoder);
     }
     return decoder;
@@ -302,6 +343,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   }
 
   const fixed = from === 'auto' ? undefined : resolveFormat(from, 'from');
+  const decodeOptionsOf = decodeOptionsByFormat(options.decode as Record<string, unknown> | undefined, fixed);
 
   /** Formats that decisive records gave their stream (run id); the oldest are forgotten first. */
   const owners = new Map<string, string>();
@@ -546,7 +588,7 @@ const rememberedStreams = 10_000;
  * same format is written back verbatim; the adapter decides (and reports) for others.
  * @throws ConversionError for an unknown format name.
  */
-export function createEncoder(options: EncoderOptions): CanonicalEncoder {
+export function createEncoder<To extends FormatName>(options: EncoderOptions<To>): CanonicalEncoder {
   const stats = emptyStats();
   return createEncoderWith(options, createIssueSink(options, stats), createMinter());
 }
@@ -554,7 +596,8 @@ export function createEncoder(options: EncoderOptions): CanonicalEncoder {
 function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingEncoder {
   const format = resolveFormat(options.to, 'to');
   const relay = options.relay === true ? format.relay : undefined;
-  const encoder: Encoder = format.createEncoder(contextFor(sink, format.name, mint), options.encode);
+  const encodeOptions = checkOptions(format.options?.encode, options.encode, format.name, 'encode');
+  const encoder: Encoder = format.createEncoder(contextFor(sink, format.name, mint), encodeOptions);
   /** Restated events that reached this encoder as they were decoded. */
   const arrived = new WeakSet<CanonicalEvent>();
   /** The source group whose events are arriving, how it is written, and its events so far. */
@@ -581,7 +624,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
   function modeFor(source: SourceGroup): 'verbatim' | 'relay' | undefined {
     if (source.format === format.name) {
       // What a decoder closes at the end (no records) follows the records it closes.
-      if (source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, options.encode));
+      if (source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, encodeOptions));
       if (!lastFits) return undefined;
       return source.restates.every((event) => arrived.has(event)) ? 'verbatim' : undefined;
     }
@@ -686,12 +729,13 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
  * Creates the synchronous converter every surface wraps: decode each record, encode each event.
  * @throws ConversionError for unknown format names.
  */
-export function createConverter(options: ConverterOptions): Converter {
+export function createConverter<From extends FormatName | 'auto' = 'auto', To extends FormatName = FormatName>(options: ConverterOptions<From, To>): Converter {
   // One sink for both halves, so issues keep their order and name the record being read.
   const sink = createIssueSink(options, emptyStats());
   const mint = createMinter();
-  const decoder = createDecoderWith(options, sink, mint);
-  const encoder = createEncoderWith(options, sink, mint);
+  // The halves take any format's options: the types above already tied them to `from` and `to`.
+  const decoder = createDecoderWith(options as DecoderOptions, sink, mint);
+  const encoder = createEncoderWith(options as EncoderOptions, sink, mint);
   const stats = sink.stats;
 
   function encodeAll(events: CanonicalEvent[], out: unknown[]): unknown[] {

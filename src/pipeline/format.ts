@@ -1,5 +1,6 @@
 import type { CanonicalEvent } from '../model/event.js';
 import type { IssueCode, IssueInput, IssueLevel } from '../model/issue.js';
+import type { OptionsSchema } from './options.js';
 
 /** What adapters get from the pipeline while decoding or encoding. */
 export interface AdapterContext {
@@ -89,6 +90,12 @@ export interface FormatDefinition<DecodeOptions = Record<string, unknown>, Encod
   detect(record: unknown): Detection | undefined;
   createDecoder(context: AdapterContext, options?: DecodeOptions): Decoder;
   createEncoder(context: AdapterContext, options?: EncodeOptions): Encoder;
+  /**
+   * The schemas of the decoder's and encoder's options (strict objects): the pipeline checks the
+   * options against them before converting, and refuses unknown keys and bad values with a
+   * `ConversionError` that lists what is accepted. Without them options are passed unchecked.
+   */
+  options?: { decode: OptionsSchema<DecodeOptions>; encode: OptionsSchema<EncodeOptions> };
   /** Frames one written record for `--out sse`; default: one `data:` line of JSON. */
   sseFrame?(record: unknown): SseFrame;
   /** Whether the SSE stream ends with `data: [DONE]`. */

@@ -7,8 +7,8 @@ import { invalidChunks, readChunks, withoutBridge } from './ui-reader.js';
 
 /** Every agno recording in the repository, with the registered format that reads it. */
 const sources = [
-  { format: 'agno', folder: join(import.meta.dirname, '../agno/fixtures') },
-  { format: 'agno-legacy', folder: join(import.meta.dirname, '../agno-legacy/fixtures') },
+  { format: 'agno' as const, folder: join(import.meta.dirname, '../agno/fixtures') },
+  { format: 'agno-legacy' as const, folder: join(import.meta.dirname, '../agno-legacy/fixtures') },
 ]
   .filter(({ format }) => getFormat(format) !== undefined)
   .flatMap(({ format, folder }) =>

@@ -36,7 +36,7 @@ describe('lineage in AI SDK streams', () => {
         .filter((event) => event.runId !== undefined)
         .map(({ runId, parentRunId, actor }) => JSON.stringify({ runId, parentRunId, actor }));
     const expected = new Set(lineageOf(convert(team, { from: 'agno', to: 'canonical' }).output));
-    for (const format of ['ai-sdk-ui', 'ai-sdk-stream']) {
+    for (const format of ['ai-sdk-ui', 'ai-sdk-stream'] as const) {
       const written = convert(team, { from: 'agno', to: format }).output;
       expect(new Set(lineageOf(convert(written, { from: format, to: 'canonical' }).output))).toEqual(expected);
     }

@@ -20,7 +20,7 @@ describe('ai-sdk-ui targets', () => {
   });
 
   it('the same approval written for v6 and v7 is a tool-approval-request without an issue', () => {
-    for (const target of ['v6', 'v7']) {
+    for (const target of ['v6', 'v7'] as const) {
       const { output, issues } = convert(hitl, { from: 'agno', to: 'ai-sdk-ui', encode: { target } });
       expect(output).toContainEqual(expect.objectContaining({ type: 'tool-approval-request', toolCallId: 'call_1' }));
       expect(issues.filter((issue) => issue.level !== 'info')).toEqual([]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accumulate, type CanonicalEvent, convert, type Issue, listFormats, type Run } from '../../src/index.js';
 import { expectGolden, readJsonl, toJsonl } from '../support/golden.js';
+import type { FormatName } from '../../src/registry.js';
 
 const corpus = new URL('.', import.meta.url).pathname;
 const cases = readdirSync(corpus)
@@ -15,10 +16,10 @@ const targets = listFormats()
   .flatMap((format) =>
     format.name === 'ai-sdk-ui'
       ? [
-          { name: format.name, label: format.name, encode: undefined },
-          { name: format.name, label: `${format.name}.v5`, encode: { target: 'v5' } },
+          { name: format.name as FormatName, label: format.name, encode: undefined },
+          { name: format.name as FormatName, label: `${format.name}.v5`, encode: { target: 'v5' } },
         ]
-      : [{ name: format.name, label: format.name, encode: undefined }],
+      : [{ name: format.name as FormatName, label: format.name, encode: undefined }],
   );
 
 function describeIssues(issues: Issue[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convert, createDecoder, listFormats } from '../../src/index.js';
+import { convert, createDecoder, type FormatName, listFormats } from '../../src/index.js';
 import { recordings } from './recorded.js';
 
 // The recordings are committed, so these checks need no Python; `npm run fixtures:record` renews them.
@@ -49,7 +49,7 @@ describe('recordings of the real Python libraries', () => {
   for (const { name, format, records } of recorded) {
     check(`${name}: converts to every format without an error-level issue`, () => {
       for (const target of listFormats()) {
-        const { issues } = convert(records, { from: format, to: target.name });
+        const { issues } = convert(records, { from: format, to: target.name as FormatName });
         expect({ target: target.name, errors: issues.filter((issue) => issue.level === 'error') }).toEqual({ target: target.name, errors: [] });
       }
     });

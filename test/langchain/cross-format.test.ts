@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accumulate, type CanonicalEvent, convert, type Run } from '../../src/index.js';
 import { lineageKey } from '../../adapters/langchain/index.js';
 import { readJsonl } from '../support/golden.js';
+import type { FormatName } from '../../src/registry.js';
 
 const agnoTeam = join(import.meta.dirname, 'fixtures', 'agno', 'v2.9.0-team-one-member.jsonl');
 
@@ -33,7 +34,7 @@ function projection(runs: readonly Run[]): unknown[] {
   }));
 }
 
-function canonicalRuns(records: readonly unknown[], from: string): Run[] {
+function canonicalRuns(records: readonly unknown[], from: FormatName): Run[] {
   return accumulate(convert(records, { from, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[]);
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accumulate, type CanonicalEvent, convert, listFormats, readAll, type Run } from '../../src/index.js';
+import type { FormatName } from '../../src/registry.js';
 
 const testRoot = new URL('..', import.meta.url).pathname;
 
@@ -54,7 +55,7 @@ describe('a stream cut in the middle of a run', () => {
     it(`${file} cut before its first run ends converts to every format and reports the run it left open`, () => {
       const half = records;
       for (const format of listFormats()) {
-        const { issues } = convert(half, { from: 'auto', to: format.name });
+        const { issues } = convert(half, { from: 'auto', to: format.name as FormatName });
         expect(
           // The pipeline reports a run that never ended; a decoder that closes it reports its repair.
           issues.some((issue) => issue.code === 'invalid-sequence'),

@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalEventSchema, ConversionError, convert, createDecoder, listFormats, readAll } from '../../src/index.js';
 import { propertyRuns, propertySeed } from '../support/arbitraries.js';
+import type { FormatName } from '../../src/registry.js';
 
 const testRoot = new URL('..', import.meta.url).pathname;
-const formats = listFormats().map((format) => format.name);
+const formats = listFormats().map((format) => format.name as FormatName);
 
 /** The recorded fixtures of every adapter: test/<folder>/fixtures/*.{jsonl,json,sse,txt}, not goldens. */
 function fixtureRecords(): { file: string; records: unknown[] }[] {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CanonicalEvent, type Run, accumulate, convert } from '../../src/index.js';
 import { readJsonl } from '../support/golden.js';
 import { runnerRecord, textPart, toolCallPart, toolResponsePart } from './record.js';
+import type { FormatName } from '../../src/registry.js';
 
 // The recorded agno 2.9.0 streams, as copied into the agno adapter's fixtures.
 const sharedAgno = join(import.meta.dirname, '../agno/fixtures');
@@ -35,7 +36,7 @@ function project(run: Run): Projection {
   };
 }
 
-function runsOf(records: readonly unknown[], from: string): Run[] {
+function runsOf(records: readonly unknown[], from: FormatName): Run[] {
   return accumulate(convert(records, { from, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[]);
 }
 

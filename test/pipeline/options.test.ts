@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { ConversionError, convert, createDecoder, type FormatName, type TargetOf } from '../../src/index.js';
+import { runCli } from '../support/cli.js';
+
+const agnoStream = join(import.meta.dirname, '../agno/fixtures/v2.9.0-agent-tools.jsonl');
+const records = readFileSync(agnoStream, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+
+function thrown(run: () => unknown): ConversionError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConversionError);
+    return error as ConversionError;
+  }
+  throw new Error('expected a ConversionError');
+}
+
+describe('adapter options', () => {
+  it('format names, options and targets are typed per format', () => {
+    expectTypeOf<TargetOf<'ai-sdk-ui'>>().toEqualTypeOf<'v5' | 'v6' | 'v7'>();
+    expectTypeOf<TargetOf<'agno'>>().toEqualTypeOf<never>();
+    expectTypeOf<'agno'>().toExtend<FormatName>();
+    const typed = (): void => {
+      // @ts-expect-error a misspelt shape does not compile
+      convert(records, { from: 'agno', to: 'agno', encode: { shape: 'aggregat' } });
+      // @ts-expect-error agno has no target option
+      convert(records, { to: 'agno', encode: { target: 'v5' } });
+      // @ts-expect-error ai-sdk-ui writes v5, v6 and v7 only
+      convert(records, { to: 'ai-sdk-ui', encode: { target: 'v8' } });
+      // @ts-expect-error a misspelt format name does not compile
+      convert(records, { to: 'ai-sdk' });
+      // @ts-expect-error the agno decoder has content, not contents
+      convert(records, { from: 'agno', to: 'canonical', decode: { contents: 'delta' } });
+      convert(records, { from: 'agno', to: 'ai-sdk-ui', decode: { content: 'delta' }, encode: { target: 'v5' } });
+    };
+    expect(typeof typed).toBe('function');
+  });
+
+  it('an unknown encode option is refused with the options the format has', () => {
+    const error = thrown(() => convert(records, { to: 'agno', encode: { target: 'v5' } as never }));
+    expect(error.message).toBe('agno has no encode option "target"; its encode options: shape=auto | events | aggregate');
+  });
+
+  it('a bad encode value is refused with the values the option accepts', () => {
+    const error = thrown(() => convert(records, { to: 'agno', encode: { shape: 'aggregat' } as never }));
+    expect(error.message).toBe('encode option shape of agno must be auto | events | aggregate; got "aggregat"');
+    expect(thrown(() => convert(records, { to: 'ai-sdk-ui', encode: { target: 'v8' } as never })).message).toBe(
+      'encode option target of ai-sdk-ui must be v5 | v6 | v7; got "v8"',
+    );
+  });
+
+  it('a format without options refuses any', () => {
+    expect(thrown(() => convert(records, { to: 'runner', encode: { shape: 'events' } as never })).message).toBe(
+      'runner has no encode option "shape"; its encode options: none',
+    );
+  });
+
+  it('with from auto, a decode option goes to the formats that have it, and one no format has is refused', () => {
+    const decoder = createDecoder({ decode: { content: 'delta' } });
+    expect(decoder.push(records[0]).length).toBeGreaterThan(0);
+    const error = thrown(() => createDecoder({ decode: { contnet: 'delta' } as never }));
+    expect(error.message).toMatch(/^no format has a decode option "contnet"; decode options per format: .*agno: content=auto \| delta \| cumulative/);
+    expect(thrown(() => createDecoder({ decode: { content: 'deltas' } as never })).message).toMatch(/decode option content of agno must be auto \| delta \| cumulative/);
+  });
+});
+
+describe('the CLI refuses bad adapter options as a usage error', () => {
+  it('--encode shape=aggregat exits 2 and lists the accepted values, writing nothing', () => {
+    const result = runCli(['convert', agnoStream, '--to', 'agno', '--encode', 'shape=aggregat']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('encode option shape of agno must be auto | events | aggregate; got "aggregat"');
+  });
+
+  it('--target for a format that has no target exits 2 and names the options it has', () => {
+    const result = runCli(['convert', agnoStream, '--to', 'agno', '--target', 'v5']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('agno has no encode option "target"; its encode options: shape=auto | events | aggregate');
+  });
+
+  it('an unknown --decode key exits 2; a boolean option is read from true / false', () => {
+    const unknown = runCli(['convert', agnoStream, '--from', 'agno', '--to', 'canonical', '--decode', 'speed=fast']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('agno has no decode option "speed"; its decode options: content=auto | delta | cumulative');
+    const headerless = runCli(['convert', agnoStream, '--from', 'agno', '--to', 'canonical', '--encode', 'header=false', '--quiet']);
+    expect(headerless.status).toBe(0);
+    expect(headerless.stdout.split('\n')[0]).toMatch(/^\{"type":"run-start"/);
+  });
+});
