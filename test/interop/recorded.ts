@@ -19,7 +19,7 @@ export interface Recording {
 const formats = ['agno', 'agno-legacy', 'langchain', 'runner'] as const;
 
 /** The records of a recorded file: JSONL lines, SSE `data:` frames, or one JSON document. */
-function readRecords(path: string): unknown[] {
+export function readRecords(path: string): unknown[] {
   const text = readFileSync(path, 'utf8');
   if (path.endsWith('.json')) return [JSON.parse(text) as unknown];
   return readAll(text, path.endsWith('.sse') ? 'sse' : 'jsonl').flatMap((item) => (item.kind === 'record' ? [item.record] : []));
