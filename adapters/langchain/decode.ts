@@ -8,6 +8,7 @@ import { chunkFieldsOf, createChunkBuildState } from './chunk-fields.js';
 import { type ChunkDescriptor, diffFields, recordExt } from './record-ext.js';
 import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf, runInfoOf } from './lineage.js';
 import { hasRole, langchainFields, messageOf, recordFields } from './message-fields.js';
+import { parsePartialJson } from './partial-json.js';
 import { type MessageFields, type MessageRecord, formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
 import { createStreamEventReader } from './stream-event-reader.js';
 import { usageOf } from './usage-metadata.js';
@@ -18,7 +19,14 @@ export interface LangChainDecodeOptions {}
 interface OpenTool {
   toolCallId: string;
   toolName: string;
+  /** The `index` and `id` the source gave, which LangChain matches later chunks on. */
+  index: number | string | undefined;
+  sourceId: string | undefined;
   args: string[];
+  /** An OpenAI custom tool: LangChain keeps its free-text arguments as `{ input }`. */
+  custom: boolean;
+  /** The arguments of a call that arrived whole in `tool_calls`. */
+  whole?: { args: unknown };
 }
 
 /** An AI message being streamed as chunks. */
@@ -30,12 +38,21 @@ interface OpenChunkMessage {
   reasoning: Map<string, string>;
   /** Signatures of reasoning blocks by block id; Anthropic sends them in a chunk of their own. */
   signatures: Map<string, string>;
-  tools: Map<string, OpenTool>;
-  lastToolKey: string | undefined;
+  tools: OpenTool[];
+  lastTool: OpenTool | undefined;
   usage: Usage | undefined;
   finishReason: string | undefined;
   /** Each chunk's original fields and the events it produced; undefined when boundaries are not kept. */
   chunks: { fields: MessageFields; events: CanonicalEvent[] }[] | undefined;
+}
+
+/**
+ * Whether a tool call chunk continues an open call, as `_mergeLists` of @langchain/core matches
+ * them: on `index` (and on `id` when both have one), else on `id` alone; the first match wins.
+ */
+function continues(tool: OpenTool, index: number | string | undefined, sourceId: string | undefined): boolean {
+  if (index !== undefined && tool.index !== undefined) return tool.index === index && (sourceId === undefined || tool.sourceId === undefined || tool.sourceId === sourceId);
+  return index === undefined && tool.index === undefined && sourceId !== undefined && tool.sourceId === sourceId;
 }
 
 interface RunState {
@@ -180,8 +197,8 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
       text: new Map(),
       reasoning: new Map(),
       signatures: new Map(),
-      tools: new Map(),
-      lastToolKey: undefined,
+      tools: [],
+      lastTool: undefined,
       usage: undefined,
       finishReason: undefined,
       chunks: keepBoundaries ? [] : undefined,
@@ -213,30 +230,69 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     if (signature !== undefined) open.signatures.set(id, signature);
   }
 
+  function startTool(state: RunState, open: OpenChunkMessage, fields: Pick<OpenTool, 'index' | 'sourceId' | 'toolName' | 'custom'>, path: string, out: CanonicalEvent[]): OpenTool {
+    let toolCallId = fields.sourceId;
+    if (toolCallId === undefined) {
+      toolCallId = context.mint('call');
+      context.report({ code: 'minted', level: 'info', runId: state.envelope.runId, eventType: 'tool-input-start', path, message: `a streamed tool call without an id was given the id ${toolCallId}` });
+    }
+    const tool: OpenTool = { ...fields, toolCallId, args: [] };
+    open.tools.push(tool);
+    out.push({ type: 'tool-input-start', ...state.envelope, toolCallId, toolName: tool.toolName });
+    return tool;
+  }
+
   function chunkTools(state: RunState, open: OpenChunkMessage, chunks: unknown, out: CanonicalEvent[]): void {
     if (!Array.isArray(chunks)) return;
     for (const chunk of chunks) {
       if (!isRecord(chunk)) continue;
-      const id = typeof chunk.id === 'string' && chunk.id !== '' ? chunk.id : undefined;
-      let key = chunk.index !== undefined && chunk.index !== null ? `i${String(chunk.index)}` : id !== undefined ? `c${id}` : open.lastToolKey;
-      let tool = key === undefined ? undefined : open.tools.get(key);
-      if (tool === undefined) {
-        key ??= `n${open.tools.size}`;
-        let toolCallId = id;
-        if (toolCallId === undefined) {
-          toolCallId = context.mint('call');
-          context.report({ code: 'minted', level: 'info', runId: state.envelope.runId, eventType: 'tool-input-start', path: 'tool_call_chunks', message: `a streamed tool call without an id was given the id ${toolCallId}` });
-        }
-        tool = { toolCallId, toolName: typeof chunk.name === 'string' ? chunk.name : '', args: [] };
-        open.tools.set(key, tool);
-        out.push({ type: 'tool-input-start', ...state.envelope, toolCallId: tool.toolCallId, toolName: tool.toolName });
-      }
-      open.lastToolKey = key;
+      const sourceId = typeof chunk.id === 'string' && chunk.id !== '' ? chunk.id : undefined;
+      const index = typeof chunk.index === 'number' || typeof chunk.index === 'string' ? chunk.index : undefined;
+      // A chunk without index and id continues the call before it (LangChain would append it as
+      // a call of its own, without an id, hence invalid).
+      let tool = index === undefined && sourceId === undefined ? open.lastTool : open.tools.find((open) => continues(open, index, sourceId));
+      tool ??= startTool(state, open, { index, sourceId, toolName: typeof chunk.name === 'string' ? chunk.name : '', custom: false }, 'tool_call_chunks', out);
+      tool.sourceId ??= sourceId;
+      if (chunk.isCustomTool === true) tool.custom = true;
+      open.lastTool = tool;
       if (typeof chunk.args === 'string' && chunk.args !== '') {
         tool.args.push(chunk.args);
         out.push({ type: 'tool-input-delta', ...state.envelope, toolCallId: tool.toolCallId, delta: chunk.args });
       }
     }
+  }
+
+  /** Calls that arrive whole in a chunk's `tool_calls` (read only when it has no `tool_call_chunks`, which they would repeat). */
+  function chunkWholeToolCalls(state: RunState, open: OpenChunkMessage, calls: unknown, out: CanonicalEvent[]): void {
+    if (!Array.isArray(calls)) return;
+    for (const call of calls) {
+      if (!isRecord(call)) continue;
+      const sourceId = typeof call.id === 'string' && call.id !== '' ? call.id : undefined;
+      if (sourceId !== undefined && open.tools.some((tool) => tool.sourceId === sourceId)) continue;
+      const tool = startTool(state, open, { index: undefined, sourceId, toolName: typeof call.name === 'string' ? call.name : '', custom: false }, 'tool_calls', out);
+      tool.whole = { args: call.args ?? {} };
+    }
+  }
+
+  /** The tool call a streamed tool becomes, as `collapseToolCallChunks` of @langchain/core reads it. */
+  function toolCallOf(state: RunState, tool: OpenTool): CanonicalEvent {
+    const call = { type: 'tool-call' as const, ...state.envelope, toolCallId: tool.toolCallId, toolName: tool.toolName };
+    if (tool.whole !== undefined) return { ...call, input: tool.whole.args };
+    const text = tool.args.join('');
+    if (tool.custom) return { ...call, input: { input: text } };
+    const written = text.trim() === '' ? '{}' : text.trim();
+    const input = parsePartialJson(written);
+    // LangChain executes only object arguments of a call with an id; anything else is invalid.
+    if (isRecord(input) && tool.sourceId !== undefined) return { ...call, input };
+    context.report({
+      code: 'approximated',
+      level: 'warning',
+      runId: state.envelope.runId,
+      eventType: 'tool-call',
+      path: 'tool_call_chunks',
+      message: `the streamed tool call ${tool.toolCallId} is invalid (Malformed args.) as LangChain reads it; it is kept as a tool call whose input is the raw argument string`,
+    });
+    return { ...call, input: written, ext: { [formatName]: { invalid: true, error: 'Malformed args.' } } };
   }
 
   function closeChunk(state: RunState, out: CanonicalEvent[]): void {
@@ -250,22 +306,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
       const signature = open.signatures.get(id);
       closing.push({ type: 'reasoning-end', ...state.envelope, id, ...(signature === undefined ? {} : { signature }) });
     }
-    for (const tool of open.tools.values()) {
-      const text = tool.args.join('');
-      let input: unknown = text;
-      try {
-        input = JSON.parse(text.trim() === '' ? '{}' : text);
-      } catch {
-        context.report({
-          code: 'approximated',
-          level: 'warning',
-          runId: state.envelope.runId,
-          eventType: 'tool-call',
-          message: `the streamed arguments of tool call ${tool.toolCallId} are not JSON; kept as a string`,
-        });
-      }
-      closing.push({ type: 'tool-call', ...state.envelope, toolCallId: tool.toolCallId, toolName: tool.toolName, input });
-    }
+    for (const tool of open.tools) closing.push(toolCallOf(state, tool));
     const end: CanonicalEvent = { type: 'step-end', ...state.envelope };
     if (open.usage !== undefined) end.usage = open.usage;
     if (open.finishReason !== undefined) end.finishReason = open.finishReason;
@@ -322,7 +363,8 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
         else if (block.type === 'thinking') chunkReasoning(state, open, key, block, block.thinking, events);
       });
     }
-    chunkTools(state, open, fields.tool_call_chunks, events);
+    if (Array.isArray(fields.tool_call_chunks) && fields.tool_call_chunks.length > 0) chunkTools(state, open, fields.tool_call_chunks, events);
+    else chunkWholeToolCalls(state, open, fields.tool_calls, events);
     open.usage = addUsage(open.usage, usageOf(fields.usage_metadata));
     if (state.info === undefined) state.usage = addUsage(state.usage, usageOf(fields.usage_metadata));
     const metadata = isRecord(fields.response_metadata) ? fields.response_metadata : {};
