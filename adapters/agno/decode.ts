@@ -37,6 +37,8 @@ interface RunState {
   text: { id: string; stream: TextStream; intermediate: boolean } | undefined;
   /** Whether this run's content was reported as read cumulatively. */
   restated: boolean;
+  /** Whether any content of this run was read before its end. */
+  said: boolean;
   reasoning: string | undefined;
   ended: boolean;
   /** Tool calls already reported as failed, by id. */
@@ -177,6 +179,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         parentRunId: undefined,
         text: undefined,
         restated: false,
+        said: false,
         reasoning: undefined,
         ended: finished.has(runId),
         failedTools: new Set(),
@@ -271,6 +274,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       state.text = { id: context.mint('text'), stream: createTextStream(contentModeOf(resolved)), intermediate };
       events.push({ type: 'text-start', ...base, id: state.text.id });
     }
+    state.said = true;
     const event: CanonicalEvent = { type: 'text-delta', ...base, id: state.text.id, delta: state.text.stream.push(content) };
     events.push(event);
     return event;
@@ -287,6 +291,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       main = textDelta(state, base, content, resolved, events);
     } else if (content !== undefined && content !== null) {
       closeAll(state, base, events);
+      state.said = true;
       main = { type: 'data', ...base, name: structuredContentName, data: content };
       events.push(main);
     }
@@ -344,6 +349,12 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       case 'run-end': {
         closeAll(state, base, events);
         if (Array.isArray(record.member_responses)) events.push(...unseenMembers(record.member_responses, state.runId));
+        if (!state.said && resolved.workflow !== true && typeof record.content === 'string' && record.content !== '') {
+          // Stored events (store_events) skip RunContent: the answer is only in RunCompleted.content.
+          // (A workflow's content restates its last step, which its own runs already said.)
+          const id = context.mint('text');
+          events.push({ type: 'text-start', ...base, id }, { type: 'text-delta', ...base, id, delta: record.content }, { type: 'text-end', ...base, id });
+        }
         const end: CanonicalEvent = { type: 'run-end', ...base };
         if (record.content !== undefined && record.content !== null) end.output = record.content;
         const usage = usageFromMetrics(record.metrics);
