@@ -83,7 +83,7 @@ export {
   type FormatRegistry,
   type TargetOf,
 } from './registry.js';
-export type { ReadItem, RecordReader } from './framing/read-item.js';
+export type { ReadItem, RecordReader, RecordReaderOptions } from './framing/read-item.js';
 export { createRecordReader, inputFramings, readAll, sniffFraming, type InputFraming } from './framing/record-reader.js';
-export { createRecordWriter, outputFramings, type OutputFraming, type RecordWriter } from './framing/record-writer.js';
+export { createRecordWriter, outputFramings, type OutputFraming, type RecordWriter, type RecordWriterOptions } from './framing/record-writer.js';
 export { detectRecord, type RecordDetection } from './detect.js';

@@ -34,6 +34,9 @@ Options:
   --rejects-format raw
                      write each rejected text as read, one after another, instead (a reject
                      that spans lines, in SSE or concatenated JSON, keeps its line breaks)
+  --max-record-length N
+                     reject a record (a JSONL line, an SSE event, a JSON value) longer than N
+                     characters, keeping its first 1024 in --rejects (default 268435456)
   --quiet            no summary and no issue lines on stderr
   -h, --help         this help
 
@@ -66,6 +69,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
       rejects: { type: 'string' },
       'rejects-format': { type: 'string', default: 'jsonl' },
       quiet: { type: 'boolean', default: false },
+      'max-record-length': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -84,6 +88,10 @@ export async function convertCommand(args: string[], interruption?: Interruption
   if (!outputFramings.includes(values.out as OutputFraming)) throw new UsageError(`--out must be one of ${outputFramings.join(', ')}`);
   if (!rejectsFormats.includes(values['rejects-format'] as RejectsFormat)) throw new UsageError(`--rejects-format must be one of ${rejectsFormats.join(', ')}`);
 
+  const maxRecordLength = values['max-record-length'] === undefined ? undefined : Number(values['max-record-length']);
+  if (maxRecordLength !== undefined && !(Number.isSafeInteger(maxRecordLength) && maxRecordLength > 0)) {
+    throw new UsageError(`--max-record-length takes a positive whole number of characters, got "${values['max-record-length']}"`);
+  }
   // Adapter options are checked against the formats' schemas before any file is opened: a
   // ConversionError here is a usage error (exit 2) that lists the accepted keys and values.
   const encode = optionsFromText(target.options?.encode, keyValues(values.encode ?? [], '--encode'));
@@ -171,6 +179,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
       {
         progress: !values.quiet,
         signal: interruption?.signal,
+        ...(maxRecordLength === undefined ? {} : { maxRecordLength }),
         onInvalidUtf8(offset) {
           const issue: Issue = {
             code: 'approximated',

@@ -1,9 +1,9 @@
 import { createRecordReader, type InputFraming } from '../framing/record-reader.js';
-import type { ReadItem } from '../framing/read-item.js';
+import type { ReadItem, RecordReaderOptions } from '../framing/read-item.js';
 import { createProgress, type InputSource, readText } from './io.js';
 
 /** Options of {@link readInput}. */
-export interface ReadInputOptions {
+export interface ReadInputOptions extends RecordReaderOptions {
   /** Show a progress line when stderr is a terminal. */
   progress: boolean;
   onInvalidUtf8?: (offset: number) => void;
@@ -21,7 +21,7 @@ export async function readInput(
   onItem: (item: ReadItem) => Promise<void> | void,
   options: ReadInputOptions,
 ): Promise<void> {
-  const reader = createRecordReader(framing);
+  const reader = createRecordReader(framing, options.maxRecordLength === undefined ? {} : { maxRecordLength: options.maxRecordLength });
   const counter = { bytes: 0 };
   const progress = createProgress(options.progress);
   let records = 0;

@@ -1,11 +1,33 @@
-import { parseItem, type ReadItem, type RecordReader } from './read-item.js';
+import {
+  isJsonBlank,
+  overLongReject,
+  parseItem,
+  type ReadItem,
+  type RecordReader,
+  type RecordReaderOptions,
+  recordLimits,
+} from './read-item.js';
+
+/**
+ * Rejects the text between two values, one reject per line that is not JSON whitespace, each
+ * with its own line number.
+ */
+function rejectBetween(text: string, firstLine: number, items: ReadItem[], error = 'text between JSON values'): void {
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    const content = (lines[index] as string).replace(/\r$/, '');
+    if (!isJsonBlank(content)) items.push({ kind: 'reject', text: content, line: firstLine + index, error });
+  }
+}
 
 /**
  * Reads JSON values written one after another with no separator (agno 1.x playground streams
  * pretty-printed objects back to back). A scanner tracks strings and nesting so each character
- * is looked at once; text between values that is not JSON is rejected.
+ * is looked at once; text between values that is not JSON is rejected line by line. A value
+ * longer than `maxRecordLength` is rejected without being held whole.
  */
-export function createConcatenatedJsonReader(): RecordReader {
+export function createConcatenatedJsonReader(options: RecordReaderOptions = {}): RecordReader {
+  const { limit, kept } = recordLimits(options);
   let buffer = '';
   let scanned = 0;
   let depth = 0;
@@ -13,11 +35,14 @@ export function createConcatenatedJsonReader(): RecordReader {
   let escaped = false;
   /** Where the value being read starts in `buffer`, or -1 between values. */
   let valueStart = -1;
-  /** Where the text after the last complete value starts in `buffer`. */
+  /** Where the text after the last complete value starts in `buffer`, and its line. */
   let cursor = 0;
+  let cursorLine = 1;
   let line = 1;
   let valueLine = 1;
   let first = true;
+  /** The head of a value over the limit, whose rest is scanned and dropped. */
+  let overLongHead: string | undefined;
 
   return {
     push(chunk) {
@@ -40,8 +65,7 @@ export function createConcatenatedJsonReader(): RecordReader {
           inString = true;
         } else if (code === 123 || code === 91) {
           if (depth === 0) {
-            const between = buffer.slice(cursor, index).trim();
-            if (between !== '') items.push({ kind: 'reject', text: between, line: valueLine, error: 'text between JSON values' });
+            rejectBetween(buffer.slice(cursor, index), cursorLine, items);
             valueStart = index;
             valueLine = line;
           }
@@ -49,11 +73,39 @@ export function createConcatenatedJsonReader(): RecordReader {
         } else if ((code === 125 || code === 93) && depth > 0) {
           depth -= 1;
           if (depth === 0) {
-            items.push(parseItem(buffer.slice(valueStart, index + 1), valueLine));
+            if (overLongHead !== undefined) {
+              items.push(overLongReject(overLongHead, valueLine, limit));
+              overLongHead = undefined;
+            } else if (index + 1 - valueStart > limit) {
+              items.push(overLongReject(buffer.slice(valueStart, valueStart + kept), valueLine, limit));
+            } else {
+              items.push(parseItem(buffer.slice(valueStart, index + 1), valueLine));
+            }
             valueStart = -1;
             cursor = index + 1;
-            valueLine = line;
+            cursorLine = line;
           }
+        }
+      }
+      if (valueStart !== -1 && overLongHead === undefined && buffer.length - valueStart > limit) {
+        overLongHead = buffer.slice(valueStart, valueStart + kept);
+      }
+      if (overLongHead !== undefined) {
+        // Only the scanner's state is kept of a value over the limit.
+        buffer = '';
+        valueStart = 0;
+        cursor = 0;
+      } else if (valueStart === -1) {
+        // Whole lines of text between values are rejected now, so they are never held.
+        const newline = buffer.lastIndexOf('\n');
+        if (newline >= cursor) {
+          rejectBetween(buffer.slice(cursor, newline), cursorLine, items);
+          cursorLine = line;
+          cursor = newline + 1;
+        }
+        if (buffer.length - cursor > limit) {
+          items.push(overLongReject(buffer.slice(cursor, cursor + kept), cursorLine, limit));
+          cursor = buffer.length;
         }
       }
       const keep = valueStart === -1 ? cursor : valueStart;
@@ -64,12 +116,18 @@ export function createConcatenatedJsonReader(): RecordReader {
       return items;
     },
     flush() {
-      const rest = buffer.trim();
-      const error = depth > 0 ? 'input ended inside a JSON value' : 'text after the last JSON value';
+      const items: ReadItem[] = [];
+      if (overLongHead !== undefined) {
+        items.push(overLongReject(overLongHead, valueLine, limit));
+      } else if (depth > 0) {
+        const rest = buffer.slice(valueStart).trim();
+        items.push({ kind: 'reject', text: rest, line: valueLine, error: 'input ended inside a JSON value' });
+      } else {
+        rejectBetween(buffer.slice(cursor), cursorLine, items, 'text after the last JSON value');
+      }
       buffer = '';
       scanned = 0;
-      if (rest === '') return [];
-      return [{ kind: 'reject', text: rest, line: valueLine, error }];
+      return items;
     },
   };
 }

@@ -1,21 +1,43 @@
-import { describeParseError, maxNestingDepth, nestsDeeperThan, type ReadItem, type RecordReader } from './read-item.js';
+import {
+  describeParseError,
+  isJsonBlank,
+  maxNestingDepth,
+  nestsDeeperThan,
+  overLongReject,
+  type ReadItem,
+  type RecordReader,
+  type RecordReaderOptions,
+  recordLimits,
+} from './read-item.js';
 
 /**
  * Reads one JSON value: an array gives one record per element, anything else one record.
- * The whole input is buffered (JSON has no record boundaries before its end).
+ * The whole input is buffered (JSON has no record boundaries before its end), up to
+ * `maxRecordLength`; a longer input is rejected whole, keeping only its head.
  */
-export function createJsonValueReader(): RecordReader {
+export function createJsonValueReader(options: RecordReaderOptions = {}): RecordReader {
+  const { limit, kept } = recordLimits(options);
   const chunks: string[] = [];
+  let length = 0;
+  let head: string | undefined;
   return {
     push(chunk) {
+      if (head !== undefined) return [];
+      length += chunk.length;
+      if (length > limit) {
+        head = `${chunks.join('').slice(0, kept)}${chunk.slice(0, kept)}`.slice(0, kept);
+        chunks.length = 0;
+        return [];
+      }
       chunks.push(chunk);
       return [];
     },
     flush() {
+      if (head !== undefined) return [overLongReject(head, 1, limit)];
       let text = chunks.join('');
       chunks.length = 0;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (text.trim() === '') return [];
+      if (isJsonBlank(text)) return [];
       if (nestsDeeperThan(text, maxNestingDepth + 1)) {
         return [{ kind: 'reject', text, line: 1, error: `JSON nested deeper than ${maxNestingDepth} levels` }];
       }

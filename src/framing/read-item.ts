@@ -3,7 +3,12 @@
  * for the elements of a JSON array, which is read as one value), or text it could not parse.
  */
 export type ReadItem =
-  | { kind: 'record'; record: unknown; line: number; text?: string }
+  | {
+      kind: 'record';
+      record: unknown;
+      line: number;
+      text?: string;
+    }
   | { kind: 'reject'; text: string; line: number; error: string };
 
 /** A streaming reader from text chunks to records; chunks may split anywhere. */
@@ -12,6 +17,49 @@ export interface RecordReader {
   push(chunk: string): ReadItem[];
   /** Ends the input: what is left over is a record or a reject. */
   flush(): ReadItem[];
+}
+
+/** Options of every framing reader. */
+export interface RecordReaderOptions {
+  /**
+   * The longest record text read, in UTF-16 code units (default {@link defaultMaxRecordLength}).
+   * A longer line (JSONL), event (SSE) or value (concatenated JSON, JSON) is rejected with its
+   * line and only its first {@link keptRejectLength} characters; the reader never holds more.
+   */
+  maxRecordLength?: number;
+}
+
+/**
+ * 256 Mi characters: half of V8's longest string, so a line never crashes the reader by
+ * growing past what a string can hold, and still five times the largest agent record seen.
+ */
+export const defaultMaxRecordLength = 256 * 1024 * 1024;
+
+/** How much of a record text over the limit its reject keeps (less when the limit is lower). */
+export const keptRejectLength = 1024;
+
+/** The record length limit of a reader, and how much of a text over it a reject keeps. */
+export function recordLimits(options: RecordReaderOptions): { limit: number; kept: number } {
+  const limit = options.maxRecordLength ?? defaultMaxRecordLength;
+  return { limit, kept: Math.min(keptRejectLength, limit) };
+}
+
+/** The reject of a text over the limit; `head` is its start (what the reader kept of it). */
+export function overLongReject(head: string, line: number, limit: number): ReadItem {
+  return {
+    kind: 'reject',
+    text: head,
+    line,
+    error: `record longer than ${limit} characters (the limit); not read, only its first ${head.length} characters are kept here`,
+  };
+}
+
+/** JSON's own whitespace: space, tab, CR, LF. U+00A0, U+2028, U+3000 and the like are not. */
+const jsonWhitespaceOnly = /^[ \t\r\n]*$/;
+
+/** Whether a text is empty or JSON whitespace only (what readers skip; anything else is read or rejected). */
+export function isJsonBlank(text: string): boolean {
+  return text.length === 0 || jsonWhitespaceOnly.test(text);
 }
 
 /**
