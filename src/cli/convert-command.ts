@@ -172,6 +172,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
           rejectPrinter.print(issue);
           return;
         }
+        for (const warning of item.warnings ?? []) converter.report({ ...warning, line: item.line });
         const position: RecordPosition = { line: item.line };
         if (item.text !== undefined) texts.set(position, item.text);
         return write(converter.push(item.record, position));

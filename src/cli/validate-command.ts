@@ -78,6 +78,7 @@ export async function validateCommand(args: string[], interruption?: Interruptio
         return;
       }
       records += 1;
+      for (const warning of item.warnings ?? []) keep({ ...warning, line: item.line });
       check(item.line, decoder.push(item.record, { line: item.line }));
     },
     { progress: !values.json, signal: interruption?.signal },

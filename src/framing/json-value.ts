@@ -1,3 +1,4 @@
+import { findApproximations } from './approximations.js';
 import {
   describeParseError,
   isJsonBlank,
@@ -47,8 +48,18 @@ export function createJsonValueReader(options: RecordReaderOptions = {}): Record
       } catch (error) {
         return [{ kind: 'reject', text, line: 1, error: describeParseError(error) }];
       }
-      if (!Array.isArray(value)) return [{ kind: 'record', record: value, line: 1, text }];
-      return value.map((record): ReadItem => ({ kind: 'record', record, line: 1 }));
+      const warnings = findApproximations(text, value);
+      if (!Array.isArray(value)) return [warnings === undefined ? { kind: 'record', record: value, line: 1, text } : { kind: 'record', record: value, line: 1, text, warnings }];
+      const items = value.map((record): ReadItem & { kind: 'record' } => ({ kind: 'record', record, line: 1 }));
+      // A warning at `[3].x` belongs to the fourth record, at its path `x`.
+      for (const warning of warnings ?? []) {
+        const [, index, rest] = /^\[(\d+)\]\.?(.*)$/.exec(warning.path ?? '') ?? [];
+        const item = items[Number(index)];
+        if (item === undefined) continue;
+        const { path: _path, ...issue } = warning;
+        (item.warnings ??= []).push(rest === undefined || rest === '' ? issue : { ...issue, path: rest });
+      }
+      return items;
     },
   };
 }

@@ -1,3 +1,6 @@
+import type { IssueInput } from '../model/issue.js';
+import { findApproximations } from './approximations.js';
+
 /**
  * One thing a framing reader found: a parsed record with the JSON text it was parsed from (not
  * for the elements of a JSON array, which is read as one value), or text it could not parse.
@@ -8,6 +11,11 @@ export type ReadItem =
       record: unknown;
       line: number;
       text?: string;
+      /**
+       * What JSON.parse read other than written (an inexact number, a repeated key), as
+       * `approximated` warnings with their path; absent when nothing was.
+       */
+      warnings?: IssueInput[];
     }
   | { kind: 'reject'; text: string; line: number; error: string };
 
@@ -112,7 +120,9 @@ export function parseItem(text: string, line: number): ReadItem {
     return { kind: 'reject', text, line, error: `JSON nested deeper than ${maxNestingDepth} levels` };
   }
   try {
-    return { kind: 'record', record: JSON.parse(text) as unknown, line, text };
+    const record = JSON.parse(text) as unknown;
+    const warnings = findApproximations(text, record);
+    return warnings === undefined ? { kind: 'record', record, line, text } : { kind: 'record', record, line, text, warnings };
   } catch (error) {
     return { kind: 'reject', text, line, error: describeParseError(error) };
   }

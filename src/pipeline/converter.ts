@@ -125,6 +125,11 @@ export interface Converter {
    * the failure, so consumers see an error rather than a stream that stops mid-run.
    */
   fail(error: unknown): unknown[];
+  /**
+   * Raises an issue found outside the adapters, such as a framing reader's `warnings` (a number
+   * a double cannot hold, a repeated key): counted, collected and delivered like the others.
+   */
+  report(issue: IssueInput): void;
   readonly issues: Issue[];
   readonly stats: ConversionStats;
 }
@@ -768,6 +773,9 @@ export function createConverter<From extends FormatName | 'auto' = 'auto', To ex
       for (const record of encoder.flush()) out.push(record);
       stats.written += out.length;
       return out;
+    },
+    report(issue) {
+      sink.raise(issue);
     },
     fail(error) {
       const message = error instanceof Error ? error.message : String(error);
