@@ -33,8 +33,11 @@ function withBlockStream(detection: Detection | undefined, record: Record<string
   return withStream;
 }
 
+/** UI message streams exist since ai 5, so every UI chunk names that range. */
 function detectUi(record: unknown): Detection | undefined {
-  return isRecord(record) ? withBlockStream(detectUiRecord(record), record) : undefined;
+  if (!isRecord(record)) return undefined;
+  const detection = detectUiRecord(record);
+  return withBlockStream(detection === undefined ? undefined : { version: '5-7', ...detection }, record);
 }
 
 function detectUiRecord(record: Record<string, unknown>): Detection | undefined {
@@ -44,6 +47,8 @@ function detectUiRecord(record: Record<string, unknown>): Detection | undefined 
   if (uiOnlyTypes.has(type)) return { confidence: 0.95, version: '5-7' };
   if (type.startsWith('data-')) return { confidence: 0.9, version: '5-7' };
   if (type === 'text-delta' || type === 'reasoning-delta') return typeof record.delta === 'string' ? { confidence: 0.9, version: '5-7' } : undefined;
+  // The full-stream part of this name carries the tool's name; the UI chunk only its call id.
+  if (type === 'tool-output-denied') return typeof record.toolCallId === 'string' && !('toolName' in record) ? { confidence: 0.95 } : undefined;
   if (type === 'tool-approval-response') return typeof record.approvalId === 'string' && !('toolCall' in record) ? { confidence: 0.8 } : undefined;
   if (type.startsWith('tool-')) return typeof record.toolCallId === 'string' && !('toolCall' in record) && !('id' in record) ? { confidence: 0.7 } : undefined;
   if (type === 'error') return typeof record.errorText === 'string' ? { confidence: 0.95 } : undefined;
@@ -136,17 +141,19 @@ function detectStreamRecord(record: Record<string, unknown>): Detection | undefi
   if (streamOnlyTypes.has(type)) return { confidence: 0.9, version: '5-7' };
   if (type === 'text-delta' || type === 'reasoning-delta') return typeof record.text === 'string' ? { confidence: 0.9, version: '5-7' } : undefined;
   if (type === 'tool-call') return 'input' in record || 'args' in record ? { confidence: 0.9 } : undefined;
+  if (type === 'tool-output-denied') return typeof record.toolName === 'string' ? { confidence: 0.9, version: '5-7' } : undefined;
   // Stream tool-input parts name their call `id`; the UI chunks of the same name use `toolCallId`.
   if (type.startsWith('tool-input-')) return typeof record.id === 'string' ? { confidence: 0.9 } : undefined;
   if (type.startsWith('tool-')) return typeof record.id === 'string' || 'toolCall' in record ? { confidence: 0.9 } : typeof record.toolName === 'string' ? { confidence: 0.6 } : undefined;
   if (type === 'error') return 'error' in record ? { confidence: 0.9 } : undefined;
   if (type === 'file' || type === 'reasoning-file') return isRecord(record.file) ? { confidence: 0.9 } : undefined;
   // ai 5 – 7 always write totalUsage on finish (ai 4 wrote usage): without either it is a UI chunk.
-  if (type === 'finish') return 'totalUsage' in record || 'usage' in record ? { confidence: 0.9 } : undefined;
+  if (type === 'finish') return 'totalUsage' in record ? { confidence: 0.9, version: '5-7' } : 'usage' in record ? { confidence: 0.9, version: '4' } : undefined;
   // ai 5 – 7 always write request and warnings on start-step, response and usage on finish-step:
   // the bare forms are UI chunks.
-  if (type === 'start-step' || type === 'step-start') return 'request' in record || 'warnings' in record ? { confidence: 0.9 } : undefined;
-  if (type === 'finish-step') return 'usage' in record || 'response' in record ? { confidence: 0.9 } : undefined;
+  // ai 4 named them step-start and step-finish.
+  if (type === 'start-step' || type === 'step-start') return 'request' in record || 'warnings' in record ? { confidence: 0.9, version: type === 'start-step' ? '5-7' : '4' } : undefined;
+  if (type === 'finish-step') return 'usage' in record || 'response' in record ? { confidence: 0.9, version: '5-7' } : undefined;
   if (type === 'steering-message') return isRecord(record.message) ? { confidence: 0.9 } : undefined;
   if (['start', 'text-start', 'text-end', 'reasoning-start', 'reasoning-end', 'abort', 'custom'].includes(type)) return { confidence: 0.6 };
   return undefined;

@@ -8,6 +8,18 @@ import { runnerDecodeOptionsSchema, runnerEncodeOptionsSchema } from './options.
 
 const currentTypes = new Set<string>(runnerEventTypes);
 
+/**
+ * Who wrote a unified `Event`: orxhestra's additions name it (signature fields since 0.1.4,
+ * artifact_delta, thinking parts); without them it is langchain_adk 0.3.3 – 0.3.14 or an early
+ * orxhestra, whose `Event` is the same model.
+ */
+function unifiedEventVersion(record: Record<string, unknown>): string {
+  if ('signature' in record || 'signer_did' in record || 'prev_signature' in record) return 'orxhestra 0.1.4+';
+  const parts = isRecord(record.content) && Array.isArray(record.content.parts) ? record.content.parts : [];
+  if ((isRecord(record.actions) && 'artifact_delta' in record.actions) || parts.some((part) => isRecord(part) && part.type === 'thinking')) return 'orxhestra';
+  return 'langchain_adk 0.3.3 – 0.3.14 or orxhestra';
+}
+
 /** langchain_adk Runner `Event` records (and the typed event classes before 0.3.3). */
 export const runnerFormat = defineFormat<RunnerDecodeOptions, RunnerEncodeOptions>({
   name: 'runner',
@@ -17,7 +29,7 @@ export const runnerFormat = defineFormat<RunnerDecodeOptions, RunnerEncodeOption
     if (!isRecord(record) || typeof record.type !== 'string') return undefined;
     const envelope = 'invocation_id' in record && 'author' in record && 'branch' in record;
     if (currentTypes.has(record.type)) {
-      if (envelope && 'turn_complete' in record) return { confidence: 0.95, version: '0.3.3+' };
+      if (envelope && 'turn_complete' in record) return { confidence: 0.95, version: unifiedEventVersion(record) };
       if (envelope || 'agent_name' in record || isRecord(record.content)) return { confidence: 0.8, version: '0.1 – 0.3.2' };
       return undefined;
     }

@@ -198,7 +198,7 @@ describe('runner decoding', () => {
   });
 
   it('detect claims Runner records and leaves records of other formats alone', () => {
-    expect(runnerFormat.detect(runnerRecord('agent_message', {}, [textPart('hi')]))).toEqual({ confidence: 0.95, version: '0.3.3+' });
+    expect(runnerFormat.detect(runnerRecord('agent_message', {}, [textPart('hi')]))).toEqual({ confidence: 0.95, version: 'langchain_adk 0.3.3 – 0.3.14 or orxhestra' });
     expect(runnerFormat.detect({ type: 'thought', agent_name: 'A', thought: 'x' })).toMatchObject({ version: '0.1 – 0.3.2' });
     expect(runnerFormat.detect({ type: 'error', errorText: 'boom' })).toBeUndefined();
     expect(runnerFormat.detect({ type: 'text-delta', runId: 'r', id: 't', delta: 'x' })).toBeUndefined();
