@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convert } from '../../src/index.js';
+import { type FormatName, convert } from '../../src/index.js';
 import { Oracle, type RecordKind, skipPython, skipReason } from './python.js';
 import { readRecords } from './recorded.js';
 
@@ -16,7 +16,7 @@ const agnoReader = 'agno-2.9.0';
 
 interface Target {
   name: string;
-  to: string;
+  to: FormatName;
   encode: Record<string, unknown>;
   environment: string;
   kindOf: (record: unknown) => RecordKind;
@@ -41,7 +41,7 @@ const targets: Target[] = [
 
 interface Fixture {
   name: string;
-  from: string;
+  from: 'auto' | 'canonical';
   /** The format the records are in. */
   format: string;
   records: unknown[];
@@ -62,13 +62,13 @@ function fixtures(): Fixture[] {
     return (readdirSync(root, { recursive: true }) as string[])
       .filter((file) => /\.(jsonl|json|sse)$/.test(file) && !/\.(canonical|issues)\./.test(file) && !file.endsWith('.uimessage.json'))
       .sort()
-      .map((file) => ({ name: `${folder}/${file}`, from: 'auto', format: formatOf(folder, file), records: readRecords(join(root, file)) }));
+      .map((file) => ({ name: `${folder}/${file}`, from: 'auto' as const, format: formatOf(folder, file), records: readRecords(join(root, file)) }));
   });
   const corpus = join(testRoot, 'corpus');
   const canonical = readdirSync(corpus)
     .filter((file) => file.endsWith('.canonical.jsonl'))
     .sort()
-    .map((file) => ({ name: `corpus/${file}`, from: 'canonical', format: 'canonical', records: readRecords(join(corpus, file)) }));
+    .map((file) => ({ name: `corpus/${file}`, from: 'canonical' as const, format: 'canonical', records: readRecords(join(corpus, file)) }));
   return [...recorded, ...canonical];
 }
 
