@@ -4,10 +4,8 @@ import type { Ext } from '../../src/model/snapshot.js';
 import { type Usage, addUsage } from '../../src/model/usage.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { chunkFieldsOf, createChunkBuildState } from './chunk-fields.js';
-import { type ChunkDescriptor, diffFields, recordExt } from './record-ext.js';
 import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf, runInfoOf } from './lineage.js';
-import { hasRole, langchainFields, messageOf, recordFields } from './message-fields.js';
+import { hasRole, langchainFields, messageOf } from './message-fields.js';
 import { parsePartialJson } from './partial-json.js';
 import { type MessageFields, type MessageRecord, formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
 import { createStreamEventReader } from './stream-event-reader.js';
@@ -33,7 +31,6 @@ interface OpenTool {
 interface OpenChunkMessage {
   id: string | undefined;
   prefix: string;
-  record: MessageRecord;
   text: Map<string, string>;
   reasoning: Map<string, string>;
   /** Signatures of reasoning blocks by block id; Anthropic sends them in a chunk of their own. */
@@ -42,8 +39,6 @@ interface OpenChunkMessage {
   lastTool: OpenTool | undefined;
   usage: Usage | undefined;
   finishReason: string | undefined;
-  /** Each chunk's original fields and the events it produced; undefined when boundaries are not kept. */
-  chunks: { fields: MessageFields; events: CanonicalEvent[] }[] | undefined;
 }
 
 /**
@@ -64,13 +59,6 @@ interface RunState {
   chunk: OpenChunkMessage | undefined;
   /** Message lists end with the input; a streamEvents run ends only at its on_chain_end. */
   endsAtFlush: boolean;
-}
-
-/** Where a decoded message or chunk goes: the run, and whether chunk boundaries are kept. */
-interface ChunkTarget {
-  runId: string;
-  /** Keep chunk boundaries in `ext.langchain` (not for streamEvents, which is read only). */
-  keepBoundaries: boolean;
 }
 
 /**
@@ -105,26 +93,24 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
         message: `LangChain messages carry no run id; they were read as the run ${anonymousRunId}`,
       });
     }
-    return runOf({ runId: anonymousRunId }, undefined, out, { langchain: { records: true } });
+    // Written back without lineage: the messages had none.
+    return runOf({ runId: anonymousRunId }, undefined, out, { [formatName]: { lineage: false } });
   }
 
-  function runOf(envelope: Envelope, info: RunInfo | undefined, out: CanonicalEvent[], ext: Ext, input?: unknown): RunState {
+  function runOf(envelope: Envelope, info: RunInfo | undefined, out: CanonicalEvent[], ext?: Ext, input?: unknown): RunState {
     let state = runs.get(envelope.runId);
     if (state !== undefined) return state;
     state = { envelope, info, usage: undefined, messages: 0, chunk: undefined, endsAtFlush: true };
     runs.set(envelope.runId, state);
     const start: CanonicalEvent = { type: 'run-start', ...envelope };
-    if (info?.time !== undefined) start.time = info.time;
-    if (info?.model !== undefined) start.model = info.model;
-    if (info?.provider !== undefined) start.provider = info.provider;
     if (input !== undefined) start.input = input;
-    start.ext = { ...info?.ext, ...ext };
+    if (ext !== undefined) start.ext = ext;
     out.push(start);
     return state;
   }
 
-  function lineageRun(lineage: Lineage, out: CanonicalEvent[], ext: Record<string, unknown>, input?: unknown): RunState {
-    return runOf(envelopeOfLineage(lineage), runInfoOf(lineage), out, { langchain: { records: true, ...ext } }, input);
+  function lineageRun(lineage: Lineage, out: CanonicalEvent[], input?: unknown): RunState {
+    return runOf(envelopeOfLineage(lineage), runInfoOf(lineage), out, undefined, input);
   }
 
   function startsInput(lineage: Lineage | undefined, record: MessageRecord): boolean {
@@ -133,16 +119,12 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
 
   /** The run-start of a run whose first record is its input HumanMessage or its placeholder. */
   function readRunHead(record: MessageRecord, lineage: Lineage, out: CanonicalEvent[]): void {
-    const placeholder = lineage.placeholder === true;
-    const content = record.fields.content;
-    const text = typeof content === 'string' ? content : '';
-    const parts = placeholder || text === '' ? [] : [{ type: 'text' as const, text }];
-    const rebuilt = recordFields(record.kind, {}, parts, lineage, record.form);
-    const ext = recordExt(record.form, record.kind, false, diffFields(record.fields, rebuilt), lineage) ?? {};
-    if (placeholder) {
-      lineageRun(lineage, out, { placeholder: ext });
+    if (lineage.placeholder === true) {
+      lineageRun(lineage, out);
       return;
     }
+    const content = record.fields.content;
+    const text = typeof content === 'string' ? content : '';
     let input: unknown = text;
     if (lineage.input === 'json') {
       try {
@@ -151,7 +133,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
         context.report({ code: 'invalid-input', level: 'warning', path: 'content', message: 'a JSON run input could not be parsed; kept as text' });
       }
     }
-    lineageRun(lineage, out, { input: ext }, input);
+    lineageRun(lineage, out, input);
   }
 
   function readMessage(record: MessageRecord, out: CanonicalEvent[]): void {
@@ -163,14 +145,11 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
       markSnapshot(out, started);
       return;
     }
-    const state = lineage === undefined ? anonymousRun(out) : lineageRun(lineage, out, {});
+    const state = lineage === undefined ? anonymousRun(out) : lineageRun(lineage, out);
     markSnapshot(out, started);
     const runId = state.envelope.runId;
     const message = messageOf({ kind: record.kind, fields, lineage, context, runId });
-    const rebuilt = recordFields(record.kind, message, message.parts, lineage, record.form);
-    const ext = recordExt(record.form, record.kind, record.chunk, diffFields(record.fields, rebuilt), lineage);
-    if (ext !== undefined) message.ext = { [formatName]: { ...ext } };
-    if (record.kind === 'ai' && state.info === undefined) state.usage = addUsage(state.usage, usageOf(fields.usage_metadata));
+    if (record.kind === 'ai') state.usage = addUsage(state.usage, usageOf(fields.usage_metadata));
     const prefix = `m${state.messages++}`;
     if (isStreamable(message)) explodeMessage(message, state.envelope, prefix, out);
     else out.push({ type: 'message', ...state.envelope, message });
@@ -188,12 +167,11 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     out.push({ type: 'raw', ...state.envelope, format: formatName, payload: record });
   }
 
-  function openChunk(state: RunState, record: MessageRecord, keepBoundaries: boolean, out: CanonicalEvent[]): OpenChunkMessage {
+  function openChunk(state: RunState, record: MessageRecord, out: CanonicalEvent[]): OpenChunkMessage {
     const id = typeof record.fields.id === 'string' ? record.fields.id : undefined;
     const open: OpenChunkMessage = {
       id,
       prefix: `m${state.messages++}`,
-      record,
       text: new Map(),
       reasoning: new Map(),
       signatures: new Map(),
@@ -201,7 +179,6 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
       lastTool: undefined,
       usage: undefined,
       finishReason: undefined,
-      chunks: keepBoundaries ? [] : undefined,
     };
     const start: CanonicalEvent = { type: 'step-start', ...state.envelope };
     if (id !== undefined) start.messageId = id;
@@ -311,17 +288,6 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     if (open.usage !== undefined) end.usage = open.usage;
     if (open.finishReason !== undefined) end.finishReason = open.finishReason;
     closing.push(end);
-    const chunks = open.chunks;
-    if (chunks !== undefined) {
-      chunks.at(-1)?.events.push(...closing);
-      const build = createChunkBuildState(open.id);
-      const descriptors: ChunkDescriptor[] = chunks.map((chunk) => {
-        const rebuilt = chunkFieldsOf(chunk.events, build);
-        return { n: chunk.events.length, ...diffFields(chunk.fields, rebuilt) };
-      });
-      const ext = recordExt(open.record.form, 'ai', true, {}, undefined);
-      end.ext = { [formatName]: { ...ext, chunks: descriptors } };
-    }
     out.push(...closing);
   }
 
@@ -333,13 +299,13 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
    * Reads one `AIMessageChunk`: a new message starts at a chunk with another id or with a lineage
    * (written on first chunks only).
    */
-  function readChunk(record: MessageRecord, target: ChunkTarget | undefined, out: CanonicalEvent[]): void {
+  function readChunk(record: MessageRecord, targetRunId: string | undefined, out: CanonicalEvent[]): void {
     const fields = record.fields;
     const lineage = lineageOf(fields);
     const id = typeof fields.id === 'string' ? fields.id : undefined;
     let state: RunState;
-    if (target !== undefined) state = runs.get(target.runId) ?? runOf({ runId: target.runId }, undefined, out, {});
-    else if (lineage !== undefined) state = lineageRun(lineage, out, {});
+    if (targetRunId !== undefined) state = runs.get(targetRunId) ?? runOf({ runId: targetRunId }, undefined, out);
+    else if (lineage !== undefined) state = lineageRun(lineage, out);
     else state = openChunkRun ?? anonymousRun(out);
     let open = state.chunk;
     if (open !== undefined && (lineage !== undefined || (id !== undefined && open.id !== undefined && id !== open.id))) {
@@ -349,7 +315,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     const events: CanonicalEvent[] = [];
     if (open === undefined) {
       closeOpenChunk(out);
-      open = openChunk(state, record, target?.keepBoundaries ?? true, events);
+      open = openChunk(state, record, events);
     }
     const content = fields.content;
     if (typeof content === 'string') {
@@ -366,11 +332,10 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     if (Array.isArray(fields.tool_call_chunks) && fields.tool_call_chunks.length > 0) chunkTools(state, open, fields.tool_call_chunks, events);
     else chunkWholeToolCalls(state, open, fields.tool_calls, events);
     open.usage = addUsage(open.usage, usageOf(fields.usage_metadata));
-    if (state.info === undefined) state.usage = addUsage(state.usage, usageOf(fields.usage_metadata));
+    state.usage = addUsage(state.usage, usageOf(fields.usage_metadata));
     const metadata = isRecord(fields.response_metadata) ? fields.response_metadata : {};
     if (typeof metadata.finish_reason === 'string') open.finishReason = metadata.finish_reason;
     else if (typeof metadata.stop_reason === 'string') open.finishReason = metadata.stop_reason;
-    open.chunks?.push({ fields, events });
     out.push(...events);
   }
 
@@ -388,22 +353,20 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
       });
     }
     // As explode does: only run-end carries usage, so a run that did not complete keeps it on a step end.
-    if (status !== 'completed' && info?.usage !== undefined) out.push({ type: 'step-end', ...envelope, usage: info.usage });
+    const usage = info === undefined ? state.usage : info.usage;
+    if (status !== 'completed' && usage !== undefined) out.push({ type: 'step-end', ...envelope, usage });
     switch (status) {
       case 'completed': {
         const end: CanonicalEvent = { type: 'run-end', ...envelope };
-        if (info?.output !== undefined) end.output = info.output;
-        const usage = info === undefined ? state.usage : info.usage;
         if (usage !== undefined) end.usage = usage;
-        if (info?.finishReason !== undefined) end.finishReason = info.finishReason;
         out.push(end);
         return;
       }
       case 'error':
-        out.push({ type: 'run-error', ...envelope, error: info?.error ?? { message: 'unknown error' } });
+        out.push({ type: 'run-error', ...envelope, error: { message: 'the run ended with an error; LangChain messages do not say which' } });
         return;
       case 'cancelled':
-        out.push({ type: 'run-cancel', ...envelope, ...(info?.cancelReason === undefined ? {} : { reason: info.cancelReason }) });
+        out.push({ type: 'run-cancel', ...envelope });
         return;
       case 'paused':
         out.push({ type: 'run-pause', ...envelope, requirements: info?.requirements ?? [] });
@@ -417,11 +380,11 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     startRun(runId, name, input, out) {
       const envelope: Envelope = { runId };
       if (name !== undefined) envelope.actor = { kind: 'agent', name };
-      runOf(envelope, undefined, out, {}, input).endsAtFlush = false;
+      runOf(envelope, undefined, out, undefined, input).endsAtFlush = false;
     },
     hasRun: (runId) => runs.has(runId),
     readChunk(record, runId, out) {
-      readChunk(record, { runId, keepBoundaries: false }, out);
+      readChunk(record, runId, out);
     },
     closeChunk(runId, out) {
       const state = runs.get(runId);

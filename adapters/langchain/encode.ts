@@ -1,13 +1,10 @@
-import { accumulate } from '../../src/model/accumulate.js';
-import { type CanonicalEvent, type EventHandlers, dispatch } from '../../src/model/event.js';
+import type { CanonicalEvent } from '../../src/model/event.js';
 import type { Message, Part, Run } from '../../src/model/snapshot.js';
 import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
-import { chunkFieldsOf, createChunkBuildState, groupStep } from './chunk-fields.js';
-import { type ChunkDescriptor, defaultForm, type FieldDiff, applyDiff, diffOf, readRecordExt } from './record-ext.js';
-import { type Lineage, type RunInfo, runLineage } from './lineage.js';
+import { type Lineage, runInfoOfRun, runLineage } from './lineage.js';
 import { recordFields } from './message-fields.js';
-import { type MessageFields, type MessageForm, type MessageKind, formatName, writeMessageRecord } from './schema.js';
+import { type MessageFields, type MessageForm, type MessageKind, constructorId, formatName, writeMessageRecord } from './schema.js';
 import { usageMetadataOf } from './usage-metadata.js';
 
 /** A serialized form the encoder can write. */
@@ -16,8 +13,8 @@ export type WrittenForm = 'constructor' | 'stored' | 'openai' | 'tuple';
 /** Options of the LangChain encoder. */
 export interface LangChainEncodeOptions {
   /**
-   * The form of messages that do not carry the form they were read in (default `constructor`,
-   * the `JSON.stringify(message)` form that `load` from `@langchain/core/load` revives).
+   * The serialized form of the written messages (default `constructor`, the
+   * `JSON.stringify(message)` form that `load` from `@langchain/core/load` revives).
    */
   form?: WrittenForm;
   /** Maps each written record, e.g. to a real `@langchain/core` message (see `reviveLangChainRecord`). */
@@ -38,7 +35,7 @@ export function formFor(kind: MessageKind, form: WrittenForm = 'constructor', ch
       // A ToolMessage needs its tool_call_id, which a tuple cannot hold.
       return kind === 'tool' ? { form: 'openai', role: 'tool' } : { form: 'tuple', type: kind };
     case 'constructor':
-      return defaultForm(kind, chunk);
+      return { form: 'constructor', id: constructorId(kind, chunk) };
   }
 }
 
@@ -61,36 +58,27 @@ function piecesOf(message: Message): Piece[] {
   return [{ kind, parts: message.parts }];
 }
 
-function optionalDiff(descriptor: ChunkDescriptor | undefined): { diff?: FieldDiff } {
-  const diff = diffOf(descriptor as Record<string, unknown> | undefined);
-  return diff === undefined ? {} : { diff };
-}
-
 function isEmpty(value: unknown): boolean {
   return value === undefined || (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
 }
 
-function runInfoOf(run: Run): RunInfo {
-  const { runId: _runId, parentRunId: _parent, sessionId: _session, actor: _actor, messages: _messages, members: _members, input: _input, ext, ...info } = run;
-  const { [formatName]: _own, ...rest } = ext ?? {};
-  return Object.keys(rest).length === 0 ? info : { ...info, ext: rest };
-}
-
-interface RecordRun {
-  step: CanonicalEvent[] | undefined;
-  /** Whether a written record carries the run's status in its lineage (written by this library). */
-  carriesRun: boolean;
+/** Whether a run was read from LangChain messages that had no lineage (the decoder marks its start). */
+function readWithoutLineage(event: CanonicalEvent): boolean {
+  const own = event.type === 'run-start' ? event.ext?.[formatName] : undefined;
+  return isRecord(own) && own.lineage === false;
 }
 
 /**
- * Writes LangChain messages. Runs read from LangChain records are written back record by record
- * in the form they were read (messages, chunk streams, lineage as it was); other runs are written
- * when they end, as a message list: the input as a HumanMessage, each message in order, members
- * after their leader, with the run lineage in `response_metadata.agent_event_bridge`.
+ * Writes LangChain messages from the canonical fields: each run when it ends, as a message list
+ * (the input as a HumanMessage, each message in order, members after their leader), every message
+ * with the run lineage in `response_metadata.agent_event_bridge`. A run read from LangChain
+ * messages without lineage is written without it. (Records the LangChain decoder read are
+ * written back verbatim by the pipeline.)
  */
 export function createLangChainEncoder(context: AdapterContext, options: LangChainEncodeOptions = {}): Encoder {
   const revive = options.revive ?? ((record: unknown) => record);
-  const recordRuns = new Map<string, RecordRun>();
+  /** Runs read from LangChain messages without lineage. */
+  const withoutLineage = new Set<string>();
 
   function write(fields: MessageFields, form: MessageForm): unknown {
     if (form.form === 'tuple') {
@@ -102,43 +90,35 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     return revive(writeMessageRecord(fields, form));
   }
 
-  /**
-   * The form a record is written in and the diff applied to it: the form it was read in, unless the
-   * caller asked for one. A diff recorded in the shape of another form (OpenAI dicts, tuples) does not
-   * fit LangChain's fields and is left out.
-   */
-  function pick(kind: MessageKind, chunk: boolean, read: { form?: MessageForm; diff?: FieldDiff }): { form: MessageForm; diff?: FieldDiff } {
-    const recorded = read.form ?? defaultForm(kind, chunk);
-    const chosen = options.form;
-    // A chunk is written as constructor JSON or StoredMessage only.
-    if (chosen === undefined || (chunk && chosen !== 'constructor' && chosen !== 'stored')) return { form: recorded, ...(read.diff === undefined ? {} : { diff: read.diff }) };
-    const form = formFor(kind, chosen, chunk);
-    const langchainShaped = (each: MessageForm) => each.form === 'constructor' || each.form === 'stored';
-    if (recorded.form === form.form || (langchainShaped(recorded) && langchainShaped(form))) return { form, ...(read.diff === undefined ? {} : { diff: read.diff }) };
-    if (read.diff !== undefined) {
-      context.report({ code: 'approximated', level: 'info', message: `fields kept from the ${recorded.form} form do not fit the ${form.form} form and were left out` });
-    }
-    return { form };
+  /** The fields of each piece of a message; only the first LangChain message of a split message keeps its id. */
+  function messageFields(message: Message, lineageFor: (piece: Piece) => Lineage | undefined): [MessageFields, MessageForm][] {
+    return piecesOf(message).map((piece, index) => {
+      const form = formFor(piece.kind, options.form);
+      return [recordFields(piece.kind, index === 0 ? message : { name: message.name }, piece.parts, lineageFor(piece), form), form];
+    });
   }
 
-  /** The fields of each piece of a message, with its ext applied; lineage from the caller or the ext. */
-  function messageFields(message: Message, lineageFor: (piece: Piece) => Lineage | undefined): [MessageFields, MessageForm][] {
-    const own = readRecordExt(message.ext);
-    return piecesOf(message).map((piece, index) => {
-      const { form, diff } = index === 0 ? pick(piece.kind, false, own) : { form: formFor(piece.kind, options.form), diff: undefined };
-      // Message ids are unique: only the first LangChain message of a split message keeps it.
-      const fields = recordFields(piece.kind, index === 0 ? message : { name: message.name }, piece.parts, own.lineage ?? lineageFor(piece), form);
-      return [applyDiff(fields, diff), form];
+  /** A run without lineage cannot say how it ended unless it completed. */
+  function reportUnwrittenEnd(run: Run): void {
+    if (run.status === 'completed' || run.status === 'running') return;
+    context.report({
+      code: 'dropped',
+      level: 'warning',
+      runId: run.runId,
+      message: `the run's ${run.status === 'error' ? 'error' : run.status === 'cancelled' ? 'cancellation' : 'pause'} has no place in LangChain messages read without lineage and was left out`,
     });
   }
 
   function encodeRun(run: Run): unknown[] {
+    const lineaged = !withoutLineage.delete(run.runId);
+    if (!lineaged) reportUnwrittenEnd(run);
     const pairs: [MessageFields, MessageForm, MessageKind][] = [];
     const base = runLineage(run);
     let first = true;
-    const lineageFor = (extra: Partial<Lineage>): Lineage => {
+    const lineageFor = (extra: Partial<Lineage>): Lineage | undefined => {
+      if (!lineaged) return undefined;
       const lineage: Lineage = { ...base, ...extra };
-      if (first) lineage.run = runInfoOf(run);
+      if (first) lineage.run = runInfoOfRun(run);
       first = false;
       return lineage;
     };
@@ -167,7 +147,8 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
       });
       written.forEach(([fields, form], index) => pairs.push([fields, form, kinds[index]?.kind ?? 'ai']));
     }
-    if (pairs.length === 0) {
+    if (pairs.length === 0 && lineaged) {
+      // A run that wrote no message still comes back as a run: an empty AIMessage carries it.
       const form = formFor('ai', options.form);
       pairs.push([recordFields('ai', {}, [], lineageFor({ placeholder: true }), form), form, 'ai']);
     }
@@ -183,142 +164,19 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
 
   const snapshot = createSnapshotEncoder(context, encodeRun);
 
-  function writeMessage(message: Message, state?: RecordRun): unknown[] {
-    if (state !== undefined && readRecordExt(message.ext).lineage?.run !== undefined) state.carriesRun = true;
-    return messageFields(message, () => undefined).map(([fields, form]) => write(fields, form));
-  }
-
-  function writeChunks(events: CanonicalEvent[], descriptors: ChunkDescriptor[] | undefined, form: MessageForm | undefined): unknown[] {
-    let groups: CanonicalEvent[][];
-    if (descriptors !== undefined && descriptors.reduce((sum, each) => sum + each.n, 0) === events.length) {
-      let offset = 0;
-      groups = descriptors.map((each) => events.slice(offset, (offset += each.n)));
-    } else {
-      if (descriptors !== undefined) {
-        context.report({ code: 'approximated', level: 'info', eventType: 'step-end', runId: events[0]?.runId, message: 'the recorded chunk boundaries do not fit the step any more; the chunks were rebuilt one per delta' });
-      }
-      groups = groupStep(events);
-    }
-    const start = events[0];
-    const build = createChunkBuildState(start?.type === 'step-start' ? start.messageId : undefined);
-    return groups.map((group, index) => {
-      const { form: chunkForm, diff } = pick('ai', true, { ...(form === undefined ? {} : { form }), ...optionalDiff(descriptors?.[index]) });
-      return write(applyDiff(chunkFieldsOf(group, build), diff), chunkForm);
-    });
-  }
-
-  function flushStep(state: RecordRun): unknown[] {
-    const events = state.step;
-    state.step = undefined;
-    if (events === undefined) return [];
-    const end = events.at(-1);
-    const own = end?.type === 'step-end' ? end.ext?.[formatName] : undefined;
-    if (isRecord(own) && Array.isArray(own.chunks)) {
-      return writeChunks(events, own.chunks as ChunkDescriptor[], readRecordExt(end?.ext).form);
-    }
-    const [run] = accumulate(events, { onIssue: context.report });
-    return (run?.messages ?? []).flatMap((message) => writeMessage(message, state));
-  }
-
-  function stepEvent(event: CanonicalEvent, state: RecordRun): unknown[] {
-    (state.step ??= []).push(event);
-    return [];
-  }
-
-  function lost(event: CanonicalEvent, what: string, level: 'info' | 'warning'): unknown[] {
-    context.report({ code: 'dropped', level, eventType: event.type, runId: event.runId, message: `${what} has no place in a LangChain message list and was left out` });
-    return [];
-  }
-
-  /** The run's status is in the lineage of its first record when this library wrote the records. */
-  function terminal(event: CanonicalEvent, state: RecordRun, what: string): unknown[] {
-    const before = flushStep(state);
-    return state.carriesRun ? before : [...before, ...lost(event, what, 'warning')];
-  }
-
-  function runHead(event: Extract<CanonicalEvent, { type: 'run-start' }>, state: RecordRun): unknown[] {
-    const own = event.ext?.[formatName];
-    if (!isRecord(own)) return [];
-    if (isRecord(own.placeholder) || isRecord(own.input)) state.carriesRun = true;
-    if (isRecord(own.placeholder)) {
-      const ext = readRecordExt({ langchain: own.placeholder });
-      const { form, diff } = pick('ai', false, ext);
-      return [write(applyDiff(recordFields('ai', {}, [], ext.lineage, form), diff), form)];
-    }
-    if (isRecord(own.input)) {
-      const ext = readRecordExt({ langchain: own.input });
-      const { form, diff } = pick('human', false, ext);
-      const text = typeof event.input === 'string' ? event.input : JSON.stringify(event.input ?? null);
-      return [write(applyDiff(recordFields('human', {}, text === '' ? [] : [{ type: 'text', text }], ext.lineage, form), diff), form)];
-    }
-    return [];
-  }
-
-  /** Record runs: each event is written as soon as the record it came from is complete. */
-  const recordHandlers: EventHandlers<unknown[], RecordRun> = {
-    'run-start': runHead,
-    'run-end': (_event, state) => flushStep(state),
-    'run-error': (event, state) => terminal(event, state, 'a run error'),
-    'run-cancel': (event, state) => terminal(event, state, 'a run cancellation'),
-    'run-pause': (event, state) => terminal(event, state, 'a run pause'),
-    'run-resume': () => [],
-    'step-start': (event, state) => {
-      const before = flushStep(state);
-      state.step = [event];
-      return before;
-    },
-    'step-end': (event, state) => {
-      stepEvent(event, state);
-      return flushStep(state);
-    },
-    'text-start': stepEvent,
-    'text-delta': stepEvent,
-    'text-end': stepEvent,
-    'reasoning-start': stepEvent,
-    'reasoning-delta': stepEvent,
-    'reasoning-end': stepEvent,
-    'reasoning-step': (event) => lost(event, 'a reasoning step', 'info'),
-    'tool-input-start': stepEvent,
-    'tool-input-delta': stepEvent,
-    'tool-call': stepEvent,
-    'tool-result': (event, state) => [...flushStep(state), ...writeMessage(accumulate([event])[0]?.messages[0] ?? { role: 'tool', parts: [] })],
-    'tool-error': (event, state) => [...flushStep(state), ...writeMessage(accumulate([event])[0]?.messages[0] ?? { role: 'tool', parts: [] })],
-    message: (event, state) => [...flushStep(state), ...writeMessage(event.message, state)],
-    'activity-start': (event) => lost(event, `the activity "${event.name}"`, 'info'),
-    'activity-end': (event) => lost(event, `the activity "${event.name}"`, 'info'),
-    file: stepEvent,
-    source: stepEvent,
-    state: (event) => lost(event, 'a state update', 'info'),
-    handoff: (event) => lost(event, `the handoff to "${event.to}"`, 'info'),
-    data: stepEvent,
-    raw: (event) => {
-      reportForeignRaw(context, event, 'LangChain');
-      return [];
-    },
-  };
-
   return {
     push(event) {
-      if (event.type === 'run-start' && isRecord(event.ext?.[formatName]) && event.ext[formatName].records === true) {
-        recordRuns.set(event.runId, { step: undefined, carriesRun: false });
-      }
-      const state = recordRuns.get(event.runId);
-      if (state !== undefined) {
-        const out = dispatch(recordHandlers, event, state);
-        if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') recordRuns.delete(event.runId);
-        return out;
-      }
+      if (readWithoutLineage(event)) withoutLineage.add(event.runId);
       if (event.type === 'raw') {
         reportForeignRaw(context, event, 'LangChain');
         return [];
       }
+      // The run snapshot reports what it has no place for (activities, state, handoffs …).
       return snapshot.push(event);
     },
     flush() {
-      const out: unknown[] = [];
-      for (const state of recordRuns.values()) out.push(...flushStep(state));
-      recordRuns.clear();
-      out.push(...snapshot.flush());
+      const out = snapshot.flush();
+      withoutLineage.clear();
       return out;
     },
   };

@@ -1,8 +1,11 @@
 import { defineFormat } from '../../src/pipeline/format.js';
 import { createLangChainDecoder, type LangChainDecodeOptions } from './decode.js';
-import { createLangChainEncoder, type LangChainEncodeOptions } from './encode.js';
-import { formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
+import { createLangChainEncoder, formFor, type LangChainEncodeOptions } from './encode.js';
+import { formatName, isStreamEventRecord, readMessageRecord, writeMessageRecord } from './schema.js';
 import { langchainDecodeOptionsSchema, langchainEncodeOptionsSchema } from './options.js';
+
+/** The serialized forms that hold every field of a LangChain message. */
+const langchainShaped = new Set<string>(['constructor', 'stored']);
 
 const confidenceOfForm = { constructor: 1, stored: 0.9, openai: 0.5, typed: 0.4, tuple: 0.4 } as const;
 
@@ -25,14 +28,26 @@ export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEnc
   },
   createDecoder: createLangChainDecoder,
   createEncoder: createLangChainEncoder,
-  // streamEvents records are written back as the messages they build; a form asked for, or
-  // instances (`revive`), are written from the canonical fields.
+  // streamEvents records are written back as the messages they build. A record asked for in
+  // another form is the same record rewritten, between the forms that hold LangChain's fields
+  // (constructor JSON, StoredMessage); OpenAI dicts and tuples hold less, so the encoder writes
+  // them from the canonical fields and reports what they leave out.
   sourceFits(record, options) {
-    if (options?.revive !== undefined || isStreamEventRecord(record)) return false;
-    return options?.form === undefined || readMessageRecord(record)?.form.form === options.form;
+    if (isStreamEventRecord(record)) return false;
+    const wanted = options?.form;
+    const read = wanted === undefined ? undefined : readMessageRecord(record);
+    if (read === undefined || read.form.form === wanted) return true;
+    return langchainShaped.has(read.form.form) && langchainShaped.has(wanted as string);
+  },
+  rewriteSource(record, options) {
+    const read = options?.form === undefined && options?.revive === undefined ? undefined : readMessageRecord(record);
+    if (read === undefined) return record;
+    const rewritten = options?.form === undefined ? record : writeMessageRecord(read.fields, formFor(read.kind, options.form, read.chunk));
+    return options?.revive === undefined ? rewritten : options.revive(rewritten);
   },
   options: { decode: langchainDecodeOptionsSchema, encode: langchainEncodeOptionsSchema },
   losses: [
+    { what: 'fields the canonical model has no place for (additional_kwargs, response_metadata, artifact …)', direction: 'decode', code: 'dropped', level: 'info', note: 'not reported: langchain → langchain writes the records back verbatim; other formats receive them only with relay' },
     { what: 'generic (ChatMessage), FunctionMessage and RemoveMessage records', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'kept as raw records, written back verbatim by this format only' },
     { what: 'invalid_tool_calls', direction: 'decode', code: 'approximated', level: 'warning', note: 'a tool call whose input is the raw argument string; ext.langchain marks it invalid' },
     { what: 'tool call or streamed tool call without an id', direction: 'decode', code: 'minted', level: 'info' },
@@ -41,9 +56,9 @@ export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEnc
     { what: 'streamEvents v2 records', direction: 'decode', code: 'dropped', level: 'info', note: 'read only: *_stream restatements are left out; written back as messages' },
     { what: 'activities, reasoning steps, state, handoffs', direction: 'encode', code: 'dropped', level: 'info' },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
-    { what: 'run error, cancel or pause of a run read from LangChain records', direction: 'encode', code: 'dropped', level: 'warning', note: 'runs from other formats keep them in the lineage metadata' },
-    { what: 'recorded chunk boundaries that no longer fit the step', direction: 'encode', code: 'approximated', level: 'info', note: 'chunks rebuilt one per delta' },
-    { what: 'fields kept from an OpenAI dict or tuple when another form is asked for', direction: 'encode', code: 'approximated', level: 'info' },
+    { what: 'run error, cancel or pause of a run read from LangChain messages without lineage', direction: 'encode', code: 'dropped', level: 'warning', note: 'other runs keep their status in the lineage metadata' },
+    { what: "a run's error text, cancel reason, output, model, provider and time", direction: 'encode', code: 'dropped', level: 'info', note: 'not reported: the lineage says the status, usage and requirements only' },
+    { what: 'chunk boundaries of a streamed message', direction: 'encode', code: 'approximated', level: 'info', note: 'not reported: written as one AIMessage; langchain → langchain writes the chunks back verbatim' },
     { what: 'a message holding several tool results', direction: 'encode', code: 'approximated', level: 'info', note: 'one ToolMessage per result (after an AIMessage for an assistant message)' },
     { what: 'everything but the content in the tuple form', direction: 'encode', code: 'dropped', level: 'warning' },
   ],

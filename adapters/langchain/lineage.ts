@@ -1,9 +1,13 @@
-import type { Actor, Run } from '../../src/model/snapshot.js';
+import { type Actor, type Requirement, type Run, requirementSchema } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { lineageKey, type MessageFields } from './schema.js';
 
-/** What a run snapshot holds beyond its messages, written on the first message of the run. */
-export type RunInfo = Omit<Run, 'runId' | 'parentRunId' | 'sessionId' | 'actor' | 'messages' | 'members' | 'input'>;
+/**
+ * How a run stands, written on the first message of the run: its status, its usage, and what a
+ * paused run waits for. Nothing else of the run (its error text, output, model, other formats'
+ * `ext`) reaches LangChain.
+ */
+export type RunInfo = Pick<Run, 'status' | 'usage' | 'requirements'>;
 
 /**
  * The run lineage a written message keeps in `response_metadata.agent_event_bridge`, so that
@@ -14,7 +18,7 @@ export interface Lineage {
   parent_run_id?: string;
   session_id?: string;
   actor?: Actor;
-  /** On the first message of a run: its status, error, usage, model … */
+  /** On the first message of a run: its status, usage, and requirements when paused. */
   run?: RunInfo;
   /** This HumanMessage is the run's input (`json`: a non-string input, JSON-encoded). */
   input?: true | 'json';
@@ -69,22 +73,22 @@ export function withRunContext(fields: MessageFields, ai: boolean, lineage: Line
 const statuses = new Set(['running', 'completed', 'error', 'cancelled', 'paused']);
 
 /**
- * The run info of a lineage, checked: undefined unless it has a known status. Fields of the wrong
- * type are left out, so a foreign or edited lineage cannot break the decoder.
+ * The run info of a lineage, checked: undefined unless it has a known status. Requirements that
+ * are not valid are left out, so a foreign or edited lineage cannot break the decoder.
  */
 export function runInfoOf(lineage: Lineage | undefined): RunInfo | undefined {
   const run: unknown = lineage?.run;
   if (!isRecord(run) || typeof run.status !== 'string' || !statuses.has(run.status)) return undefined;
   const info: RunInfo = { status: run.status as RunInfo['status'] };
-  if (typeof run.time === 'number') info.time = run.time;
-  if (typeof run.model === 'string') info.model = run.model;
-  if (typeof run.provider === 'string') info.provider = run.provider;
-  if (run.output !== undefined) info.output = run.output;
   if (isRecord(run.usage)) info.usage = run.usage as RunInfo['usage'];
-  if (typeof run.finishReason === 'string') info.finishReason = run.finishReason;
-  if (isRecord(run.error) && typeof run.error.message === 'string') info.error = run.error as unknown as RunInfo['error'];
-  if (typeof run.cancelReason === 'string') info.cancelReason = run.cancelReason;
-  if (Array.isArray(run.requirements)) info.requirements = run.requirements as RunInfo['requirements'];
-  if (isRecord(run.ext) && Object.values(run.ext).every(isRecord)) info.ext = run.ext as RunInfo['ext'];
+  if (Array.isArray(run.requirements)) info.requirements = run.requirements.filter((item): item is Requirement => requirementSchema.safeParse(item).success);
+  return info;
+}
+
+/** The run info written for a run: its status, its usage, and its requirements when it is paused. */
+export function runInfoOfRun(run: Run): RunInfo {
+  const info: RunInfo = { status: run.status };
+  if (run.usage !== undefined) info.usage = run.usage;
+  if (run.status === 'paused' && run.requirements !== undefined) info.requirements = run.requirements;
   return info;
 }

@@ -603,6 +603,8 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
   const relay = options.relay === true ? format.relay : undefined;
   const encodeOptions = checkOptions(format.options?.encode, options.encode, format.name, 'encode');
   const encoder: Encoder = format.createEncoder(contextFor(sink, format.name, mint), encodeOptions);
+  /** A record of this format written back: as it was read, or as the format rewrites it for these options. */
+  const writeBack = (record: unknown): unknown => (format.rewriteSource === undefined ? record : format.rewriteSource(record, encodeOptions));
   /** Restated events that reached this encoder as they were decoded. */
   const arrived = new WeakSet<CanonicalEvent>();
   /** The source group whose events are arriving, how it is written, and its events so far. */
@@ -655,7 +657,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     held = [];
     if (mode === 'verbatim') {
       // The encoder never sees these events: its output for them would be a copy.
-      for (const record of done.records) out.push(record);
+      for (const record of done.records) out.push(writeBack(record));
       return;
     }
     const records = written;
@@ -722,7 +724,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     unsaid(groups) {
       const out: unknown[] = [];
       for (const each of groups) {
-        if (each.format === format.name) for (const record of each.records) out.push(record);
+        if (each.format === format.name) for (const record of each.records) out.push(writeBack(record));
         else if (relay !== undefined) relaying.push(each);
       }
       return out;

@@ -109,6 +109,12 @@ export interface FormatDefinition<DecodeOptions = Record<string, unknown>, Encod
    * these options (default: always). An agno event stream asked for as an aggregate may not.
    */
   sourceFits?(record: unknown, options: EncodeOptions | undefined): boolean;
+  /**
+   * The record written back for a record this format read, for an encoder made with these
+   * options (default: the record itself): the same record in the serialized form the options
+   * ask for, where the format has several. Only called for records `sourceFits` accepts.
+   */
+  rewriteSource?(record: unknown, options: EncodeOptions | undefined): unknown;
   /** How the format carries other formats' records when a conversion asks for `relay`. */
   relay?: RelayCarriage;
 }

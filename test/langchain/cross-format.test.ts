@@ -47,6 +47,19 @@ describe('langchain across formats', () => {
     expect(projection(back)).toEqual(projection(canonicalRuns(records, 'agno')));
   });
 
+  it('writes for an agno team run only the documented lineage in each message: no agno field, no ext', () => {
+    const written = convert(readJsonl(agnoTeam), { from: 'agno', to: 'langchain' }).output as { kwargs: Record<string, unknown> }[];
+    const lineages = written.map((record) => (record.kwargs.response_metadata as Record<string, Record<string, unknown>>)[lineageKey]);
+    expect(lineages.every((lineage) => lineage !== undefined)).toBe(true);
+    const documented = ['run_id', 'parent_run_id', 'session_id', 'actor', 'run', 'input', 'json', 'message_name', 'placeholder'];
+    for (const lineage of lineages) {
+      expect(Object.keys(lineage ?? {}).filter((key) => !documented.includes(key))).toEqual([]);
+      if (lineage?.run !== undefined) expect(Object.keys(lineage.run as object).filter((key) => !['status', 'usage', 'requirements'].includes(key))).toEqual([]);
+    }
+    const text = JSON.stringify(written);
+    for (const foreign of ['"ext"', '"patch"', '"agno"', 'session_state']) expect(text).not.toContain(foreign);
+  });
+
   it("writes the agno member's messages with the agent's name and its parent run in the lineage", () => {
     const written = convert(readJsonl(agnoTeam), { from: 'agno', to: 'langchain' }).output as { kwargs: Record<string, unknown> }[];
     const member = written.filter((record) => (record.kwargs.response_metadata as Record<string, { run_id?: string }>)[lineageKey]?.run_id === 'run-2');
@@ -54,7 +67,7 @@ describe('langchain across formats', () => {
     expect(member.map((record) => (record.kwargs.response_metadata as Record<string, { parent_run_id?: string }>)[lineageKey]?.parent_run_id)).toEqual(['run-1']);
   });
 
-  it('keeps a run error, a cancel and a pause through LangChain and back', () => {
+  it('keeps the status of an errored, a cancelled and a paused run through LangChain, and the requirements of the pause, but no error text', () => {
     const events: CanonicalEvent[] = [
       { type: 'run-start', runId: 'a', input: 'go' },
       { type: 'run-error', runId: 'a', error: { message: 'model overloaded', type: 'RateLimit' } },
@@ -64,11 +77,13 @@ describe('langchain across formats', () => {
       { type: 'run-pause', runId: 'c', requirements: [{ id: 'r1', kind: 'confirmation', toolCallId: 'call_9', toolName: 'delete' }] },
     ];
     const written = convert(events, { from: 'canonical', to: 'langchain' }).output;
-    expect(canonicalRuns(written, 'langchain').map(({ runId, status, error, cancelReason, requirements }) => ({ runId, status, error, cancelReason, requirements }))).toEqual([
-      { runId: 'a', status: 'error', error: { message: 'model overloaded', type: 'RateLimit' }, cancelReason: undefined, requirements: undefined },
-      { runId: 'b', status: 'cancelled', error: undefined, cancelReason: 'user stopped', requirements: undefined },
-      { runId: 'c', status: 'paused', error: undefined, cancelReason: undefined, requirements: [{ id: 'r1', kind: 'confirmation', toolCallId: 'call_9', toolName: 'delete' }] },
+    expect(canonicalRuns(written, 'langchain').map(({ runId, status, requirements }) => ({ runId, status, requirements }))).toEqual([
+      { runId: 'a', status: 'error', requirements: undefined },
+      { runId: 'b', status: 'cancelled', requirements: undefined },
+      { runId: 'c', status: 'paused', requirements: [{ id: 'r1', kind: 'confirmation', toolCallId: 'call_9', toolName: 'delete' }] },
     ]);
+    const text = JSON.stringify(written);
+    for (const runOnly of ['model overloaded', 'RateLimit', 'user stopped']) expect(text).not.toContain(runOnly);
   });
 
   it('writes the serialized form the caller picks', () => {

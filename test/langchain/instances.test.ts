@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { fromLangChainMessages, lineageKey, reviveLangChainRecord, toLangChainChunks, toLangChainMessages } from '../../adapters/langchain/index.js';
 import { accumulate, type CanonicalEvent, convert, type Run } from '../../src/index.js';
 import { readJsonl } from '../support/golden.js';
+import { heldByLangChain } from './held-by-langchain.js';
 
 const team = { kind: 'team', name: 'My Team' } as const;
 const writer = { kind: 'agent', id: 'writer', name: 'Writer' } as const;
@@ -106,7 +107,7 @@ describe('langchain instances', () => {
   });
 
   it('reads the written messages back as the same runs: texts, tool call ids, arguments, results, errors, member names', () => {
-    expect(withoutOwnExt(fromLangChainMessages(messages))).toEqual(accumulate(teamStream));
+    expect(withoutOwnExt(fromLangChainMessages(messages))).toEqual(accumulate(teamStream).map(heldByLangChain));
   });
 
   it('writes chunks whose concatenation equals the message written for the same run', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fromLangChainMessages, toLangChainMessages } from '../../adapters/langchain/index.js';
 import type { Message, Run } from '../../src/index.js';
 import { propertyRuns, propertySeed, runsArbitrary } from '../support/arbitraries.js';
+import { heldByLangChain } from './held-by-langchain.js';
 
 /** Without ext (other formats' ext of messages and parts is not LangChain's to carry; its own is kept apart). */
 function withoutExt(value: unknown): unknown {
@@ -27,19 +28,11 @@ function split(message: Message): Message[] {
   return pieces;
 }
 
-/** Runs as LangChain can hold them: in id order (runs are written as they end), through JSON (no -0). */
+/** Runs as LangChain can hold them: what the lineage carries, in id order (runs are written as they end), through JSON (no -0). */
 function normal(runs: readonly Run[]): unknown {
-  const each = (run: Run): unknown => {
-    const { [`langchain`]: _own, ...ext } = run.ext ?? {};
-    return {
-      ...run,
-      ext: Object.keys(ext).length === 0 ? undefined : ext,
-      messages: withoutExt(run.messages.flatMap(split)),
-      members: run.members.map(each),
-    };
-  };
+  const each = (run: Run): unknown => ({ ...run, messages: withoutExt(run.messages.flatMap(split)), members: run.members.map(each) });
   const sorted = [...runs].sort((left, right) => (left.runId < right.runId ? -1 : 1));
-  return JSON.parse(JSON.stringify(sorted.map(each)));
+  return JSON.parse(JSON.stringify(sorted.map(heldByLangChain).map(each)));
 }
 
 describe('canonical runs through LangChain messages', () => {

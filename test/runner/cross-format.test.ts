@@ -181,11 +181,14 @@ describe("runner → langchain against langchain_adk's own Event.to_langchain_me
     expect(mine.map((message) => message.toolCalls.map((call) => call.id))).toEqual([['call_a', 'call_b']]);
   });
 
-  it('an error event is not turned into a plain AI answer but keeps its error in the lineage metadata', () => {
+  it('an error event is not turned into a plain AI answer: the lineage metadata says the run failed, without the error text', () => {
     const records = [runnerRecord('agent_message', { metadata: { error: true, exception_type: 'RateLimitError' } }, [textPart('Error code: 429')])];
     expect(referenceToLangChain(records[0] as Record<string, unknown>)).toEqual({ type: 'ai', content: 'Error code: 429' });
     const { output, issues } = convert(records, { from: 'runner', to: 'langchain' });
-    expect(JSON.stringify(output)).toContain('RateLimitError');
+    const [run] = accumulate(convert(output, { from: 'langchain', to: 'canonical', encode: { header: false } }).output as CanonicalEvent[]);
+    expect(run?.status).toBe('error');
+    expect(JSON.stringify(output)).not.toContain('RateLimitError');
+    expect(JSON.stringify(output)).not.toContain('Error code: 429');
     expect(ours(records).some((message) => message.type === 'ai' && message.text === 'Error code: 429')).toBe(false);
     expect(issues.filter((issue) => issue.format === 'langchain' && issue.level === 'error')).toEqual([]);
   });
