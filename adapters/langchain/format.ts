@@ -3,6 +3,7 @@ import { createLangChainDecoder, type LangChainDecodeOptions } from './decode.js
 import { createLangChainEncoder, formFor, type LangChainEncodeOptions } from './encode.js';
 import { formatName, isStreamEventRecord, readMessageRecord, writeMessageRecord } from './schema.js';
 import { langchainDecodeOptionsSchema, langchainEncodeOptionsSchema } from './options.js';
+import { langchainRelay } from './relay.js';
 
 /** The serialized forms that hold every field of a LangChain message. */
 const langchainShaped = new Set<string>(['constructor', 'stored']);
@@ -45,6 +46,7 @@ export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEnc
     const rewritten = options?.form === undefined ? record : writeMessageRecord(read.fields, formFor(read.kind, options.form, read.chunk));
     return options?.revive === undefined ? rewritten : options.revive(rewritten);
   },
+  relay: langchainRelay,
   options: { decode: langchainDecodeOptionsSchema, encode: langchainEncodeOptionsSchema },
   losses: [
     { what: 'fields the canonical model has no place for (additional_kwargs, response_metadata, artifact …)', direction: 'decode', code: 'dropped', level: 'info', note: 'not reported: langchain → langchain writes the records back verbatim; other formats receive them only with relay' },
