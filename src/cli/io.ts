@@ -228,8 +228,42 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1 << 20)).toFixed(1)} MB`;
 }
 
-/** A progress line on stderr, only when stderr is a terminal, at most four times a second. */
-export function createProgress(enabled: boolean): { update(records: number, bytes: number): void; done(): void } {
+/** What the progress line shows: records and bytes read, the input's size when known, time spent. */
+export interface ProgressState {
+  records: number;
+  bytes: number;
+  /** The size of the input file; undefined for pipes and terminals. */
+  total: number | undefined;
+  elapsedMs: number;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/**
+ * The progress line: for a file, percentage of its bytes read and the time left at the rate so
+ * far; for a pipe, whose size is unknown, records and records per second.
+ */
+export function formatProgress(state: ProgressState): string {
+  const seconds = Math.max(state.elapsedMs / 1000, 0.001);
+  if (state.total !== undefined && state.total > 0) {
+    const share = Math.min(state.bytes / state.total, 1);
+    const left = share === 0 ? undefined : (seconds / share) * (1 - share);
+    const eta = left === undefined ? '' : ` · ETA ${formatDuration(left)}`;
+    return `${Math.floor(share * 100)}% · ${formatBytes(state.bytes)} of ${formatBytes(state.total)} · ${state.records} records${eta}`;
+  }
+  return `${state.records} records · ${formatBytes(state.bytes)} · ${Math.round(state.records / seconds)} records/s`;
+}
+
+/**
+ * A progress line on stderr, only when stderr is a terminal, at most four times a second.
+ * @param total the input's size in bytes, when it is a file.
+ */
+export function createProgress(enabled: boolean, total?: number): { update(records: number, bytes: number): void; done(): void } {
   const active = enabled && process.stderr.isTTY === true;
   const started = Date.now();
   let last = 0;
@@ -241,11 +275,13 @@ export function createProgress(enabled: boolean): { update(records: number, byte
       if (now - last < 250) return;
       last = now;
       shown = true;
-      const seconds = Math.max((now - started) / 1000, 0.001);
-      process.stderr.write(`\r${records} records · ${formatBytes(bytes)} · ${formatBytes(bytes / seconds)}/s   `);
+      process.stderr.write(`\r\x1b[K${formatProgress({ records, bytes, total, elapsedMs: now - started })}`);
     },
     done() {
       if (shown) process.stderr.write('\r\x1b[K');
     },
   };
 }
+
+/** Shown when a command waits on a terminal for standard input, which looks like a hang otherwise. */
+export const terminalInputHint = 'agent-event-bridge: reading from stdin; pass a FILE or pipe records in (Ctrl-D ends)\n';

@@ -1,6 +1,6 @@
 import { createRecordReader, type InputFraming } from '../framing/record-reader.js';
 import type { ReadItem, RecordReaderOptions } from '../framing/read-item.js';
-import { createProgress, type InputSource, readText } from './io.js';
+import { createProgress, type InputSource, readText, terminalInputHint } from './io.js';
 
 /** Options of {@link readInput}. */
 export interface ReadInputOptions extends RecordReaderOptions {
@@ -23,7 +23,8 @@ export async function readInput(
 ): Promise<void> {
   const reader = createRecordReader(framing, options.maxRecordLength === undefined ? {} : { maxRecordLength: options.maxRecordLength });
   const counter = { bytes: 0 };
-  const progress = createProgress(options.progress);
+  const progress = createProgress(options.progress, input.size);
+  if (input.waitsOnTerminal) process.stderr.write(terminalInputHint);
   let records = 0;
   for await (const text of readText(input, counter, options.onInvalidUtf8, options.signal)) {
     for (const item of reader.push(text)) {
