@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { inputFramings, type InputFraming } from '../framing/record-reader.js';
 import { describeIssue, type Issue } from '../model/issue.js';
+import { isDecisive, rankFormats, type RecordDetection } from '../detect.js';
 import { createVerifier } from '../model/verify.js';
 import { createDecoder } from '../pipeline/converter.js';
 import { getFormat, listFormats } from '../registry.js';
@@ -12,17 +13,34 @@ import type { FormatName } from '../registry.js';
 /** `validate --help`. */
 export const validateUsage = `Usage: agent-event-bridge validate [FILE|-] --from FORMAT [--json] [--in FRAMING]
 
-Decodes every record with one format and checks the lifecycle of the resulting events
+Checks that every record is of one format (its detect claims it and no other format claims it
+decisively), decodes it with that format and checks the lifecycle of the resulting events
 (starts before deltas, one end per run, results for known tool calls, paired pause and resume).
 
 Options:
   --from FORMAT    the format the records must be in (required)
-  --json           print {"valid", "records", "events", "runs", "rejected", "issues"}
+  --json           print {"valid", "records", "foreign", "events", "runs", "rejected", "issues"}
+                   (foreign: records that are not of the format)
   --in FRAMING     input framing: auto, jsonl, sse, concat, json (default: auto)
   -h, --help       this help
 
 Exit codes: 0 valid, 1 error-level issues or unreadable records, 2 usage error.
 `;
+
+/**
+ * Why a record is not one of `name`'s, or undefined when it is: the format's own `detect` does
+ * not claim it, or another format claims it decisively (alone, or at least 0.9 sure and clearly
+ * ahead), as `--from auto` would decide.
+ */
+export function notOfFormat(record: unknown, name: string): string | undefined {
+  const ranked = rankFormats(record);
+  const own = ranked.find((candidate) => candidate.format.name === name);
+  const leader = ranked[0];
+  const named = (candidate: RecordDetection): string => `${candidate.format.name}${candidate.version === undefined ? '' : ` ${candidate.version}`}`;
+  if (own === undefined) return leader === undefined ? 'no format recognizes it' : `it reads as ${named(leader)}`;
+  if (leader !== undefined && leader !== own && isDecisive(ranked)) return `it reads as ${named(leader)} (sure at ${leader.confidence}, ${name} at ${own.confidence})`;
+  return undefined;
+}
 
 /** At most this many issues are listed; all are counted. */
 const listedIssues = 1000;
@@ -46,7 +64,8 @@ export async function validateCommand(args: string[], interruption?: Interruptio
   }
   if (positionals.length > 1) throw new UsageError(`validate takes one input file, got ${positionals.length}`);
   if (values.from === undefined) throw new UsageError('validate needs --from FORMAT');
-  if (getFormat(values.from) === undefined) {
+  const format = getFormat(values.from);
+  if (format === undefined) {
     throw new UsageError(`unknown --from format "${values.from}"; known: ${listFormats().map((f) => f.name).join(', ')}`);
   }
   if (!inputFramings.includes(values.in as InputFraming)) throw new UsageError(`--in must be one of ${inputFramings.join(', ')}`);
@@ -63,6 +82,7 @@ export async function validateCommand(args: string[], interruption?: Interruptio
   const verifier = createVerifier();
   let rejected = 0;
   let records = 0;
+  let foreign = 0;
   const check = (line: number | undefined, events: ReturnType<typeof decoder.push>): void => {
     for (const event of events) {
       for (const issue of verifier.push(event)) keep(line === undefined ? issue : { ...issue, line });
@@ -78,6 +98,11 @@ export async function validateCommand(args: string[], interruption?: Interruptio
         return;
       }
       records += 1;
+      const mismatch = notOfFormat(item.record, format.name);
+      if (mismatch !== undefined) {
+        foreign += 1;
+        keep({ code: 'invalid-input', level: 'error', format: format.name, line: item.line, message: `not ${format.name}: ${mismatch}` });
+      }
       for (const warning of item.warnings ?? []) keep({ ...warning, line: item.line });
       check(item.line, decoder.push(item.record, { line: item.line }));
     },
@@ -88,13 +113,13 @@ export async function validateCommand(args: string[], interruption?: Interruptio
 
   const valid = errors === 0 && rejected === 0;
   if (values.json) {
-    const report = { valid, records, events: decoder.stats.events, runs: decoder.stats.runs, rejected, issues };
+    const report = { valid, records, foreign, events: decoder.stats.events, runs: decoder.stats.runs, rejected, issues };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     for (const issue of issues) process.stdout.write(`${issue.level}: ${describeIssue(issue)}\n`);
     if (total > issues.length) process.stdout.write(`… ${total - issues.length} more issues\n`);
     process.stdout.write(
-      `${valid ? 'valid' : 'invalid'}: ${records} records, ${decoder.stats.events} events, ${decoder.stats.runs} runs, ${errors} errors, ${total} issues\n`,
+      `${valid ? 'valid' : 'invalid'}: ${records} records${foreign > 0 ? ` (${foreign} not ${format.name})` : ''}, ${decoder.stats.events} events, ${decoder.stats.runs} runs, ${errors} errors, ${total} issues\n`,
     );
   }
   return valid ? 0 : 1;
