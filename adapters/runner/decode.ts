@@ -1,5 +1,5 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
-import { type Actor, type Part, type Requirement, requirementSchema } from '../../src/model/snapshot.js';
+import { type Actor, type ErrorInfo, type Part, type Requirement, requirementSchema } from '../../src/model/snapshot.js';
 import { type Usage, addUsage } from '../../src/model/usage.js';
 import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
@@ -23,6 +23,8 @@ interface RunState {
   parentRunId?: string;
   actor?: Actor;
   status: 'open' | 'completed' | 'error' | 'cancelled' | 'paused';
+  /** The error that ended the run, which a composite parent ends with when it ends the turn. */
+  error?: ErrorInfo;
   /** Opened without an agent_start (langchain_adk 0.3.4+ emits none). */
   synthesized: boolean;
   branch: string;
@@ -189,6 +191,22 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     closeBlock(run, 'reasoning', record, events);
     if (run.status !== 'open') return;
     const membersDone = run.members.length > 0 && run.members.every((member) => member.status === 'completed');
+    const failed = run.sawFinal ? undefined : run.members.at(-1);
+    // A composite emits nothing itself: when the turn ends at its last child's error, that error
+    // ended the composite too (its astream returns after a child that raised, §4.2).
+    if (failed?.status === 'error' && failed.error !== undefined) {
+      context.report({
+        code: 'approximated',
+        level: 'info',
+        eventType: 'run-error',
+        runId: run.runId,
+        message: `the turn ended at the error of its member ${failed.runId}, without a final answer from this run; the run was read as failed with that error`,
+      });
+      run.status = 'error';
+      run.error = failed.error;
+      events.push({ type: 'run-error', ...envelope(run, record, true), error: failed.error });
+      return;
+    }
     if (!run.sawFinal && !membersDone) {
       context.report({
         code: 'invalid-sequence',
@@ -353,8 +371,9 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
         return;
       }
       run.status = 'error';
-      const error: { message: string; type?: string } = { message: text };
+      const error: ErrorInfo = { message: text };
       if (typeof metadata.exception_type === 'string') error.type = metadata.exception_type;
+      run.error = error;
       events.push({ type: 'run-error', ...env, error });
       return;
     }
