@@ -56,7 +56,8 @@ function derivedRunOutput(run: Run, mintId?: () => string): Record<string, unkno
   if (run.provider !== undefined) record.model_provider = run.provider;
   const defaults: MessageDefaults = {};
   if (mintId !== undefined) defaults.mintId = mintId;
-  if (run.time !== undefined) defaults.createdAt = run.time / 1000;
+  // agno's Message.created_at is an int: pydantic rejects fractional seconds.
+  if (run.time !== undefined) defaults.createdAt = Math.floor(run.time / 1000);
   if (run.messages.length > 0) record.messages = run.messages.map((message) => writeMessage(message, defaults));
   if (run.usage !== undefined) record.metrics = metricsFromUsage(run.usage);
   // TeamRunOutput.to_dict always writes member_responses, [] included (reference §2.2).
