@@ -77,3 +77,4 @@ export { fileFromMedia, mediaFromFile, mediaKindOf, type MediaKind, type FileFie
 export { readRequirement, requirementFromTool, requirementKind, isPausedTool, writeRequirement, pausedToolExecution } from './requirement.js';
 export { readToolExecution, writeToolExecution, resultString, type ToolExecutionFields } from './tool-execution.js';
 export { allEventNames, resolveEvent, workflowEvents, hasLegacyMarkers } from './schema.js';
+export { agentOSContinueRequest, agnoToolsWithAnswers, resolutionsFromAgnoTools, type AgentOSContinueOptions, type AgnoToolExecution } from './continue.js';

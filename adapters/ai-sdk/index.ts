@@ -14,3 +14,4 @@ export { createStreamEncoder, type StreamEncodeOptions } from './stream-encoder.
 export { createUiDecoder, type UiDecodeOptions } from './ui-decoder.js';
 export { createUiEncoder, type UiEncodeOptions, type UiTarget } from './ui-encoder.js';
 export { fromUIMessages, toUIMessages, type FromUIMessagesOptions, type ToUIMessagesOptions } from './ui-messages.js';
+export { resolutionsFromUIMessages, type ResolutionsFromUIMessagesOptions } from './answers.js';

@@ -6,6 +6,7 @@ import {
   extSchema,
   messageSchema,
   requirementSchema,
+  resolutionSchema,
 } from './snapshot.js';
 import { usageSchema } from './usage.js';
 
@@ -44,7 +45,7 @@ export const eventSchemas = {
   'run-error': event('run-error', { error: errorInfoSchema }),
   'run-cancel': event('run-cancel', { reason: z.string().optional() }),
   'run-pause': event('run-pause', { requirements: z.array(requirementSchema) }),
-  'run-resume': event('run-resume', {}),
+  'run-resume': event('run-resume', { resolutions: z.array(resolutionSchema).optional() }),
   'step-start': event('step-start', {
     model: z.string().optional(),
     provider: z.string().optional(),

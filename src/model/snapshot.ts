@@ -55,6 +55,25 @@ export const requirementSchema = z.object({
 /** What a paused run waits for. */
 export type Requirement = z.infer<typeof requirementSchema>;
 
+/**
+ * The answer to one requirement of a paused run, named by the requirement's id or its tool call:
+ * a confirmation's verdict (`approved`, `reason`), user input (`values`, by field name), user
+ * feedback (`answers`, selected option labels by question), or an external tool's `output`.
+ */
+export const resolutionSchema = z.object({
+  requirementId: z.string().optional(),
+  toolCallId: z.string().optional(),
+  approved: z.boolean().optional(),
+  reason: z.string().optional(),
+  values: z.record(z.string(), z.unknown()).optional(),
+  answers: z.record(z.string(), z.array(z.string())).optional(),
+  output: z.unknown().optional(),
+  isError: z.boolean().optional(),
+});
+
+/** The answer to one requirement of a paused run. */
+export type Resolution = z.infer<typeof resolutionSchema>;
+
 const partExt = { ext: extSchema.optional() };
 
 /** A message part: text, reasoning, a tool call or result, a file, a source or app data. */
