@@ -3,15 +3,15 @@
 // Run: npm run build && node examples/agno-to-langchain-history.mjs [AGNO_JSONL]
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { convert, readAll } from 'agent-event-bridge';
+import { readAll } from 'agent-event-bridge';
 import { toLangChainMessages } from 'agent-event-bridge/langchain';
 
 const path = process.argv[2] ?? fileURLToPath(new URL('./recordings/agno-2.9-team.jsonl', import.meta.url));
 const records = readAll(readFileSync(path, 'utf8')).flatMap((item) => (item.kind === 'record' ? [item.record] : []));
 
-// agno → canonical events; the issues say what LangChain will not hold (activities, timings …).
-const { output: events, issues } = convert(records, { from: 'agno', to: 'canonical', encode: { header: false } });
-const history = toLangChainMessages(events);
+// The issues say what LangChain will not hold (activities, timings …).
+const issues = [];
+const history = toLangChainMessages(records, { from: 'agno', onIssue: (issue) => issues.push(issue) });
 
 for (const message of history) {
   const who = message.name ? ` (${message.name})` : '';

@@ -19,6 +19,12 @@ export interface LangChainEncodeOptions {
   form?: WrittenForm;
   /** Maps each written record, e.g. to a real `@langchain/core` message (see `reviveLangChainRecord`). */
   revive?: (record: unknown) => unknown;
+  /**
+   * Member runs of a team (runs of other formats): `inline` (default) writes each member's
+   * messages, in order, before the leader's final answer; `omit` leaves them out, for a history
+   * of the team's own turns.
+   */
+  members?: 'inline' | 'omit';
 }
 
 const roleKinds: Record<Message['role'], MessageKind> = { user: 'human', assistant: 'ai', system: 'system', tool: 'tool' };
@@ -66,6 +72,11 @@ function isEmpty(value: unknown): boolean {
 function readWithoutLineage(event: CanonicalEvent): boolean {
   const own = event.type === 'run-start' ? event.ext?.[formatName] : undefined;
   return isRecord(own) && own.lineage === false;
+}
+
+/** The text parts of a message, joined. */
+function textOf(message: Message): string {
+  return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
 /**
@@ -122,8 +133,10 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
       first = false;
       return lineage;
     };
-    if (run.input !== undefined) {
-      const text = typeof run.input === 'string' ? run.input : JSON.stringify(run.input);
+    const inputText = run.input === undefined ? undefined : typeof run.input === 'string' ? run.input : JSON.stringify(run.input);
+    // An aggregate that keeps its input as a user message too (agno RunOutput) gets one HumanMessage, not two.
+    if (inputText !== undefined && !(inputText !== '' && run.messages.some((message) => message.role === 'user' && textOf(message) === inputText))) {
+      const text = inputText;
       const lineage = lineageFor({ input: typeof run.input === 'string' ? true : 'json' });
       const form = formFor('human', options.form);
       pairs.push([recordFields('human', {}, text === '' ? [] : [{ type: 'text', text }], lineage, form), form, 'human']);
@@ -158,7 +171,13 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
       last[0].usage_metadata = usageMetadataOf(run.usage);
     }
     const records = pairs.map(([fields, form]) => write(fields, form));
-    for (const member of run.members) records.push(...encodeRun(member));
+    if (options.members === 'omit' || run.members.length === 0) return records;
+    // Members worked before the leader answered: their messages go before its final AIMessage
+    // (the last message, when it is the leader's and not its first record, which names the run
+    // that members' lineage points to); otherwise after the leader's messages.
+    const members = run.members.flatMap((member) => encodeRun(member));
+    const answer = records.length > 1 && pairs.at(-1)?.[2] === 'ai' && run.messages.at(-1)?.role === 'assistant' ? records.length - 1 : records.length;
+    records.splice(answer, 0, ...members);
     return records;
   }
 

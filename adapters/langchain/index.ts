@@ -9,5 +9,6 @@ export {
   toLangChainChunkLists,
   toLangChainChunks,
   toLangChainMessages,
+  type FromRecordsOptions,
   type ToLangChainOptions,
 } from './instances.js';

@@ -5,6 +5,8 @@ import { explode } from '../../src/model/explode.js';
 import type { IssueInput } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { createDecoder } from '../../src/pipeline/converter.js';
+import type { FormatName } from '../../src/registry.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { coreMessages } from './core-messages.js';
 import { createLangChainDecoder } from './decode.js';
@@ -39,9 +41,15 @@ export function reviveLangChainRecord(record: unknown): unknown {
 }
 
 /** Options of {@link toLangChainMessages}. */
-export interface ToLangChainOptions extends Pick<LangChainEncodeOptions, 'form'> {
+export interface ToLangChainOptions extends Pick<LangChainEncodeOptions, 'form' | 'members'> {
   /** Receives what the messages cannot carry. */
   onIssue?: (issue: IssueInput) => void;
+}
+
+/** Options of {@link toLangChainMessages} for records of another format. */
+export interface FromRecordsOptions extends ToLangChainOptions {
+  /** The format of the records (`auto` detects each one); their decoder's issues go to `onIssue` too. */
+  from: FormatName | 'auto';
 }
 
 function contextOf(onIssue: ((issue: IssueInput) => void) | undefined): AdapterContext {
@@ -56,8 +64,12 @@ function contextOf(onIssue: ((issue: IssueInput) => void) | undefined): AdapterC
   };
 }
 
-function eventsOf(input: readonly Run[] | readonly CanonicalEvent[]): readonly CanonicalEvent[] {
-  const [first] = input;
+function eventsOf(input: readonly unknown[], options: ToLangChainOptions | FromRecordsOptions): readonly CanonicalEvent[] {
+  if ('from' in options) {
+    const decoder = createDecoder({ from: options.from, ...(options.onIssue === undefined ? {} : { onIssue: options.onIssue }) });
+    return [...input.flatMap((record) => decoder.push(record)), ...decoder.flush()];
+  }
+  const [first] = input as readonly (Run | CanonicalEvent)[];
   return first !== undefined && 'status' in first && 'messages' in first ? explode(input as Run[]) : (input as CanonicalEvent[]);
 }
 
@@ -66,10 +78,17 @@ function eventsOf(input: readonly Run[] | readonly CanonicalEvent[]): readonly C
  * each run's input as a HumanMessage, its messages in order, members after their leader, the run
  * lineage in `response_metadata.agent_event_bridge` and a member's agent in `name`.
  */
-export function toLangChainMessages(input: readonly Run[] | readonly CanonicalEvent[], options: ToLangChainOptions = {}): BaseMessage[] {
-  const encoder = createLangChainEncoder(contextOf(options.onIssue), { form: 'constructor', revive: reviveLangChainRecord });
+export function toLangChainMessages(input: readonly Run[] | readonly CanonicalEvent[], options?: ToLangChainOptions): BaseMessage[];
+/** Records of another format (agno events, a stored `RunOutput` …) as LangChain messages: `{from: 'agno'}`. */
+export function toLangChainMessages(records: readonly unknown[], options: FromRecordsOptions): BaseMessage[];
+export function toLangChainMessages(input: readonly unknown[], options: ToLangChainOptions | FromRecordsOptions = {}): BaseMessage[] {
+  const encoder = createLangChainEncoder(contextOf(options.onIssue), {
+    form: 'constructor',
+    revive: reviveLangChainRecord,
+    ...(options.members === undefined ? {} : { members: options.members }),
+  });
   const out: unknown[] = [];
-  for (const event of eventsOf(input)) out.push(...encoder.push(event));
+  for (const event of eventsOf(input, options)) out.push(...encoder.push(event));
   out.push(...encoder.flush());
   return out.filter((each): each is BaseMessage => !isRecord(each) || !('lc' in each));
 }

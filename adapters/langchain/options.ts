@@ -9,6 +9,7 @@ export const langchainDecodeOptionsSchema: OptionsSchema<LangChainDecodeOptions>
 /** The options of the LangChain encoder, checked before a conversion starts. */
 export const langchainEncodeOptionsSchema: OptionsSchema<LangChainEncodeOptions> = z.strictObject({
   form: z.enum(['constructor', 'stored', 'openai', 'tuple']).optional(),
+  members: z.enum(['inline', 'omit']).optional(),
   revive: z
     .custom<(record: unknown) => unknown>((value) => typeof value === 'function')
     .describe('a function (record) => record')

@@ -75,8 +75,16 @@ function json(messages: readonly BaseMessage[]): unknown {
 describe('langchain instances', () => {
   const messages = toLangChainMessages(teamStream);
 
-  it('writes real @langchain/core messages for a team run, members after their leader', () => {
-    expect(messages.map((message) => message.type)).toEqual(['human', 'ai', 'tool', 'ai', 'ai', 'tool', 'ai']);
+  it("writes real @langchain/core messages for a team run, the member's turn before the leader's final answer", () => {
+    expect(messages.map((message) => `${message.type} ${lineageOf(message)?.run_id}`)).toEqual([
+      'human run-1',
+      'ai run-1',
+      'tool run-1',
+      'ai run-2',
+      'tool run-2',
+      'ai run-2',
+      'ai run-1',
+    ]);
     expect(HumanMessage.isInstance(messages[0])).toBe(true);
     expect(messages.filter((message) => AIMessage.isInstance(message))).toHaveLength(4);
     expect(messages.filter((message) => ToolMessage.isInstance(message))).toHaveLength(2);
