@@ -1,0 +1,54 @@
+// The upstream-derived corpus: every case names where it comes from (in the module that builds
+// it) and declares, per target, the warnings a conversion to that target reports: the losses
+// expected of it. test/upstream/corpus.test.ts runs them all.
+import { deniedApprovalStream } from './ai-sdk-denied-approval.js';
+import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
+import { sequentialLastChildRaises } from './runner-sequential-last-child-raises.js';
+
+/** Every format a case is converted to. */
+export const targets = ['agno', 'agno-legacy', 'runner', 'langchain', 'ai-sdk-stream', 'ai-sdk-ui'] as const;
+
+/** A target format of the corpus. */
+export type Target = (typeof targets)[number];
+
+/** One upstream case. */
+export interface UpstreamCase {
+  name: string;
+  format: Target;
+  records: () => Promise<unknown[]> | unknown[];
+  /** Per target, the `code path-or-event` of each warning its conversion reports (absent: none). */
+  losses: Partial<Record<Target, string[]>>;
+}
+
+/** The same losses in every target: what reading the source already reports. */
+function inEveryTarget(losses: string[]): Partial<Record<Target, string[]>> {
+  return Object.fromEntries(targets.map((target) => [target, losses]));
+}
+
+/** Chunk streams whose calls LangChain itself marks invalid: read as invalid calls, reported. */
+const invalidChunkCases = new Set(['arguments that are not JSON even when completed']);
+
+export const upstreamCases: UpstreamCase[] = [
+  ...toolCallChunkCases.map(
+    (chunkCase): UpstreamCase => ({
+      name: `langchain: ${chunkCase.name}`,
+      format: 'langchain',
+      records: () => chunkCase.chunks.map((chunk) => chunk.toJSON()),
+      losses: invalidChunkCases.has(chunkCase.name) ? inEveryTarget(['approximated tool_call_chunks']) : {},
+    }),
+  ),
+  {
+    name: 'ai-sdk-stream: a streamText run resumed after a denied approval',
+    format: 'ai-sdk-stream',
+    records: deniedApprovalStream,
+    // agno 1.x events carry no metrics.
+    losses: { 'agno-legacy': ['dropped step-end', 'dropped run-end'] },
+  },
+  {
+    name: 'runner: a SequentialAgent whose last child raises',
+    format: 'runner',
+    records: () => sequentialLastChildRaises,
+    // agno 1.x errors carry a message only: the exception type of the member and of the root.
+    losses: { 'agno-legacy': ['dropped run-error', 'dropped run-error'] },
+  },
+];

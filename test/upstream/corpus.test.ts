@@ -1,0 +1,77 @@
+import { load } from '@langchain/core/load';
+import { describe, expect, it } from 'vitest';
+import { accumulate, type CanonicalEvent, convert, type Issue, type Run } from '../../src/index.js';
+import { readChunks } from '../ai-sdk/ui-reader.js';
+import { targets, upstreamCases } from './cases.js';
+
+/** How a warning reads in a case's declaration: its code and where it is. */
+function lossOf(issue: Issue): string {
+  return `${issue.code} ${issue.path ?? issue.eventType ?? ''}`.trim();
+}
+
+function warnings(issues: readonly Issue[]): string[] {
+  return issues.filter((issue) => issue.level !== 'info').map(lossOf);
+}
+
+/**
+ * What a run says, format aside: status, error, and per message its texts and tool calls with
+ * inputs and outputs.
+ * @param errorText false for targets whose format losses table lists the error text as dropped
+ *   without a report (LangChain's lineage says the status only).
+ */
+function projection(runs: readonly Run[], errorText = true): unknown[] {
+  return runs.map((run) => ({
+    status: run.status,
+    error: errorText ? run.error?.message : undefined,
+    parts: run.messages.flatMap((message) =>
+      message.parts.flatMap((part) => {
+        if (part.type === 'text') return [{ text: part.text }];
+        if (part.type === 'tool-call') return [{ call: part.toolName, input: part.input }];
+        if (part.type === 'tool-result') return [{ result: part.toolCallId, output: part.output }];
+        return [];
+      }),
+    ),
+    members: projection(run.members, errorText),
+  }));
+}
+
+function canonicalRuns(records: readonly unknown[], from: string): Run[] {
+  return accumulate(convert(records, { from, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[]);
+}
+
+describe('upstream corpus', () => {
+  for (const upstreamCase of upstreamCases) {
+    describe(upstreamCase.name, () => {
+      it(`is detected as ${upstreamCase.format}`, async () => {
+        const records = await upstreamCase.records();
+        const { stats } = convert(records, { from: 'auto', to: 'canonical' });
+        expect(Object.keys(stats.records)).toEqual([upstreamCase.format]);
+      });
+
+      it('converts to its own format verbatim', async () => {
+        const records = await upstreamCase.records();
+        expect(convert(records, { from: upstreamCase.format, to: upstreamCase.format }).output).toEqual(records);
+      });
+
+      for (const target of targets.filter((name) => name !== upstreamCase.format)) {
+        it(`reaches ${target} with the losses it declares, and comes back saying the same`, async () => {
+          const records = await upstreamCase.records();
+          const written = convert(records, { from: upstreamCase.format, to: target });
+          expect(warnings(written.issues)).toEqual(upstreamCase.losses[target] ?? []);
+          const errorText = target !== 'langchain';
+          const back = projection(canonicalRuns(written.output, target), errorText);
+          if (upstreamCase.losses[target] === undefined) expect(back).toEqual(projection(canonicalRuns(records, upstreamCase.format), errorText));
+          if (target === 'ai-sdk-ui') {
+            const read = await readChunks(written.output);
+            const failed = canonicalRuns(records, upstreamCase.format).find((run) => run.status === 'error');
+            expect(read.error).toBe(failed?.error?.message);
+          }
+          if (target === 'langchain') {
+            const revived = await Promise.all(written.output.map((record) => load(JSON.stringify(record))));
+            expect(revived.every((message) => typeof message === 'object' && message !== null && 'content' in message)).toBe(true);
+          }
+        });
+      }
+    });
+  }
+});
