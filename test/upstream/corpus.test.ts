@@ -1,6 +1,6 @@
 import { load } from '@langchain/core/load';
 import { describe, expect, it } from 'vitest';
-import { accumulate, type CanonicalEvent, convert, type Issue, type Run } from '../../src/index.js';
+import { accumulate, type CanonicalEvent, convert, type FormatName, type Issue, type Run } from '../../src/index.js';
 import { readChunks } from '../ai-sdk/ui-reader.js';
 import { targets, upstreamCases } from './cases.js';
 
@@ -24,7 +24,7 @@ function projection(runs: readonly Run[], errorText = true): unknown[] {
     status: run.status,
     error: errorText ? run.error?.message : undefined,
     parts: run.messages.flatMap((message) =>
-      message.parts.flatMap((part) => {
+      message.parts.flatMap((part): unknown[] => {
         if (part.type === 'text') return [{ text: part.text }];
         if (part.type === 'tool-call') return [{ call: part.toolName, input: part.input }];
         if (part.type === 'tool-result') return [{ result: part.toolCallId, output: part.output }];
@@ -35,7 +35,7 @@ function projection(runs: readonly Run[], errorText = true): unknown[] {
   }));
 }
 
-function canonicalRuns(records: readonly unknown[], from: string): Run[] {
+function canonicalRuns(records: readonly unknown[], from: FormatName): Run[] {
   return accumulate(convert(records, { from, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[]);
 }
 
