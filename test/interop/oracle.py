@@ -46,7 +46,7 @@ def agno_readers() -> Dict[str, Callable[[Dict[str, Any]], Any]]:
         def run(record: Dict[str, Any]) -> Any:
             return (TeamRunResponse if "team_id" in record else RunResponse).from_dict(record)
 
-        IGNORED_PATHS.append(re.compile(r"(^|\.)(tool|tools\[\d+\])\.created_at$"))
+        IGNORED_PATHS.append(re.compile(r"(^|\.)(tool|tools\[\d+\])\.(created_at|answered)$"))
         return {"event": event, "run": run}
 
     # agno 2.x / 3.x media keep base64 text as text in from_dict and encode it once more in to_dict.
@@ -100,8 +100,8 @@ def readers() -> Dict[str, Callable[[Dict[str, Any]], Any]]:
 
 # What the library itself writes when a field is absent: reading such a field back is no difference.
 DEFAULTS = (None, [], {}, False, "")
-# Where a library does not read its own output back: agno 1.x's ToolExecution.from_dict ignores
-# `created_at` (the class default, the time agno was imported, takes its place).
+# Where a library does not read its own output back: agno 1.x's ToolExecution.from_dict reads neither
+# `created_at` (the class default, the time agno was imported, takes its place) nor `answered`.
 IGNORED_PATHS: List["re.Pattern[str]"] = []
 # Fields AgentOS adds to an event on the wire (its SSE writer), which the event classes of agno 2.x do
 # not have: agno's own reader drops them from the events AgentOS sent.

@@ -77,12 +77,14 @@ const oracles = new Map<string, Oracle>();
 
 /** What the real libraries found: each case below is an `it.fails` until fixed, and must then leave this list. */
 const bugs = {
-  customEvent: "a `data` part is written as an agno `CustomEvent`, which agno 2.9 cannot read back: `CustomEvent.from_dict` raises AttributeError 'created_at' or drops `name` and `data`",
+  customEvent:
+    "a `data` part is written as a bare agno `CustomEvent` with `name` and `data`, which agno 2.9 cannot read: its CustomEvent is a base class for user subclasses, holds no `name` or `data`, and fails to build from a dict (AttributeError 'created_at', even on its own `to_dict()`)",
   keyValue: "a paused user-input requirement is written with `user_input_schema` fields without `value`: agno 2.9 raises KeyError 'value'",
-  teamId: "2.x \u2192 1.x migration writes `team_id` on a member's `RunPaused`; agno 1.8.4's RunResponsePausedEvent rejects the keyword",
-  answered: "2.x \u2192 1.x migration writes `tool.answered`, which agno 1.8.4's ToolExecution.from_dict does not read back",
+  teamId:
+    "a team's pause (a 2.x `RunPaused` with `team_id`) is written as a 1.x `RunPaused` with `team_id`, which agno 1.8.4's RunResponsePausedEvent rejects: agno 1.x teams have no pause event, and nothing reports the loss",
   event1510: "agno 1.5.10 stored runs carry `event: \"RunResponse\"`, which agno 1.8.4 no longer writes or reads (an older version's field, kept)",
-  chunkClass: "a chunk class (`AIMessageChunk`, `HumanMessageChunk` \u2026) written in another form than it was read keeps `type: \"\u2026Chunk\"` but gets the plain message's class name / outer type, which langchain-core rejects",
+  chunkClass:
+    "a chunk class (`AIMessageChunk`, `HumanMessageChunk` …) written with `form: 'stored'` gets the plain message's outer `type` (`ai`, `human` …) while `data.type` stays `…Chunk`, even when it was read from Python's `messages_to_dict` in that very form; langchain-core's messages_from_dict rejects the mismatch",
   jsOnly: "fields only JavaScript LangChain writes (`content_blocks`, `metadata.versions`) are written into the Python forms; langchain-core drops them",
 };
 
@@ -96,16 +98,16 @@ const failing: [fixture: string, target: string, bug: string][] = [
   ["corpus/paused-user-input.canonical.jsonl", "agno", bugs.keyValue],
   ["corpus/paused-user-input.canonical.jsonl", "agno stored runs", bugs.keyValue],
   ["agno/constructed-v2.9.0-team-member-pause.jsonl", "agno-legacy", bugs.teamId],
-  ["agno/recorded/2.9.0/hitl-user-input.jsonl", "agno-legacy", bugs.answered],
-  ["agno/recorded/3.1.10/hitl-user-input.jsonl", "agno-legacy", bugs.answered],
   ["agno-legacy/v1.5.10-agent-tools.jsonl", "agno-legacy stored runs", bugs.event1510],
   ["agno-legacy/v1.5.10-team.jsonl", "agno-legacy stored runs", bugs.event1510],
   ["langchain/reasoning.constructor.jsonl", "langchain messages_to_dict", bugs.jsOnly],
+  ["langchain/python-messages-to-dict.jsonl", "langchain messages_to_dict", bugs.chunkClass],
+  ["langchain/recorded/python-langchain-core-1.8.3/chunks.messages-to-dict.jsonl", "langchain messages_to_dict", bugs.chunkClass],
+  ["langchain/recorded/python-langchain-core-1.8.3/other-classes.messages-to-dict.jsonl", "langchain messages_to_dict", bugs.chunkClass],
   ["langchain/recorded/python-langchain-core-1.8.3/chunks.dumpd.jsonl", "langchain messages_to_dict", bugs.chunkClass],
   ["langchain/recorded/python-langchain-core-1.8.3/other-classes.dumpd.jsonl", "langchain messages_to_dict", bugs.chunkClass],
   ["langchain/agent-tools.stored.jsonl", "langchain dumpd", bugs.jsOnly],
   ["langchain/reasoning.stored.jsonl", "langchain dumpd", bugs.jsOnly],
-  ["langchain/recorded/python-langchain-core-1.8.3/other-classes.messages-to-dict.jsonl", "langchain dumpd", bugs.chunkClass],
 ];
 
 const knownBugs = new Map(failing.map(([fixture, target, bug]) => [`${fixture} → ${target}`, bug]));
