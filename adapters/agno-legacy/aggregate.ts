@@ -1,11 +1,8 @@
 import type { Actor, Run, RunStatus } from '../../src/model/snapshot.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { currentRunOutputPatch } from './current-run-output.js';
-import { legacyExt, legacyExtOf } from './legacy-ext.js';
 import { readLegacyMessage, writeLegacyMessages } from './message.js';
 import { legacyMetricsFromUsage, usageFromLegacyMetrics } from './metrics.js';
-import { applyJsonPatch, asJsonPatch, diffJson } from '../../src/pipeline/json-patch.js';
 import type { LegacyEra } from './schema.js';
 import { requirementOf, writeToolExecution } from './tool-execution.js';
 
@@ -52,7 +49,7 @@ function statusOf(record: Record<string, unknown>): RunStatus {
 
 /**
  * Reads a stored 1.x aggregate as a run snapshot, members nested. What the snapshot cannot
- * hold is kept as a patch in the run's `ext`, so {@link writeAggregate} gives the record back.
+ * hold (`extra_data`, message timings, tool executions …) stays in the source record.
  */
 export function readAggregate(record: Record<string, unknown>, context: AdapterContext, era: LegacyEra, parentRunId?: string): Run {
   let runId = record.run_id;
@@ -82,18 +79,12 @@ export function readAggregate(record: Record<string, unknown>, context: AdapterC
   if (Array.isArray(record.member_responses)) {
     run.members = record.member_responses.filter(isRecord).map((member) => readAggregate(member, context, era, run.runId));
   }
-  const rebuilt = writeAggregate(run, era, () => {});
-  const current = currentRunOutputPatch(record, run);
-  const ext = legacyExt({ shape: 'aggregate', era: era === 'A' ? 'A' : undefined, patch: diffJson(record, rebuilt) }) ?? {};
-  // The agno adapter reads its own key: what a 2.x RunOutput of this run holds beyond the canonical run.
-  if (current !== undefined) ext.agno = { aggregate: current };
-  if (Object.keys(ext).length > 0) run.ext = ext;
   return run;
 }
 
 /**
  * Writes a run snapshot as a 1.x `RunResponse.to_dict()` (`TeamRunResponse` for a team actor),
- * members as `member_responses`.
+ * members as `member_responses`, from the canonical fields alone.
  * @param lost receives a description of everything the 1.x aggregate cannot hold.
  */
 export function writeAggregate(run: Run, era: LegacyEra, lost: (what: string) => void): Record<string, unknown> {
@@ -141,16 +132,7 @@ export function writeAggregate(run: Run, era: LegacyEra, lost: (what: string) =>
   if (run.error !== undefined && run.output === undefined) record.content = run.error.message;
   if (run.cancelReason !== undefined) lost('the reason a run was cancelled (1.x aggregates have no field for it)');
   if (run.input !== undefined) lost('the run input (1.x aggregates keep it only as the first user message)');
-  const ext = legacyExtOf(run);
-  if (ext === undefined) {
-    // A run read from 2.x: what its RunOutput held beyond the canonical run has no 1.x field.
-    const current = isRecord(run.ext?.agno) ? asJsonPatch(run.ext.agno.aggregate) : undefined;
-    const currentOnly = [...Object.keys(current?.set ?? {}), ...Object.keys(current?.nested ?? {})];
-    if (currentOnly.length > 0) lost(`the 2.x RunOutput fields ${currentOnly.sort().join(', ')}`);
-    if (run.messages.some((message) => isRecord(message.ext?.agno))) lost('the 2.x message fields (ids, timestamps, metrics)');
-  }
-  // Only a run read from a stored aggregate has an aggregate patch; a streamed run's ext holds its events' patches.
-  return ext?.shape === 'aggregate' && (ext.era ?? 'B') === era ? applyJsonPatch(record, ext.patch) : record;
+  return record;
 }
 
 function toolNameOf(run: Run, toolCallId: string): string | undefined {

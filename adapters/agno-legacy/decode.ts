@@ -1,16 +1,14 @@
-import { type CanonicalEvent, type Envelope, dispatch } from '../../src/model/event.js';
+import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { explode } from '../../src/model/explode.js';
 import { type ContentMode, type TextStream, createTextStream, isRecord, reportRestatement } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { citedSources, fileFromMedia, readReasoningStep } from '../agno/index.js';
-import { currentEventExt } from './current-event.js';
+import { intermediateTextExt } from '../agno/intermediate.js';
 import { actorOf, isLegacyAggregate, readAggregate } from './aggregate.js';
-import { legacyExt } from './legacy-ext.js';
 import { usageFromLegacyMetrics } from './metrics.js';
-import { diffJson } from '../../src/pipeline/json-patch.js';
 import { type LegacyEra, type LegacyKind, eraAKinds, eraBAgentKinds, eraBTeamKinds, legacyFormatName } from './schema.js';
 import { readToolExecution, requirementOf } from './tool-execution.js';
-import { activityKinds, recordWriters } from './write-record.js';
+import { activityKinds } from './write-record.js';
 
 /** Options of the agno 1.x decoder. */
 export interface LegacyDecodeOptions {
@@ -60,9 +58,11 @@ interface RunState {
   intermediate: boolean;
   /** Whether this run's content was reported as read cumulatively. */
   restated: boolean;
+  /** Tool calls waiting for their outcome, by id: the outcome's record restates their arguments. */
+  calls: Map<string, CanonicalEvent>;
 }
 
-/** What one record becomes: its events, and the one that carries the record's patch. */
+/** What one record becomes: its events, and the one it is about (none: the record said nothing). */
 interface Translation {
   events: CanonicalEvent[];
   primary: CanonicalEvent | undefined;
@@ -118,7 +118,16 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
   function stateOf(runId: string): RunState {
     let state = states.get(runId);
     if (state === undefined) {
-      state = { text: undefined, textId: undefined, reasoningId: undefined, stepsId: undefined, envelope: undefined, intermediate: false, restated: false };
+      state = {
+        text: undefined,
+        textId: undefined,
+        reasoningId: undefined,
+        stepsId: undefined,
+        envelope: undefined,
+        intermediate: false,
+        restated: false,
+        calls: new Map(),
+      };
       states.set(runId, state);
     }
     return state;
@@ -132,9 +141,9 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     const state = stateOf(envelope.runId);
     if (state.reasoningId !== undefined) events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
     if (state.textId !== undefined) {
-      // Content held back undecided is said now; its record is written back by its own event.
+      // Content held back undecided is said now, by the record that ends the text.
       const rest = state.text?.release() ?? '';
-      if (rest !== '') events.push({ type: 'text-delta', ...envelope, id: state.textId, delta: rest, ext: legacyExt({ secondary: true }) });
+      if (rest !== '') events.push({ type: 'text-delta', ...envelope, id: state.textId, delta: rest });
       events.push({ type: 'text-end', ...envelope, id: state.textId });
     }
     state.reasoningId = undefined;
@@ -204,7 +213,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         state.textId = context.mint('text');
         state.intermediate = intermediate;
         state.text = createTextStream(options.content ?? 'auto');
-        events.push({ type: 'text-start', ...envelope, id: state.textId });
+        events.push({ type: 'text-start', ...envelope, id: state.textId, ...(intermediate ? { ext: intermediateTextExt() } : {}) });
       }
       // Content may restate the text so far; the stream keeps only what is new.
       const delta = state.text?.push(text ?? '') ?? '';
@@ -243,12 +252,27 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         if (started) delegations.push({ runId: envelope.runId, toolCallId });
         else endDelegation(envelope.runId, toolCallId);
       }
-      if (started) events.push({ type: 'tool-call', ...envelope, toolCallId, toolName: toolName ?? '', input: facts.input });
-      else if (facts.failed) events.push({ type: 'tool-error', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), error: facts.result });
+      if (started) {
+        const call: CanonicalEvent = { type: 'tool-call', ...envelope, toolCallId, toolName: toolName ?? '', input: facts.input };
+        stateOf(envelope.runId).calls.set(toolCallId, call);
+        events.push(call);
+        continue;
+      }
+      restateCall(envelope.runId, toolCallId);
+      if (facts.failed) events.push({ type: 'tool-error', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), error: facts.result });
       else events.push({ type: 'tool-result', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), output: facts.result });
     }
     const actions = events.filter((event) => !structuralTypes.has(event.type));
     return { events, primary: actions.at(-1) };
+  }
+
+  /** A tool call's outcome restates the call's arguments: its record is written back only if the call arrived unchanged. */
+  function restateCall(runId: string, toolCallId: string): void {
+    const calls = stateOf(runId).calls;
+    const call = calls.get(toolCallId);
+    if (call === undefined) return;
+    calls.delete(toolCallId);
+    context.restates?.(call);
   }
 
   function single(events: CanonicalEvent[], event: CanonicalEvent): Translation {
@@ -331,17 +355,6 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     const { events, primary } = translate(record, kind, envelope, era);
     if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);
     const members = unstreamedMembers(record, envelope.runId);
-    const rebuilt = dispatch(recordWriters, primary, { era, lost: () => {}, mint: () => '' }) ?? {};
-    const patch = diffJson(record, rebuilt);
-    for (const event of events) {
-      if (event.type === 'text-start' || event.type === 'text-end') continue;
-      const ext = event === primary ? legacyExt({ era: era === 'A' ? 'A' : undefined, patch }) : legacyExt({ secondary: true });
-      if (ext !== undefined) event.ext = ext;
-    }
-    // What agno 2.x keeps of this record beyond the canonical event, for a migration to `agno`.
-    // Era A chunks are aggregates: the canonical events are all a 2.x writer can use of them.
-    const current = era === 'B' ? currentEventExt(record, primary, context) : undefined;
-    if (current !== undefined) primary.ext = { ...primary.ext, agno: current };
     const ended = events.some((event) => event.runId === envelope.runId && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel'));
     if (ended) forgetIfTopLevel(envelope.runId);
     return [...events, ...members];
@@ -350,7 +363,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
   /**
    * Member runs a team record embeds in `member_responses` that the stream did not carry
    * itself (1.0 – 1.5 never streamed members; 1.6+ with stream_member_events off): they become
-   * canonical member runs, written back by the record that embeds them.
+   * canonical member runs, linked to the record that embeds them.
    */
   function unstreamedMembers(record: Record<string, unknown>, parentRunId: string): CanonicalEvent[] {
     if (!Array.isArray(record.member_responses)) return [];
@@ -364,7 +377,6 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
           parents.set(event.runId, event.parentRunId);
           remember(event.runId);
         }
-        event.ext = legacyExt({ secondary: true });
         events.push(event);
       }
     }
@@ -387,8 +399,6 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         if (state.textId === undefined && state.reasoningId === undefined) continue;
         close(state.envelope ?? { runId }, events);
       }
-      // Parts the source left open are closed here; the encoder writes nothing for them.
-      for (const event of events) if (event.type === 'reasoning-end') event.ext = legacyExt({ secondary: true });
       return events;
     },
   };

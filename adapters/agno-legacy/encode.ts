@@ -4,16 +4,17 @@ import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
 import { createSnapshotEncoder, isRecord, reportForeignRaw, shapeOfRun } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import { trackIntermediate } from '../agno/intermediate.js';
 import { writeAggregate } from './aggregate.js';
-import { legacyExtOf } from './legacy-ext.js';
-import { bringDown } from './down-migration.js';
-import { applyJsonPatch } from '../../src/pipeline/json-patch.js';
 import type { LegacyEra } from './schema.js';
 import { type WriteContext, recordWriters } from './write-record.js';
 
 /** Options of the agno 1.x encoder. */
 export interface LegacyEncodeOptions {
-  /** `B` (1.6 – 1.8 event classes, the default) or `A` (1.0 – 1.5 `RunResponse` chunks). Records decoded from 1.x keep their own era unless this is set. */
+  /**
+   * `B` (1.6 – 1.8 event classes, the default) or `A` (1.0 – 1.5 `RunResponse` chunks). Unchanged
+   * records read from 1.x are written back as read when this is not set.
+   */
   era?: LegacyEra;
   /**
    * `auto` (default): the shape of the input, per top-level run: a `RunResponse` for a run read
@@ -23,14 +24,17 @@ export interface LegacyEncodeOptions {
   shape?: 'auto' | 'events' | 'aggregate';
 }
 
-/** Encodes canonical events as agno 1.x stream records or stored aggregates. */
+/** Encodes canonical events as agno 1.x stream records or stored aggregates, from their canonical fields. */
 export function createLegacyEncoder(context: AdapterContext, options: LegacyEncodeOptions = {}): Encoder {
+  const era: LegacyEra = options.era ?? 'B';
   const rootOf = new Map<string, string>();
   const shapes = new Map<string, 'events' | 'aggregate'>();
   const teamSessions = new Map<string, string | undefined>();
   const reported = new Map<string, Set<string>>();
   const inputs = new Map<string, unknown>();
   const runContext = new Map<string, { time?: number; actor?: CanonicalEvent['actor'] }>();
+  /** Open texts that agno streamed as intermediate content, by id. */
+  const intermediate = new Set<string>();
 
   function lost(what: string, event: CanonicalEvent, code: IssueCode = 'dropped'): void {
     const key = `${code}:${what}`;
@@ -48,18 +52,11 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
     });
   }
 
-  function eraFor(holder: { ext?: CanonicalEvent['ext'] }): LegacyEra {
-    return options.era ?? legacyExtOf(holder)?.era ?? 'B';
-  }
-
   const snapshot = createSnapshotEncoder(context, (run: Run) => {
-    const era = eraFor(run);
     return [writeAggregate(run, era, (what) => lost(what, { type: 'run-end', runId: run.runId }))];
   });
 
   function encodeEvent(event: CanonicalEvent): unknown[] {
-    const ext = legacyExtOf(event);
-    if (ext?.secondary === true) return [];
     if (event.type === 'raw') {
       reportForeignRaw(context, event, 'agno 1.x');
       return [];
@@ -78,28 +75,24 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
     // A tool call's input is needed until its result: 1.x repeats the arguments there.
     const input = event.type === 'tool-result' || event.type === 'tool-error' ? inputs.get(event.toolCallId) : undefined;
     if (event.type === 'tool-result' || event.type === 'tool-error') inputs.delete(event.toolCallId);
-    const era = eraFor(event);
-    const writeContext: WriteContext = { era, lost, mint: (kind) => context.mint(kind) };
+    trackIntermediate(intermediate, event);
+    const writeContext: WriteContext = { era, lost, mint: (kind) => context.mint(kind), intermediate };
     const record = dispatch(recordWriters, event, writeContext);
     if (record === undefined) return [];
-    if (ext !== undefined && (ext.era ?? 'B') === era) return [applyJsonPatch(record, ext.patch)];
-    if (ext !== undefined) return [record];
     if (era === 'B' && event.parentRunId !== undefined) {
       // 1.x members name their team by its session, not by a parent run id.
       const session = teamSessions.get(event.parentRunId);
       if (session !== undefined) record.team_session_id = session;
     }
     withToolInput(record, input);
-    bringDown(record, event, lost);
     return [record];
   }
 
   /**
-   * A foreign event without time or actor takes its run's last ones: 1.x writes `created_at`
-   * and the agent or team ids on every record.
+   * An event without time or actor takes its run's last ones: 1.x writes `created_at` and the
+   * agent or team ids on every record.
    */
   function withRunContext(event: CanonicalEvent): CanonicalEvent {
-    if (legacyExtOf(event) !== undefined) return event;
     const known = runContext.get(event.runId) ?? {};
     if (event.time !== undefined) known.time = event.time;
     if (event.actor !== undefined) known.actor = event.actor;

@@ -9,10 +9,12 @@ import { writeToolExecution } from './tool-execution.js';
 /** What writing one record needs besides the event. */
 export interface WriteContext {
   era: LegacyEra;
-  /** Mints the ids 1.x requires (media ids); the decoder passes a constant, as its patch holds the real ones. */
+  /** Mints the ids 1.x requires (media ids). */
   mint(kind: string): string;
   /** Receives what the record cannot carry. */
   lost(what: string, event: CanonicalEvent, code?: IssueCode): void;
+  /** Open texts that agno streamed as intermediate content, by id. */
+  intermediate?: ReadonlySet<string>;
 }
 
 /** A 1.x record, as a plain object. */
@@ -109,7 +111,7 @@ const structural = (): undefined => undefined;
 
 /**
  * Writes the one 1.x stream record a canonical event stands for, from its canonical fields
- * alone (the decoder's patch, applied afterwards, restores the rest). Structural events
+ * alone. Structural events
  * (part starts and ends, steps) write nothing.
  */
 export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext> = {
@@ -162,6 +164,8 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
   },
   'text-start': structural,
   'text-delta'(event, context) {
+    // 1.x IntermediateRunResponseContentEvent has content and content_type only.
+    if (context.intermediate?.has(event.id) === true) return withBody(envelope(event, 'intermediate-content', context), { content: event.delta, content_type: 'str' });
     return contentRecord(event, { content: event.delta }, context);
   },
   'text-end'(event, context) {

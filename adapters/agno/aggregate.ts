@@ -5,8 +5,8 @@ import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { type MessageDefaults, readMessage, writeMessage } from './message.js';
 import { metricsFromUsage, usageFromMetrics } from './metrics.js';
-import { applyJsonPatch, asJsonPatch, diffJson } from '../../src/pipeline/json-patch.js';
 import { readRequirement, writeRequirement } from './requirement.js';
+import { resultString, writeToolExecution } from './tool-execution.js';
 import { agnoRunOutputSchema, hasLegacyMarkers } from './schema.js';
 
 const statuses: Readonly<Record<string, RunStatus>> = {
@@ -38,7 +38,12 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function derivedRunOutput(run: Run, mintId?: () => string): Record<string, unknown> {
+/**
+ * Writes a canonical run as a `RunOutput` (agent) or `TeamRunOutput` (team) `to_dict()`, from
+ * its canonical fields alone.
+ * @param mintId mints ids for messages of other formats that have none.
+ */
+export function writeRunOutput(run: Run, mintId?: () => string): Record<string, unknown> {
   const team = run.actor?.kind === 'team';
   const record: Record<string, unknown> = { run_id: run.runId };
   const prefix = team ? 'team' : 'agent';
@@ -59,6 +64,8 @@ function derivedRunOutput(run: Run, mintId?: () => string): Record<string, unkno
   // agno's Message.created_at is an int: pydantic rejects fractional seconds.
   if (run.time !== undefined) defaults.createdAt = Math.floor(run.time / 1000);
   if (run.messages.length > 0) record.messages = run.messages.map((message) => writeMessage(message, defaults));
+  const tools = toolExecutions(run);
+  if (tools.length > 0) record.tools = tools;
   if (run.usage !== undefined) record.metrics = metricsFromUsage(run.usage);
   // TeamRunOutput.to_dict always writes member_responses, [] included (reference §2.2).
   if (team) record.member_responses = run.members.map((member) => writeRunOutput(member, mintId));
@@ -68,9 +75,34 @@ function derivedRunOutput(run: Run, mintId?: () => string): Record<string, unkno
   return record;
 }
 
+/** The run's `ToolExecution`s, one per tool call of its messages, with the call's result where there is one. */
+function toolExecutions(run: Run): Record<string, unknown>[] {
+  const results = new Map<string, { output: unknown; failed: boolean }>();
+  for (const message of run.messages) {
+    for (const part of message.parts) if (part.type === 'tool-result') results.set(part.toolCallId, { output: part.output, failed: part.isError === true });
+  }
+  const createdAt = run.time === undefined ? undefined : run.time / 1000;
+  return run.messages.flatMap((message) =>
+    message.parts.flatMap((part) => {
+      if (part.type !== 'tool-call') return [];
+      const result = results.get(part.toolCallId);
+      return [
+        writeToolExecution({
+          toolCallId: part.toolCallId,
+          toolName: part.toolName,
+          input: part.input,
+          ...(result === undefined ? {} : { result: resultString(result.output), failed: result.failed }),
+          ...(createdAt === undefined ? {} : { createdAt }),
+        }),
+      ];
+    }),
+  );
+}
+
 /**
  * Reads a `RunOutput` / `TeamRunOutput` `to_dict()` as a canonical run, members from
- * `member_responses`; the rest of the dict stays in `ext.agno.aggregate`.
+ * `member_responses`; the rest of the dict (`session_state`, `metadata`, `references` …) stays
+ * in the source record.
  * @param parentRunId the leader's run id, for members that do not name it.
  */
 export function readRunOutput(record: Record<string, unknown>, context: AdapterContext, parentRunId?: string): Run {
@@ -107,18 +139,7 @@ export function readRunOutput(record: Record<string, unknown>, context: AdapterC
   }
   const members = Array.isArray(record.member_responses) ? record.member_responses.filter(isRecord) : [];
   run.members = members.map((member) => readRunOutput(member, context, runId));
-  run.ext = { agno: { aggregate: diffJson(record, derivedRunOutput(run)) ?? {} } };
   return run;
-}
-
-/**
- * Writes a canonical run as a `RunOutput` (agent) or `TeamRunOutput` (team) `to_dict()`:
- * exactly the source dict for runs read by {@link readRunOutput}.
- * @param mintId mints ids for messages of other formats that have none.
- */
-export function writeRunOutput(run: Run, mintId?: () => string): Record<string, unknown> {
-  const agno = run.ext?.agno;
-  return applyJsonPatch(derivedRunOutput(run, mintId), isRecord(agno) ? asJsonPatch(agno.aggregate) : undefined);
 }
 
 /** Decodes an aggregate record into the canonical events of its run and members. */

@@ -5,11 +5,11 @@ import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { explode } from '../../src/model/explode.js';
 import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
 import { alreadyRead, createResumeState, decodeTransportFrame, isTransportFrame } from './transport.js';
-import { customEventName, deriveRecord, structuredContentName, teamTaskActivity } from './derive-record.js';
+import { customEventName, structuredContentName, teamTaskActivity } from './write-record.js';
 import { citedSources } from './citations.js';
 import { fileFromMedia } from './media.js';
+import { intermediateTextExt } from './intermediate.js';
 import { usageFromMetrics } from './metrics.js';
-import { diffJson } from '../../src/pipeline/json-patch.js';
 import { readReasoningStep } from './reasoning-step.js';
 import { isPausedTool, readRequirement, requirementFromTool } from './requirement.js';
 import { agnoEventRecordSchema, envelopeKeys, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
@@ -45,20 +45,22 @@ interface RunState {
   failedTools: Set<string>;
   /** The envelope of the run's last record, for the events that close it at the end of the input. */
   envelope: Envelope;
+  /** Tool calls waiting for their outcome, by id: the record of the outcome restates their arguments. */
+  calls: Map<string, CanonicalEvent>;
 }
 
-/** A record decoded: its events, and the one (the carrier) that keeps the record's residual. */
+/** A record decoded: its events, and the one that says what the record is about (an outcome, a call). */
 interface Decoded {
   events: CanonicalEvent[];
   carrier?: CanonicalEvent;
-  /** Events from the same record that an agno encoder must skip (the carrier writes the record). */
-  siblings?: CanonicalEvent[];
 }
 
-/** Events held back one record, because agno may follow their record with a companion. */
+/**
+ * Events held back one record, because agno may follow their record with a companion that says
+ * the same (the pipeline then links both records to the events).
+ */
 interface Held {
   events: CanonicalEvent[];
-  carrier: CanonicalEvent;
   accepts(record: Record<string, unknown>): boolean;
 }
 
@@ -67,9 +69,6 @@ const finishedLimit = 4096;
 
 /** How many paused runs keep their state for a later `RunContinued`; older pauses are forgotten. */
 const pausedLimit = 1024;
-
-// Media ids are not canonical; the derivation the residual is computed against leaves them empty.
-const noIds = (): string => '';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -155,8 +154,8 @@ function customFields(record: Record<string, unknown>, resolved: ResolvedEvent):
 
 /**
  * Creates the agno 2.x decoder: streamed `RunOutputEvent` / `TeamRunOutputEvent` records and
- * `RunOutput` / `TeamRunOutput` aggregates in, canonical events out. Every record's residual is
- * kept in `ext.agno` of one event, so the agno encoder writes it back unchanged.
+ * `RunOutput` / `TeamRunOutput` aggregates in, canonical events out. The events carry the
+ * canonical fields only; the pipeline keeps each source record out of band.
  */
 export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOptions = {}): Decoder {
   const runs = new Map<string, RunState>();
@@ -169,7 +168,6 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
   let lastRunId: string | undefined;
   const resume = createResumeState(options.lastEventIndex);
   let held: Held | undefined;
-  let stash: { runId: string; records: unknown[] } | undefined;
 
   function stateOf(runId: string): RunState {
     let state = runs.get(runId);
@@ -184,6 +182,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         ended: finished.has(runId),
         failedTools: new Set(),
         envelope: { runId },
+        calls: new Map(),
       };
       runs.set(runId, state);
     }
@@ -229,9 +228,9 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
 
   function closeText(state: RunState, base: Envelope, events: CanonicalEvent[]): void {
     if (state.text === undefined) return;
-    // Content held back undecided is said now; its record was already written back by its own event.
+    // Content held back undecided is said now, by the record that ends the text.
     const rest = state.text.stream.release();
-    if (rest !== '') events.push({ type: 'text-delta', ...base, id: state.text.id, delta: rest, ext: { agno: { sibling: true } } });
+    if (rest !== '') events.push({ type: 'text-delta', ...base, id: state.text.id, delta: rest });
     events.push({ type: 'text-end', ...base, id: state.text.id });
     state.text = undefined;
   }
@@ -272,7 +271,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     if (state.text !== undefined && state.text.intermediate !== intermediate) closeText(state, base, events);
     if (state.text === undefined) {
       state.text = { id: context.mint('text'), stream: createTextStream(contentModeOf(resolved)), intermediate };
-      events.push({ type: 'text-start', ...base, id: state.text.id });
+      events.push({ type: 'text-start', ...base, id: state.text.id, ...(intermediate ? { ext: intermediateTextExt() } : {}) });
     }
     state.said = true;
     const event: CanonicalEvent = { type: 'text-delta', ...base, id: state.text.id, delta: state.text.stream.push(content) };
@@ -282,20 +281,16 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
 
   function decodeContent(state: RunState, base: Envelope, record: Record<string, unknown>, resolved: ResolvedEvent): Decoded {
     const events: CanonicalEvent[] = [];
-    const payload: CanonicalEvent[] = [];
     const reasoning = text(record.reasoning_content);
-    if (reasoning !== undefined) payload.push(reasoningDelta(state, base, reasoning, events));
+    if (reasoning !== undefined) reasoningDelta(state, base, reasoning, events);
     const content = record.content;
-    let main: CanonicalEvent | undefined;
     if (typeof content === 'string') {
-      main = textDelta(state, base, content, resolved, events);
+      textDelta(state, base, content, resolved, events);
     } else if (content !== undefined && content !== null) {
       closeAll(state, base, events);
       state.said = true;
-      main = { type: 'data', ...base, name: structuredContentName, data: content };
-      events.push(main);
+      events.push({ type: 'data', ...base, name: structuredContentName, data: content });
     }
-    if (main !== undefined) payload.unshift(main);
     const media: [unknown, 'image' | 'audio'][] = [
       [record.image, 'image'],
       [record.response_audio, 'audio'],
@@ -303,23 +298,16 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     for (const [value, kind] of media) {
       const file = fileFromMedia(value, kind);
       if (file === undefined) continue;
-      const event: CanonicalEvent = { type: 'file', ...base, ...file };
-      events.push(event);
-      payload.push(event);
+      events.push({ type: 'file', ...base, ...file });
     }
-    for (const source of citedSources(record.citations)) {
-      const event: CanonicalEvent = { type: 'source', ...base, ...source };
-      events.push(event);
-      payload.push(event);
-    }
-    // A content event with nothing canonical in it (only provider data) still needs a carrier.
-    if (payload.length === 0) payload.push(textDelta(state, base, '', resolved, events));
+    for (const source of citedSources(record.citations)) events.push({ type: 'source', ...base, ...source });
+    // A content event with nothing canonical in it (only provider data) gives no event: the
+    // pipeline carries its record with the next ones.
     if (state.text?.stream.sawCumulative === true && !state.restated) {
       state.restated = true;
       reportRestatement(context, state.runId, String(record.event), 'agno');
     }
-    const [carrier, ...siblings] = payload;
-    return { events, carrier, siblings };
+    return { events };
   }
 
   function requirementsOf(record: Record<string, unknown>): Requirement[] {
@@ -393,19 +381,16 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         closeAll(state, base, events);
         const tool = readToolExecution(record.tool);
         if (resolved.team) delegating.push(state.runId);
-        return single(events, {
-          type: 'tool-call',
-          ...base,
-          toolCallId: tool.toolCallId ?? mintToolCallId(),
-          toolName: tool.toolName ?? '',
-          input: tool.input ?? {},
-        });
+        const call: CanonicalEvent = { type: 'tool-call', ...base, toolCallId: tool.toolCallId ?? mintToolCallId(), toolName: tool.toolName ?? '', input: tool.input ?? {} };
+        state.calls.set(call.toolCallId, call);
+        return single(events, call);
       }
       case 'tool-result': {
         closeAll(state, base, events);
         const tool = readToolExecution(record.tool);
         endDelegation(resolved, state);
         const toolCallId = tool.toolCallId ?? mintToolCallId();
+        restateCall(state, toolCallId);
         const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
         let carrier: CanonicalEvent;
         if (tool.failed === true) {
@@ -417,15 +402,15 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         }
         events.push(carrier);
         // Media a tool made (an image generator, 2.x images/videos/audio, 2.6.10+ files) follow its result.
-        const siblings = toolMedia(record, base);
-        events.push(...siblings);
-        return { events, carrier, siblings };
+        for (const file of toolMedia(record, base)) events.push(file);
+        return { events, carrier };
       }
       case 'tool-error': {
         closeAll(state, base, events);
         const tool = readToolExecution(record.tool);
         endDelegation(resolved, state);
         const toolCallId = tool.toolCallId ?? mintToolCallId();
+        restateCall(state, toolCallId);
         state.failedTools.add(toolCallId);
         const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
         return single(events, { type: 'tool-error', ...base, toolCallId, ...named, error: record.error ?? tool.result ?? null });
@@ -437,8 +422,8 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       }
       case 'reasoning-delta': {
         const delta = typeof record.reasoning_content === 'string' ? record.reasoning_content : '';
-        const carrier = reasoningDelta(state, base, delta, events);
-        return { events, carrier };
+        reasoningDelta(state, base, delta, events);
+        return { events };
       }
       case 'reasoning-step':
         return single(events, { type: 'reasoning-step', ...base, ...readReasoningStep(record.content) });
@@ -488,13 +473,24 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
 
   /**
    * Member runs that only the leader's completed event names (`stream_member_events=False`):
-   * their events come from `member_responses`, marked as siblings since the leader's record carries them.
+   * their events come from `member_responses`, linked to the leader's record like its own.
    */
   function unseenMembers(responses: unknown[], leader: string): CanonicalEvent[] {
     const unseen = responses
       .filter(isRecord)
       .filter((member) => typeof member.run_id !== 'string' || (!runs.has(member.run_id) && !finished.has(member.run_id)));
-    return explode(unseen.map((member) => readRunOutput(member, context, leader))).map((event) => ({ ...event, ext: { agno: { sibling: true } } }));
+    return explode(unseen.map((member) => readRunOutput(member, context, leader)));
+  }
+
+  /**
+   * A tool call's outcome restates the call's arguments (`tool.tool_args`): its record may be
+   * written back only if the call arrived unchanged.
+   */
+  function restateCall(state: RunState, toolCallId: string): void {
+    const call = state.calls.get(toolCallId);
+    if (call === undefined) return;
+    state.calls.delete(toolCallId);
+    context.restates?.(call);
   }
 
   function endDelegation(resolved: ResolvedEvent, state: RunState): void {
@@ -524,28 +520,15 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     return base;
   }
 
-  function withResidual(record: Record<string, unknown>, decoded: Decoded, before: unknown[] | undefined): CanonicalEvent[] {
-    const { carrier } = decoded;
-    if (carrier === undefined) return decoded.events;
-    const derived = deriveRecord(carrier, noIds) ?? {};
-    const agno: Record<string, unknown> = { patch: diffJson(record, derived) ?? {} };
-    if (before !== undefined) agno.before = before;
-    carrier.ext = { agno };
-    for (const sibling of decoded.siblings ?? []) sibling.ext = { agno: { sibling: true } };
-    return decoded.events;
-  }
-
   function decodeRecord(record: unknown): CanonicalEvent[] {
     const out: CanonicalEvent[] = [];
     if (!isRecord(record)) {
       context.report({ code: 'invalid-input', level: 'warning', message: 'an agno record must be a JSON object; kept as raw' });
-      releaseStash(out);
       out.push(raw(record, lastRunId ?? 'unknown'));
       return out;
     }
     if (!('event' in record) && isRunOutput(record)) return decodeRunOutput(record, context);
     if (isTransportFrame(record)) {
-      releaseStash(out);
       for (const event of decodeTransportFrame(record, lastRunId, context)) {
         if (event.type === 'run-error') {
           const state = stateOf(event.runId);
@@ -564,7 +547,6 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       const runId = typeof record.run_id === 'string' ? record.run_id : lastRunId ?? 'unknown';
       const { level, message } = unknownRecord(name);
       context.report({ code: 'unknown-event', level, eventType: name, runId, message });
-      releaseStash(out);
       out.push(raw(record, runId));
       return out;
     }
@@ -574,7 +556,6 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     const state = stateOf(runId);
     const base = envelopeOf(record, resolved, state);
     state.envelope = base;
-    if (stash !== undefined && stash.runId !== runId) releaseStash(out);
     if (state.ended && resolved.role === 'run-end') {
       // agno ≥ 2.6.10 follows RunCancelled with a RunCompleted; it must not turn the cancel into success.
       context.report({
@@ -584,7 +565,6 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         runId,
         message: `${name} after the run already ended; kept verbatim as a raw event so the run keeps its first outcome`,
       });
-      releaseStash(out);
       out.push(raw(record, runId));
       return out;
     }
@@ -598,28 +578,19 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
           runId,
           message: `${name} for tool call "${tool.toolCallId}" that was already reported failed; kept verbatim as a raw event`,
         });
-        releaseStash(out);
         out.push(raw(record, runId));
         return out;
       }
     }
+    // RunContentCompleted (2.2+) has no canonical event: the pipeline carries its record with the next events.
     const decoded = decodeEvent(record, resolved, state, base);
-    if (resolved.role === 'content-completed') {
-      // RunContentCompleted (2.2+) has no canonical event: the next record of its run carries it.
-      stash ??= { runId, records: [] };
-      stash.records.push(record);
-      return out;
-    }
-    const before = stash?.runId === runId ? stash.records : undefined;
-    if (before !== undefined) stash = undefined;
-    out.push(...withResidual(record, decoded, before));
+    for (const event of decoded.events) out.push(event);
     const carrier = decoded.carrier;
     if (carrier?.type === 'run-end' || carrier?.type === 'run-error' || carrier?.type === 'run-cancel') finish(runId);
     if (carrier?.type === 'run-cancel' || (carrier?.type === 'tool-error' && resolved.role === 'tool-result')) {
       const toolCallId = carrier.type === 'tool-error' ? carrier.toolCallId : undefined;
       held = {
         events: out.splice(0),
-        carrier,
         accepts(next) {
           if (next.run_id !== runId || typeof next.event !== 'string') return false;
           const role = resolveEvent(next.event)?.role;
@@ -631,26 +602,16 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     return out;
   }
 
-  function releaseStash(out: CanonicalEvent[]): void {
-    if (stash === undefined) return;
-    for (const record of stash.records) out.push(raw(record, stash.runId));
-    stash = undefined;
-  }
-
   return {
     push(record) {
       const out: CanonicalEvent[] = [];
       if (held !== undefined) {
         const waiting = held;
         held = undefined;
-        if (isRecord(record) && waiting.accepts(record)) {
-          // The companion (ToolCallError after a failed ToolCallCompleted, RunCompleted after RunCancelled) rides along.
-          const agno = waiting.carrier.ext?.agno ?? {};
-          agno.after = [...(Array.isArray(agno.after) ? agno.after : []), record];
-          waiting.carrier.ext = { ...waiting.carrier.ext, agno };
-          return waiting.events;
-        }
-        out.push(...waiting.events);
+        // The companion (ToolCallError after a failed ToolCallCompleted, RunCompleted after
+        // RunCancelled) says nothing new: its record is linked to the held events.
+        if (isRecord(record) && waiting.accepts(record)) return waiting.events;
+        for (const event of waiting.events) out.push(event);
       }
       out.push(...decodeRecord(record));
       return out;
@@ -658,7 +619,6 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     flush() {
       const out: CanonicalEvent[] = held?.events ?? [];
       held = undefined;
-      releaseStash(out);
       // A stream_events=False stream has no RunCompleted: its text blocks end with the input.
       for (const state of runs.values()) {
         if (state.text === undefined && state.reasoning === undefined) continue;

@@ -4,9 +4,9 @@ import type { Actor } from '../../src/model/snapshot.js';
 import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
-import { activityEvents, deriveRecord, eventName, identityPrefix } from './derive-record.js';
+import { activityEvents, eventName, identityPrefix, writeRecord } from './write-record.js';
+import { trackIntermediate } from './intermediate.js';
 import { mediaKindOf } from './media.js';
-import { applyJsonPatch, asJsonPatch } from '../../src/pipeline/json-patch.js';
 
 /** Options of the agno encoder. */
 export interface AgnoEncodeOptions {
@@ -18,9 +18,6 @@ export interface AgnoEncodeOptions {
    */
   shape?: 'auto' | 'events' | 'aggregate';
 }
-
-// The decoder computed each residual against a derivation without media ids; so does the encoder.
-const noIds = (): string => '';
 
 /** Content events and the defaults agno 2.9.0 writes on them (reference §2.1). */
 function contentDefaults(record: Record<string, unknown>, team: boolean): Record<string, unknown> {
@@ -36,7 +33,7 @@ function contentDefaults(record: Record<string, unknown>, team: boolean): Record
 }
 
 /**
- * Gives a record derived from a foreign event the fields agno 2.9.0 always writes: identity
+ * Gives a record written from a canonical event the fields agno 2.9.0 always writes: identity
  * (`""` when unknown), `nested_depth` (2.5.17+), and the content defaults; key order as agno's.
  */
 function withDefaults(record: Record<string, unknown>, kind: string | undefined): Record<string, unknown> {
@@ -67,10 +64,12 @@ interface EncoderState {
   toolInputs: Map<string, { toolName: string; input: unknown }>;
   reported: Set<string>;
   messages: number;
+  /** Open texts that agno streamed as intermediate content, by id. */
+  intermediate: Set<string>;
 }
 
 function createEventEncoder(context: AdapterContext): Encoder {
-  const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: new Map(), reported: new Set(), messages: 0 };
+  const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: new Map(), reported: new Set(), messages: 0, intermediate: new Set() };
 
   function once(key: string, report: () => void): void {
     if (state.reported.has(key)) return;
@@ -85,12 +84,13 @@ function createEventEncoder(context: AdapterContext): Encoder {
   }
 
   function record(event: CanonicalEvent): Record<string, unknown>[] {
-    const derived = deriveRecord(event, (kind) => context.mint(kind));
-    if (derived === undefined) return [];
-    return [withDefaults(derived, event.actor?.kind)];
+    const written = writeRecord(event, (kind) => context.mint(kind));
+    if (written === undefined) return [];
+    if (event.type === 'text-delta' && state.intermediate.has(event.id)) written.event = eventName('RunIntermediateContent', event);
+    return [withDefaults(written, event.actor?.kind)];
   }
 
-  const foreign: EventHandlers<Record<string, unknown>[], CanonicalEvent> = {
+  const writers: EventHandlers<Record<string, unknown>[], CanonicalEvent> = {
     'run-start': (event) => {
       if (event.input !== undefined) dropped(event, 'the input of a run (RunStarted has no input; use shape: aggregate)');
       return record(event);
@@ -113,9 +113,13 @@ function createEventEncoder(context: AdapterContext): Encoder {
       return record(event);
     },
     // agno streams have no text or reasoning brackets: content events open and close them implicitly.
-    'text-start': () => [],
+    'text-start': (event) => {
+      trackIntermediate(state.intermediate, event);
+      return [];
+    },
     'text-delta': record,
     'text-end': (event) => {
+      trackIntermediate(state.intermediate, event);
       if (event.citations?.some((citation) => citation.id !== undefined || citation.text !== undefined)) dropped(event, 'the id and text of a citation');
       return record(event);
     },
@@ -152,7 +156,7 @@ function createEventEncoder(context: AdapterContext): Encoder {
       const actor = event.actor === undefined ? {} : { actor: event.actor };
       const sessionId = event.sessionId === undefined ? {} : { sessionId: event.sessionId };
       state.messages += 1;
-      return explodeMessage(message, { ...envelope, ...actor, ...sessionId }, `message-${state.messages}`).flatMap(encodeForeign);
+      return explodeMessage(message, { ...envelope, ...actor, ...sessionId }, `message-${state.messages}`).flatMap(encode);
     },
     'activity-start': (event) => {
       if (!activityEvents.has(event.name)) approximated(event, `activity "${event.name}" has no agno event; written as a CustomEvent`);
@@ -204,7 +208,7 @@ function createEventEncoder(context: AdapterContext): Encoder {
     return records;
   }
 
-  function encodeForeign(event: CanonicalEvent): Record<string, unknown>[] {
+  function encode(event: CanonicalEvent): Record<string, unknown>[] {
     if (event.actor !== undefined && !state.actors.has(event.runId)) state.actors.set(event.runId, event.actor);
     // agno stamps every event with created_at; an event without a time takes its run's last one (never the clock).
     if (event.time !== undefined) state.times.set(event.runId, event.time);
@@ -213,7 +217,7 @@ function createEventEncoder(context: AdapterContext): Encoder {
     const effective: CanonicalEvent = { ...event };
     if (actor !== undefined) effective.actor = actor;
     if (time !== undefined) effective.time = time;
-    const records = dispatch(foreign, effective, effective);
+    const records = dispatch(writers, effective, effective);
     // What the encoder remembers per run and per tool call ends with them: memory stays bounded by open runs.
     if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
       state.actors.delete(event.runId);
@@ -224,16 +228,9 @@ function createEventEncoder(context: AdapterContext): Encoder {
   }
 
   return {
-    push(event) {
-      const agno = event.ext?.agno;
-      if (isRecord(agno) && agno.sibling === true) return [];
-      if (!isRecord(agno) || !isRecord(agno.patch)) return encodeForeign(event);
-      // A record read by the agno decoder: derive it again and patch it back to the exact source.
-      const written = applyJsonPatch(deriveRecord(event, noIds) ?? {}, asJsonPatch(agno.patch));
-      const before = Array.isArray(agno.before) ? agno.before : [];
-      const after = Array.isArray(agno.after) ? agno.after : [];
-      return [...before, written, ...after];
-    },
+    // One mode: every record is written from the canonical fields (the pipeline writes the
+    // records of unchanged agno events back itself).
+    push: encode,
     flush() {
       return [];
     },

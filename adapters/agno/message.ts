@@ -1,7 +1,6 @@
 import type { Message, Part } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { structuredContentName } from './derive-record.js';
-import { applyJsonPatch, asJsonPatch, diffJson } from '../../src/pipeline/json-patch.js';
+import { structuredContentName } from './write-record.js';
 import { resultString } from './tool-execution.js';
 
 /** agno message roles and the canonical role each one maps to. */
@@ -27,7 +26,7 @@ export function parseArguments(value: unknown): unknown {
 function contentParts(content: unknown): Part[] {
   if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }];
   if (Array.isArray(content)) {
-    // Multimodal content lists: their text items become text parts; the list itself stays in ext.
+    // Multimodal content lists: their text items become text parts; the list itself stays in the source record.
     return content.filter(isRecord).flatMap((item): Part[] => (item.type === 'text' && typeof item.text === 'string' ? [{ type: 'text', text: item.text }] : []));
   }
   if (content === undefined || content === null) return [];
@@ -88,15 +87,14 @@ function derivedMessage(message: Message): Record<string, unknown> {
 }
 
 /**
- * Reads a 2.x `Message.to_dict()` as a canonical message; what the parts cannot hold
- * (`from_history`, `created_at`, metrics, media …) stays in `ext.agno.message`.
+ * Reads a 2.x `Message.to_dict()` as a canonical message. What the parts cannot hold
+ * (`from_history`, `created_at`, metrics, media …) stays in the source record only.
  */
 export function readMessage(value: Record<string, unknown>): Message {
   const role = typeof value.role === 'string' ? agnoRoles[value.role] ?? 'user' : 'user';
   const message: Message = { role, parts: partsOf(value, role) };
   if (typeof value.id === 'string') message.id = value.id;
   if (typeof value.name === 'string') message.name = value.name;
-  message.ext = { agno: { message: diffJson(value, derivedMessage(message)) ?? {} } };
   return message;
 }
 
@@ -108,14 +106,9 @@ export interface MessageDefaults {
   createdAt?: number;
 }
 
-/**
- * Writes a canonical message as a 2.x `Message.to_dict()`: exactly the source dict for messages
- * read by {@link readMessage}, agno's defaults for others.
- */
+/** Writes a canonical message as a 2.x `Message.to_dict()`, with agno's defaults where it always writes a value. */
 export function writeMessage(message: Message, defaults: MessageDefaults = {}): Record<string, unknown> {
-  const agno = message.ext?.agno;
   const derived = derivedMessage(message);
-  if (isRecord(agno) && isRecord(agno.message)) return applyJsonPatch(derived, asJsonPatch(agno.message));
   const id = message.id ?? defaults.mintId?.();
   const written: Record<string, unknown> = { ...(id === undefined ? {} : { id }), ...derived, from_history: false, stop_after_tool_call: false };
   if (defaults.createdAt !== undefined) written.created_at = defaults.createdAt;

@@ -4,7 +4,7 @@ import { choose, isDecisive, rankFormats, type RecordDetection } from '../detect
 import { type DecodeOptionsOf, type EncodeOptionsOf, type FormatName, getFormat, listFormats } from '../registry.js';
 import type { AdapterContext, AnyFormat, Decoder, Encoder, RelayCarrier, RelayedGroup } from './format.js';
 import { checkOptions, describeOptions } from './options.js';
-import { attachSource, isRestated, sourceOf, type SourceGroup } from './source.js';
+import { attachSource, sourceOf, type SourceGroup } from './source.js';
 
 /** Where a record came from, for issues and rejects. */
 export interface RecordPosition {
@@ -277,14 +277,15 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
    * their records are not.
    */
   function link(format: string, record: unknown, events: CanonicalEvent[]): CanonicalEvent[] {
-    const restates = restating;
-    restating = [];
     let records = unsaid.get(format);
     if (events.length === 0) {
+      // A held record says what it restates when its events come: the restated events wait too.
       if (records === undefined) unsaid.set(format, (records = []));
       records.push(record);
       return events;
     }
+    const restates = restating;
+    restating = [];
     if (records !== undefined) {
       unsaid.delete(format);
       records.push(record);
@@ -605,8 +606,8 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
   const encoder: Encoder = format.createEncoder(contextFor(sink, format.name, mint), encodeOptions);
   /** A record of this format written back: as it was read, or as the format rewrites it for these options. */
   const writeBack = (record: unknown): unknown => (format.rewriteSource === undefined ? record : format.rewriteSource(record, encodeOptions));
-  /** Restated events that reached this encoder as they were decoded. */
-  const arrived = new WeakSet<CanonicalEvent>();
+  /** This encoder, as the groups it wrote back verbatim know it. */
+  const token = {};
   /** The source group whose events are arriving, how it is written, and its events so far. */
   let group: SourceGroup | undefined;
   let mode: 'verbatim' | 'relay' = 'verbatim';
@@ -633,7 +634,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
       // What a decoder closes at the end (no records) follows the records it closes.
       if (source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, encodeOptions));
       if (!lastFits) return undefined;
-      return source.restates.every((event) => arrived.has(event)) ? 'verbatim' : undefined;
+      return source.restates.every((event) => sourceOf(event)?.writtenBy.includes(token) === true) ? 'verbatim' : undefined;
     }
     return relay === undefined ? undefined : 'relay';
   }
@@ -657,6 +658,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     held = [];
     if (mode === 'verbatim') {
       // The encoder never sees these events: its output for them would be a copy.
+      done.writtenBy.push(token);
       for (const record of done.records) out.push(writeBack(record));
       return;
     }
@@ -686,7 +688,6 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     format,
     issues: sink.issues,
     push(event) {
-      if (isRestated(event)) arrived.add(event);
       const out: unknown[] = [];
       if (group !== undefined) {
         if (sourceOf(event) === group && group.events[held.length] === event) {

@@ -21,11 +21,15 @@ export interface SourceGroup {
    * unchanged too.
    */
   readonly restates: readonly CanonicalEvent[];
+  /**
+   * The encoders that wrote these records back verbatim (by a token of each): a group that
+   * restates these events may then be written back too. A field of the group, not a weak table
+   * of events, so that it costs nothing per event.
+   */
+  readonly writtenBy: object[];
 }
 
 const groups = new WeakMap<object, SourceGroup>();
-/** Events some group restates: the encoders note whether they arrive unchanged. */
-const restated = new WeakSet<object>();
 
 /**
  * Links `events` to the records they were decoded from. Events already linked (a canonical
@@ -44,18 +48,12 @@ export function attachSource(
     (fresh ??= []).push(event);
   }
   if (fresh === undefined) return undefined;
-  const group: SourceGroup = { format, records, events: fresh, restates };
+  const group: SourceGroup = { format, records, events: fresh, restates, writtenBy: [] };
   for (const event of fresh) groups.set(event, group);
-  for (const event of restates) restated.add(event);
   return group;
 }
 
 /** The records an event was decoded from, or undefined for an event made or changed since. */
 export function sourceOf(event: CanonicalEvent): SourceGroup | undefined {
   return groups.get(event);
-}
-
-/** Whether some group's records repeat fields of this event. */
-export function isRestated(event: CanonicalEvent): boolean {
-  return restated.has(event);
 }

@@ -67,14 +67,18 @@ describe('agno 1.x → 2.x migration', () => {
     expect(convert(records, { from: 'agno-legacy', to: 'agno-legacy' }).output).toEqual(records);
   });
 
-  it("carries a 1.x stream's tool sentence, tool metrics and the team's member runs into their 2.x fields", () => {
+  it("writes a 1.x team's delegation and member run from the canonical fields; the tool's timing sentence and metrics stay in the 1.x records", () => {
     const { output } = convert(readFixture('v1.8.4-team-one-member.jsonl'), { from: 'agno-legacy', to: 'agno' });
     const records = output as Record<string, unknown>[];
     const completed = records.find((record) => record.event === 'TeamToolCallCompleted');
-    expect(completed).toMatchObject({ content: 'transfer_task_to_member(...) completed in 0.0003s.', tool: { metrics: { duration: 0.1 }, child_run_id: null } });
-    const team = records.find((record) => record.event === 'TeamRunCompleted');
-    expect(team?.member_responses).toMatchObject([{ run_id: 'run-2', parent_run_id: 'run-1', agent_id: 'writer', content: 'Paris is lovely', metrics: { input_tokens: 20 } }]);
-    expect(team?.member_responses).not.toMatchObject([{ team_session_id: 'sess-t' }]);
+    expect(completed).toMatchObject({
+      tool: { tool_name: 'transfer_task_to_member', tool_args: { member_id: 'writer' }, result: 'Paris is lovely', tool_call_error: false, metrics: null },
+    });
+    expect(completed).not.toHaveProperty('content');
+    const member = records.filter((record) => record.run_id === 'run-2');
+    expect(member.map((record) => record.event)).toEqual(['RunStarted', 'RunContent', 'RunContent', 'RunContent', 'RunCompleted']);
+    expect(member.every((record) => record.parent_run_id === 'run-1' && record.agent_id === 'writer')).toBe(true);
+    expect(JSON.stringify(records)).not.toContain('team_session_id');
   });
 });
 
@@ -83,9 +87,6 @@ const agentRunLosses = [
   'approximated step-start a model request boundary (1.x streams have no per-request events) cannot be written as agno 1.x',
   'dropped step-end the usage of one model request (1.x streams have no per-request events) cannot be written as agno 1.x and was left out',
   'dropped run-end the run usage (1.x RunCompleted events carry no metrics) cannot be written as agno 1.x and was left out',
-  'dropped run-end the agno 2.x RunContentCompleted record (no 1.x event) cannot be written as agno 1.x and was left out',
-  'dropped run-end the 2.x field session_state cannot be written as agno 1.x and was left out',
-  'dropped run-end the per-model metrics details of the run (1.x RunCompleted events carry no metrics) cannot be written as agno 1.x and was left out',
 ];
 
 describe('agno 2.x → 1.x down-conversion', () => {
@@ -119,27 +120,42 @@ describe('agno 2.x → 1.x down-conversion', () => {
   });
 });
 
+/** The message fields a canonical message carries (timings, metrics and `from_history` stay in the source record). */
+const messageFacts = ['role', 'content', 'tool_calls', 'tool_call_id', 'name', 'reasoning_content'];
+/** The `ToolExecution` fields a canonical tool call and result carry (metrics are measured, not canonical). */
+const toolFacts = ['tool_call_id', 'tool_name', 'tool_args', 'result', 'tool_call_error'];
+
+function picked(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => record[key] !== undefined && record[key] !== null).map((key) => [key, record[key]]));
+}
+
+/** A message's facts, tool-call arguments parsed: their spacing is the provider's, not a fact. */
+function messageComparable(message: Record<string, unknown>): Record<string, unknown> {
+  const facts = picked(message, messageFacts);
+  if (Array.isArray(facts.tool_calls)) {
+    facts.tool_calls = (facts.tool_calls as { function: { name: string; arguments: string } }[]).map((call) => ({
+      ...call,
+      function: { ...call.function, arguments: JSON.parse(call.function.arguments) as unknown },
+    }));
+  }
+  return facts;
+}
+
 /**
- * A `RunOutput` without what 2.x added or measured differently: `input` (2.0), `session_state`
- * (2.2.6), message `id`s (2.1.9), run metrics `details` (2.5.4) and timings, `ToolCallMetrics`
- * start and end times (2.5.4), and the timings of single messages (measured, not recorded).
- * `status` is compared apart: 1.8.4 wrote RUNNING for a finished non-streaming run.
+ * What a `RunOutput` says that the canonical run holds: identity, token counts, messages and tool
+ * executions by their facts. 2.x additions (`input`, `session_state`, message ids, metrics
+ * details) and measured timings are left aside. `status` and `content` are compared apart:
+ * 1.8.4 wrote RUNNING for a finished non-streaming run, and a run that never said it finished
+ * has no output (its answer is in the messages).
  */
 function storedRunComparable(record: Record<string, unknown>): Record<string, unknown> {
-  const copy = structuredClone(record);
-  for (const key of ['input', 'session_state', 'status']) delete copy[key];
-  const metrics = copy.metrics as Record<string, unknown>;
-  copy.metrics = { input_tokens: metrics.input_tokens, output_tokens: metrics.output_tokens, total_tokens: metrics.total_tokens };
-  for (const message of copy.messages as Record<string, unknown>[]) {
-    delete message.id;
-    const timings = message.metrics as Record<string, unknown> | undefined;
-    if (timings === undefined) continue;
-    delete timings.duration;
-    delete timings.time_to_first_token;
-    if (Object.keys(timings).length === 0) delete message.metrics;
-  }
-  for (const tool of copy.tools as Record<string, unknown>[]) tool.metrics = { duration: (tool.metrics as Record<string, unknown>).duration };
-  return copy;
+  const metrics = record.metrics as Record<string, unknown>;
+  return {
+    ...picked(record, ['run_id', 'agent_id', 'agent_name', 'session_id', 'model', 'model_provider', 'created_at']),
+    metrics: picked(metrics, ['input_tokens', 'output_tokens', 'total_tokens']),
+    messages: (record.messages as Record<string, unknown>[]).map(messageComparable),
+    tools: (record.tools as Record<string, unknown>[]).map((tool) => picked(tool, toolFacts)),
+  };
 }
 
 describe('a stored agno 1.x run migrated to 2.x', () => {
@@ -156,7 +172,7 @@ describe('a stored agno 1.x run migrated to 2.x', () => {
 });
 
 describe('a stored agno 2.x run written as 1.x', () => {
-  it('keeps messages, tools, usage and status, and reports the 2.x fields it leaves out', () => {
+  it('keeps messages, tools, usage and status, and reports what the 1.x aggregate cannot hold', () => {
     const { output, issues } = convert(readFixture('v2/v2.9.0-agent-run-output.json'), { from: 'agno', to: 'agno-legacy', encode: { shape: 'aggregate' } });
     const [stored] = output as Record<string, unknown>[];
     expect(stored).toMatchObject({
@@ -169,8 +185,6 @@ describe('a stored agno 2.x run written as 1.x', () => {
     expect((stored?.messages as unknown[]).length).toBe(4);
     expect(issues.map((issue) => issue.message)).toEqual([
       'the run input (1.x aggregates keep it only as the first user message) cannot be written as agno 1.x and was left out',
-      'the 2.x RunOutput fields metrics, session_state, tools cannot be written as agno 1.x and was left out',
-      'the 2.x message fields (ids, timestamps, metrics) cannot be written as agno 1.x and was left out',
     ]);
   });
 });

@@ -116,8 +116,10 @@ describe('the command line', () => {
     expect(result.status).toBe(0);
     const [runOutput, ...rest] = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(rest).toEqual([]);
-    // agno 1.8.4 stored this run as RUNNING; the migration keeps what was stored.
-    expect(runOutput).toMatchObject({ run_id: 'run-1', agent_id: 'weather-agent', status: 'RUNNING', content: 'It is sunny in Paris' });
+    // agno 1.8.4 stored this run as RUNNING; the migration keeps what was stored: a run that never
+    // said it finished has no output, its answer is the last assistant message.
+    expect(runOutput).toMatchObject({ run_id: 'run-1', agent_id: 'weather-agent', status: 'RUNNING' });
+    expect((runOutput?.messages as { role: string; content?: unknown }[]).at(-1)).toMatchObject({ role: 'assistant', content: 'It is sunny in Paris' });
     expect(runOutput).not.toHaveProperty('event');
     expect(runCli(['convert', stored, '--to', 'agno', '--encode', 'shape']).stderr).toContain('--encode takes KEY=VALUE, got "shape"');
   });

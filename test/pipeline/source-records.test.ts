@@ -60,6 +60,23 @@ describe('source records', () => {
     expect(output[0]).toBe(input[0]);
   });
 
+  it.each(['v2.9.0-agent-tools.jsonl', 'v2.9.0-team-one-member.jsonl', 'constructed-v2.9.0-tool-error.jsonl', 'constructed-v2.9.0-nested-team.jsonl'])(
+    'in %s, an edited tool input is written in both the call record and the outcome records that restate it',
+    (name) => {
+      const input = records(agnoFixtures, name);
+      const events = convert(input, { from: 'agno', to: 'canonical', encode: { header: false } }).output as CanonicalEvent[];
+      const edited = events.map((event) => (event.type === 'tool-call' ? { ...event, input: { edited: event.toolCallId } } : event));
+      const { output } = convert(edited, { from: 'canonical', to: 'agno' });
+      const tools = (output as { event?: string; tool?: { tool_call_id: string; tool_args: unknown } }[]).filter((record) =>
+        /^(Team)?ToolCall(Started|Completed|Error)$/.test(record.event ?? ''),
+      );
+      const outcomes = tools.filter((record) => !record.event?.endsWith('Started'));
+      expect(outcomes.length).toBeGreaterThan(0);
+      expect(tools.length).toBe(input.filter((record) => /^(Team)?ToolCall(Started|Completed|Error)$/.test(String((record as { event?: unknown }).event))).length);
+      for (const record of tools) expect(record.tool?.tool_args).toEqual({ edited: record.tool?.tool_call_id });
+    },
+  );
+
   it('an event stream asked for as an aggregate is written from the canonical fields, not as the events read', () => {
     const input = records(agnoFixtures, 'v2.9.0-agent-tools.jsonl');
     const { output } = convert(input, { from: 'agno', to: 'agno', encode: { shape: 'aggregate' } });

@@ -30,7 +30,7 @@ export const activityEvents: ReadonlyMap<string, readonly [string, string]> = ((
   return pairs;
 })();
 
-/** Mints the ids a derived record needs (media ids); the decoder passes a constant. */
+/** Mints the ids a written record needs (media ids). */
 export type IdSource = (kind: string) => string;
 
 /** The workflow events of a workflow run's lifecycle, by the agent event they stand for. */
@@ -88,9 +88,9 @@ function activityRecord(event: EventOfType<'activity-start' | 'activity-end'>, p
   return { ...envelope(event, pair[phase]), ...(isRecord(event.data) ? event.data : defined({ data: event.data })) };
 }
 
-type Derivation = EventHandlers<Record<string, unknown> | undefined, IdSource>;
+type Writer = EventHandlers<Record<string, unknown> | undefined, IdSource>;
 
-const derivations: Derivation = {
+const writers: Writer = {
   'run-start': (event) => ({ ...envelope(event, 'RunStarted'), ...defined({ model: event.model, model_provider: event.provider }) }),
   'run-end': (event) => ({
     ...envelope(event, 'RunCompleted'),
@@ -188,10 +188,10 @@ const derivations: Derivation = {
 };
 
 /**
- * The agno 2.x record a canonical event stands for, built from canonical fields only (no
- * defaults): the decoder diffs the source record against it, the encoder patches it back.
+ * The agno 2.x record a canonical event stands for, written from its canonical fields alone
+ * (agno's defaults are added by the encoder).
  * @returns undefined for events that have no agno record (text and tool-input brackets, messages).
  */
-export function deriveRecord(event: CanonicalEvent, ids: IdSource): Record<string, unknown> | undefined {
-  return dispatch(derivations, event, ids);
+export function writeRecord(event: CanonicalEvent, ids: IdSource): Record<string, unknown> | undefined {
+  return dispatch(writers, event, ids);
 }
