@@ -27,7 +27,9 @@ describe('the output shape follows the input unless shape is given', () => {
   it('an agno 1.x RunResponse becomes one agno RunOutput, not events', () => {
     const { output } = convert([runResponse], { from: 'agno-legacy', to: 'agno' });
     expect(output).toHaveLength(1);
-    expect(output[0]).toMatchObject({ run_id: (runResponse as { run_id: string }).run_id, content: 'It is sunny in Paris' });
+    // 1.8.4 stored this finished run as RUNNING: it has no output, its answer is the last message.
+    expect(output[0]).toMatchObject({ run_id: (runResponse as { run_id: string }).run_id, status: 'RUNNING' });
+    expect(((output[0] as { messages: { content?: unknown }[] }).messages.at(-1))?.content).toBe('It is sunny in Paris');
     expect(isEvent(output[0])).toBe(false);
   });
 
