@@ -1,10 +1,11 @@
 import { type CanonicalEvent, type EventHandlers, type EventOfType, dispatch } from '../../src/model/event.js';
-import { explodeMessage, isStreamable } from '../../src/model/explode.js';
+import { explodeMessage } from '../../src/model/explode.js';
 import type { Requirement } from '../../src/model/snapshot.js';
 import { reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
-import type { BridgeWriter } from './bridge-writer.js';
-import { envelopeOf, extFields, mintedRunIdKey, noStartKey, track } from './overlay.js';
+import type { BridgeMetadata } from './metadata.js';
+import { envelopeOf, extFields, mintedRunIdKey, noStartKey } from './state.js';
+import type { ChunkWriter } from './writer.js';
 
 type Fields = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export type BlockKind = 'text' | 'reasoning';
 export interface EncoderSpec {
   /** The format name: the `ext` key of its own fields. */
   format: string;
-  writer: BridgeWriter;
+  writer: ChunkWriter;
   /** Last touches for the target version (fields it lacks are taken out). */
   shape(record: Fields): Fields;
   /** Whether the target has a record type; reports when it has not. */
@@ -40,12 +41,17 @@ export interface EncoderSpec {
 
 /** The shared part of the AI SDK encoders: message, block and tool-part bookkeeping and repairs. */
 export interface EncoderCore {
-  readonly writer: BridgeWriter;
+  readonly writer: ChunkWriter;
   /** The format name: the `ext` key of its own fields. */
   readonly format: string;
   /** The format's own fields kept on an event, minus some. */
   fields(event: CanonicalEvent, without?: readonly string[]): Fields;
-  emit(record: Fields, event: CanonicalEvent, recordId?: string): void;
+  emit(record: Fields, event: CanonicalEvent, recordId?: string, extra?: BridgeMetadata): void;
+  /**
+   * Leaves out an event the format has no place for, reported once per event type
+   * (`dropped`, info): `relay` carries the source records of such events.
+   */
+  drop(event: CanonicalEvent): void;
   /** Reports a repair the target's consumer needs (invalid-sequence, info). */
   repaired(event: CanonicalEvent, message: string): void;
   /** Whether an event belongs to the run of the current message. */
@@ -54,7 +60,7 @@ export interface EncoderCore {
   opensMessage(event: EventOfType<'run-start'>): boolean;
   /** Whether a message is open. */
   readonly messageOpen: boolean;
-  /** Makes a run the current message's without writing a record (the source had no `start`). */
+  /** Makes a run the current message's (written with `start`, or not at all when the source had none). */
   adopt(event: EventOfType<'run-start'>): void;
   /** Ends the current message (finish, abort). */
   closeMessage(): void;
@@ -72,7 +78,7 @@ export interface EncoderCore {
   ensureToolPart(event: EventOfType<'tool-result' | 'tool-error'>): void;
   /**
    * Writes a pause: one approval record per new requirement, then `finish` when the pause came
-   * from one; a pause approvals cannot say goes whole into a carrier that persists.
+   * from one; a pause approvals cannot say goes compactly into a carrier that persists.
    */
   writePause(event: EventOfType<'run-pause'>, finish: Fields | undefined): void;
 }
@@ -93,11 +99,24 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   const closedEarly = new Set<string>();
   const toolParts = new Set<string>();
   const approvalsWritten = new Set<string>();
+  const droppedTypes = new Set<string>();
   let messageOpen = false;
   let rootSettled = false;
 
-  function emit(record: Fields, event: CanonicalEvent, recordId?: string): void {
-    writer.emit(spec.shape(record), event, recordId);
+  function emit(record: Fields, event: CanonicalEvent, recordId?: string, extra?: BridgeMetadata): void {
+    writer.emit(spec.shape(record), event, recordId, extra);
+  }
+
+  function drop(event: CanonicalEvent): void {
+    if (droppedTypes.has(event.type)) return;
+    droppedTypes.add(event.type);
+    context.report({
+      code: 'dropped',
+      level: 'info',
+      eventType: event.type,
+      runId: event.runId,
+      message: `${spec.format} has no place for "${event.type}" events; they were left out (relay carries their source records)`,
+    });
   }
 
   function repaired(event: CanonicalEvent, message: string): void {
@@ -139,7 +158,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     if (open === undefined) {
       if (closedEarly.delete(key)) return;
       repaired(event, `${kind} block "${event.id}" ended without a start; an empty block was opened first`);
-      writer.repair(() => openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>));
+      openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>);
       closeBlock(kind, event, own);
       return;
     }
@@ -156,7 +175,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       openRecordIds.delete(open.recordId);
       closedEarly.add(key);
       const end = { type: `${kind}-end`, ...envelopeOf(open.start), id: open.start.id } as CanonicalEvent;
-      writer.repair(() => emit(spec.block(kind, 'end', open.recordId, {}), end, open.recordId));
+      emit(spec.block(kind, 'end', open.recordId, {}), end, open.recordId);
     }
   }
 
@@ -165,6 +184,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     format: spec.format,
     fields,
     emit,
+    drop,
     repaired,
     isRoot,
     get messageOpen() {
@@ -185,7 +205,6 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     },
     adopt(event) {
       state.root = envelopeOf(event);
-      track(state, event);
     },
     closeMessage() {
       messageOpen = false;
@@ -204,7 +223,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
           ? `${kind} block "${event.id}" went on after a step end closed it; a new block was opened`
           : `${kind} block "${event.id}" had no start; it was opened here`,
       );
-      writer.repair(() => openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>));
+      openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>);
       return (blocks.get(key) as OpenBlock).recordId;
     },
     closeBlock,
@@ -220,8 +239,8 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
         toolName: event.toolName ?? 'unknown',
         input: null,
       };
+      emit(spec.toolCall(call), call);
       toolParts.add(event.toolCallId);
-      writer.repair(() => emit(spec.toolCall(call), call));
     },
     writePause(event, finish) {
       const fresh = event.requirements.filter((requirement) => !approvalsWritten.has(requirement.id));
@@ -229,11 +248,11 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       for (const requirement of fresh) approvalsWritten.add(requirement.id);
       if (!approvable || (fresh.length > 0 && !spec.supported('tool-approval-request', event))) {
         // One persisting carrier per run, updated in place as the pause changes.
-        writer.standalone(event, `pause-${event.runId}`);
+        writer.carry(event, `pause-${event.runId}`);
         return;
       }
       if (fresh.length === 0 && finish === undefined) {
-        writer.standalone(event);
+        writer.carry(event);
         return;
       }
       for (const requirement of fresh) {
@@ -247,25 +266,18 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
           toolName: requirement.toolName ?? 'unknown',
           input: requirement.input ?? null,
         };
-        toolParts.add(toolCallId);
         repaired(event, `the pause asks to approve tool call "${toolCallId}" that never started; the call was written first`);
-        writer.repair(() => emit(spec.toolCall(call), call));
+        emit(spec.toolCall(call), call);
+        toolParts.add(toolCallId);
       }
-      // Each approval reads back as a pause with the requirements so far: all but the record that
-      // carries the event are read as repairs, so the pause comes back once.
-      const carried = finish === undefined ? fresh.at(-1) : undefined;
-      writer.repair(() => {
-        for (const requirement of fresh) {
-          if (requirement === carried) continue;
-          const partial: EventOfType<'run-pause'> = {
-            type: 'run-pause',
-            ...envelopeOf(event),
-            requirements: [...(state.pending.get(event.runId) ?? []), requirement],
-          };
-          emit(spec.approval(requirement), partial);
-        }
-      });
-      if (carried !== undefined) emit(spec.approval(carried), event);
+      // Each approval reads back as a pause with the requirements so far.
+      for (const [index, requirement] of fresh.entries()) {
+        const last = index === fresh.length - 1 && finish === undefined;
+        const requirements = last ? event.requirements : [...(state.pending.get(event.runId) ?? []), requirement];
+        emit(spec.approval(requirement), last ? event : { ...event, requirements });
+      }
+      // An approval chunk has no metadata field: a member's pause also says which run paused.
+      if (!isRoot(event)) writer.carry(event);
       if (finish === undefined) return;
       closeOpenBlocks(event);
       emit(finish, event);
@@ -278,7 +290,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
 export interface SharedHandlerOptions {
   context: AdapterContext;
   core: EncoderCore;
-  writer: BridgeWriter;
+  writer: ChunkWriter;
   format: string;
   /** The field of a text or reasoning delta: `delta` in UI chunks, `text` in stream parts. */
   deltaKey: 'delta' | 'text';
@@ -286,6 +298,12 @@ export interface SharedHandlerOptions {
   contentFields(event: CanonicalEvent): Fields;
   /** Encodes one event with the encoder's whole handler map (for the parts of a `message`). */
   encode(event: CanonicalEvent): void;
+  /**
+   * Writes the record that opens a message for a run.
+   * @param fields the format's own fields of the run-start, the decoder's marks taken out.
+   * @param named whether the run id is the source's own (not minted), so the output names it.
+   */
+  start(event: EventOfType<'run-start'>, fields: Fields, named: boolean): void;
 }
 
 type SharedTypes =
@@ -308,15 +326,19 @@ type SharedTypes =
 /** The handlers both AI SDK encoders share: the records are alike but for the delta field. */
 export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandlers<void, void>, SharedTypes> {
   const { context, core, writer, deltaKey, contentFields } = options;
-  const standalone = (event: CanonicalEvent) => writer.standalone(event);
+  // A member's run end has no record of its own: it travels compactly in our carrier. Its start
+  // is said by the lineage of its first part (or by that end): decoding restores it.
+  const carry = (event: CanonicalEvent) => writer.carry(event);
   return {
     'run-start'(event) {
-      if (!core.opensMessage(event)) return standalone(event);
-      if (core.fields(event)[noStartKey] === true) return core.adopt(event);
-      core.emit({ ...core.fields(event, [mintedRunIdKey, noStartKey]), type: 'start' }, event);
+      if (!core.opensMessage(event)) return;
+      core.adopt(event);
+      const fields = core.fields(event);
+      if (fields[noStartKey] === true) return;
+      options.start(event, core.fields(event, [mintedRunIdKey, noStartKey]), fields[mintedRunIdKey] !== true);
     },
     'run-cancel'(event) {
-      if (!core.isRoot(event)) return standalone(event);
+      if (!core.isRoot(event)) return carry(event);
       core.emit({ ...core.fields(event), type: 'abort', ...(event.reason === undefined ? {} : { reason: event.reason }) }, event);
       core.closeMessage();
     },
@@ -345,11 +367,11 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
     'reasoning-end'(event) {
       core.closeBlock('reasoning', event, contentFields(event));
     },
-    'reasoning-step': standalone,
-    'activity-start': standalone,
-    'activity-end': standalone,
-    state: standalone,
-    handoff: standalone,
+    'reasoning-step': core.drop,
+    'activity-start': core.drop,
+    'activity-end': core.drop,
+    state: core.drop,
+    handoff: core.drop,
     raw(event) {
       reportForeignRaw(context, event, options.format);
     },
@@ -357,18 +379,13 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
 }
 
 /**
- * Streams an assistant or tool `message` as events, so that consumers show it; one that events
- * cannot give back whole (ids, names, ext) also travels whole, and reading returns that instead.
- * @returns false for other roles: the caller's to write.
+ * Streams an assistant or tool `message` as events, so that consumers show it.
+ * @returns false for other roles: the caller's to write or leave out.
  */
-export function explodeInto(event: EventOfType<'message'>, context: AdapterContext, writer: BridgeWriter, encode: (event: CanonicalEvent) => void): boolean {
+export function explodeInto(event: EventOfType<'message'>, context: AdapterContext, encode: (event: CanonicalEvent) => void): boolean {
   const role = event.message.role;
   if (role !== 'assistant' && role !== 'tool') return false;
-  const show = () => {
-    for (const part of explodeMessage(event.message, envelopeOf(event), context.mint('message'))) encode(part);
-  };
-  if (isStreamable(event.message) && event.ext === undefined) show();
-  else writer.shown(event, show);
+  for (const part of explodeMessage(event.message, envelopeOf(event), context.mint('message'))) encode(part);
   return true;
 }
 
@@ -378,13 +395,13 @@ export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void
     core.repaired(event, `"${event.type}" came before any run-start; a start record was written first`);
     // The run's start time is unknown: the event's own time is not the run's.
     const { time: _time, ...envelope } = envelopeOf(event);
-    core.writer.repair(() => handlers['run-start']({ type: 'run-start', ...envelope }, undefined));
+    handlers['run-start']({ type: 'run-start', ...envelope }, undefined);
   }
   dispatch(handlers, event, undefined);
 }
 
 /** The encoder over an encode function: each push returns what it wrote. */
-export function recordEncoder(writer: BridgeWriter, encode: (event: CanonicalEvent) => void): Encoder {
+export function recordEncoder(writer: ChunkWriter, encode: (event: CanonicalEvent) => void): Encoder {
   return {
     push(event) {
       encode(event);

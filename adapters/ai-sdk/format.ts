@@ -1,11 +1,18 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { type Detection, defineFormat } from '../../src/pipeline/format.js';
-import { bridgeDataType } from './overlay.js';
+import { type Detection, type RelayCarrier, defineFormat } from '../../src/pipeline/format.js';
+import { bridgeDataType, bridgeKey, relayDataType } from './metadata.js';
 import { streamDecodeOptionsSchema, streamEncodeOptionsSchema, uiDecodeOptionsSchema, uiEncodeOptionsSchema } from './options.js';
 import { type StreamDecodeOptions, createStreamDecoder } from './stream-decoder.js';
 import { type StreamEncodeOptions, createStreamEncoder } from './stream-encoder.js';
 import { type UiDecodeOptions, createUiDecoder } from './ui-decoder.js';
-import { type UiEncodeOptions, createUiEncoder } from './ui-encoder.js';
+import { type UiEncodeOptions, createUiEncoder, fitsTarget } from './ui-encoder.js';
+
+/** The groups and count a relaying record holds; undefined when the value is not a carrier. */
+function relayCarrier(value: unknown): RelayCarrier | undefined {
+  if (!isRecord(value) || !Array.isArray(value.groups) || typeof value.covers !== 'number') return undefined;
+  const groups = value.groups.filter(isRecord).map((group) => ({ format: String(group.format), records: Array.isArray(group.records) ? group.records : [] }));
+  return { groups, covers: value.covers };
+}
 
 /** Chunk types only UI message streams have. */
 const uiOnlyTypes = new Set([
@@ -43,7 +50,7 @@ function detectUi(record: unknown): Detection | undefined {
 function detectUiRecord(record: Record<string, unknown>): Detection | undefined {
   if (!isRecord(record) || typeof record.type !== 'string' || 'runId' in record) return undefined;
   const type = record.type;
-  if (type === bridgeDataType) return { confidence: 1, version: '5-7' };
+  if (type === bridgeDataType || type === relayDataType) return { confidence: 1, version: '5-7' };
   if (uiOnlyTypes.has(type)) return { confidence: 0.95, version: '5-7' };
   if (type.startsWith('data-')) return { confidence: 0.9, version: '5-7' };
   if (type === 'text-delta' || type === 'reasoning-delta') return typeof record.delta === 'string' ? { confidence: 0.9, version: '5-7' } : undefined;
@@ -71,6 +78,12 @@ export const aiSdkUiFormat = defineFormat<UiDecodeOptions, UiEncodeOptions>({
   createDecoder: createUiDecoder,
   createEncoder: createUiEncoder,
   options: { decode: uiDecodeOptionsSchema, encode: uiEncodeOptionsSchema },
+  // A chunk read from a newer stream is written back as it is only for a client that has it.
+  sourceFits: (record, options) => fitsTarget(record, options?.target ?? 'v7'),
+  relay: {
+    wrap: (carrier, records) => [{ type: relayDataType, transient: true, data: { groups: carrier.groups, covers: carrier.covers } }, ...records],
+    unwrap: (record) => (isRecord(record) && record.type === relayDataType ? relayCarrier(record.data) : undefined),
+  },
   sseFrame: (record) => ({ data: JSON.stringify(record) }),
   sseDone: true,
   sseHeaders: {
@@ -82,18 +95,25 @@ export const aiSdkUiFormat = defineFormat<UiDecodeOptions, UiEncodeOptions>({
   },
   losses: [
     {
-      what: 'run ids, lineage, actor, time, usage, model, activities, state, handoffs, reasoning steps',
+      what: 'activities, state, handoffs, reasoning steps, input and system messages, data named agent-event-bridge',
       direction: 'encode',
       code: 'dropped',
       level: 'info',
-      note: 'not lost: they travel under providerMetadata["agent-event-bridge"], messageMetadata["agent-event-bridge"] and transient data-agent-event-bridge parts; a plain useChat client ignores them',
+      note: 'reported once per event type; relay carries their source records',
+    },
+    {
+      what: "time, session, model, provider, run output, step usage, the message run's actor, other formats' ext",
+      direction: 'encode',
+      code: 'dropped',
+      level: 'info',
+      note: 'not written (the adapter README lists what is: run id as messageId, members\' lineage, run usage, pauses); relay carries the source records',
     },
     {
       what: 'chunk types and fields newer than the target (approvals and denials for v5; custom, reasoning files, steering, approval responses, citations for v6)',
       direction: 'encode',
       code: 'approximated',
       level: 'warning',
-      note: 'written as a data-agent-event-bridge part (pauses persist as one per run) and reported',
+      note: 'written as the nearest chunk the target has (a pause as a data-agent-event-bridge part that persists, one per run) or left out, and reported',
     },
     {
       what: 'text or reasoning still open at a step end, finish or error',
@@ -104,7 +124,7 @@ export const aiSdkUiFormat = defineFormat<UiDecodeOptions, UiEncodeOptions>({
     },
     { what: 'tool input deltas before their tool-input-start', direction: 'encode', code: 'dropped', level: 'warning' },
     {
-      what: 'run ids of AI SDK streams (there are none)',
+      what: 'run ids of AI SDK streams without a messageId',
       direction: 'decode',
       code: 'minted',
       level: 'info',
@@ -168,20 +188,35 @@ export const aiSdkStreamFormat = defineFormat<StreamDecodeOptions, StreamEncodeO
   createDecoder: createStreamDecoder,
   createEncoder: createStreamEncoder,
   options: { decode: streamDecodeOptionsSchema, encode: streamEncodeOptionsSchema },
+  relay: {
+    wrap: (carrier, records) => [{ type: 'raw', rawValue: { [bridgeKey]: { relay: { groups: carrier.groups, covers: carrier.covers } } } }, ...records],
+    unwrap(record) {
+      if (!isRecord(record) || record.type !== 'raw' || !isRecord(record.rawValue)) return undefined;
+      const ours = record.rawValue[bridgeKey];
+      return isRecord(ours) ? relayCarrier(ours.relay) : undefined;
+    },
+  },
   losses: [
     {
-      what: 'run ids, lineage, actor, time, model, activities, state, handoffs, reasoning steps, pauses without a tool call',
+      what: 'activities, state, handoffs, reasoning steps, input and system messages, data other than custom parts',
       direction: 'encode',
       code: 'dropped',
       level: 'info',
-      note: 'not lost: they travel under providerMetadata["agent-event-bridge"] and in raw parts (rawValue["agent-event-bridge"]), which toUIMessageStream ignores',
+      note: 'reported once per event type; relay carries their source records',
+    },
+    {
+      what: "time, session, model, provider, run output, the message run's actor, other formats' ext",
+      direction: 'encode',
+      code: 'dropped',
+      level: 'info',
+      note: 'not written (the adapter README lists what is: the run id in a raw part, members\' lineage, pauses); relay carries the source records',
     },
     {
       what: 'finish reasons outside the AI SDK set, absent usage',
       direction: 'encode',
       code: 'approximated',
       level: 'info',
-      note: 'written as "other" and empty usage (required fields); the exact value rides in the overlay',
+      note: 'written as "other" and empty usage (required fields)',
     },
     {
       what: 'text or reasoning still open at a step end, finish or error',

@@ -1,5 +1,5 @@
 export { aiSdkStreamFormat, aiSdkUiFormat } from './format.js';
-export { bridgeDataType, bridgeKey } from './overlay.js';
+export { bridgeDataType, bridgeKey, relayDataType } from './metadata.js';
 export {
   pipeUIMessageStreamToServerResponse,
   toUIMessageStreamResponse,

@@ -1,26 +1,32 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { createBridgeDecoder } from './bridge-decoder.js';
-import { bridgeKey, readBridgePayload } from './overlay.js';
-import { naturalStreamEvents, partOverlay, streamFormatName } from './stream-events.js';
+import { bridgeKey, carriedEvent, readMetadata } from './metadata.js';
+import { type OwnRecord, createChunkDecoder } from './reader.js';
+import { partMetadata, readStreamPart, streamFormatName } from './stream-events.js';
 
 /** Options of the `ai-sdk-stream` decoder. */
 export interface StreamDecodeOptions {}
 
+/** What one of our `raw` parts holds: relayed records, a compact event, or the next message's lineage. */
+function ownPart(part: Record<string, unknown>): OwnRecord | undefined {
+  if (part.type !== 'raw' || !isRecord(part.rawValue) || !isRecord(part.rawValue[bridgeKey])) return undefined;
+  const ours = part.rawValue[bridgeKey];
+  if ('relay' in ours) return { relay: true };
+  if ('event' in ours) return { event: carriedEvent(ours) };
+  return { next: readMetadata(part.rawValue) ?? {} };
+}
+
 /**
  * Reads `TextStreamPart`s (`streamText().stream`, as JSON) of ai 5, 6 and 7, and the ai 4 names
- * (`textDelta`, `args`, `result`, `step-finish`, …): one run per `start`, with a minted run id
- * unless our metadata names it. Parts this library wrote give back the events they came from.
+ * (`textDelta`, `args`, `result`, `step-finish`, …): one run per `start`, minted unless our raw
+ * part before it names the run. Our metadata gives a member's block or tool part its lineage.
  */
 export function createStreamDecoder(context: AdapterContext, _options?: StreamDecodeOptions): Decoder {
-  return createBridgeDecoder(context, {
+  return createChunkDecoder(context, {
     format: streamFormatName,
-    natural: naturalStreamEvents,
-    bridgePayload(part) {
-      if (part.type !== 'raw' || !isRecord(part.rawValue) || !(bridgeKey in part.rawValue)) return undefined;
-      return readBridgePayload(part.rawValue[bridgeKey]) ?? 'invalid';
-    },
-    overlayOf: partOverlay,
+    read: readStreamPart,
+    own: ownPart,
+    metadataOf: partMetadata,
     opensMessage: (part) => part.type === 'start',
     standsAlone: (part) => part.type === 'ping' || part.type === 'raw',
   });

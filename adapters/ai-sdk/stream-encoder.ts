@@ -1,20 +1,20 @@
 import { type CanonicalEvent, type EventHandlers, type EventOfType } from '../../src/model/event.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
-import { createBridgeWriter } from './bridge-writer.js';
 import { writeCitations } from './citations.js';
 import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
 import { finishReasons } from './finish.js';
 import { writeUsage } from './language-model-usage.js';
-import { bridgeKey, withOverlay } from './overlay.js';
-import { naturalStreamEvents, streamDefaults, streamFormatName, writeError } from './stream-events.js';
+import { type BridgeMetadata, bridgeKey, withOurKey } from './metadata.js';
+import { streamDefaults, streamFormatName, writeError } from './stream-events.js';
 import { deniedText, uiFormatName } from './ui-events.js';
+import { createChunkWriter } from './writer.js';
 
 /** Options of the `ai-sdk-stream` encoder. */
 export interface StreamEncodeOptions {}
 
 type Part = Record<string, unknown>;
 
-/** Part types with a `providerMetadata` field our overlay can ride in. */
+/** Part types with a `providerMetadata` field our metadata can ride in. */
 const metadataCarriers = new Set([
   ...blockTypes,
   'tool-input-start',
@@ -32,19 +32,19 @@ const metadataCarriers = new Set([
 /**
  * Writes canonical events as ai 7 `TextStreamPart`s (JSON): `start`, steps with usage on
  * `finish-step`, `finish` with `totalUsage` and `finishReason`, `abort` for a cancel, `error`
- * for a failure. What parts have no field for rides in our `providerMetadata` key or in `raw`
- * parts (`rawValue["agent-event-bridge"]`), which `toUIMessageStream` ignores.
+ * for a failure. Of what parts have no field for, only lineage and pauses are written: our key
+ * in the `providerMetadata` of a member's first part of a block or tool call, and `raw` parts
+ * (`rawValue["agent-event-bridge"]`, which `toUIMessageStream` ignores) for the run of a message
+ * and members' run starts and ends; see the adapter README.
  */
 export function createStreamEncoder(context: AdapterContext, _options: StreamEncodeOptions = {}): Encoder {
-  const writer = createBridgeWriter({
-    format: streamFormatName,
-    natural: naturalStreamEvents,
-    attach(part, overlay) {
+  const writer = createChunkWriter({
+    attach(part, ours) {
       if (!metadataCarriers.has(String(part.type))) return false;
-      part.providerMetadata = withOverlay(part.providerMetadata, overlay);
+      part.providerMetadata = withOurKey(part.providerMetadata, ours);
       return true;
     },
-    carrier: (payload) => ({ type: 'raw', rawValue: { [bridgeKey]: payload } }),
+    carrier: (event) => ({ type: 'raw', rawValue: { [bridgeKey]: { event } } }),
   });
   /** Tool calls whose input streamed and still needs its tool-input-end. */
   const inputOpen = new Set<string>();
@@ -91,8 +91,18 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
   });
   const { emit } = core;
 
-  function standalone(event: CanonicalEvent): void {
-    writer.standalone(event);
+  /** A member's run end, a resume without an approval part: compactly in our raw part. */
+  function carry(event: CanonicalEvent): void {
+    writer.carry(event);
+  }
+
+  /** Writes the `start` of a message, after a raw part naming its run (stream parts name none). */
+  function start(event: EventOfType<'run-start'>, fields: Part, named: boolean): void {
+    if (named || event.parentRunId !== undefined) {
+      const lineage: BridgeMetadata = { ...(named ? { runId: event.runId } : {}), ...(event.parentRunId === undefined ? {} : { parentRunId: event.parentRunId }) };
+      writer.write({ type: 'raw', rawValue: { [bridgeKey]: lineage } });
+    }
+    emit({ ...fields, type: 'start' }, event);
   }
 
 
@@ -107,15 +117,15 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
   const finishReasonOf = (reason: string | undefined) => (reason !== undefined && finishReasons.has(reason) ? reason : 'other');
 
   const handlers: EventHandlers<void, void> = {
-    ...sharedHandlers({ context, core, writer, format: streamFormatName, deltaKey: 'text', contentFields, encode }),
+    ...sharedHandlers({ context, core, writer, format: streamFormatName, deltaKey: 'text', contentFields, encode, start }),
     'run-end'(event) {
-      if (!core.isRoot(event)) return standalone(event);
+      if (!core.isRoot(event)) return carry(event);
       core.closeOpenBlocks(event);
       emit({ totalUsage: writeUsage(event.usage), ...core.fields(event), type: 'finish', finishReason: finishReasonOf(event.finishReason) }, event);
       core.closeMessage();
     },
     'run-error'(event) {
-      if (!core.isRoot(event)) return standalone(event);
+      if (!core.isRoot(event)) return carry(event);
       core.closeOpenBlocks(event);
       emit({ error: writeError(event.error), ...core.fields(event), type: 'error' }, event);
       core.settle();
@@ -123,7 +133,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     'run-resume'(event) {
       const fields = core.fields(event);
       if (fields.type === 'tool-approval-response') return emit({ ...fields, type: 'tool-approval-response' }, event);
-      standalone(event);
+      carry(event);
     },
     'step-end'(event) {
       core.closeOpenBlocks(event);
@@ -171,10 +181,11 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       );
     },
     message(event) {
-      if (explodeInto(event, context, writer, encode)) return;
+      if (explodeInto(event, context, encode)) return;
       const fields = core.fields(event);
       if (fields.type === 'steering-message') return emit({ ...fields, type: 'steering-message', id: event.message.id ?? context.mint('message') }, event);
-      standalone(event);
+      // Input and system messages stay on the server.
+      core.drop(event);
     },
     file(event) {
       const fields = contentFields(event);
@@ -205,7 +216,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     data(event) {
       const fields = contentFields(event);
       if (fields.type === 'custom') return emit({ ...fields, type: 'custom', kind: event.name }, event);
-      standalone(event);
+      core.drop(event);
     },
   };
 

@@ -5,15 +5,8 @@ import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
 import { splitCitations } from './citations.js';
 import { errorText, isErrorLike } from './finish.js';
 import { readUsage, writeUsage } from './language-model-usage.js';
-import {
-  type BridgeState,
-  blockEnvelope,
-  bridgeKey,
-  extOf,
-  rootEnvelope,
-  splitMetadata,
-  toolEnvelope,
-} from './overlay.js';
+import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
+import { type StreamState, blockEnvelope, extOf, rootEnvelope, toolEnvelope } from './state.js';
 import { deniedText } from './ui-events.js';
 
 /** The registered name of the full-stream format. */
@@ -35,7 +28,7 @@ function partResidual(part: StreamPart, known: readonly string[]): Record<string
   const rest = residual(part, new Set(known));
   if (rest === undefined) return undefined;
   if ('providerMetadata' in rest) {
-    const { rest: others } = splitMetadata(rest.providerMetadata);
+    const others = withoutOurKey(rest.providerMetadata);
     if (others === undefined) delete rest.providerMetadata;
     else rest.providerMetadata = others;
   }
@@ -45,10 +38,9 @@ function partResidual(part: StreamPart, known: readonly string[]): Record<string
   return Object.keys(rest).length === 0 ? undefined : rest;
 }
 
-/** The overlay a stream part carries in its provider metadata under our key, if any. */
-export function partOverlay(part: StreamPart): Record<string, unknown> | undefined {
-  const metadata = part.providerMetadata;
-  return isRecord(metadata) && isRecord(metadata[bridgeKey]) ? metadata[bridgeKey] : undefined;
+/** Our metadata in a stream part's `providerMetadata`, if any. */
+export function partMetadata(part: StreamPart): BridgeMetadata | undefined {
+  return readMetadata(part.providerMetadata);
 }
 
 function ext(part: StreamPart, known: readonly string[], kept: Record<string, unknown> = {}) {
@@ -130,7 +122,7 @@ function toolCallRequirement(part: StreamPart): Requirement {
 }
 
 /** Closes ai 4 text or reasoning blocks, which have no end of their own: another kind of part ends them. */
-function closeLegacyBlocks(state: BridgeState, events: CanonicalEvent[], kinds: readonly ('text' | 'reasoning')[] = ['text', 'reasoning']): CanonicalEvent[] {
+function closeLegacyBlocks(state: StreamState, events: CanonicalEvent[], kinds: readonly ('text' | 'reasoning')[] = ['text', 'reasoning']): CanonicalEvent[] {
   const closing: CanonicalEvent[] = [];
   for (const kind of kinds) {
     const id = legacyBlockIds[kind];
@@ -139,7 +131,7 @@ function closeLegacyBlocks(state: BridgeState, events: CanonicalEvent[], kinds: 
   return [...closing, ...events];
 }
 
-function legacyDelta(state: BridgeState, kind: 'text' | 'reasoning', delta: string): CanonicalEvent[] {
+function legacyDelta(state: StreamState, kind: 'text' | 'reasoning', delta: string): CanonicalEvent[] {
   const id = legacyBlockIds[kind];
   const events: CanonicalEvent[] = closeLegacyBlocks(state, [], [kind === 'text' ? 'reasoning' : 'text']);
   if (!state.blocks.has(id)) events.push({ type: `${kind}-start`, ...rootEnvelope(state), id } as CanonicalEvent);
@@ -148,18 +140,17 @@ function legacyDelta(state: BridgeState, kind: 'text' | 'reasoning', delta: stri
 }
 
 /**
- * What one `TextStreamPart` (as JSON) says on its own, given what came before: the events its
- * decoding gives before any overlay of ours. Reads the ai 4 names (`textDelta`, `args`, `result`,
- * `step-finish`, …) too.
+ * What one `TextStreamPart` (as JSON) says, given what came before (our metadata aside). Reads
+ * the ai 4 names (`textDelta`, `args`, `result`, `step-finish`, …) too.
  * @returns undefined for a part type this library does not know.
  */
-export function naturalStreamEvents(part: StreamPart, state: BridgeState): CanonicalEvent[] | undefined {
+export function readStreamPart(part: StreamPart, state: StreamState): CanonicalEvent[] | undefined {
   const events = readPart(part, state);
   const legacyContent = part.type === 'reasoning' || (part.type === 'text-delta' && typeof part.textDelta === 'string');
   return events === undefined || legacyContent ? events : closeLegacyBlocks(state, events);
 }
 
-function readPart(part: StreamPart, state: BridgeState): CanonicalEvent[] | undefined {
+function readPart(part: StreamPart, state: StreamState): CanonicalEvent[] | undefined {
   const type = text(part.type);
   const root = rootEnvelope(state);
   const id = text(part.id);

@@ -1,25 +1,30 @@
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { createBridgeDecoder } from './bridge-decoder.js';
-import { bridgeDataType, readBridgePayload } from './overlay.js';
-import { metadataOverlay, naturalUiEvents, uiFormatName } from './ui-events.js';
+import { bridgeDataType, carriedEvent, relayDataType } from './metadata.js';
+import { type OwnRecord, createChunkDecoder } from './reader.js';
+import { chunkMetadata, readUiChunk, uiFormatName } from './ui-events.js';
 
 /** Options of the `ai-sdk-ui` decoder. */
 export interface UiDecodeOptions {}
 
+/** What one of our data parts holds. */
+function ownChunk(chunk: Record<string, unknown>): OwnRecord | undefined {
+  if (chunk.type === relayDataType) return { relay: true };
+  if (chunk.type !== bridgeDataType) return undefined;
+  return { event: carriedEvent(chunk.data) };
+}
+
 /**
- * Reads `UIMessageChunk`s of ai 5, 6 and 7 (the field names did not change): one message per
- * `start`, with a minted run id unless our metadata names the run. Chunks this library wrote
- * give back the canonical events they came from, members and all.
+ * Reads `UIMessageChunk`s of ai 5, 6 and 7 (the field names did not change): one run per
+ * `start`, named by its `messageId` (minted when there is none). Our metadata gives a member's
+ * block or tool part its run, parent and actor, and a message its usage; our data parts give
+ * back members' run starts and ends and pauses.
  */
 export function createUiDecoder(context: AdapterContext, _options?: UiDecodeOptions): Decoder {
-  return createBridgeDecoder(context, {
+  return createChunkDecoder(context, {
     format: uiFormatName,
-    natural: naturalUiEvents,
-    bridgePayload(chunk) {
-      if (chunk.type !== bridgeDataType) return undefined;
-      return readBridgePayload(chunk.data) ?? 'invalid';
-    },
-    overlayOf: metadataOverlay,
+    read: readUiChunk,
+    own: ownChunk,
+    metadataOf: chunkMetadata,
     opensMessage: (chunk) => chunk.type === 'start',
   });
 }

@@ -1,13 +1,13 @@
 import { type CanonicalEvent, type EventHandlers, type EventOfType } from '../../src/model/event.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
-import { createBridgeWriter } from './bridge-writer.js';
 import { writeCitations } from './citations.js';
 import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
 import { errorText, finishReasons } from './finish.js';
-import { bridgeDataType, withOverlay } from './overlay.js';
+import { type BridgeMetadata, bridgeDataType, tokenUsage, withOurKey } from './metadata.js';
 import { streamFormatName } from './stream-events.js';
-import { deniedText, naturalUiEvents, uiFormatName } from './ui-events.js';
+import { deniedText, uiFormatName } from './ui-events.js';
+import { createChunkWriter } from './writer.js';
 
 /** The AI SDK major versions the UI encoder writes for. */
 export type UiTarget = 'v5' | 'v6' | 'v7';
@@ -20,7 +20,7 @@ export interface UiEncodeOptions {
 
 type Chunk = Record<string, unknown>;
 
-/** Chunk types each target lacks; such events travel in our data part instead. */
+/** Chunk types each target lacks; such events are written another way or left out, and reported. */
 const missingTypes: Record<UiTarget, ReadonlySet<string>> = {
   v5: new Set([
     'tool-approval-request',
@@ -35,7 +35,7 @@ const missingTypes: Record<UiTarget, ReadonlySet<string>> = {
   v7: new Set(),
 };
 
-/** Fields newer than a target, per chunk type; what is left out travels in our overlay. */
+/** Fields newer than a target, per chunk type: left out (a v5 finish reason goes into our metadata). */
 const newerFields: Record<UiTarget, Record<string, readonly string[]>> = {
   v5: {
     finish: ['finishReason'],
@@ -55,6 +55,14 @@ const newerFields: Record<UiTarget, Record<string, readonly string[]>> = {
   v7: {},
 };
 
+/** Whether a chunk is one a client of the target accepts as it is: its type and fields exist there. */
+export function fitsTarget(record: unknown, target: UiTarget): boolean {
+  if (!isRecord(record)) return true;
+  const type = String(record.type);
+  if (missingTypes[target].has(type)) return false;
+  return (newerFields[target][type] ?? []).every((field) => !(field in record));
+}
+
 const v6Carriers = [
   ...blockTypes,
   'tool-input-start',
@@ -67,7 +75,7 @@ const v6Carriers = [
   'file',
 ];
 
-/** Chunk types with a `providerMetadata` field our overlay can ride in, per target. */
+/** Chunk types with a `providerMetadata` field our metadata can ride in, per target. */
 const metadataCarriers: Record<UiTarget, ReadonlySet<string>> = {
   v5: new Set(blockTypes),
   v6: new Set(v6Carriers),
@@ -78,30 +86,27 @@ const metadataCarriers: Record<UiTarget, ReadonlySet<string>> = {
  * Writes canonical events as `UIMessageChunk`s a `useChat` client accepts: `start` first, text
  * and reasoning blocks opened and closed with one id and closed before `finish-step`, tool parts
  * in start → deltas → available → output order, never `undefined` in `input`/`output`/`data`,
- * `abort` for a cancel, `error` for a failure. What chunks have no field for travels in our
- * `providerMetadata` key or in `data-agent-event-bridge` parts, so decoding gives it back.
+ * `abort` for a cancel, `error` for a failure. Of what chunks have no field for, only lineage,
+ * usage and pauses are written (our key in the metadata of a part's first chunk and of
+ * `finish`, our data part for members' run starts and ends); see the adapter README.
  */
 export function createUiEncoder(context: AdapterContext, options: UiEncodeOptions = {}): Encoder {
   const target: UiTarget = options.target ?? 'v7';
   const reported = new Set<string>();
-  const writer = createBridgeWriter({
-    format: uiFormatName,
-    natural: naturalUiEvents,
-    attach(chunk, overlay) {
+  const writer = createChunkWriter({
+    attach(chunk, ours) {
       const type = String(chunk.type);
       if (type === 'start' || type === 'finish') {
         if (chunk.messageMetadata !== undefined && !isRecord(chunk.messageMetadata)) return false;
-        chunk.messageMetadata = withOverlay(chunk.messageMetadata, overlay);
+        chunk.messageMetadata = withOurKey(chunk.messageMetadata, ours);
         return true;
       }
       if (!metadataCarriers[target].has(type)) return false;
-      chunk.providerMetadata = withOverlay(chunk.providerMetadata, overlay);
+      chunk.providerMetadata = withOurKey(chunk.providerMetadata, ours);
       return true;
     },
-    lineage: true,
-    carrier(payload, id) {
-      return id === undefined ? { type: bridgeDataType, transient: true, data: payload } : { type: bridgeDataType, id, data: payload };
-    },
+    // useChat passes transient parts to onData only; a pause's part (with an id) stays in the message.
+    carrier: (event, id) => (id === undefined ? { type: bridgeDataType, transient: true, data: { event } } : { type: bridgeDataType, id, data: { event } }),
   });
 
   function supported(type: string, event: CanonicalEvent): boolean {
@@ -113,7 +118,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
         level: 'warning',
         eventType: event.type,
         runId: event.runId,
-        message: `AI SDK ${target} has no "${type}" chunk; it travels in a data-agent-event-bridge part instead, which a ${target} useChat client does not render`,
+        message: `AI SDK ${target} has no "${type}" chunk; it was written as the nearest chunk ${target} has (a pause as a data-agent-event-bridge part) or left out`,
       });
     }
     return false;
@@ -169,22 +174,38 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
   });
   const { emit } = core;
 
-  function standalone(event: CanonicalEvent): void {
-    writer.standalone(event);
+  /** A member's run end, a resume without an approval chunk: compactly in our carrier. */
+  function carry(event: CanonicalEvent): void {
+    writer.carry(event);
+  }
+
+  /** Writes the `start` of a message: the run id as the message id, a parent run in our metadata. */
+  function start(event: EventOfType<'run-start'>, fields: Chunk, named: boolean): void {
+    const chunk: Chunk = { ...fields, type: 'start' };
+    if (named) chunk.messageId = event.runId;
+    const lineage: BridgeMetadata = event.parentRunId === undefined ? {} : { parentRunId: event.parentRunId, ...(event.actor === undefined ? {} : { actor: event.actor }) };
+    emit(chunk, event, undefined, lineage);
   }
 
   const handlers: EventHandlers<void, void> = {
-    ...sharedHandlers({ context, core, writer, format: uiFormatName, deltaKey: 'delta', contentFields, encode }),
+    ...sharedHandlers({ context, core, writer, format: uiFormatName, deltaKey: 'delta', contentFields, encode, start }),
     'run-end'(event) {
-      if (!core.isRoot(event)) return standalone(event);
+      if (!core.isRoot(event)) return carry(event);
       core.closeOpenBlocks(event);
       const chunk: Chunk = { ...core.fields(event), type: 'finish' };
-      if (event.finishReason !== undefined && finishReasons.has(event.finishReason)) chunk.finishReason = event.finishReason;
-      emit(chunk, event);
+      const usage = tokenUsage(event.usage);
+      const ours: BridgeMetadata = usage === undefined ? {} : { usage };
+      if (event.finishReason !== undefined) {
+        const native = finishReasons.has(event.finishReason) && !(newerFields[target].finish ?? []).includes('finishReason');
+        // A reason outside the AI SDK set, or any for v5 (v5.0.0 rejects the field), goes into our metadata.
+        if (native) chunk.finishReason = event.finishReason;
+        else ours.finishReason = event.finishReason;
+      }
+      emit(chunk, event, undefined, ours);
       core.closeMessage();
     },
     'run-error'(event) {
-      if (!core.isRoot(event)) return standalone(event);
+      if (!core.isRoot(event)) return carry(event);
       core.closeOpenBlocks(event);
       emit({ ...core.fields(event), type: 'error', errorText: event.error.message }, event);
       core.settle();
@@ -194,7 +215,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       if (fields.type === 'tool-approval-response' && supported('tool-approval-response', event)) {
         return emit({ ...fields, type: 'tool-approval-response' }, event);
       }
-      standalone(event);
+      carry(event);
     },
     'step-end'(event) {
       core.closeOpenBlocks(event);
@@ -239,7 +260,8 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       emit({ ...fields, type: 'tool-output-available', toolCallId: event.toolCallId, output: event.output ?? null }, event);
     },
     'tool-error'(event) {
-      if (inputErrors.delete(event.toolCallId)) return standalone(event);
+      // The tool-input-error chunk of an invalid call said this error already.
+      if (inputErrors.delete(event.toolCallId)) return;
       const fields = core.fields(event);
       if (fields.type === 'tool-input-error') {
         core.toolParts.add(event.toolCallId);
@@ -258,12 +280,13 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       emit({ ...shared, type: 'tool-output-error', toolCallId: event.toolCallId, errorText: errorText(event.error) }, event);
     },
     message(event) {
-      if (explodeInto(event, context, writer, encode)) return;
+      if (explodeInto(event, context, encode)) return;
       const fields = core.fields(event);
       if (fields.type === 'steering-message' && supported('steering-message', event)) {
         return emit({ ...fields, type: 'steering-message', id: event.message.id ?? context.mint('message'), parts: steeringChunkParts(event) }, event);
       }
-      standalone(event);
+      // Input and system messages stay on the server.
+      core.drop(event);
     },
     file(event) {
       const fields = contentFields(event);
@@ -284,7 +307,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       if (content.type === 'custom' && supported('custom', event)) return emit({ ...content, type: 'custom', kind: event.name }, event);
       const fields = core.fields(event);
       if (fields.type === 'message-metadata') return emit({ ...fields, type: 'message-metadata', messageMetadata: event.data ?? null }, event);
-      if (event.name === '' || `data-${event.name}` === bridgeDataType || fields.type !== undefined) return standalone(event);
+      if (event.name === '' || `data-${event.name}`.startsWith(bridgeDataType) || fields.type !== undefined) return core.drop(event);
       emit({ ...fields, type: `data-${event.name}`, data: event.data ?? null }, event);
     },
   };

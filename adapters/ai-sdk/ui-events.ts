@@ -2,7 +2,8 @@ import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import type { Part, Requirement } from '../../src/model/snapshot.js';
 import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
 import { splitCitations } from './citations.js';
-import { type BridgeState, blockEnvelope, bridgeKey, extOf, rootEnvelope, splitMetadata, toolEnvelope } from './overlay.js';
+import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
+import { type StreamState, blockEnvelope, extOf, rootEnvelope, toolEnvelope } from './state.js';
 
 /** The registered name of the UI message stream format. */
 export const uiFormatName = 'ai-sdk-ui';
@@ -21,20 +22,16 @@ export function chunkResidual(chunk: Chunk, known: readonly string[]): Record<st
   if (rest === undefined) return undefined;
   for (const key of ['providerMetadata', 'messageMetadata']) {
     if (!(key in rest)) continue;
-    const { rest: others } = splitMetadata(rest[key]);
+    const others = withoutOurKey(rest[key]);
     if (others === undefined) delete rest[key];
     else rest[key] = others;
   }
   return Object.keys(rest).length === 0 ? undefined : rest;
 }
 
-/** The overlay a chunk carries in its metadata under our key, if any. */
-export function metadataOverlay(chunk: Chunk): Record<string, unknown> | undefined {
-  for (const key of ['providerMetadata', 'messageMetadata']) {
-    const metadata = chunk[key];
-    if (isRecord(metadata) && isRecord(metadata[bridgeKey])) return metadata[bridgeKey];
-  }
-  return undefined;
+/** Our metadata in a chunk's `providerMetadata` or `messageMetadata`, if any. */
+export function chunkMetadata(chunk: Chunk): BridgeMetadata | undefined {
+  return readMetadata(chunk.providerMetadata) ?? readMetadata(chunk.messageMetadata);
 }
 
 function ext(chunk: Chunk, known: readonly string[]) {
@@ -51,12 +48,12 @@ function toolExt(chunk: Chunk, known: readonly string[]) {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-function knownToolName(state: BridgeState, toolCallId: string): { toolName?: string } {
+function knownToolName(state: StreamState, toolCallId: string): { toolName?: string } {
   const toolName = state.tools.get(toolCallId)?.toolName;
   return toolName === undefined ? {} : { toolName };
 }
 
-function requirementOf(state: BridgeState, chunk: Chunk): Requirement {
+function requirementOf(state: StreamState, chunk: Chunk): Requirement {
   const toolCallId = text(chunk.toolCallId);
   const requirement: Requirement = { id: text(chunk.approvalId), kind: 'confirmation', toolCallId };
   const tool = state.tools.get(toolCallId);
@@ -69,7 +66,7 @@ function requirementOf(state: BridgeState, chunk: Chunk): Requirement {
   return requirement;
 }
 
-function pausedRunOf(state: BridgeState, approvalId: string): Envelope | undefined {
+function pausedRunOf(state: StreamState, approvalId: string): Envelope | undefined {
   for (const requirements of state.pending.values()) {
     const found = requirements.find((requirement) => requirement.id === approvalId);
     if (found?.toolCallId !== undefined) return toolEnvelope(state, found.toolCallId);
@@ -90,18 +87,18 @@ function steeringParts(value: unknown): Part[] {
 }
 
 /**
- * What one UI message chunk says on its own, given what came before: the events its decoding
- * gives before any overlay of ours is applied. Encoders use it to send only the difference.
+ * What one UI message chunk says, given what came before (our metadata aside).
  * @returns undefined for a chunk type this library does not know.
  */
-export function naturalUiEvents(chunk: Chunk, state: BridgeState): CanonicalEvent[] | undefined {
+export function readUiChunk(chunk: Chunk, state: StreamState): CanonicalEvent[] | undefined {
   const type = text(chunk.type);
   const root = rootEnvelope(state);
   const id = text(chunk.id);
   const toolCallId = text(chunk.toolCallId);
   switch (type) {
     case 'start':
-      return [{ type: 'run-start', runId: '', ...ext(chunk, ['type']) }];
+      // The message id names the run: one run per message (an empty one is minted by the decoder).
+      return [{ type: 'run-start', runId: text(chunk.messageId), ...ext(chunk, ['type', 'messageId']) }];
     case 'start-step':
       return [{ type: 'step-start', ...root, ...ext(chunk, ['type']) }];
     case 'finish-step':
@@ -226,8 +223,7 @@ export function naturalUiEvents(chunk: Chunk, state: BridgeState): CanonicalEven
         },
       ];
     case 'message-metadata': {
-      const { rest } = splitMetadata(chunk.messageMetadata);
-      return [{ type: 'data', ...root, name: 'message-metadata', data: rest ?? null, ...ext(chunk, ['messageMetadata']) }];
+      return [{ type: 'data', ...root, name: 'message-metadata', data: withoutOurKey(chunk.messageMetadata) ?? null, ...ext(chunk, ['messageMetadata']) }];
     }
     case 'reset-step':
       return [{ type: 'raw', ...root, format: uiFormatName, payload: chunk }];

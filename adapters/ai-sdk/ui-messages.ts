@@ -1,7 +1,7 @@
 import type { UIMessage } from 'ai';
 import type { Message, Part, Requirement, Run } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { bridgeKey, splitMetadata } from './overlay.js';
+import { bridgeKey, readMetadata, withoutOurKey } from './metadata.js';
 import { deniedText, uiFormatName } from './ui-events.js';
 
 type UiPart = Record<string, unknown>;
@@ -82,7 +82,8 @@ export function fromUIMessages(messages: readonly UIMessage[], options: FromUIMe
   const out: Message[] = [];
   const requirements: Requirement[] = [];
   for (const uiMessage of messages) {
-    const { overlay: ours, rest: metadata } = splitMetadata(uiMessage.metadata);
+    const ours = readMetadata(uiMessage.metadata);
+    const metadata = withoutOurKey(uiMessage.metadata);
     if (typeof ours?.runId === 'string' && options.runId === undefined) runId = ours.runId;
     const kept = metadata === undefined ? {} : { ext: { [uiFormatName]: { metadata } } };
     const parts = uiMessage.parts as unknown as UiPart[];

@@ -88,7 +88,8 @@ async function replayChat(request, response, { delayMs, onIssue }) {
   }
   if (getFormat('agno') === undefined) throw new Error('agent-event-bridge has no agno format: run `npm run build` first');
   const text = await readFile(join(exampleDirectory, 'recordings', scenario.recording), 'utf8');
-  const records = readAll(text, 'jsonl').flatMap((item) => (item.kind === 'record' ? [item.record] : []));
+  replays += 1;
+  const records = readAll(text, 'jsonl').flatMap((item) => (item.kind === 'record' ? [asFreshRun(item.record, replays)] : []));
   const source = replay(records, delayMs, () => response.destroyed);
   try {
     await pipeUIMessageStreamToServerResponse(response, source, { from: 'agno', onIssue: (issue) => onIssue?.(issue, scenario) });
@@ -98,6 +99,20 @@ async function replayChat(request, response, { delayMs, onIssue }) {
     const errorText = `The replay failed: ${error instanceof Error ? error.message : String(error)}`;
     response.end(createRecordWriter('sse').write({ type: 'error', errorText }));
   }
+}
+
+/** How many chats were replayed: each replay is a run of its own. */
+let replays = 0;
+
+/**
+ * A record of the recording as a new run would have it: agno gives every run a fresh id, and the
+ * UI message takes its id from the run, so two replays of one recording must not share it.
+ * @param {unknown} record
+ * @param {number} replay
+ */
+function asFreshRun(record, replay) {
+  // run_id, parent_run_id, child_run_id, current_run_id, at any depth (member_responses): every field that names a run.
+  return JSON.parse(JSON.stringify(record).replace(/"(\w*run_id)":"([^"\\]*)"/g, `"$1":"$2.${replay}"`));
 }
 
 /**

@@ -35,12 +35,12 @@ describe('AI SDK encoders', () => {
     ['ai-sdk-ui', { target: 'v5' }],
     ['ai-sdk-stream', {}],
   ] as const) {
-    it(`canonical streams of random runs come back event for event from ${format} ${JSON.stringify(encode)}`, () => {
+    it(`canonical streams of random runs come back event for event from ${format} ${JSON.stringify(encode)} with relay`, () => {
       fc.assert(
         fc.property(runsArbitrary, (runs) => {
           const events = explode(runs);
-          const written = convert(events, { from: 'canonical', to: format, encode });
-          const back = convert(written.output, { from: format, to: 'canonical', encode: { header: false } }).output;
+          const written = convert(events, { from: 'canonical', to: format, encode, relay: true });
+          const back = convert(written.output, { from: format, to: 'canonical', encode: { header: false }, relay: true }).output;
           expect(back).toEqual(events);
         }),
         { numRuns: propertyRuns, seed: propertySeed },

@@ -2,9 +2,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TextStreamPart, type ToolSet, toUIMessageStream } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/index.js';
+import { bridgeKey } from '../../adapters/ai-sdk/index.js';
+import { type CanonicalEvent, convert } from '../../src/index.js';
 import { expectGolden, readJsonl, toJsonl } from '../support/golden.js';
-import { readChunks, withoutBridge } from './ui-reader.js';
+import { readChunks } from './ui-reader.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const names = (suffix: string) =>
@@ -67,9 +68,13 @@ describe('ai-sdk-stream to ai-sdk-ui', () => {
       const theirs = await readChunks(await aiOwnChunks(parts));
       expect(ours.error).toEqual(theirs.error);
       expect(theirs.message).toBeDefined();
-      const { id: _ours, ...ourMessage } = withoutBridge(ours.message) as Record<string, unknown>;
+      const { id: _ours, ...ourMessage } = ours.message as unknown as Record<string, unknown>;
       const { id: _theirs, ...theirMessage } = theirs.message as unknown as Record<string, unknown>;
-      expect(ourMessage).toEqual(theirMessage);
+      // Ours adds one thing: the run's usage in the message metadata, under our key, on the
+      // finish chunk (which a client stopped by an error chunk never reads).
+      const end = (convert(parts, { from: 'ai-sdk-stream', to: 'canonical' }).output as CanonicalEvent[]).find((event) => event.type === 'run-end');
+      const usage = end?.type === 'run-end' && ours.error === undefined ? end.usage : undefined;
+      expect(ourMessage).toEqual({ ...theirMessage, metadata: usage === undefined ? undefined : { [bridgeKey]: { usage } } });
     });
   }
 });

@@ -1,5 +1,4 @@
 import { type UIMessage, type UIMessageChunk, readUIMessageStream, uiMessageChunkSchema } from 'ai';
-import { bridgeKey } from '../../adapters/ai-sdk/overlay.js';
 
 /** What `readUIMessageStream({terminateOnError: true})` made of a chunk list: the last message, and the error that ended it. */
 export interface ReadResult {
@@ -33,19 +32,4 @@ export async function invalidChunks(chunks: readonly unknown[]): Promise<{ chunk
     if (result !== undefined && !result.success) invalid.push({ chunk, error: String(result.error) });
   }
   return invalid;
-}
-
-/** A copy of a value without our metadata key anywhere: what a plain useChat app shows. */
-export function withoutBridge(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutBridge);
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) {
-    if (key === bridgeKey) continue;
-    const cleaned = withoutBridge(field);
-    // Metadata objects that held only our key disappear, as they would without it.
-    if ((key === 'providerMetadata' || key === 'callProviderMetadata' || key === 'resultProviderMetadata' || key === 'metadata') && typeof cleaned === 'object' && cleaned !== null && Object.keys(cleaned).length === 0) continue;
-    copy[key] = cleaned;
-  }
-  return copy;
 }

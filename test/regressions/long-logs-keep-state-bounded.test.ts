@@ -34,9 +34,14 @@ describe('a long log', () => {
     };
     feed(0, 1200); // past every bound (1024 paused runs), so what stays is the steady state
     const settled = heapAfterGc();
-    feed(1200, 3600);
-    const grown = heapAfterGc() - settled;
-    // Before the fix: about 2 KB per copy, 4.8 MB for these 2 400.
-    expect(grown).toBeLessThan(1.5 * 1024 * 1024);
-  });
+    // The heap after a full collection still moves by a few MB from one measure to the next: state
+    // that grows with the log is higher at every later measure, so the least growth is compared.
+    const growth: number[] = [];
+    for (const end of [2400, 3600, 4800]) {
+      feed(end - 1200, end);
+      growth.push(heapAfterGc() - settled);
+    }
+    // Before the fix: about 2 KB per copy, 2.4 MB after the first 1 200 copies and more after each.
+    expect(Math.min(...growth)).toBeLessThan(1.5 * 1024 * 1024);
+  }, 90_000);
 });

@@ -76,13 +76,15 @@ describe('the useChat example server', () => {
   it('streams the team run with the member named in the metadata of its text', async () => {
     const { message, errors } = await ask(promptOf('team'));
     expect(errors).toEqual([]);
-    expect(lineageOf(message?.metadata)).toEqual({ runId: 'run-1', actor: { kind: 'team', id: 'my-team', name: 'My Team' } });
+    // The team's run is the message; its actor is the app's own knowledge and is not sent.
+    expect(message?.id).toMatch(/^run-1\.\d+$/);
+    expect(lineageOf(message?.metadata)).toEqual({});
     const memberText = message?.parts.find((part) => part.type === 'text' && part.text === 'Paris is lovely');
     expect(memberText).toBeDefined();
     // useChat keeps the metadata of a text part's last chunk, so the lineage must survive to the end of the part.
     expect(lineageOf(memberText?.type === 'text' ? memberText.providerMetadata : undefined)).toEqual({
-      runId: 'run-2',
-      parentRunId: 'run-1',
+      runId: `run-2.${message?.id.split('.')[1]}`,
+      parentRunId: message?.id,
       actor: { kind: 'agent', id: 'writer', name: 'Writer' },
     });
     expect(texts(message).at(-1)).toBe('Team says Paris is lovely');

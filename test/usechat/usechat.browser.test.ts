@@ -88,14 +88,15 @@ describe('the useChat example in headless Chromium', () => {
     const reply = await send('team');
     const turns = reply.getByTestId('turn');
     expect(await turns.evaluateAll((sections) => sections.map((section) => section.getAttribute('data-actor')))).toEqual([
-      'My Team',
+      'Assistant',
       'Writer',
-      'My Team',
+      'Assistant',
     ]);
     const member = turn(reply, 'Writer');
     expect(await member.getAttribute('class')).toBe('turn member');
     expect(await member.locator('.text').allTextContents()).toEqual(['Paris is lovely']);
-    expect(await member.locator('.parent').textContent()).toBe('member run run-2, started by run-1');
+    // Each replay is a fresh run: the server suffixes the recording's run ids with the replay's number.
+    expect(await member.locator('.parent').textContent()).toMatch(/^member run run-2\.(\d+), started by run-1\.\1$/);
     expect(await turns.last().locator('.text').allTextContents()).toEqual(['Team says Paris is lovely']);
     const delegation = tool(reply, 'delegate_task_to_member');
     expect(await delegation.getAttribute('data-state')).toBe('output-available');
@@ -110,7 +111,7 @@ describe('the useChat example in headless Chromium', () => {
     expect(await weather.locator('.tool-input').textContent()).toBe('{"city":"Paris"}');
     expect(await weather.locator('.tool-output').textContent()).toBe('It is sunny in Paris');
     expect(await reply.locator('.text').last().textContent()).toBe('It is sunny in Paris');
-    expect(await turn(reply, 'Weather Agent').count()).toBeGreaterThan(0);
+    expect(await turn(reply, 'Assistant').count()).toBeGreaterThan(0);
   });
 
   it('shows reasoning and a failed tool call in its error state', async () => {
@@ -125,7 +126,7 @@ describe('the useChat example in headless Chromium', () => {
 
   it('shows the paused run waiting for confirmation of its tool, without a result', async () => {
     const reply = await send('pause');
-    expect(await reply.getByTestId('pause').locator('strong').textContent()).toBe('HITL Agent paused.');
+    expect(await reply.getByTestId('pause').locator('strong').textContent()).toBe('Assistant paused.');
     expect(await reply.getByTestId('pending').allTextContents()).toEqual(['confirmation of delete_file{"path":"/data/report.txt"}']);
     expect(await reply.locator('.tool-output').count()).toBe(0);
     expect(await page.getByTestId('chat-status').getAttribute('data-status')).toBe('ready');

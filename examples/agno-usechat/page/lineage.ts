@@ -37,7 +37,7 @@ export function inherit(parent: Lineage, own: Lineage): Lineage {
 
 /** How the page names an actor. */
 export function actorLabel(actor: Actor | undefined): string {
-  return actor?.name ?? actor?.id ?? actor?.kind ?? 'assistant';
+  return actor?.name ?? actor?.id ?? actor?.kind ?? 'Assistant';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

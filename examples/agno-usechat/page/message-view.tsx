@@ -21,7 +21,8 @@ export function MessageView({ message }: { message: UIMessage }) {
       </li>
     );
   }
-  const root = lineageOf(message.metadata);
+  // The message id is the run id of the message's run (the agno run id).
+  const root: Lineage = { runId: message.id, ...lineageOf(message.metadata) };
   return (
     <li className="message assistant" data-role="assistant" data-run-id={root.runId}>
       {turnsOf(message.parts, root).map((turn, index) => (

@@ -1,0 +1,125 @@
+import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
+import type { Requirement } from '../../src/model/snapshot.js';
+
+/** The `ext` field that marks a run id the decoder minted (AI SDK streams may have none): encoders leave it out. */
+export const mintedRunIdKey = 'mintedRunId';
+
+/** The `ext` field that marks a run-start the decoder added to a stream without `start`. */
+export const noStartKey = 'noStart';
+
+/** The envelope of an event without its `ext`: what records inherit from their context. */
+export function envelopeOf(event: CanonicalEvent): Envelope {
+  const envelope: Envelope = { runId: event.runId };
+  if (event.parentRunId !== undefined) envelope.parentRunId = event.parentRunId;
+  if (event.sessionId !== undefined) envelope.sessionId = event.sessionId;
+  if (event.actor !== undefined) envelope.actor = event.actor;
+  if (event.time !== undefined) envelope.time = event.time;
+  return envelope;
+}
+
+/** A tool call as both sides of a format remember it. */
+export interface TrackedTool {
+  envelope: Envelope;
+  toolName: string;
+  input?: unknown;
+}
+
+/**
+ * What decoder and encoder of an AI SDK format know at each point of a stream: chunks name no
+ * run, so they inherit the run of their block, tool part or message.
+ */
+export interface StreamState {
+  /** The envelope of the run the current message (`start`) belongs to. */
+  root: Envelope | undefined;
+  /** Envelopes of open text and reasoning blocks, by record id. */
+  blocks: Map<string, Envelope>;
+  tools: Map<string, TrackedTool>;
+  /** Requirements of paused runs, by run id. */
+  pending: Map<string, Requirement[]>;
+}
+
+/** How many paused runs keep their requirements for a later resume. */
+const rememberedPauses = 1024;
+
+/** A fresh {@link StreamState}. */
+export function createStreamState(): StreamState {
+  return { root: undefined, blocks: new Map(), tools: new Map(), pending: new Map() };
+}
+
+/**
+ * Records what an event tells later records.
+ * @param recordId the id the record used for a text or reasoning block.
+ */
+export function track(state: StreamState, event: CanonicalEvent, recordId?: string): void {
+  switch (event.type) {
+    case 'text-start':
+    case 'reasoning-start':
+      state.blocks.set(recordId ?? event.id, envelopeOf(event));
+      return;
+    case 'text-end':
+    case 'reasoning-end':
+      state.blocks.delete(recordId ?? event.id);
+      return;
+    case 'tool-input-start': {
+      const known = state.tools.get(event.toolCallId);
+      state.tools.set(event.toolCallId, { envelope: known?.envelope ?? envelopeOf(event), toolName: event.toolName });
+      return;
+    }
+    case 'tool-call': {
+      const known = state.tools.get(event.toolCallId);
+      state.tools.set(event.toolCallId, { envelope: known?.envelope ?? envelopeOf(event), toolName: event.toolName, input: event.input });
+      return;
+    }
+    case 'run-pause':
+      state.pending.delete(event.runId);
+      state.pending.set(event.runId, event.requirements);
+      // A log of many paused runs must not grow without bound: the oldest pause is forgotten.
+      if (state.pending.size > rememberedPauses) {
+        const oldest = state.pending.keys().next().value as string;
+        state.pending.delete(oldest);
+        forgetTools(state, oldest);
+      }
+      return;
+    case 'run-resume':
+      state.pending.delete(event.runId);
+      return;
+    case 'run-end':
+    case 'run-error':
+    case 'run-cancel':
+      state.pending.delete(event.runId);
+      // The run's tool calls are answered or abandoned: nothing later refers to them.
+      forgetTools(state, event.runId);
+      return;
+    default:
+      return;
+  }
+}
+
+function forgetTools(state: StreamState, runId: string): void {
+  for (const [toolCallId, tool] of state.tools) if (tool.envelope.runId === runId) state.tools.delete(toolCallId);
+}
+
+/** The envelope a record about a tool call inherits: the call's, else the message's. */
+export function toolEnvelope(state: StreamState, toolCallId: string): Envelope {
+  return state.tools.get(toolCallId)?.envelope ?? rootEnvelope(state);
+}
+
+/** The envelope a record inside a text or reasoning block inherits. */
+export function blockEnvelope(state: StreamState, id: string): Envelope {
+  return state.blocks.get(id) ?? rootEnvelope(state);
+}
+
+/** The envelope of the current message; an empty run id before any `start`. */
+export function rootEnvelope(state: StreamState): Envelope {
+  return state.root ?? { runId: '' };
+}
+
+/** Builds `ext` for a residual of one format's fields; undefined when nothing is left. */
+export function extOf(format: string, rest: Record<string, unknown> | undefined): { ext?: Record<string, Record<string, unknown>> } {
+  return rest === undefined || Object.keys(rest).length === 0 ? {} : { ext: { [format]: rest } };
+}
+
+/** The residual fields one format kept on an event, or an empty object. */
+export function extFields(event: CanonicalEvent, format: string): Record<string, unknown> {
+  return event.ext?.[format] ?? {};
+}
