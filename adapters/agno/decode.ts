@@ -358,7 +358,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         };
         if (typeof record.error_type === 'string') error.type = record.error_type;
         if (typeof record.error_id === 'string') error.id = record.error_id;
-        if (record.additional_data !== undefined && record.additional_data !== null) error.data = record.additional_data;
+        // `additional_data` (a guardrail's details, anything a server puts there) stays in the source record.
         state.ended = true;
         return single(events, { type: 'run-error', ...base, error });
       }
