@@ -2,6 +2,7 @@ export { aiSdkStreamFormat, aiSdkUiFormat } from './format.js';
 export { bridgeDataType, bridgeKey, relayDataType } from './metadata.js';
 export {
   pipeUIMessageStreamToServerResponse,
+  toUIMessageChunkStream,
   toUIMessageStreamResponse,
   uiMessageStreamHeaders,
   uiMessageStreamText,

@@ -1,3 +1,4 @@
+import type { UIMessageChunk } from 'ai';
 import type { ReadItem } from '../../src/framing/read-item.js';
 import { ConversionError, type Issue } from '../../src/model/issue.js';
 import { type InputFraming, createRecordReader } from '../../src/framing/record-reader.js';
@@ -68,16 +69,14 @@ function unreadableText(count: number, lines: readonly number[]): string {
 }
 
 /**
- * The SSE text of a UI message stream made of records of any registered format: one
- * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
- * Unreadable lines of a text source go to `onReject` (and `onIssue`) and are named by one error
- * chunk at the end: useChat stops reading at an error, so the parts that could be read come
- * first. In strict mode the first unreadable line ends the stream like a failing source.
+ * The UI message chunks of records of any registered format, as objects. Unreadable lines of a
+ * text source go to `onReject` (and `onIssue`) and are named by one error chunk at the end:
+ * useChat stops reading at an error, so the parts that could be read come first. In strict mode
+ * the first unreadable line ends the stream like a failing source.
  */
-export async function* uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
+async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOptions): AsyncGenerator<unknown> {
   const { target, framing, status: _status, headers: _headers, ...converterOptions } = options;
   const converter = createConverter({ ...converterOptions, to: 'ai-sdk-ui', encode: target === undefined ? {} : { target } });
-  const writer = createRecordWriter('sse', aiSdkUiFormat);
   const reader = createRecordReader(framing);
   const bytes = new TextDecoder();
   const unreadable = { count: 0, lines: [] as number[] };
@@ -90,10 +89,10 @@ export async function* uiMessageStreamText(source: RecordSource, options: UIMess
     options.onReject?.(item.text, issue, { line: item.line });
   };
   // A generator, so that what precedes an unreadable line is sent before strict mode stops.
-  function* frames(items: ReadItem[]): Generator<string> {
+  function* chunksOf(items: ReadItem[]): Generator<unknown> {
     for (const item of items) {
       if (item.kind === 'reject') reject(item);
-      else for (const chunk of converter.push(item.record, { line: item.line })) yield writer.write(chunk);
+      else yield* converter.push(item.record, { line: item.line });
     }
   }
   let text = false;
@@ -101,24 +100,51 @@ export async function* uiMessageStreamText(source: RecordSource, options: UIMess
     for await (const item of iterate(source)) {
       if (typeof item === 'string' || item instanceof Uint8Array) {
         text = true;
-        yield* frames(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })));
+        yield* chunksOf(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })));
         continue;
       }
-      for (const chunk of converter.push(item)) yield writer.write(chunk);
+      yield* converter.push(item);
     }
-    if (text) yield* frames([...reader.push(bytes.decode()), ...reader.flush()]);
+    if (text) yield* chunksOf([...reader.push(bytes.decode()), ...reader.flush()]);
   } catch (error) {
-    // A failing source ends the stream with error chunks and [DONE], so the client shows an
-    // error instead of a broken connection; the failure is also reported through onIssue.
+    // A failing source ends the stream with error chunks, so the client shows an error instead
+    // of a broken connection; the failure is also reported through onIssue.
     const failure = converter.fail(error);
-    for (const chunk of failure) yield writer.write(chunk);
-    if (failure.length === 0) yield writer.write({ type: 'error', errorText: error instanceof Error ? error.message : String(error) });
-    yield writer.end();
+    yield* failure;
+    if (failure.length === 0) yield { type: 'error', errorText: error instanceof Error ? error.message : String(error) };
     return;
   }
-  for (const chunk of converter.flush()) yield writer.write(chunk);
-  if (unreadable.count > 0) yield writer.write({ type: 'error', errorText: unreadableText(unreadable.count, unreadable.lines) });
+  yield* converter.flush();
+  if (unreadable.count > 0) yield { type: 'error', errorText: unreadableText(unreadable.count, unreadable.lines) };
+}
+
+/**
+ * The SSE text of a UI message stream made of records of any registered format: one
+ * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
+ */
+export async function* uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
+  const writer = createRecordWriter('sse', aiSdkUiFormat);
+  for await (const chunk of uiMessageChunks(source, options)) yield writer.write(chunk);
   yield writer.end();
+}
+
+/**
+ * A `ReadableStream` of `UIMessageChunk`s made of records of any registered format, for the AI
+ * SDK's own composition: `createUIMessageStream({execute({writer}) { writer.merge(stream) }})`.
+ * Pulls from the source only as the consumer reads; cancelling it stops the source.
+ */
+export function toUIMessageChunkStream(source: RecordSource, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+  const chunks = uiMessageChunks(source, options);
+  return new ReadableStream<UIMessageChunk>({
+    async pull(controller) {
+      const { done, value } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(value as UIMessageChunk);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
 }
 
 /** The headers of a UI message stream, with the caller's on top. */
