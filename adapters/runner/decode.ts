@@ -58,539 +58,577 @@ interface Session {
 
 const knownTypes = new Set<string>(runnerEventTypes);
 
+/** What a Runner decoder keeps between records; every handler takes it as its first argument. */
+interface DecoderState {
+  context: AdapterContext;
+  sessions: Map<string, Session>;
+  usedRunIds: Set<string>;
+  /** A user_message held until the next record, which names the agent that answers it. */
+  pendingUser: { session: Session; record: Record<string, unknown> } | undefined;
+}
+
+function sessionOf(state: DecoderState, key: string): Session {
+  let session = state.sessions.get(key);
+  if (session === undefined) {
+    session = {};
+    state.sessions.set(key, session);
+  }
+  return session;
+}
+
+function allocateRunId(state: DecoderState, base: string): string {
+  let runId = base;
+  for (let n = 2; state.usedRunIds.has(runId); n += 1) runId = `${base}#${n}`;
+  state.usedRunIds.add(runId);
+  return runId;
+}
+
+function actorOf(record: Record<string, unknown>): Actor | undefined {
+  const name = typeof record.agent_name === 'string' ? record.agent_name : typeof record.author === 'string' && record.author !== '' ? record.author : undefined;
+  return name === undefined ? undefined : { kind: 'agent', name };
+}
+
+/** The envelope of an event of `run` decoded from `record`; `runLevel` uses the run's own actor. */
+function envelope(run: RunState, record: Record<string, unknown>, runLevel = false): Envelope {
+  const actor = runLevel ? run.actor : (actorOf(record) ?? run.actor);
+  const result: Envelope = { runId: run.runId };
+  if (run.parentRunId !== undefined) result.parentRunId = run.parentRunId;
+  if (typeof record.session_id === 'string') result.sessionId = record.session_id;
+  if (actor !== undefined) result.actor = actor;
+  if (typeof record.timestamp === 'number') result.time = record.timestamp * 1000;
+  return result;
+}
+
+function openRun(state: DecoderState, turn: Turn, branch: string, parent: RunState | undefined, base: string, actor: Actor | undefined, synthesized: boolean): RunState {
+  const run: RunState = {
+    runId: allocateRunId(state, base),
+    status: 'open',
+    synthesized,
+    branch,
+    finished: false,
+    sawFinal: false,
+    streamedText: false,
+    members: [],
+    unanswered: new Map(),
+    callIds: new Map(),
+  };
+  if (parent !== undefined) {
+    run.parentRunId = parent.runId;
+    parent.members.push(run);
+  } else {
+    turn.roots.push(run);
+  }
+  if (actor !== undefined) run.actor = actor;
+  let stack = turn.stacks.get(branch);
+  if (stack === undefined) {
+    stack = [];
+    turn.stacks.set(branch, stack);
+  }
+  stack.push(run);
+  return run;
+}
+
+function runStart(run: RunState, record: Record<string, unknown>, input?: unknown): CanonicalEvent {
+  const start: CanonicalEvent = { type: 'run-start', ...envelope(run, record, true) };
+  if (input !== undefined) start.input = input;
+  return start;
+}
+
+/**
+ * The run a record of `branch` belongs to: the innermost open one, or a new run (and its
+ * parents along the branch path) whose start is synthesized.
+ */
+function currentRun(state: DecoderState, turn: Turn, branch: string, record: Record<string, unknown>, events: CanonicalEvent[], deeper = false): RunState {
+  const top = turn.stacks.get(branch)?.at(-1);
+  if (top !== undefined) return top;
+  const cut = branch.lastIndexOf('.');
+  const parent = branch === '' ? undefined : currentRun(state, turn, cut === -1 ? '' : branch.slice(0, cut), record, events, true);
+  // A parent opened on behalf of a deeper branch is known only by its branch segment.
+  const name = branch.slice(cut + 1);
+  const actor: Actor | undefined = !deeper ? actorOf(record) : name === '' ? undefined : { kind: 'agent', name };
+  const run = openRun(state, turn, branch, parent, branch === '' ? turn.id : `${turn.id}/${branch}`, actor, true);
+  state.context.report({
+    code: 'invalid-sequence',
+    level: 'info',
+    eventType: 'run-start',
+    runId: run.runId,
+    message: 'no agent_start opens this run (langchain_adk 0.3.4+ emits none); its run-start was synthesized',
+  });
+  events.push(runStart(run, record));
+  return run;
+}
+
+function turnOf(state: DecoderState, session: Session, invocationId: string, record: Record<string, unknown>, events: CanonicalEvent[]): Turn {
+  if (session.turn !== undefined && (invocationId === '' || invocationId === session.turn.id)) return session.turn;
+  if (session.turn !== undefined) closeTurn(state, session.turn, record, events);
+  let id = invocationId;
+  if (id === '') {
+    id = state.context.mint('run');
+    state.context.report({
+      code: 'minted',
+      level: 'info',
+      runId: id,
+      message: 'no invocation_id (langchain_adk agent events carry none) and no user_message before: the turn got a minted run id',
+    });
+  }
+  session.turn = { id, stacks: new Map(), roots: [] };
+  return session.turn;
+}
+
+function closeBlock(run: RunState, kind: 'text' | 'reasoning', record: Record<string, unknown>, events: CanonicalEvent[]): void {
+  const block = run[kind];
+  if (block === undefined) return;
+  run[kind] = undefined;
+  events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...envelope(run, record), id: block.id });
+}
+
+/** Ends a run the source left open: a run-end only where it ended with an answer. */
+function closeRun(state: DecoderState, run: RunState, record: Record<string, unknown>, events: CanonicalEvent[]): void {
+  for (const member of run.members) closeRun(state, member, record, events);
+  closeBlock(run, 'text', record, events);
+  closeBlock(run, 'reasoning', record, events);
+  if (run.status !== 'open') return;
+  const membersDone = run.members.length > 0 && run.members.every((member) => member.status === 'completed');
+  const failed = run.sawFinal ? undefined : run.members.at(-1);
+  // A composite emits nothing itself: when the turn ends at its last child's error, that error
+  // ended the composite too (its astream returns after a child that raised, §4.2).
+  if (failed?.status === 'error' && failed.error !== undefined) {
+    state.context.report({
+      code: 'approximated',
+      level: 'info',
+      eventType: 'run-error',
+      runId: run.runId,
+      message: `the turn ended at the error of its member ${failed.runId}, without a final answer from this run; the run was read as failed with that error`,
+    });
+    run.status = 'error';
+    run.error = failed.error;
+    events.push({ type: 'run-error', ...envelope(run, record, true), error: failed.error });
+    return;
+  }
+  if (!run.sawFinal && !membersDone) {
+    state.context.report({
+      code: 'invalid-sequence',
+      level: 'warning',
+      runId: run.runId,
+      message: 'the turn ended without a final answer or error from this run; it was left open rather than reported as completed',
+    });
+    return;
+  }
+  state.context.report({
+    code: 'invalid-sequence',
+    level: 'info',
+    eventType: 'run-end',
+    runId: run.runId,
+    message: 'no agent_end closes this run (langchain_adk 0.3.4+ emits none); its run-end was synthesized after its final answer or at the end of the turn',
+  });
+  events.push(runEnd(run, record));
+}
+
+function runEnd(run: RunState, record: Record<string, unknown>): CanonicalEvent {
+  run.status = 'completed';
+  const end: CanonicalEvent = { type: 'run-end', ...envelope(run, record, true) };
+  if (run.output !== undefined) end.output = run.output;
+  if (run.usage !== undefined) end.usage = run.usage;
+  return end;
+}
+
+function closeTurn(state: DecoderState, turn: Turn, record: Record<string, unknown>, events: CanonicalEvent[]): void {
+  const closing: Record<string, unknown> = { session_id: record.session_id };
+  for (const root of turn.roots) closeRun(state, root, closing, events);
+}
+
+/** Streams text or reasoning into the run's open block; `final` closes it with the whole text. */
+function stream(state: DecoderState, run: RunState, kind: 'text' | 'reasoning', content: string, cumulative: boolean, final: boolean, record: Record<string, unknown>, events: CanonicalEvent[], before: CanonicalEvent[] = []): void {
+  const env = envelope(run, record);
+  let block = run[kind];
+  const restarts = block !== undefined && (block.cumulative !== cumulative || (cumulative && !content.startsWith(block.stream.text)));
+  if (block !== undefined && restarts && !final) closeBlock(run, kind, record, events);
+  block = run[kind];
+  if (block === undefined) {
+    block = { id: state.context.mint(kind), stream: createTextStream(cumulative ? 'cumulative' : 'delta'), cumulative };
+    run[kind] = block;
+    events.push({ type: kind === 'text' ? 'text-start' : 'reasoning-start', ...env, id: block.id });
+    if (final) {
+      if (content !== '') events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
+    }
+  }
+  if (!final) {
+    events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
+    if (kind === 'text') run.streamedText = true;
+    return;
+  }
+  // A final answer restates the streamed text; say what the partials had not said yet.
+  const sofar = block.stream.text;
+  if (content.length > sofar.length && content.startsWith(sofar)) {
+    events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
+  }
+  events.push(...before);
+  run[kind] = undefined;
+  events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...env, id: block.id });
+}
+
+function countUsage(run: RunState, llmResponse: unknown): boolean {
+  if (!isRecord(llmResponse)) return false;
+  const key = JSON.stringify(llmResponse);
+  if (key === run.lastLlmResponse) return false;
+  run.lastLlmResponse = key;
+  const usage: Usage = {};
+  if (typeof llmResponse.input_tokens === 'number') usage.inputTokens = llmResponse.input_tokens;
+  if (typeof llmResponse.output_tokens === 'number') usage.outputTokens = llmResponse.output_tokens;
+  if (Object.keys(usage).length > 0) run.usage = addUsage(run.usage, usage);
+  return true;
+}
+
+function toolCallId(state: DecoderState, run: RunState, part: Record<string, unknown>, answering: boolean): string {
+  if (typeof part.tool_call_id === 'string') {
+    const source = part.tool_call_id;
+    if (answering) return run.callIds.get(source) ?? source;
+    if (!run.callIds.has(source)) {
+      run.callIds.set(source, source);
+      return source;
+    }
+    // ReActAgent (0.3.x) names every call of a tool `react_<tool>`; a repeat gets an id of its own.
+    let n = 2;
+    while ([...run.callIds.values()].includes(`${source}#${n}`)) n += 1;
+    const id = `${source}#${n}`;
+    run.callIds.set(source, id);
+    state.context.report({ code: 'minted', level: 'info', runId: run.runId, message: `tool call id "${source}" repeats in this run (ReActAgent names calls by tool); the repeat is "${id}"` });
+    return id;
+  }
+  const name = String(part.tool_name ?? '');
+  const queue = run.unanswered.get(name) ?? [];
+  run.unanswered.set(name, queue);
+  if (answering) {
+    const waiting = queue.shift();
+    if (waiting !== undefined) return waiting;
+  }
+  const id = state.context.mint('tool-call');
+  if (!answering) queue.push(id);
+  state.context.report({
+    code: 'minted',
+    level: 'info',
+    runId: run.runId,
+    message: `a tool ${answering ? 'result' : 'call'} of "${name}" has no tool_call_id (langchain_adk < 0.3.1); minted ${id}`,
+  });
+  return id;
+}
+
+function sideParts(run: RunState, parts: readonly Record<string, unknown>[], record: Record<string, unknown>): CanonicalEvent[] {
+  const env = envelope(run, record);
+  const events: CanonicalEvent[] = [];
+  for (const part of parts) {
+    const type = partType(part);
+    if (type === 'data' && isRecord(part.data)) events.push({ type: 'data', ...env, name: structuredOutputName, data: part.data });
+    if (type === 'file') {
+      const file: CanonicalEvent = { type: 'file', ...env, mediaType: typeof part.mime_type === 'string' ? part.mime_type : 'application/octet-stream' };
+      if (typeof part.uri === 'string') file.url = part.uri;
+      if (typeof part.inline_bytes === 'string') file.data = part.inline_bytes;
+      if (typeof part.name === 'string') file.name = part.name;
+      events.push(file);
+    }
+  }
+  return events;
+}
+
+function requirementsOf(value: unknown): Requirement[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is Requirement => requirementSchema.safeParse(item).success);
+}
+
+/** The events of one agent_message or tool_response, the last of them standing for the record. */
+function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, record: Record<string, unknown>, events: CanonicalEvent[]): void {
+  const env = envelope(run, record);
+  const parts = view.content.parts;
+  const metadata = view.metadata;
+  const text = textOf(parts);
+  const stateDelta = view.actions.state_delta;
+  if (isRecord(stateDelta) && Object.keys(stateDelta).length > 0) events.push({ type: 'state', ...env, delta: stateDelta });
+  if (typeof view.actions.transfer_to_agent === 'string') events.push({ type: 'handoff', ...env, to: view.actions.transfer_to_agent });
+  const newModelTurn = countUsage(run, view.llm_response);
+
+  if (view.type === 'tool_response') {
+    closeBlock(run, 'text', record, events);
+    run.streamedText = false;
+    for (const part of parts) {
+      if (partType(part) !== 'tool_response') continue;
+      const base = { ...env, toolCallId: toolCallId(state, run, part, true), toolName: String(part.tool_name ?? '') };
+      if (typeof part.error === 'string') events.push({ type: 'tool-error', ...base, error: part.error });
+      else events.push({ type: 'tool-result', ...base, output: typeof part.result === 'string' ? part.result : '' });
+    }
+    return;
+  }
+  if (truthy(metadata.error)) {
+    closeBlock(run, 'text', record, events);
+    closeBlock(run, 'reasoning', record, events);
+    // The agent's astream returns right after an error (0.3.x): a sub-agent's run is over.
+    run.finished = run.synthesized && run.branch !== '';
+    // asyncio.CancelledError is how a cancelled Python task ends; the encoder writes cancels so.
+    if (metadata.exception_type === 'CancelledError') {
+      run.status = 'cancelled';
+      events.push({ type: 'run-cancel', ...env, reason: text });
+      return;
+    }
+    run.status = 'error';
+    const error: ErrorInfo = { message: text };
+    if (typeof metadata.exception_type === 'string') error.type = metadata.exception_type;
+    run.error = error;
+    events.push({ type: 'run-error', ...env, error });
+    return;
+  }
+  if (metadata.paused === true) {
+    run.status = 'paused';
+    events.push({ type: 'run-pause', ...env, requirements: requirementsOf(metadata.requirements) });
+    return;
+  }
+  if (metadata.resumed === true) {
+    run.status = 'open';
+    events.push({ type: 'run-resume', ...env });
+    return;
+  }
+  switch (metadata.react_step) {
+    case 'thought':
+      stream(state, run, 'reasoning', text, true, !view.partial, record, events);
+      return;
+    case 'action':
+      events.push({ type: 'reasoning-step', ...env, action: typeof metadata.action === 'string' ? metadata.action : '' });
+      return;
+    case 'observation':
+      events.push({ type: 'reasoning-step', ...env, result: text });
+      return;
+  }
+  for (const part of parts) {
+    if (partType(part) === 'thinking' && typeof part.thinking === 'string') stream(state, run, 'reasoning', part.thinking, false, false, record, events);
+  }
+  const calls = parts.filter((part) => partType(part) === 'tool_call');
+  const side = sideParts(run, parts, record);
+  const hasText = parts.some((part) => partType(part) === 'text');
+  if (calls.length > 0) {
+    closeBlock(run, 'text', record, events);
+    const said = isRecord(view.llm_response) && typeof view.llm_response.text === 'string' ? view.llm_response.text : '';
+    // Text said before the tool calls lives only in llm_response when it was not streamed (0.3.4+).
+    if (newModelTurn && !run.streamedText && said !== '') stream(state, run, 'text', said, false, true, record, events);
+    events.push(...side);
+    for (const part of calls) {
+      const input = isRecord(part.args) ? part.args : {};
+      events.push({ type: 'tool-call', ...env, toolCallId: toolCallId(state, run, part, false), toolName: String(part.tool_name ?? ''), input });
+    }
+    return;
+  }
+  if (hasText && view.partial) {
+    events.push(...side);
+    // ReAct answers (scratchpad in metadata) and every legacy partial restate the text so far.
+    stream(state, run, 'text', text, view.cumulative ?? 'scratchpad' in metadata, false, record, events);
+    return;
+  }
+  if (isFinalResponse({ ...view, type: 'agent_message' })) {
+    run.sawFinal = true;
+    run.finished = run.synthesized && run.branch !== '';
+    run.output = side.find((event) => event.type === 'data')?.data ?? text;
+  }
+  if (hasText || (side.length === 0 && events.length === 0)) {
+    stream(state, run, 'text', text, view.cumulative === true && run.text?.cumulative === true, true, record, events, side);
+    run.streamedText = false;
+    return;
+  }
+  events.push(...side);
+}
+
+/** Ends the sub-agent runs that gave their final answer, now that another record follows. */
+function settleFinished(state: DecoderState, turn: Turn, record: Record<string, unknown>, events: CanonicalEvent[]): void {
+  for (const stack of turn.stacks.values()) {
+    const top = stack.at(-1);
+    if (top === undefined || !top.finished) continue;
+    closeRun(state, top, record, events);
+    stack.pop();
+  }
+}
+
+/** One record being decoded: its session, and the events it produces. */
+interface RecordAt {
+  session: Session;
+  record: Record<string, unknown>;
+  events: CanonicalEvent[];
+}
+
+/** Decodes one record of a known type; module-level, with the decoder's state as argument. */
+type RecordHandler = (state: DecoderState, at: RecordAt) => void;
+
+/** The turn and branch of an agent event, once the sub-agents that gave their answer have ended. */
+function agentTurn(state: DecoderState, { session, record, events }: RecordAt): { turn: Turn; branch: string } {
+  const turn = turnOf(state, session, typeof record.invocation_id === 'string' ? record.invocation_id : '', record, events);
+  settleFinished(state, turn, record, events);
+  return { turn, branch: typeof record.branch === 'string' ? record.branch : '' };
+}
+
+/** `agent_start`: a run of its branch, or a member run inside the open one (0.3.3 wrappers). */
+function agentStart(state: DecoderState, at: RecordAt): void {
+  const { record, events } = at;
+  const { turn, branch } = agentTurn(state, at);
+  const stack = turn.stacks.get(branch);
+  const top = stack?.at(-1);
+  const parent = top ?? (branch === '' ? undefined : currentRun(state, turn, branch.slice(0, Math.max(branch.lastIndexOf('.'), 0)), record, events, true));
+  const name = actorOf(record)?.name ?? 'agent';
+  // This adapter writes the id of a member run that its branch does not give in metadata.run_id.
+  const declared = isRecord(record.metadata) && typeof record.metadata.run_id === 'string' ? record.metadata.run_id : undefined;
+  const base = declared ?? (top !== undefined ? `${top.runId}/${name}` : branch === '' ? turn.id : `${turn.id}/${branch}`);
+  const run = openRun(state, turn, branch, parent, base, actorOf(record), false);
+  events.push(runStart(run, record));
+}
+
+/** `agent_end`: ends the open run of its branch, unless it already ended otherwise. */
+function agentEnd(state: DecoderState, at: RecordAt): void {
+  const { record, events } = at;
+  const { turn, branch } = agentTurn(state, at);
+  const stack = turn.stacks.get(branch);
+  const run = stack?.at(-1);
+  if (run === undefined || run.status !== 'open') {
+    if (run !== undefined) stack?.pop();
+    if (run === undefined) {
+      state.context.report({ code: 'invalid-sequence', level: 'warning', message: 'agent_end without an open run of its branch; kept as raw' });
+    }
+    // agent_end after an error (0.3.3 wrappers end errored runs too) must not claim success.
+    events.push({ type: 'raw', runId: run?.runId ?? turn.id, format: 'runner', payload: record });
+    return;
+  }
+  for (const member of run.members) closeRun(state, member, record, events);
+  closeBlock(run, 'text', record, events);
+  closeBlock(run, 'reasoning', record, events);
+  stack?.pop();
+  events.push(runEnd(run, record));
+}
+
+/** `agent_message`, `tool_response` and the legacy typed events: content of the branch's run. */
+function agentContent(state: DecoderState, at: RecordAt): void {
+  const { record, events } = at;
+  const { turn, branch } = agentTurn(state, at);
+  const run = currentRun(state, turn, branch, record, events);
+  checkParts(state, record, run.runId);
+  const before = events.length;
+  decodeContent(state, run, unifiedView(record), record, events);
+  // A record that says nothing canonical (a tool_response without parts) still travels.
+  if (events.length === before) events.push({ type: 'raw', runId: run.runId, format: 'runner', payload: record });
+}
+
+/** `user_message`: opens its turn, held until the next record names the agent that answers it. */
+function userMessage(state: DecoderState, { session, record, events }: RecordAt): void {
+  turnOf(state, session, typeof record.invocation_id === 'string' ? record.invocation_id : '', record, events);
+  state.pendingUser = { session, record };
+}
+
+/** Handlers by Runner record type; a legacy typed event (0.1 – 0.3.2) carries content. */
+const recordHandlers: Record<string, RecordHandler> = {
+  user_message: userMessage,
+  agent_start: agentStart,
+  agent_end: agentEnd,
+  agent_message: agentContent,
+  tool_response: agentContent,
+};
+
+/**
+ * A user_message opens its turn: the run's start with the text as input (LangChain and AI SDK
+ * show run input as the human message). A second one in an open turn is a user message.
+ */
+function decodeUser(state: DecoderState, session: Session, record: Record<string, unknown>, actor: Actor | undefined, events: CanonicalEvent[]): void {
+  const turn = session.turn;
+  if (turn === undefined) {
+    events.push({ type: 'raw', runId: 'unknown', format: 'runner', payload: record });
+    return;
+  }
+  checkParts(state, record, turn.id);
+  const parts = partsOf(record);
+  let run = turn.stacks.get('')?.at(-1);
+  if (run === undefined) {
+    run = openRun(state, turn, '', undefined, turn.id, actor, true);
+    events.push(runStart(run, record, textOf(parts)));
+    return;
+  }
+  const messageParts: Part[] = [];
+  for (const part of parts) {
+    if (partType(part) === 'text' && typeof part.text === 'string') messageParts.push({ type: 'text', text: part.text });
+  }
+  for (const event of sideParts(run, parts, record)) {
+    if (event.type === 'data') messageParts.push({ type: 'data', name: event.name, data: event.data });
+    if (event.type === 'file') {
+      const { type: _type, runId: _runId, parentRunId: _parent, sessionId: _session, actor: _actor, time: _time, ...file } = event;
+      messageParts.push({ type: 'file', ...file });
+    }
+  }
+  events.push({ type: 'message', ...envelope(run, record, true), message: { role: 'user', parts: messageParts } });
+}
+
+/** Reports parts the decoder cannot read; they stay in ext, so runner → runner keeps them. */
+function checkParts(state: DecoderState, record: Record<string, unknown>, runId: string): void {
+  partsOf(record).forEach((part, index) => {
+    const type = partType(part);
+    const schema = type === undefined ? undefined : partSchemas[type];
+    const path = `content.parts.${index}`;
+    if (schema === undefined) {
+      state.context.report({ code: 'unknown-event', level: 'warning', runId, path, message: `unknown part type ${JSON.stringify(part.type)}; written back only with the record itself` });
+      return;
+    }
+    const parsed = schema.safeParse(part);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      state.context.report({ code: 'invalid-input', level: 'warning', runId, path: `${path}.${first?.path.join('.') ?? ''}`, message: `invalid ${type} part (${first?.message ?? 'invalid'}); written back only with the record itself` });
+    }
+  });
+}
+
+function resolvePendingUser(state: DecoderState, actor: Actor | undefined, out: CanonicalEvent[]): void {
+  if (state.pendingUser === undefined) return;
+  const { session, record } = state.pendingUser;
+  state.pendingUser = undefined;
+  const events: CanonicalEvent[] = [];
+  decodeUser(state, session, record, actor, events);
+  out.push(...events);
+}
+
+function rejected(state: DecoderState, record: unknown, runId: string, code: 'unknown-event' | 'invalid-input', message: string): CanonicalEvent[] {
+  state.context.report({ code, level: 'warning', message });
+  return [{ type: 'raw', runId, format: 'runner', payload: record }];
+}
+
 /**
  * Reads langchain_adk Runner `Event` records (0.3.3 – 0.3.14 and orxhestra's superset) and the
  * typed event classes of 0.1 – 0.3.2. A turn (one `invocation_id`) is a run; sub-agents (a
  * `branch` such as `root.child`) and 0.3.3 agent_start wrappers are member runs.
  */
 export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDecodeOptions): Decoder {
-  const sessions = new Map<string, Session>();
-  const usedRunIds = new Set<string>();
-  /** A user_message held until the next record, which names the agent that answers it. */
-  let pendingUser: { session: Session; record: Record<string, unknown> } | undefined;
-
-  function sessionOf(key: string): Session {
-    let session = sessions.get(key);
-    if (session === undefined) {
-      session = {};
-      sessions.set(key, session);
-    }
-    return session;
-  }
-
-  function allocateRunId(base: string): string {
-    let runId = base;
-    for (let n = 2; usedRunIds.has(runId); n += 1) runId = `${base}#${n}`;
-    usedRunIds.add(runId);
-    return runId;
-  }
-
-  function actorOf(record: Record<string, unknown>): Actor | undefined {
-    const name = typeof record.agent_name === 'string' ? record.agent_name : typeof record.author === 'string' && record.author !== '' ? record.author : undefined;
-    return name === undefined ? undefined : { kind: 'agent', name };
-  }
-
-  /** The envelope of an event of `run` decoded from `record`; `runLevel` uses the run's own actor. */
-  function envelope(run: RunState, record: Record<string, unknown>, runLevel = false): Envelope {
-    const actor = runLevel ? run.actor : (actorOf(record) ?? run.actor);
-    const result: Envelope = { runId: run.runId };
-    if (run.parentRunId !== undefined) result.parentRunId = run.parentRunId;
-    if (typeof record.session_id === 'string') result.sessionId = record.session_id;
-    if (actor !== undefined) result.actor = actor;
-    if (typeof record.timestamp === 'number') result.time = record.timestamp * 1000;
-    return result;
-  }
-
-  function openRun(turn: Turn, branch: string, parent: RunState | undefined, base: string, actor: Actor | undefined, synthesized: boolean): RunState {
-    const run: RunState = {
-      runId: allocateRunId(base),
-      status: 'open',
-      synthesized,
-      branch,
-      finished: false,
-      sawFinal: false,
-      streamedText: false,
-      members: [],
-      unanswered: new Map(),
-      callIds: new Map(),
-    };
-    if (parent !== undefined) {
-      run.parentRunId = parent.runId;
-      parent.members.push(run);
-    } else {
-      turn.roots.push(run);
-    }
-    if (actor !== undefined) run.actor = actor;
-    let stack = turn.stacks.get(branch);
-    if (stack === undefined) {
-      stack = [];
-      turn.stacks.set(branch, stack);
-    }
-    stack.push(run);
-    return run;
-  }
-
-  function runStart(run: RunState, record: Record<string, unknown>, input?: unknown): CanonicalEvent {
-    const start: CanonicalEvent = { type: 'run-start', ...envelope(run, record, true) };
-    if (input !== undefined) start.input = input;
-    return start;
-  }
-
-  /**
-   * The run a record of `branch` belongs to: the innermost open one, or a new run (and its
-   * parents along the branch path) whose start is synthesized.
-   */
-  function currentRun(turn: Turn, branch: string, record: Record<string, unknown>, events: CanonicalEvent[], deeper = false): RunState {
-    const top = turn.stacks.get(branch)?.at(-1);
-    if (top !== undefined) return top;
-    const cut = branch.lastIndexOf('.');
-    const parent = branch === '' ? undefined : currentRun(turn, cut === -1 ? '' : branch.slice(0, cut), record, events, true);
-    // A parent opened on behalf of a deeper branch is known only by its branch segment.
-    const name = branch.slice(cut + 1);
-    const actor: Actor | undefined = !deeper ? actorOf(record) : name === '' ? undefined : { kind: 'agent', name };
-    const run = openRun(turn, branch, parent, branch === '' ? turn.id : `${turn.id}/${branch}`, actor, true);
-    context.report({
-      code: 'invalid-sequence',
-      level: 'info',
-      eventType: 'run-start',
-      runId: run.runId,
-      message: 'no agent_start opens this run (langchain_adk 0.3.4+ emits none); its run-start was synthesized',
-    });
-    events.push(runStart(run, record));
-    return run;
-  }
-
-  function turnOf(session: Session, invocationId: string, record: Record<string, unknown>, events: CanonicalEvent[]): Turn {
-    if (session.turn !== undefined && (invocationId === '' || invocationId === session.turn.id)) return session.turn;
-    if (session.turn !== undefined) closeTurn(session.turn, record, events);
-    let id = invocationId;
-    if (id === '') {
-      id = context.mint('run');
-      context.report({
-        code: 'minted',
-        level: 'info',
-        runId: id,
-        message: 'no invocation_id (langchain_adk agent events carry none) and no user_message before: the turn got a minted run id',
-      });
-    }
-    session.turn = { id, stacks: new Map(), roots: [] };
-    return session.turn;
-  }
-
-  function closeBlock(run: RunState, kind: 'text' | 'reasoning', record: Record<string, unknown>, events: CanonicalEvent[]): void {
-    const block = run[kind];
-    if (block === undefined) return;
-    run[kind] = undefined;
-    events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...envelope(run, record), id: block.id });
-  }
-
-  /** Ends a run the source left open: a run-end only where it ended with an answer. */
-  function closeRun(run: RunState, record: Record<string, unknown>, events: CanonicalEvent[]): void {
-    for (const member of run.members) closeRun(member, record, events);
-    closeBlock(run, 'text', record, events);
-    closeBlock(run, 'reasoning', record, events);
-    if (run.status !== 'open') return;
-    const membersDone = run.members.length > 0 && run.members.every((member) => member.status === 'completed');
-    const failed = run.sawFinal ? undefined : run.members.at(-1);
-    // A composite emits nothing itself: when the turn ends at its last child's error, that error
-    // ended the composite too (its astream returns after a child that raised, §4.2).
-    if (failed?.status === 'error' && failed.error !== undefined) {
-      context.report({
-        code: 'approximated',
-        level: 'info',
-        eventType: 'run-error',
-        runId: run.runId,
-        message: `the turn ended at the error of its member ${failed.runId}, without a final answer from this run; the run was read as failed with that error`,
-      });
-      run.status = 'error';
-      run.error = failed.error;
-      events.push({ type: 'run-error', ...envelope(run, record, true), error: failed.error });
-      return;
-    }
-    if (!run.sawFinal && !membersDone) {
-      context.report({
-        code: 'invalid-sequence',
-        level: 'warning',
-        runId: run.runId,
-        message: 'the turn ended without a final answer or error from this run; it was left open rather than reported as completed',
-      });
-      return;
-    }
-    context.report({
-      code: 'invalid-sequence',
-      level: 'info',
-      eventType: 'run-end',
-      runId: run.runId,
-      message: 'no agent_end closes this run (langchain_adk 0.3.4+ emits none); its run-end was synthesized after its final answer or at the end of the turn',
-    });
-    events.push(runEnd(run, record));
-  }
-
-  function runEnd(run: RunState, record: Record<string, unknown>): CanonicalEvent {
-    run.status = 'completed';
-    const end: CanonicalEvent = { type: 'run-end', ...envelope(run, record, true) };
-    if (run.output !== undefined) end.output = run.output;
-    if (run.usage !== undefined) end.usage = run.usage;
-    return end;
-  }
-
-  function closeTurn(turn: Turn, record: Record<string, unknown>, events: CanonicalEvent[]): void {
-    const closing: Record<string, unknown> = { session_id: record.session_id };
-    for (const root of turn.roots) closeRun(root, closing, events);
-  }
-
-  /** Streams text or reasoning into the run's open block; `final` closes it with the whole text. */
-  function stream(run: RunState, kind: 'text' | 'reasoning', content: string, cumulative: boolean, final: boolean, record: Record<string, unknown>, events: CanonicalEvent[], before: CanonicalEvent[] = []): void {
-    const env = envelope(run, record);
-    let block = run[kind];
-    const restarts = block !== undefined && (block.cumulative !== cumulative || (cumulative && !content.startsWith(block.stream.text)));
-    if (block !== undefined && restarts && !final) closeBlock(run, kind, record, events);
-    block = run[kind];
-    if (block === undefined) {
-      block = { id: context.mint(kind), stream: createTextStream(cumulative ? 'cumulative' : 'delta'), cumulative };
-      run[kind] = block;
-      events.push({ type: kind === 'text' ? 'text-start' : 'reasoning-start', ...env, id: block.id });
-      if (final) {
-        if (content !== '') events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
-      }
-    }
-    if (!final) {
-      events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
-      if (kind === 'text') run.streamedText = true;
-      return;
-    }
-    // A final answer restates the streamed text; say what the partials had not said yet.
-    const sofar = block.stream.text;
-    if (content.length > sofar.length && content.startsWith(sofar)) {
-      events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
-    }
-    events.push(...before);
-    run[kind] = undefined;
-    events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...env, id: block.id });
-  }
-
-  function countUsage(run: RunState, llmResponse: unknown): boolean {
-    if (!isRecord(llmResponse)) return false;
-    const key = JSON.stringify(llmResponse);
-    if (key === run.lastLlmResponse) return false;
-    run.lastLlmResponse = key;
-    const usage: Usage = {};
-    if (typeof llmResponse.input_tokens === 'number') usage.inputTokens = llmResponse.input_tokens;
-    if (typeof llmResponse.output_tokens === 'number') usage.outputTokens = llmResponse.output_tokens;
-    if (Object.keys(usage).length > 0) run.usage = addUsage(run.usage, usage);
-    return true;
-  }
-
-  function toolCallId(run: RunState, part: Record<string, unknown>, answering: boolean): string {
-    if (typeof part.tool_call_id === 'string') {
-      const source = part.tool_call_id;
-      if (answering) return run.callIds.get(source) ?? source;
-      if (!run.callIds.has(source)) {
-        run.callIds.set(source, source);
-        return source;
-      }
-      // ReActAgent (0.3.x) names every call of a tool `react_<tool>`; a repeat gets an id of its own.
-      let n = 2;
-      while ([...run.callIds.values()].includes(`${source}#${n}`)) n += 1;
-      const id = `${source}#${n}`;
-      run.callIds.set(source, id);
-      context.report({ code: 'minted', level: 'info', runId: run.runId, message: `tool call id "${source}" repeats in this run (ReActAgent names calls by tool); the repeat is "${id}"` });
-      return id;
-    }
-    const name = String(part.tool_name ?? '');
-    const queue = run.unanswered.get(name) ?? [];
-    run.unanswered.set(name, queue);
-    if (answering) {
-      const waiting = queue.shift();
-      if (waiting !== undefined) return waiting;
-    }
-    const id = context.mint('tool-call');
-    if (!answering) queue.push(id);
-    context.report({
-      code: 'minted',
-      level: 'info',
-      runId: run.runId,
-      message: `a tool ${answering ? 'result' : 'call'} of "${name}" has no tool_call_id (langchain_adk < 0.3.1); minted ${id}`,
-    });
-    return id;
-  }
-
-  function sideParts(run: RunState, parts: readonly Record<string, unknown>[], record: Record<string, unknown>): CanonicalEvent[] {
-    const env = envelope(run, record);
-    const events: CanonicalEvent[] = [];
-    for (const part of parts) {
-      const type = partType(part);
-      if (type === 'data' && isRecord(part.data)) events.push({ type: 'data', ...env, name: structuredOutputName, data: part.data });
-      if (type === 'file') {
-        const file: CanonicalEvent = { type: 'file', ...env, mediaType: typeof part.mime_type === 'string' ? part.mime_type : 'application/octet-stream' };
-        if (typeof part.uri === 'string') file.url = part.uri;
-        if (typeof part.inline_bytes === 'string') file.data = part.inline_bytes;
-        if (typeof part.name === 'string') file.name = part.name;
-        events.push(file);
-      }
-    }
-    return events;
-  }
-
-  function requirementsOf(value: unknown): Requirement[] {
-    if (!Array.isArray(value)) return [];
-    return value.filter((item): item is Requirement => requirementSchema.safeParse(item).success);
-  }
-
-  /** The events of one agent_message or tool_response, the last of them standing for the record. */
-  function decodeContent(run: RunState, view: UnifiedView, record: Record<string, unknown>, events: CanonicalEvent[]): void {
-    const env = envelope(run, record);
-    const parts = view.content.parts;
-    const metadata = view.metadata;
-    const text = textOf(parts);
-    const stateDelta = view.actions.state_delta;
-    if (isRecord(stateDelta) && Object.keys(stateDelta).length > 0) events.push({ type: 'state', ...env, delta: stateDelta });
-    if (typeof view.actions.transfer_to_agent === 'string') events.push({ type: 'handoff', ...env, to: view.actions.transfer_to_agent });
-    const newModelTurn = countUsage(run, view.llm_response);
-
-    if (view.type === 'tool_response') {
-      closeBlock(run, 'text', record, events);
-      run.streamedText = false;
-      for (const part of parts) {
-        if (partType(part) !== 'tool_response') continue;
-        const base = { ...env, toolCallId: toolCallId(run, part, true), toolName: String(part.tool_name ?? '') };
-        if (typeof part.error === 'string') events.push({ type: 'tool-error', ...base, error: part.error });
-        else events.push({ type: 'tool-result', ...base, output: typeof part.result === 'string' ? part.result : '' });
-      }
-      return;
-    }
-    if (truthy(metadata.error)) {
-      closeBlock(run, 'text', record, events);
-      closeBlock(run, 'reasoning', record, events);
-      // The agent's astream returns right after an error (0.3.x): a sub-agent's run is over.
-      run.finished = run.synthesized && run.branch !== '';
-      // asyncio.CancelledError is how a cancelled Python task ends; the encoder writes cancels so.
-      if (metadata.exception_type === 'CancelledError') {
-        run.status = 'cancelled';
-        events.push({ type: 'run-cancel', ...env, reason: text });
-        return;
-      }
-      run.status = 'error';
-      const error: ErrorInfo = { message: text };
-      if (typeof metadata.exception_type === 'string') error.type = metadata.exception_type;
-      run.error = error;
-      events.push({ type: 'run-error', ...env, error });
-      return;
-    }
-    if (metadata.paused === true) {
-      run.status = 'paused';
-      events.push({ type: 'run-pause', ...env, requirements: requirementsOf(metadata.requirements) });
-      return;
-    }
-    if (metadata.resumed === true) {
-      run.status = 'open';
-      events.push({ type: 'run-resume', ...env });
-      return;
-    }
-    switch (metadata.react_step) {
-      case 'thought':
-        stream(run, 'reasoning', text, true, !view.partial, record, events);
-        return;
-      case 'action':
-        events.push({ type: 'reasoning-step', ...env, action: typeof metadata.action === 'string' ? metadata.action : '' });
-        return;
-      case 'observation':
-        events.push({ type: 'reasoning-step', ...env, result: text });
-        return;
-    }
-    for (const part of parts) {
-      if (partType(part) === 'thinking' && typeof part.thinking === 'string') stream(run, 'reasoning', part.thinking, false, false, record, events);
-    }
-    const calls = parts.filter((part) => partType(part) === 'tool_call');
-    const side = sideParts(run, parts, record);
-    const hasText = parts.some((part) => partType(part) === 'text');
-    if (calls.length > 0) {
-      closeBlock(run, 'text', record, events);
-      const said = isRecord(view.llm_response) && typeof view.llm_response.text === 'string' ? view.llm_response.text : '';
-      // Text said before the tool calls lives only in llm_response when it was not streamed (0.3.4+).
-      if (newModelTurn && !run.streamedText && said !== '') stream(run, 'text', said, false, true, record, events);
-      events.push(...side);
-      for (const part of calls) {
-        const input = isRecord(part.args) ? part.args : {};
-        events.push({ type: 'tool-call', ...env, toolCallId: toolCallId(run, part, false), toolName: String(part.tool_name ?? ''), input });
-      }
-      return;
-    }
-    if (hasText && view.partial) {
-      events.push(...side);
-      // ReAct answers (scratchpad in metadata) and every legacy partial restate the text so far.
-      stream(run, 'text', text, view.cumulative ?? 'scratchpad' in metadata, false, record, events);
-      return;
-    }
-    if (isFinalResponse({ ...view, type: 'agent_message' })) {
-      run.sawFinal = true;
-      run.finished = run.synthesized && run.branch !== '';
-      run.output = side.find((event) => event.type === 'data')?.data ?? text;
-    }
-    if (hasText || (side.length === 0 && events.length === 0)) {
-      stream(run, 'text', text, view.cumulative === true && run.text?.cumulative === true, true, record, events, side);
-      run.streamedText = false;
-      return;
-    }
-    events.push(...side);
-  }
-
-  /** Ends the sub-agent runs that gave their final answer, now that another record follows. */
-  function settleFinished(turn: Turn, record: Record<string, unknown>, events: CanonicalEvent[]): void {
-    for (const stack of turn.stacks.values()) {
-      const top = stack.at(-1);
-      if (top === undefined || !top.finished) continue;
-      closeRun(top, record, events);
-      stack.pop();
-    }
-  }
-
-  function decodeAgentEvent(session: Session, record: Record<string, unknown>, events: CanonicalEvent[]): void {
-    const turn = turnOf(session, typeof record.invocation_id === 'string' ? record.invocation_id : '', record, events);
-    settleFinished(turn, record, events);
-    const branch = typeof record.branch === 'string' ? record.branch : '';
-    if (record.type === 'agent_start') {
-      const stack = turn.stacks.get(branch);
-      const top = stack?.at(-1);
-      const parent = top ?? (branch === '' ? undefined : currentRun(turn, branch.slice(0, Math.max(branch.lastIndexOf('.'), 0)), record, events, true));
-      const name = actorOf(record)?.name ?? 'agent';
-      // This adapter writes the id of a member run that its branch does not give in metadata.run_id.
-      const declared = isRecord(record.metadata) && typeof record.metadata.run_id === 'string' ? record.metadata.run_id : undefined;
-      const base = declared ?? (top !== undefined ? `${top.runId}/${name}` : branch === '' ? turn.id : `${turn.id}/${branch}`);
-      const run = openRun(turn, branch, parent, base, actorOf(record), false);
-      events.push(runStart(run, record));
-      return;
-    }
-    if (record.type === 'agent_end') {
-      const stack = turn.stacks.get(branch);
-      const run = stack?.at(-1);
-      if (run === undefined || run.status !== 'open') {
-        if (run !== undefined) stack?.pop();
-        if (run === undefined) {
-          context.report({ code: 'invalid-sequence', level: 'warning', message: 'agent_end without an open run of its branch; kept as raw' });
-        }
-        // agent_end after an error (0.3.3 wrappers end errored runs too) must not claim success.
-        events.push({ type: 'raw', runId: run?.runId ?? turn.id, format: 'runner', payload: record });
-        return;
-      }
-      for (const member of run.members) closeRun(member, record, events);
-      closeBlock(run, 'text', record, events);
-      closeBlock(run, 'reasoning', record, events);
-      stack?.pop();
-      events.push(runEnd(run, record));
-      return;
-    }
-    const run = currentRun(turn, branch, record, events);
-    checkParts(record, run.runId);
-    const before = events.length;
-    decodeContent(run, unifiedView(record), record, events);
-    // A record that says nothing canonical (a tool_response without parts) still travels.
-    if (events.length === before) events.push({ type: 'raw', runId: run.runId, format: 'runner', payload: record });
-  }
-
-  /**
-   * A user_message opens its turn: the run's start with the text as input (LangChain and AI SDK
-   * show run input as the human message). A second one in an open turn is a user message.
-   */
-  function decodeUser(session: Session, record: Record<string, unknown>, actor: Actor | undefined, events: CanonicalEvent[]): void {
-    const turn = session.turn;
-    if (turn === undefined) {
-      events.push({ type: 'raw', runId: 'unknown', format: 'runner', payload: record });
-      return;
-    }
-    checkParts(record, turn.id);
-    const parts = partsOf(record);
-    let run = turn.stacks.get('')?.at(-1);
-    if (run === undefined) {
-      run = openRun(turn, '', undefined, turn.id, actor, true);
-      events.push(runStart(run, record, textOf(parts)));
-      return;
-    }
-    const messageParts: Part[] = [];
-    for (const part of parts) {
-      if (partType(part) === 'text' && typeof part.text === 'string') messageParts.push({ type: 'text', text: part.text });
-    }
-    for (const event of sideParts(run, parts, record)) {
-      if (event.type === 'data') messageParts.push({ type: 'data', name: event.name, data: event.data });
-      if (event.type === 'file') {
-        const { type: _type, runId: _runId, parentRunId: _parent, sessionId: _session, actor: _actor, time: _time, ...file } = event;
-        messageParts.push({ type: 'file', ...file });
-      }
-    }
-    events.push({ type: 'message', ...envelope(run, record, true), message: { role: 'user', parts: messageParts } });
-  }
-
-  /** Reports parts the decoder cannot read; they stay in ext, so runner → runner keeps them. */
-  function checkParts(record: Record<string, unknown>, runId: string): void {
-    partsOf(record).forEach((part, index) => {
-      const type = partType(part);
-      const schema = type === undefined ? undefined : partSchemas[type];
-      const path = `content.parts.${index}`;
-      if (schema === undefined) {
-        context.report({ code: 'unknown-event', level: 'warning', runId, path, message: `unknown part type ${JSON.stringify(part.type)}; written back only with the record itself` });
-        return;
-      }
-      const parsed = schema.safeParse(part);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        context.report({ code: 'invalid-input', level: 'warning', runId, path: `${path}.${first?.path.join('.') ?? ''}`, message: `invalid ${type} part (${first?.message ?? 'invalid'}); written back only with the record itself` });
-      }
-    });
-  }
-
-  function resolvePendingUser(actor: Actor | undefined, out: CanonicalEvent[]): void {
-    if (pendingUser === undefined) return;
-    const { session, record } = pendingUser;
-    pendingUser = undefined;
-    const events: CanonicalEvent[] = [];
-    decodeUser(session, record, actor, events);
-    out.push(...events);
-  }
-
-  function rejected(record: unknown, runId: string, code: 'unknown-event' | 'invalid-input', message: string): CanonicalEvent[] {
-    context.report({ code, level: 'warning', message });
-    return [{ type: 'raw', runId, format: 'runner', payload: record }];
-  }
-
+  const state: DecoderState = { context, sessions: new Map(), usedRunIds: new Set(), pendingUser: undefined };
   return {
     push(record) {
       const parsed = runnerEnvelopeSchema.safeParse(record);
       if (!parsed.success || !isRecord(record)) {
         const first = parsed.success ? undefined : parsed.error.issues[0];
         const out: CanonicalEvent[] = [];
-        resolvePendingUser(undefined, out);
-        return out.concat(rejected(record, 'unknown', 'invalid-input', `not a Runner event${first === undefined ? '' : ` (${first.path.join('.')}: ${first.message})`}; kept as raw`));
+        resolvePendingUser(state, undefined, out);
+        return out.concat(rejected(state, record, 'unknown', 'invalid-input', `not a Runner event${first === undefined ? '' : ` (${first.path.join('.')}: ${first.message})`}; kept as raw`));
       }
-      const session = sessionOf(typeof record.session_id === 'string' ? record.session_id : '');
+      const session = sessionOf(state, typeof record.session_id === 'string' ? record.session_id : '');
       const out: CanonicalEvent[] = [];
       const type = record.type;
       if (!knownTypes.has(String(type)) && !isLegacyType(type)) {
-        resolvePendingUser(undefined, out);
-        out.push(...rejected(record, session.turn?.id ?? 'unknown', 'unknown-event', `unknown Runner event type "${String(type)}"; kept as raw`));
+        resolvePendingUser(state, undefined, out);
+        out.push(...rejected(state, record, session.turn?.id ?? 'unknown', 'unknown-event', `unknown Runner event type "${String(type)}"; kept as raw`));
         return out;
       }
       const branch = typeof record.branch === 'string' ? record.branch : '';
-      const answers = pendingUser?.session === session && type !== 'user_message' && branch === '';
-      resolvePendingUser(answers ? actorOf(record) : undefined, out);
+      const answers = state.pendingUser?.session === session && type !== 'user_message' && branch === '';
+      resolvePendingUser(state, answers ? actorOf(record) : undefined, out);
+      // Only known types get here (checked above), so no inherited key is looked up.
+      const handler = recordHandlers[String(type)] ?? agentContent;
       const events: CanonicalEvent[] = [];
-      if (type === 'user_message') {
-        turnOf(session, typeof record.invocation_id === 'string' ? record.invocation_id : '', record, events);
-        // Held until the next record names the agent that answers it, the turn's actor.
-        pendingUser = { session, record };
-        out.push(...events);
-        return out;
-      }
-      decodeAgentEvent(session, record, events);
+      handler(state, { session, record, events });
       out.push(...events);
       return out;
     },
     flush() {
       const out: CanonicalEvent[] = [];
-      resolvePendingUser(undefined, out);
-      for (const [key, session] of sessions) {
+      resolvePendingUser(state, undefined, out);
+      for (const [key, session] of state.sessions) {
         if (session.turn === undefined) continue;
         const events: CanonicalEvent[] = [];
-        closeTurn(session.turn, key === '' ? {} : { session_id: key }, events);
+        closeTurn(state, session.turn, key === '' ? {} : { session_id: key }, events);
         out.push(...events);
         session.turn = undefined;
       }
