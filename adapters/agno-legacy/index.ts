@@ -67,11 +67,11 @@ export const agnoLegacyFormat = defineFormat<LegacyDecodeOptions, LegacyEncodeOp
   },
   options: { decode: legacyDecodeOptionsSchema, encode: legacyEncodeOptionsSchema },
   losses: [
-    { what: 'extra_data (references, reasoning steps and messages, add_messages)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; lifted to the 2.x fields for the agno target (ext.agno); other targets do not see it" },
-    { what: 'the timing sentence of ToolCallCompleted and tool execution metrics', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy'], and in ext.agno for the agno target" },
+    { what: 'extra_data (references, reasoning steps and messages, add_messages)', direction: 'decode', code: 'dropped', level: 'info', note: 'stays in the source record: agno-legacy → agno-legacy writes the record back verbatim, relay carries it; no other target receives it, agno included' },
+    { what: 'the timing sentence of ToolCallCompleted and tool execution metrics', direction: 'decode', code: 'dropped', level: 'info', note: 'stays in the source record, as extra_data' },
     { what: 'per-message split of dict-of-lists metrics', direction: 'decode', code: 'approximated', level: 'info', note: 'summed into one usage (1.x `time` → durationMs, `cached_tokens` → cacheReadTokens)' },
-    { what: 'stored-run fields beyond messages, usage and status (message created_at and metrics, tools, formatted_tool_calls, content of a RUNNING run)', direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; their 2.x form in ext.agno.aggregate reaches the agno target" },
-    { what: "member_responses copies of members the stream carried", direction: 'decode', code: 'dropped', level: 'info', note: "kept in ext['agno-legacy']; members the stream did not carry become member runs" },
+    { what: 'stored-run fields beyond messages, usage and status (message created_at and metrics, formatted_tool_calls, content of a RUNNING run)', direction: 'decode', code: 'dropped', level: 'info', note: 'stays in the source record; the agno target writes the run from its canonical fields (tools from the messages)' },
+    { what: 'member_responses copies of members the stream carried', direction: 'decode', code: 'dropped', level: 'info', note: 'stay in the source record; members the stream did not carry become member runs' },
     { what: 'unknown event strings', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'raw agno-legacy record, written back unchanged' },
     { what: 'model request boundaries (step-start)', direction: 'encode', code: 'approximated', level: 'info' },
     { what: 'usage of a model request or of a streamed run (era B events carry no metrics)', direction: 'encode', code: 'dropped', level: 'warning' },
@@ -80,7 +80,6 @@ export const agnoLegacyFormat = defineFormat<LegacyDecodeOptions, LegacyEncodeOp
     { what: 'user-feedback requirements', direction: 'encode', code: 'approximated', level: 'info', note: 'written as requires_user_input' },
     { what: 'structured tool results', direction: 'encode', code: 'approximated', level: 'info', note: '1.x results are strings: JSON text' },
     { what: 'whole user and system messages, state, handoffs, app data, activities other than memory-update / parser-model / output-model / workflow, files other than images and audio', direction: 'encode', code: 'dropped', level: 'warning' },
-    { what: '2.x-only events and fields (RunContentCompleted, session_state, metrics details, child_run_id, requirement ids …)', direction: 'encode', code: 'dropped', level: 'warning', note: 'read from the agno decoder\'s ext.agno.patch, one issue per field and run' },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
   ],
 });

@@ -23,11 +23,11 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
   sourceFits: (record, options) => options?.shape === undefined || options.shape === 'auto' || (options.shape === 'aggregate') === !(isRecord(record) && 'event' in record),
   losses: [
     {
-      what: 'agno-only fields (nested_depth, session_state, metrics details, tool metrics, media ids, member_responses, RunContentCompleted, references, additional_input, the media lists of RunCompleted)',
+      what: 'agno-only fields (nested_depth, session_state, metadata, metrics details, tool metrics and timing sentences, media ids, member_responses copies, RunContentCompleted, references, additional_input, RunError additional_data, the media lists of RunCompleted)',
       direction: 'decode',
       code: 'dropped',
       level: 'info',
-      note: 'kept in ext.agno, so agno → agno is exact; other formats do not receive them',
+      note: 'they stay in the source record: agno → agno writes the record back verbatim, relay carries it; no other target receives them, and an edited event is written without them',
     },
     {
       what: 'workflow events other than the run lifecycle and step brackets (StepOutput, StepError, pauses …)',
@@ -49,7 +49,7 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
       direction: 'decode',
       code: 'invalid-sequence',
       level: 'info',
-      note: 'kept as raw so the first outcome stands; adjacent pairs ride in ext.agno.after',
+      note: 'kept as raw so the first outcome stands; an adjacent one is written back with the first outcome\'s record',
     },
     { what: 'the input of a run in an event stream', direction: 'encode', code: 'dropped', level: 'info', note: 'RunStarted has no input; shape: aggregate keeps it' },
     { what: 'finish reasons of runs and model requests', direction: 'encode', code: 'dropped', level: 'info' },
