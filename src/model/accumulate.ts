@@ -80,14 +80,6 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
     return part;
   }
 
-  function mergeExt(run: Run, event: CanonicalEvent): void {
-    if (event.ext === undefined) return;
-    run.ext = { ...run.ext };
-    for (const [format, fields] of Object.entries(event.ext)) {
-      run.ext[format] = { ...run.ext[format], ...fields };
-    }
-  }
-
   function dropped(event: CanonicalEvent, what: string, level: 'info' | 'warning'): void {
     report({
       code: 'dropped',
@@ -148,7 +140,9 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
       if (event.model !== undefined) run.model = event.model;
       if (event.provider !== undefined) run.provider = event.provider;
       if (event.input !== undefined) run.input = event.input;
-      mergeExt(run, event);
+      // The run's own ext is its start's (what explode writes); what other events of the run
+      // carry in ext stays on them, never gathered into the run.
+      if (event.ext !== undefined) run.ext = event.ext;
     },
     'run-end'(event, state) {
       const run = state.run;
@@ -159,27 +153,22 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
         state.sawRunUsage = true;
       }
       if (event.finishReason !== undefined) run.finishReason = event.finishReason;
-      mergeExt(run, event);
     },
     'run-error'(event, state) {
       state.run.status = 'error';
       state.run.error = event.error;
-      mergeExt(state.run, event);
     },
     'run-cancel'(event, state) {
       state.run.status = 'cancelled';
       if (event.reason !== undefined) state.run.cancelReason = event.reason;
-      mergeExt(state.run, event);
     },
     'run-pause'(event, state) {
       state.run.status = 'paused';
       state.run.requirements = event.requirements;
-      mergeExt(state.run, event);
     },
     'run-resume'(event, state) {
       state.run.status = 'running';
       delete state.run.requirements;
-      mergeExt(state.run, event);
     },
     'step-start'(event, state) {
       const message: Message = { role: 'assistant', parts: [] };
