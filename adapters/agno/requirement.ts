@@ -68,6 +68,15 @@ export function requirementFromTool(tool: Record<string, unknown>, mintId: () =>
   return fromTool(typeof tool.tool_call_id === 'string' ? tool.tool_call_id : mintId(), tool, {});
 }
 
+/**
+ * A user-input schema as agno writes it: `UserInputField.from_dict` reads `value`, which a schema
+ * from another format may leave out (the field is unanswered: null).
+ */
+function userInputSchema(schema: unknown): unknown {
+  if (!Array.isArray(schema)) return schema;
+  return schema.map((field) => (isRecord(field) && !('value' in field) ? { ...field, value: null } : field));
+}
+
 /** The paused `ToolExecution` a canonical requirement stands for, 2.9.0 shape. */
 export function pausedToolExecution(requirement: Requirement, createdAt?: number): Record<string, unknown> {
   const fields: ToolExecutionFields = {};
@@ -78,7 +87,7 @@ export function pausedToolExecution(requirement: Requirement, createdAt?: number
   const schema = requirement.schema ?? null;
   const flags: Record<string, Record<string, unknown>> = {
     confirmation: { requires_confirmation: true },
-    'user-input': { requires_user_input: true, user_input_schema: schema },
+    'user-input': { requires_user_input: true, user_input_schema: userInputSchema(schema) },
     'user-feedback': { user_feedback_schema: schema },
     'external-execution': { external_execution_required: true },
   };
@@ -94,7 +103,7 @@ export function writeRequirement(requirement: Requirement, createdAt?: number): 
   const member = requirement.ext?.agno;
   for (const key of memberKeys) if (typeof member?.[key] === 'string') written[key] = member[key];
   written.tool_execution = pausedToolExecution(requirement, createdAt);
-  if (requirement.schema !== undefined && requirement.kind === 'user-input') written.user_input_schema = requirement.schema;
+  if (requirement.schema !== undefined && requirement.kind === 'user-input') written.user_input_schema = userInputSchema(requirement.schema);
   if (requirement.schema !== undefined && requirement.kind === 'user-feedback') written.user_feedback_schema = requirement.schema;
   return written;
 }

@@ -79,7 +79,6 @@ const oracles = new Map<string, Oracle>();
 const bugs = {
   customEvent:
     "a `data` part is written as a bare agno `CustomEvent` with `name` and `data`, which agno 2.9 cannot read: its CustomEvent is a base class for user subclasses, holds no `name` or `data`, and fails to build from a dict (AttributeError 'created_at', even on its own `to_dict()`)",
-  keyValue: "a paused user-input requirement is written with `user_input_schema` fields without `value`: agno 2.9 raises KeyError 'value'",
   teamId:
     "a team's pause (a 2.x `RunPaused` with `team_id`) is written as a 1.x `RunPaused` with `team_id`, which agno 1.8.4's RunResponsePausedEvent rejects: agno 1.x teams have no pause event, and nothing reports the loss",
   event1510: "agno 1.5.10 stored runs carry `event: \"RunResponse\"`, which agno 1.8.4 no longer writes or reads (an older version's field, kept)",
@@ -95,8 +94,6 @@ const failing: [fixture: string, target: string, bug: string][] = [
   ["ai-sdk/provider-extras.stream.jsonl", "agno", bugs.customEvent],
   ["ai-sdk/provider-extras.ui.jsonl", "agno", bugs.customEvent],
   ["corpus/side-activities.canonical.jsonl", "agno", bugs.customEvent],
-  ["corpus/paused-user-input.canonical.jsonl", "agno", bugs.keyValue],
-  ["corpus/paused-user-input.canonical.jsonl", "agno stored runs", bugs.keyValue],
   ["agno/constructed-v2.9.0-team-member-pause.jsonl", "agno-legacy", bugs.teamId],
   ["agno-legacy/v1.5.10-agent-tools.jsonl", "agno-legacy stored runs", bugs.event1510],
   ["agno-legacy/v1.5.10-team.jsonl", "agno-legacy stored runs", bugs.event1510],
