@@ -135,13 +135,8 @@ export async function convertCommand(args: string[], interruption?: Interruption
       writeReject(texts.get(position) ?? JSON.stringify(record), position.line ?? 0, 'no registered format recognizes it');
     },
   });
-  const writer = createRecordWriter(values.out as OutputFraming, target, {
-    onIssue(input) {
-      const issue: Issue = { ...input, format: target.name };
-      issuesFile?.write(`${JSON.stringify(issue)}\n`);
-      printer.print(issue);
-    },
-  });
+  // The writer's issues are the conversion's: counted in the summary, in --issues, on stderr.
+  const writer = createRecordWriter(values.out as OutputFraming, target, { onIssue: (issue) => converter.report({ ...issue, format: target.name }) });
   const write = (records: unknown[]): Promise<void> | void => {
     let pending: Promise<void> | void = undefined;
     for (const record of records) {

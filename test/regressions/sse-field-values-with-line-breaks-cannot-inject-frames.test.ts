@@ -28,6 +28,7 @@ describe('SSE output', () => {
     expect(frames.every((frame) => frame.event === undefined)).toBe(true);
     const written = readFileSync(issues, 'utf8');
     expect(written.match(/SSE event field/g)).toHaveLength(5);
+    expect(result.stderr).toMatch(/issues: .*dropped 5/);
   });
 
   it('frames every line of a data value that holds CR, LF or CRLF as its own data line', () => {
