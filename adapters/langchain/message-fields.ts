@@ -245,6 +245,15 @@ export function messageOf({ kind, fields, lineage, context, runId }: MessageOfOp
   return message;
 }
 
+/**
+ * Whether a tool call goes to `invalid_tool_calls`: marked so when read, or with text for input
+ * (a call whose streamed input never completed, as a step discarded by the AI SDK's
+ * `reset-step` leaves it), which an agent reading `tool_calls` must not execute.
+ */
+export function isInvalidToolCall(call: PartOfType<'tool-call'>): boolean {
+  return langchainExt(call).invalid === true || typeof call.input === 'string';
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -255,7 +264,8 @@ function parseJson(text: string): unknown {
 
 function isContentPart(part: Part, interleaved: boolean): boolean {
   if (part.type === 'tool-result') return false;
-  if (part.type === 'tool-call') return interleaved || langchainExt(part).block === 'tool_call';
+  // An invalid call has no tool_call block: LangChain would read it back as a call to execute.
+  if (part.type === 'tool-call') return !isInvalidToolCall(part) && (interleaved || langchainExt(part).block === 'tool_call');
   return !(part.type === 'reasoning' && langchainExt(part).source === 'reasoning_content');
 }
 
@@ -287,14 +297,13 @@ export function fieldsOf(kind: MessageKind, message: Pick<Message, 'id' | 'name'
   if (kind === 'ai') {
     const calls = parts.filter((part): part is PartOfType<'tool-call'> => part.type === 'tool-call');
     fields.tool_calls = calls
-      .filter((call) => langchainExt(call).invalid !== true)
+      .filter((call) => !isInvalidToolCall(call))
       .map((call) => ({ name: call.toolName, args: call.input, id: call.toolCallId, type: 'tool_call' }));
-    fields.invalid_tool_calls = calls
-      .filter((call) => langchainExt(call).invalid === true)
-      .map((call) => {
-        const error = langchainExt(call).error;
-        return { name: call.toolName, args: call.input, id: call.toolCallId, ...(error === undefined ? {} : { error }), type: 'invalid_tool_call' };
-      });
+    fields.invalid_tool_calls = calls.filter(isInvalidToolCall).map((call) => {
+      const error = langchainExt(call).error ?? (langchainExt(call).invalid === true ? undefined : 'Malformed args.');
+      const args = typeof call.input === 'string' ? call.input : JSON.stringify(call.input ?? null);
+      return { name: call.toolName, args, id: call.toolCallId, ...(error === undefined ? {} : { error }), type: 'invalid_tool_call' };
+    });
   }
   const reasoning = parts.find((part) => part.type === 'reasoning' && langchainExt(part).source === 'reasoning_content');
   fields.additional_kwargs = reasoning?.type === 'reasoning' ? { reasoning_content: reasoning.text } : {};
