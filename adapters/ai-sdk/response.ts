@@ -5,6 +5,7 @@ import { type InputFraming, createRecordReader } from '../../src/framing/record-
 import { createRecordWriter } from '../../src/framing/record-writer.js';
 import { type ConverterOptions, createConverter } from '../../src/pipeline/converter.js';
 import { aiSdkUiFormat } from './format.js';
+import { bridgeDataType } from './metadata.js';
 import type { UiTarget } from './ui-encoder.js';
 
 /**
@@ -24,6 +25,44 @@ export interface UIMessageStreamOptions extends Omit<ConverterOptions, 'to' | 'e
   status?: number;
   /** Headers added to (or replacing) the UI message stream headers. */
   headers?: Record<string, string>;
+  /**
+   * The text the client gets for a failed run or source, like the AI SDK's own `onError`: error
+   * messages may hold server details (stack traces, hosts, keys), so the default sends
+   * `An error occurred.` Return `error.message` (or your own text) to show more.
+   */
+  onError?: (error: unknown) => string;
+  /**
+   * `relay` sends the source records themselves (agno's `session_state`, `metadata`, input and
+   * system messages, tool metrics …) to the browser; it is refused unless this says so.
+   */
+  exposeSourceRecordsToBrowser?: boolean;
+}
+
+/** The text a client gets for an error by default, as in the AI SDK's `createUIMessageStream`. */
+const maskedErrorText = 'An error occurred.';
+
+/** Refuses `relay` toward a browser unless the caller named the risk. */
+function checkRelay(options: UIMessageStreamOptions): void {
+  if (options.relay === true && options.exposeSourceRecordsToBrowser !== true) {
+    throw new ConversionError(
+      'relay sends the source records, server-side state included, to the browser; pass exposeSourceRecordsToBrowser: true as well to allow it',
+    );
+  }
+}
+
+/**
+ * A chunk as the browser may see it: the text of an `error` chunk, and of a member's error in
+ * our data part, replaced by what `onError` makes of it.
+ */
+function masked(chunk: unknown, onError: (error: unknown) => string, cause?: unknown): unknown {
+  if (typeof chunk !== 'object' || chunk === null) return chunk;
+  const record = chunk as Record<string, unknown>;
+  if (record.type === 'error' && typeof record.errorText === 'string') return { ...record, errorText: onError(cause ?? new Error(record.errorText)) };
+  const data = record.data as { event?: { type?: unknown; error?: { message?: unknown } } } | undefined;
+  const event = data?.event;
+  if (record.type !== bridgeDataType || event?.type !== 'run-error' || typeof event.error?.message !== 'string') return chunk;
+  const message = onError(new Error(event.error.message));
+  return { ...record, data: { ...data, event: { ...event, error: { ...event.error, message } } } };
 }
 
 /**
@@ -59,6 +98,16 @@ async function* iterate(source: RecordSource): AsyncGenerator<unknown> {
   yield* source as AsyncIterable<unknown>;
 }
 
+/** Strict mode's stop at an unreadable line of a text source. */
+class UnreadableLine extends Error {
+  constructor(
+    readonly line: number,
+    override readonly cause: ConversionError,
+  ) {
+    super(cause.message);
+  }
+}
+
 /** How many line numbers of unreadable lines the closing error chunk names. */
 const namedLinesLimit = 20;
 
@@ -75,14 +124,16 @@ function unreadableText(count: number, lines: readonly number[]): string {
  * the first unreadable line ends the stream like a failing source.
  */
 async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOptions): AsyncGenerator<unknown> {
-  const { target, framing, status: _status, headers: _headers, ...converterOptions } = options;
+  const { target, framing, status: _status, headers: _headers, onError = () => maskedErrorText, exposeSourceRecordsToBrowser: _exposed, ...converterOptions } = options;
   const converter = createConverter({ ...converterOptions, to: 'ai-sdk-ui', encode: target === undefined ? {} : { target } });
+  // Every chunk goes to a browser: error texts are what onError makes of them.
+  const safe = (chunks: unknown[], cause?: unknown): unknown[] => chunks.map((chunk) => masked(chunk, onError, cause));
   const reader = createRecordReader(framing);
   const bytes = new TextDecoder();
   const unreadable = { count: 0, lines: [] as number[] };
   const reject = (item: Extract<ReadItem, { kind: 'reject' }>): void => {
     const issue: Issue = { code: 'invalid-input', level: 'error', line: item.line, message: `unreadable input line left out: ${item.error}` };
-    if (options.strict === true) throw ConversionError.fromIssue(issue);
+    if (options.strict === true) throw new UnreadableLine(item.line, ConversionError.fromIssue(issue));
     unreadable.count += 1;
     if (unreadable.lines.length < namedLinesLimit) unreadable.lines.push(item.line);
     options.onIssue?.(issue);
@@ -92,7 +143,7 @@ async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOp
   function* chunksOf(items: ReadItem[]): Generator<unknown> {
     for (const item of items) {
       if (item.kind === 'reject') reject(item);
-      else yield* converter.push(item.record, { line: item.line });
+      else yield* safe(converter.push(item.record, { line: item.line }));
     }
   }
   let text = false;
@@ -103,18 +154,25 @@ async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOp
         yield* chunksOf(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })));
         continue;
       }
-      yield* converter.push(item);
+      yield* safe(converter.push(item));
     }
     if (text) yield* chunksOf([...reader.push(bytes.decode()), ...reader.flush()]);
   } catch (error) {
     // A failing source ends the stream with error chunks, so the client shows an error instead
     // of a broken connection; the failure is also reported through onIssue.
-    const failure = converter.fail(error);
-    yield* failure;
-    if (failure.length === 0) yield { type: 'error', errorText: error instanceof Error ? error.message : String(error) };
+    const failure = converter.fail(error instanceof UnreadableLine ? error.cause : error);
+    if (error instanceof UnreadableLine) {
+      // Strict mode stopped at a line it could not read: our own text, naming the line only, is not masked.
+      yield* safe(failure.filter((chunk) => (chunk as { type?: unknown }).type !== 'error'));
+      yield { type: 'error', errorText: unreadableText(1, [error.line]) };
+      return;
+    }
+    yield* safe(failure, error);
+    if (failure.length === 0) yield* safe([{ type: 'error', errorText: error instanceof Error ? error.message : String(error) }], error);
     return;
   }
-  yield* converter.flush();
+  yield* safe(converter.flush());
+  // Our own text, naming line numbers only: not masked.
   if (unreadable.count > 0) yield { type: 'error', errorText: unreadableText(unreadable.count, unreadable.lines) };
 }
 
@@ -122,7 +180,12 @@ async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOp
  * The SSE text of a UI message stream made of records of any registered format: one
  * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
  */
-export async function* uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
+export function uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
+  checkRelay(options);
+  return framed(source, options);
+}
+
+async function* framed(source: RecordSource, options: UIMessageStreamOptions): AsyncGenerator<string> {
   const writer = createRecordWriter('sse', aiSdkUiFormat);
   for await (const chunk of uiMessageChunks(source, options)) yield writer.write(chunk);
   yield writer.end();
@@ -134,6 +197,7 @@ export async function* uiMessageStreamText(source: RecordSource, options: UIMess
  * Pulls from the source only as the consumer reads; cancelling it stops the source.
  */
 export function toUIMessageChunkStream(source: RecordSource, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+  checkRelay(options);
   const chunks = uiMessageChunks(source, options);
   return new ReadableStream<UIMessageChunk>({
     async pull(controller) {
@@ -158,6 +222,7 @@ export function uiMessageStreamHeaders(extra: Record<string, string> = {}): Reco
  * and the closing `[DONE]`. Works wherever `Response` does (Node 18+, edge runtimes, browsers).
  */
 export function toUIMessageStreamResponse(source: RecordSource, options: UIMessageStreamOptions = {}): Response {
+  checkRelay(options);
   const encoder = new TextEncoder();
   const text = uiMessageStreamText(source, options);
   const body = new ReadableStream<Uint8Array>({
@@ -182,6 +247,7 @@ export async function pipeUIMessageStreamToServerResponse(
   source: RecordSource,
   options: UIMessageStreamOptions = {},
 ): Promise<void> {
+  checkRelay(options);
   response.writeHead(options.status ?? 200, uiMessageStreamHeaders(options.headers));
   for await (const frame of uiMessageStreamText(source, options)) {
     if (response.destroyed === true) return;

@@ -92,7 +92,12 @@ async function replayChat(request, response, { delayMs, onIssue }) {
   const records = readAll(text, 'jsonl').flatMap((item) => (item.kind === 'record' ? [asFreshRun(item.record, replays)] : []));
   const source = replay(records, delayMs, () => response.destroyed);
   try {
-    await pipeUIMessageStreamToServerResponse(response, source, { from: 'agno', onIssue: (issue) => onIssue?.(issue, scenario) });
+    await pipeUIMessageStreamToServerResponse(response, source, {
+      from: 'agno',
+      onIssue: (issue) => onIssue?.(issue, scenario),
+      // Error texts are masked by default (they may hold server details); these recorded runs' may be shown.
+      onError: (error) => (error instanceof Error ? error.message : String(error)),
+    });
   } catch (error) {
     if (!response.headersSent) throw error;
     // The status line is gone: say it the way the AI SDK does, an error chunk and no [DONE].

@@ -42,14 +42,17 @@ describe('serving a UI message stream', () => {
       .split('\n\n')
       .filter((frame) => frame.startsWith('data: {'))
       .map((frame) => JSON.parse(frame.slice(6)) as { type: string; errorText?: string });
-    expect(chunks.filter((chunk) => chunk.type === 'error').map((chunk) => chunk.errorText)).toContain('agno backend went away');
+    // The client reads the masked text (the default of onError); the server's onIssue gets the failure.
+    expect(chunks.filter((chunk) => chunk.type === 'error').map((chunk) => chunk.errorText)).toEqual(['An error occurred.']);
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
     expect(issues.some((message) => message.includes('agno backend went away'))).toBe(true);
     async function* failsAtOnce() {
       yield* [];
       throw new Error('no backend');
     }
-    expect(await toUIMessageStreamResponse(failsAtOnce(), { from: 'agno' }).text()).toBe('data: {"type":"error","errorText":"no backend"}\n\ndata: [DONE]\n\n');
+    expect(await toUIMessageStreamResponse(failsAtOnce(), { from: 'agno' }).text()).toBe('data: {"type":"error","errorText":"An error occurred."}\n\ndata: [DONE]\n\n');
+    const shown = toUIMessageStreamResponse(failsAtOnce(), { from: 'agno', onError: (error) => (error as Error).message });
+    expect(await shown.text()).toBe('data: {"type":"error","errorText":"no backend"}\n\ndata: [DONE]\n\n');
   });
 
   it('an async iterable of records streams as it arrives into a Node-like response, waiting for drain', async () => {
