@@ -6,6 +6,7 @@ import type { AgnoEncodeOptions } from './encode.js';
 /** The options of the agno decoder, checked before a conversion starts. */
 export const agnoDecodeOptionsSchema: OptionsSchema<AgnoDecodeOptions> = z.strictObject({
   content: z.enum(['auto', 'delta', 'cumulative']).optional(),
+  lastEventIndex: z.number().int().min(-1).optional(),
 });
 
 /** The options of the agno encoder, checked before a conversion starts. */

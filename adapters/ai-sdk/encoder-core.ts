@@ -244,13 +244,34 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     },
     writePause(event, finish) {
       const fresh = event.requirements.filter((requirement) => !approvalsWritten.has(requirement.id));
-      const approvable = fresh.every((requirement) => spec.approvable(requirement));
       for (const requirement of fresh) approvalsWritten.add(requirement.id);
-      if (!approvable || (fresh.length > 0 && !spec.supported('tool-approval-request', event))) {
+      // User input, user feedback and external execution are answered with the tool's output
+      // (useChat's addToolOutput): their call is shown as a tool part waiting for it, the
+      // requirement in its metadata.
+      const answerable = fresh.filter((requirement) => requirement.kind !== 'confirmation' && requirement.toolCallId !== undefined);
+      for (const requirement of answerable) {
+        const call: EventOfType<'tool-call'> = {
+          type: 'tool-call',
+          ...envelopeOf(event),
+          toolCallId: requirement.toolCallId as string,
+          toolName: requirement.toolName ?? 'unknown',
+          input: requirement.input ?? null,
+        };
+        emit(spec.toolCall(call), call, undefined, { requirement: requirementMetadata(requirement) });
+        toolParts.add(call.toolCallId);
+      }
+      const rest = fresh.filter((requirement) => !answerable.includes(requirement));
+      const approvable = rest.every((requirement) => spec.approvable(requirement));
+      if (!approvable || (rest.length > 0 && !spec.supported('tool-approval-request', event)) || (rest.length === 0 && answerable.length > 0)) {
         // One persisting carrier per run, updated in place as the pause changes.
         writer.carry(event, `pause-${event.runId}`);
+        if (finish === undefined || answerable.length === 0) return;
+        closeOpenBlocks(event);
+        emit(finish, event);
+        if (isRoot(event)) messageOpen = false;
         return;
       }
+      fresh.splice(0, fresh.length, ...rest);
       if (fresh.length === 0 && finish === undefined) {
         writer.carry(event);
         return;
@@ -284,6 +305,14 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       if (isRoot(event)) messageOpen = false;
     },
   };
+}
+
+/** What a tool part waiting for an answer says of its requirement (no server-side fields). */
+function requirementMetadata(requirement: Requirement): NonNullable<BridgeMetadata['requirement']> {
+  const metadata: NonNullable<BridgeMetadata['requirement']> = { id: requirement.id, kind: requirement.kind };
+  if (requirement.schema !== undefined) metadata.schema = requirement.schema;
+  if (requirement.note !== undefined) metadata.note = requirement.note;
+  return metadata;
 }
 
 /** What {@link sharedHandlers} needs to know of an encoder. */

@@ -27,6 +27,11 @@ export interface BridgeMetadata {
   actor?: CanonicalEvent['actor'];
   usage?: Usage;
   finishReason?: string;
+  /**
+   * On the tool part of a paused call that waits for the user's answer (user input, user
+   * feedback, external execution): the requirement's id, kind, and the schema or questions.
+   */
+  requirement?: Pick<Requirement, 'id' | 'kind' | 'schema' | 'note'>;
 }
 
 /** The fields of our metadata a decoder takes over; anything else under our key is ignored. */

@@ -57,7 +57,8 @@ function expectedParts(runs: Run[], events: CanonicalEvent[]) {
   for (const event of events) {
     if (event.type !== 'run-pause') continue;
     for (const requirement of event.requirements) {
-      if (requirement.kind === 'confirmation' && requirement.toolCallId !== undefined) {
+      // Every paused call is a tool part to answer: an approval request, or a call waiting for its output.
+      if (requirement.toolCallId !== undefined) {
         tools[requirement.toolCallId] ??= { input: requirement.input ?? null };
       }
     }
