@@ -2,7 +2,7 @@ import { type CanonicalEvent, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
-import { createSnapshotEncoder, isRecord, reportForeignRaw, shapeOfRun } from '../../src/pipeline/adapter-kit.js';
+import { createSnapshotEncoder, isRecord, reportForeignRaw, shapeOfRun, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { trackIntermediate } from '../agno/intermediate.js';
 import { writeAggregate } from './aggregate.js';
@@ -52,7 +52,8 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
     });
   }
 
-  const snapshot = createSnapshotEncoder(context, (run: Run) => {
+  const snapshot = createSnapshotEncoder(context, (tree: Run) => {
+    const run = withNestableMembers(context, tree, 'agno-legacy');
     return [writeAggregate(run, era, (what) => lost(what, { type: 'run-end', runId: run.runId }))];
   });
 

@@ -14,6 +14,7 @@ import { readReasoningStep } from './reasoning-step.js';
 import { isPausedTool, readRequirement, requirementFromTool } from './requirement.js';
 import { agnoEventRecordSchema, envelopeKeys, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
 import { readToolExecution } from './tool-execution.js';
+import { append } from '../../src/model/append.js';
 
 /** Options of the agno decoder. */
 export interface AgnoDecodeOptions {
@@ -336,7 +337,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         return { events };
       case 'run-end': {
         closeAll(state, base, events);
-        if (Array.isArray(record.member_responses)) events.push(...unseenMembers(record.member_responses, state.runId));
+        if (Array.isArray(record.member_responses)) append(events, unseenMembers(record.member_responses, state.runId));
         if (!state.said && resolved.workflow !== true && typeof record.content === 'string' && record.content !== '') {
           // Stored events (store_events) skip RunContent: the answer is only in RunCompleted.content.
           // (A workflow's content restates its last step, which its own runs already said.)
@@ -613,7 +614,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         if (isRecord(record) && waiting.accepts(record)) return waiting.events;
         for (const event of waiting.events) out.push(event);
       }
-      out.push(...decodeRecord(record));
+      append(out, decodeRecord(record));
       return out;
     },
     flush() {

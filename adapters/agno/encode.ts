@@ -1,7 +1,7 @@
 import { type CanonicalEvent, dispatch, type EventHandlers } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Actor } from '../../src/model/snapshot.js';
-import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
 import { activityEvents, eventName, identityPrefix, writeRecord } from './write-record.js';
@@ -247,7 +247,8 @@ export function createAgnoEncoder(context: AdapterContext, options: AgnoEncodeOp
 
 /** Writes each top-level run as one `RunOutput` / `TeamRunOutput` when it ends. */
 function createAggregateEncoder(context: AdapterContext): Encoder {
-  return createSnapshotEncoder(context, (run) => {
+  return createSnapshotEncoder(context, (tree) => {
+    const run = withNestableMembers(context, tree, 'agno');
     if (run.actor?.kind !== 'team' && run.members.length > 0) {
       context.report({
         code: 'dropped',

@@ -2,6 +2,7 @@ import type { Message, Part } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { structuredContentName } from './write-record.js';
 import { resultString } from './tool-execution.js';
+import { append } from '../../src/model/append.js';
 
 /** agno message roles and the canonical role each one maps to. */
 export const agnoRoles: Readonly<Record<string, Message['role']>> = {
@@ -46,7 +47,7 @@ function partsOf(value: Record<string, unknown>, role: Message['role']): Part[] 
   }
   const parts: Part[] = [];
   if (typeof value.reasoning_content === 'string' && value.reasoning_content !== '') parts.push({ type: 'reasoning', text: value.reasoning_content });
-  parts.push(...contentParts(value.content));
+  append(parts, contentParts(value.content));
   for (const call of Array.isArray(value.tool_calls) ? value.tool_calls.filter(isRecord) : []) {
     const called = isRecord(call.function) ? call.function : {};
     parts.push({

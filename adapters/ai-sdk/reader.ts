@@ -3,6 +3,7 @@ import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
 import { type StreamState, createStreamState, envelopeOf, mintedRunIdKey, noStartKey, track } from './state.js';
+import { append } from '../../src/model/append.js';
 
 /** What one of our own records in a stream is. */
 export type OwnRecord =
@@ -127,7 +128,7 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
   function decode(record: Record<string, unknown>): CanonicalEvent[] {
     const before: CanonicalEvent[] = [];
     const opens = reading.opensMessage(record);
-    if (state.root === undefined && !opens && reading.standsAlone?.(record) !== true) before.push(...openImplicitMessage(record));
+    if (state.root === undefined && !opens && reading.standsAlone?.(record) !== true) append(before, openImplicitMessage(record));
 
     const events = reading.read(record, state);
     if (events === undefined) {

@@ -10,6 +10,7 @@ import { parsePartialJson } from './partial-json.js';
 import { type MessageFields, type MessageRecord, formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
 import { createStreamEventReader } from './stream-event-reader.js';
 import { usageOf } from './usage-metadata.js';
+import { append } from '../../src/model/append.js';
 
 /** Options of the LangChain decoder. */
 export interface LangChainDecodeOptions {}
@@ -288,7 +289,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     if (open.usage !== undefined) end.usage = open.usage;
     if (open.finishReason !== undefined) end.finishReason = open.finishReason;
     closing.push(end);
-    out.push(...closing);
+    append(out, closing);
   }
 
   function closeOpenChunk(out: CanonicalEvent[]): void {
@@ -336,7 +337,7 @@ export function createLangChainDecoder(context: AdapterContext, _options?: LangC
     const metadata = isRecord(fields.response_metadata) ? fields.response_metadata : {};
     if (typeof metadata.finish_reason === 'string') open.finishReason = metadata.finish_reason;
     else if (typeof metadata.stop_reason === 'string') open.finishReason = metadata.stop_reason;
-    out.push(...events);
+    append(out, events);
   }
 
   function endRun(state: RunState, out: CanonicalEvent[]): void {

@@ -6,6 +6,7 @@ import { type Lineage, runInfoOfRun, runLineage } from './lineage.js';
 import { recordFields } from './message-fields.js';
 import { type MessageFields, type MessageForm, type MessageKind, constructorId, formatName, writeMessageRecord } from './schema.js';
 import { usageMetadataOf } from './usage-metadata.js';
+import { append } from '../../src/model/append.js';
 
 /** A serialized form the encoder can write. */
 export type WrittenForm = 'constructor' | 'stored' | 'openai' | 'tuple';
@@ -120,7 +121,35 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     });
   }
 
-  function encodeRun(run: Run): unknown[] {
+  /**
+   * The records of a run and its members, in the order {@link encodeOwnRun} gives, walked with a
+   * stack of its own: teams nested thousands of levels deep would overflow the call stack.
+   */
+  function encodeRun(top: Run): unknown[] {
+    const out: unknown[] = [];
+    // Runs still to write, and the answers of leaders to write once their members are.
+    const pending: (Run | unknown[])[] = [top];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if (Array.isArray(next)) {
+        append(out, next);
+        continue;
+      }
+      const { before, answer } = encodeOwnRun(next);
+      append(out, before);
+      pending.push(answer);
+      if (options.members === 'omit') continue;
+      for (let index = next.members.length - 1; index >= 0; index -= 1) pending.push(next.members[index] as Run);
+    }
+    return out;
+  }
+
+  /**
+   * The records of a run's own messages: those before its members' and its final answer after
+   * them. Members worked before the leader answered: their messages go before its final AIMessage
+   * (the last message, when it is the leader's and not its first record, which names the run
+   * that members' lineage points to); otherwise after the leader's messages.
+   */
+  function encodeOwnRun(run: Run): { before: unknown[]; answer: unknown[] } {
     const lineaged = !withoutLineage.delete(run.runId);
     if (!lineaged) reportUnwrittenEnd(run);
     const pairs: [MessageFields, MessageForm, MessageKind][] = [];
@@ -171,14 +200,8 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
       last[0].usage_metadata = usageMetadataOf(run.usage);
     }
     const records = pairs.map(([fields, form]) => write(fields, form));
-    if (options.members === 'omit' || run.members.length === 0) return records;
-    // Members worked before the leader answered: their messages go before its final AIMessage
-    // (the last message, when it is the leader's and not its first record, which names the run
-    // that members' lineage points to); otherwise after the leader's messages.
-    const members = run.members.flatMap((member) => encodeRun(member));
     const answer = records.length > 1 && pairs.at(-1)?.[2] === 'ai' && run.messages.at(-1)?.role === 'assistant' ? records.length - 1 : records.length;
-    records.splice(answer, 0, ...members);
-    return records;
+    return { before: records.slice(0, answer), answer: records.slice(answer) };
   }
 
   const snapshot = createSnapshotEncoder(context, encodeRun);

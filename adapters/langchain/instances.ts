@@ -12,6 +12,7 @@ import { coreMessages } from './core-messages.js';
 import { createLangChainDecoder } from './decode.js';
 import { createLangChainEncoder, type LangChainEncodeOptions } from './encode.js';
 import { readMessageRecord } from './schema.js';
+import { append } from '../../src/model/append.js';
 
 type MessageClass = new (fields: never) => BaseMessage;
 
@@ -88,8 +89,8 @@ export function toLangChainMessages(input: readonly unknown[], options: ToLangCh
     ...(options.members === undefined ? {} : { members: options.members }),
   });
   const out: unknown[] = [];
-  for (const event of eventsOf(input, options)) out.push(...encoder.push(event));
-  out.push(...encoder.flush());
+  for (const event of eventsOf(input, options)) append(out, encoder.push(event));
+  append(out, encoder.flush());
   return out.filter((each): each is BaseMessage => !isRecord(each) || !('lc' in each));
 }
 
@@ -100,8 +101,8 @@ export function toLangChainMessages(input: readonly unknown[], options: ToLangCh
 export function fromLangChainMessages(messages: readonly (BaseMessage | unknown)[], options: Pick<ToLangChainOptions, 'onIssue'> = {}): Run[] {
   const decoder = createLangChainDecoder(contextOf(options.onIssue));
   const events: CanonicalEvent[] = [];
-  for (const message of messages) events.push(...decoder.push(JSON.parse(JSON.stringify(message)) as unknown));
-  events.push(...decoder.flush());
+  for (const message of messages) append(events, decoder.push(JSON.parse(JSON.stringify(message)) as unknown));
+  append(events, decoder.flush());
   return accumulate(events, options.onIssue === undefined ? {} : { onIssue: options.onIssue });
 }
 

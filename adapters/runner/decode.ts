@@ -8,6 +8,7 @@ import { structuredOutputName } from './encode.js';
 import { isFinalResponse, truthy } from './is-final-response.js';
 import { type UnifiedView, isLegacyType, unifiedView } from './legacy.js';
 import { partSchemas, runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
+import { append } from '../../src/model/append.js';
 
 /** Options of the Runner decoder. */
 export interface RunnerDecodeOptions {}
@@ -262,7 +263,7 @@ function stream(state: DecoderState, run: RunState, kind: 'text' | 'reasoning', 
   if (content.length > sofar.length && content.startsWith(sofar)) {
     events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
   }
-  events.push(...before);
+  append(events, before);
   run[kind] = undefined;
   events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...env, id: block.id });
 }
@@ -407,7 +408,7 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
     const said = isRecord(view.llm_response) && typeof view.llm_response.text === 'string' ? view.llm_response.text : '';
     // Text said before the tool calls lives only in llm_response when it was not streamed (0.3.4+).
     if (newModelTurn && !run.streamedText && said !== '') stream(state, run, 'text', said, false, true, record, events);
-    events.push(...side);
+    append(events, side);
     for (const part of calls) {
       const input = isRecord(part.args) ? part.args : {};
       events.push({ type: 'tool-call', ...env, toolCallId: toolCallId(state, run, part, false), toolName: String(part.tool_name ?? ''), input });
@@ -415,7 +416,7 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
     return;
   }
   if (hasText && view.partial) {
-    events.push(...side);
+    append(events, side);
     // ReAct answers (scratchpad in metadata) and every legacy partial restate the text so far.
     stream(state, run, 'text', text, view.cumulative ?? 'scratchpad' in metadata, false, record, events);
     return;
@@ -430,7 +431,7 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
     run.streamedText = false;
     return;
   }
-  events.push(...side);
+  append(events, side);
 }
 
 /** Ends the sub-agent runs that gave their final answer, now that another record follows. */
@@ -580,7 +581,7 @@ function resolvePendingUser(state: DecoderState, actor: Actor | undefined, out: 
   state.pendingUser = undefined;
   const events: CanonicalEvent[] = [];
   decodeUser(state, session, record, actor, events);
-  out.push(...events);
+  append(out, events);
 }
 
 function rejected(state: DecoderState, record: unknown, runId: string, code: 'unknown-event' | 'invalid-input', message: string): CanonicalEvent[] {
@@ -619,7 +620,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       const handler = recordHandlers[String(type)] ?? agentContent;
       const events: CanonicalEvent[] = [];
       handler(state, { session, record, events });
-      out.push(...events);
+      append(out, events);
       return out;
     },
     flush() {
@@ -629,7 +630,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
         if (session.turn === undefined) continue;
         const events: CanonicalEvent[] = [];
         closeTurn(state, session.turn, key === '' ? {} : { session_id: key }, events);
-        out.push(...events);
+        append(out, events);
         session.turn = undefined;
       }
       return out;

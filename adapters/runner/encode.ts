@@ -4,13 +4,23 @@ import type { Part } from '../../src/model/snapshot.js';
 import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { defaultActions, type RunnerPart } from './schema.js';
+import { append } from '../../src/model/append.js';
 
 /** Options of the Runner encoder. */
 export interface RunnerEncodeOptions {}
 
+/**
+ * How many sub-agent names a branch path holds. Deeper members keep their ancestor's branch: the
+ * Runner decoder nests an agent_start inside the open run of the same branch, so the nesting
+ * survives, and records stay linear in size (a full path per record is quadratic in the depth).
+ */
+const maxBranchDepth = 100;
+
 interface RunTrack {
   /** The dot path of sub-agents, as `Context.derive` builds it. */
   branch: string;
+  /** How many levels below the top-level run this one is. */
+  depth: number;
   /** The top-level run this one belongs to: its id is the turn's `invocation_id`. */
   rootRunId: string;
   usageReported: boolean;
@@ -50,15 +60,27 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
   let held: { runId: string; text: string; record: RecordOut } | undefined;
   const saidBeforeCalls = new Map<string, string>();
   let reportedMissingTime = false;
+  let reportedDeepBranch = false;
 
   function track(event: CanonicalEvent): RunTrack {
     let run = runs.get(event.runId);
     if (run === undefined) {
       const parent = event.parentRunId === undefined ? undefined : runs.get(event.parentRunId);
       const name = event.actor?.name ?? '';
+      const depth = parent === undefined ? (event.parentRunId === undefined ? 0 : 1) : parent.depth + 1;
       let branch = '';
-      if (event.parentRunId !== undefined) branch = parent === undefined || parent.branch === '' ? name : `${parent.branch}.${name}`;
-      run = { branch, rootRunId: parent?.rootRunId ?? event.runId, usageReported: false };
+      if (depth > maxBranchDepth && parent !== undefined) branch = parent.branch;
+      else if (event.parentRunId !== undefined) branch = parent === undefined || parent.branch === '' ? name : `${parent.branch}.${name}`;
+      if (depth === maxBranchDepth + 1 && !reportedDeepBranch) {
+        reportedDeepBranch = true;
+        context.report({
+          code: 'approximated',
+          level: 'info',
+          runId: event.runId,
+          message: `member runs nested deeper than ${maxBranchDepth} levels are written with the branch of their ancestor at that level; the agent_start records keep the nesting`,
+        });
+      }
+      run = { branch, depth, rootRunId: parent?.rootRunId ?? event.runId, usageReported: false };
       runs.set(event.runId, run);
       const readBack = `${run.rootRunId}/${branch}`;
       // A member run that starts with run-start names itself in its agent_start; others cannot.
@@ -361,7 +383,7 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
       const out: RecordOut[] = [];
       for (const part of explodeMessage(message, envelope, context.mint('message'))) {
         observeBlocks(part);
-        out.push(...release(part), ...dispatch(handlers, part, undefined));
+        append(append(out, release(part)), dispatch(handlers, part, undefined));
       }
       return out;
     },

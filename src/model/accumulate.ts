@@ -305,17 +305,25 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
     },
   };
 
-  function finish(state: RunState): void {
-    for (const toolCallId of [...state.toolInput.keys()]) settleToolInput(state, toolCallId);
-    for (const member of state.run.members) {
-      const memberState = states.get(member.runId);
-      if (memberState !== undefined) finish(memberState);
+  // Both walk the member tree with a stack of their own: teams nested thousands of levels deep
+  // (a parent_run_id chain) would overflow the call stack.
+  function finish(top: RunState): void {
+    const pending = [top];
+    for (let state = pending.pop(); state !== undefined; state = pending.pop()) {
+      for (const toolCallId of [...state.toolInput.keys()]) settleToolInput(state, toolCallId);
+      for (const member of state.run.members) {
+        const memberState = states.get(member.runId);
+        if (memberState !== undefined) pending.push(memberState);
+      }
     }
   }
 
-  function forget(run: Run): void {
-    states.delete(run.runId);
-    for (const member of run.members) forget(member);
+  function forget(top: Run): void {
+    const pending = [top];
+    for (let run = pending.pop(); run !== undefined; run = pending.pop()) {
+      states.delete(run.runId);
+      for (const member of run.members) pending.push(member);
+    }
   }
 
   return {

@@ -1,5 +1,6 @@
 import type { CanonicalEvent } from './event.js';
 import type { Issue } from './issue.js';
+import { append } from './append.js';
 
 interface RunLifecycle {
   started: boolean;
@@ -27,8 +28,8 @@ export interface Verifier {
 export function verify(events: Iterable<CanonicalEvent>): Issue[] {
   const verifier = createVerifier();
   const issues: Issue[] = [];
-  for (const event of events) issues.push(...verifier.push(event));
-  issues.push(...verifier.end());
+  for (const event of events) append(issues, verifier.push(event));
+  append(issues, verifier.end());
   return issues;
 }
 

@@ -138,6 +138,56 @@ export function reportRestatement(context: AdapterContext, runId: string, eventT
 }
 
 /**
+ * A run and all its members, each before its own members, in order: a walk with a stack of its
+ * own, since teams nested by parent_run_id can be thousands of levels deep.
+ */
+export function runTree(top: Run): Run[] {
+  const ordered: Run[] = [];
+  const pending = [top];
+  for (let run = pending.pop(); run !== undefined; run = pending.pop()) {
+    ordered.push(run);
+    for (let index = run.members.length - 1; index >= 0; index -= 1) pending.push(run.members[index] as Run);
+  }
+  return ordered;
+}
+
+/**
+ * How many levels of member runs an aggregate record nests (`member_responses`). Each level
+ * nests the JSON twice and readers reject deep JSON (the framing readers past 1000 levels);
+ * real teams nest a few levels.
+ */
+export const maxMemberNesting = 100;
+
+/**
+ * A copy of a run tree for an aggregate writer, without the member runs nested deeper than
+ * {@link maxMemberNesting} levels; those are reported as `dropped`.
+ */
+export function withNestableMembers(context: AdapterContext, top: Run, format: string): Run {
+  const copy: Run = { ...top };
+  let cut = 0;
+  const pending: [Run, number][] = [[copy, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [run, depth] = next;
+    if (depth === maxMemberNesting) {
+      cut += runTree(run).length - 1;
+      run.members = [];
+      continue;
+    }
+    run.members = run.members.map((member) => ({ ...member }));
+    for (const member of run.members) pending.push([member, depth + 1]);
+  }
+  if (cut > 0) {
+    context.report({
+      code: 'dropped',
+      level: 'warning',
+      runId: top.runId,
+      message: `${cut} member runs nested deeper than ${maxMemberNesting} levels were left out of the ${format} aggregate (JSON that deep is rejected by readers); write events to keep them`,
+    });
+  }
+  return copy;
+}
+
+/**
  * An encoder for snapshot formats (message lists, aggregates): events are reduced per top-level
  * run and the run is written once it ends (run-end, run-error or run-cancel), or on flush.
  * @param encodeRun writes one finished top-level run, members nested.

@@ -5,6 +5,7 @@ import { type DecodeOptionsOf, type EncodeOptionsOf, type FormatName, getFormat,
 import type { AdapterContext, AnyFormat, Decoder, Encoder, RelayCarrier, RelayedGroup } from './format.js';
 import { checkOptions, describeOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
+import { append } from '../model/append.js';
 
 /** Where a record came from, for issues and rejects. */
 export interface RecordPosition {
@@ -487,7 +488,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       const head = queue[0] as Pending;
       if (head.ranked.length === 0) {
         queue.shift();
-        events.push(...unknown(head));
+        append(events, unknown(head));
         continue;
       }
       head.chosen ??= settle(head, final || queue.length > settleWindow);
@@ -501,7 +502,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         const versions = (stats.versions[chosen.format.name] ??= []);
         if (!versions.includes(chosen.version)) versions.push(chosen.version);
       }
-      events.push(...decode(chosen.format, head.record, head.index, head.position.line));
+      append(events, decode(chosen.format, head.record, head.index, head.position.line));
     }
     return events;
   }
