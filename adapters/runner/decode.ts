@@ -610,7 +610,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       const type = record.type;
       if (!knownTypes.has(String(type)) && !isLegacyType(type)) {
         resolvePendingUser(state, undefined, out);
-        out.push(...rejected(state, record, session.turn?.id ?? 'unknown', 'unknown-event', `unknown Runner event type "${String(type)}"; kept as raw`));
+        append(out, rejected(state, record, session.turn?.id ?? 'unknown', 'unknown-event', `unknown Runner event type "${String(type)}"; kept as raw`));
         return out;
       }
       const branch = typeof record.branch === 'string' ? record.branch : '';
