@@ -59,16 +59,18 @@ export function checkOptions<Options>(
 
 /**
  * Reads `KEY=VALUE` text (the CLI's `--encode` / `--decode`) as options of a schema: `true` and
- * `false` become booleans where the option is one; everything else stays text for
- * {@link checkOptions} to judge.
+ * `false` become booleans and numerals numbers where the option is one; everything else stays
+ * text for {@link checkOptions} to judge.
  */
 export function optionsFromText(schema: z.ZodObject | undefined, pairs: Readonly<Record<string, string>>): Record<string, unknown> {
   const shape = (schema?.shape ?? {}) as Record<string, z.ZodType>;
   const options: Record<string, unknown> = {};
   for (const [key, text] of Object.entries(pairs)) {
     const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
-    const boolean = field !== undefined && innerOf(field) instanceof z.ZodBoolean && (text === 'true' || text === 'false');
-    options[key] = boolean ? text === 'true' : text;
+    const inner = field === undefined ? undefined : innerOf(field);
+    if (inner instanceof z.ZodBoolean && (text === 'true' || text === 'false')) options[key] = text === 'true';
+    else if (inner instanceof z.ZodNumber && text.trim() !== '' && Number.isFinite(Number(text))) options[key] = Number(text);
+    else options[key] = text;
   }
   return options;
 }
