@@ -2,6 +2,7 @@ import { createAccumulator } from '../model/accumulate.js';
 import type { CanonicalEvent } from '../model/event.js';
 import type { Run } from '../model/snapshot.js';
 import type { AdapterContext, Encoder } from './format.js';
+import { append } from '../model/append.js';
 
 /** Whether a value is a plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -207,8 +208,10 @@ export function createSnapshotEncoder(context: AdapterContext, encodeRun: (run: 
     },
     flush() {
       const out: unknown[] = [];
-      for (const run of accumulator.runs()) {
-        for (const record of encodeRun(run)) out.push(record);
+      // Taken out as they are written: a second flush has nothing left to write again.
+      for (const { runId } of [...accumulator.runs()]) {
+        const run = accumulator.take(runId);
+        if (run !== undefined) append(out, encodeRun(run));
       }
       roots.clear();
       return out;

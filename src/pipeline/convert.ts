@@ -105,7 +105,14 @@ function convertReadable(input: ReadableStream<unknown>, options: ConvertOptions
           controller.close();
           return;
         }
-        const out = converter.push(next.value);
+        let out: unknown[];
+        try {
+          out = converter.push(next.value);
+        } catch (error) {
+          // Strict mode stopped the conversion: the source is not read any further.
+          await reader.cancel(error).catch(() => undefined);
+          throw error;
+        }
         for (const record of out) controller.enqueue(record);
         if (out.length > 0) return;
       }
