@@ -2,7 +2,7 @@ import type { CanonicalEvent } from '../model/event.js';
 
 /**
  * The records one decoder turned into a run of events. The pipeline links every event of the
- * group to it out of band (a side table keyed by the event object, never a JSON field), so a
+ * group to it out of band (a non-enumerable property under a private symbol, never a JSON field), so a
  * source record can reach no output by accident.
  */
 export interface SourceGroup {
@@ -29,7 +29,16 @@ export interface SourceGroup {
   readonly writtenBy: object[];
 }
 
-const groups = new WeakMap<object, SourceGroup>();
+/**
+ * Where an event keeps its group: a private symbol, set non-enumerable so that `JSON.stringify`,
+ * spread copies, `Object.assign` and deep-equality checks never see it. (A `WeakMap` did the same
+ * at several times the cost: millions of short-lived keys weigh on the collector.)
+ */
+const groupKey = Symbol('agent-event-bridge source group');
+
+function groupOf(event: object): SourceGroup | undefined {
+  return (event as { [groupKey]?: SourceGroup })[groupKey];
+}
 
 /**
  * Links `events` to the records they were decoded from. Events already linked (a canonical
@@ -44,16 +53,16 @@ export function attachSource(
 ): SourceGroup | undefined {
   let fresh: CanonicalEvent[] | undefined;
   for (const event of events) {
-    if (groups.has(event)) continue;
+    if (groupOf(event) !== undefined || !Object.isExtensible(event)) continue;
     (fresh ??= []).push(event);
   }
   if (fresh === undefined) return undefined;
   const group: SourceGroup = { format, records, events: fresh, restates, writtenBy: [] };
-  for (const event of fresh) groups.set(event, group);
+  for (const event of fresh) Object.defineProperty(event, groupKey, { value: group });
   return group;
 }
 
 /** The records an event was decoded from, or undefined for an event made or changed since. */
 export function sourceOf(event: CanonicalEvent): SourceGroup | undefined {
-  return groups.get(event);
+  return groupOf(event);
 }
