@@ -230,16 +230,9 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     closeOpenBlocks,
     toolParts,
     ensureToolPart(event) {
-      if (toolParts.has(event.toolCallId)) return;
-      repaired(event, `${event.type} for tool call "${event.toolCallId}" that never started; a tool call with a null input was written first`);
-      const call: EventOfType<'tool-call'> = {
-        type: 'tool-call',
-        ...envelopeOf(event),
-        toolCallId: event.toolCallId,
-        toolName: event.toolName ?? 'unknown',
-        input: null,
-      };
-      emit(spec.toolCall(call), call);
+      // An outcome for a call this stream never started continues an earlier response (an
+      // approved or answered call, agno's continue stream): written as it is, the way streamText
+      // continues, so the client updates the part it already has. No call is made up for it.
       toolParts.add(event.toolCallId);
     },
     writePause(event, finish) {
@@ -364,7 +357,10 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
       core.adopt(event);
       const fields = core.fields(event);
       if (fields[noStartKey] === true) return;
-      options.start(event, core.fields(event, [mintedRunIdKey, noStartKey]), fields[mintedRunIdKey] !== true);
+      // An id minted by either AI SDK decoder (their streams have none) names no message: a
+      // continuation must keep the message id the client already has.
+      const minted = Object.values(event.ext ?? {}).some((own) => typeof own === 'object' && own !== null && (own as Record<string, unknown>)[mintedRunIdKey] === true);
+      options.start(event, core.fields(event, [mintedRunIdKey, noStartKey]), !minted);
     },
     'run-cancel'(event) {
       if (!core.isRoot(event)) return carry(event);

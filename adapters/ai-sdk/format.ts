@@ -212,6 +212,13 @@ export const aiSdkStreamFormat = defineFormat<StreamDecodeOptions, StreamEncodeO
       note: 'not written (the adapter README lists what is: the run id in a raw part, members\' lineage, pauses); relay carries the source records',
     },
     {
+      what: 'the type (error name) of a run error',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'info',
+      note: 'the error part holds the message text, which toUIMessageStream shows as it is (a plain {name, message} object would reach the client as JSON text)',
+    },
+    {
       what: 'finish reasons outside the AI SDK set, absent usage',
       direction: 'encode',
       code: 'approximated',

@@ -5,7 +5,7 @@ import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto
 import { finishReasons } from './finish.js';
 import { writeUsage } from './language-model-usage.js';
 import { type BridgeMetadata, bridgeKey, withOurKey } from './metadata.js';
-import { streamDefaults, streamFormatName, writeError } from './stream-events.js';
+import { streamDefaults, streamFormatName } from './stream-events.js';
 import { deniedText, uiFormatName } from './ui-events.js';
 import { createChunkWriter } from './writer.js';
 
@@ -127,7 +127,16 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     'run-error'(event) {
       if (!core.isRoot(event)) return carry(event);
       core.closeOpenBlocks(event);
-      emit({ error: writeError(event.error), ...core.fields(event), type: 'error' }, event);
+      if (event.error.type !== undefined) {
+        context.report({
+          code: 'dropped',
+          level: 'info',
+          eventType: 'run-error',
+          runId: event.runId,
+          message: `the error type "${event.error.type}" was left out: the error part holds the message, which toUIMessageStream shows as it is`,
+        });
+      }
+      emit({ error: event.error.message, ...core.fields(event), type: 'error' }, event);
       core.settle();
     },
     'run-resume'(event) {

@@ -1,3 +1,4 @@
+import type { UIMessage } from 'ai';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,24 @@ function toolView(part: Record<string, unknown>): ToolView {
 }
 
 /**
+ * The message useChat already holds when a stream continues an earlier response (agno's continue
+ * stream keeps the run id, so the message id): the calls whose outcome arrives without a start.
+ */
+function continued(events: readonly CanonicalEvent[]): UIMessage | undefined {
+  const started = new Set<string>();
+  const parts: UIMessage['parts'] = [];
+  for (const event of events) {
+    if (event.type === 'tool-input-start' || event.type === 'tool-call') started.add(event.toolCallId);
+    if ((event.type === 'tool-result' || event.type === 'tool-error') && !started.has(event.toolCallId)) {
+      started.add(event.toolCallId);
+      parts.push({ type: 'dynamic-tool', toolName: event.toolName ?? 'unknown', toolCallId: event.toolCallId, state: 'input-available', input: null });
+    }
+  }
+  const root = events.find((event) => event.parentRunId === undefined);
+  return parts.length === 0 || root === undefined ? undefined : { id: root.runId, role: 'assistant', parts };
+}
+
+/**
  * The canonical events, without the raw records of the source format: AI SDK targets report
  * them as dropped (convert to the source format to keep them).
  */
@@ -116,7 +135,8 @@ describe('agno recordings served to useChat', () => {
 
     it(`${file} (${format}) reads in readUIMessageStream as its golden UIMessage`, async () => {
       const { output, issues } = convert(records, { from: format, to: 'ai-sdk-ui' });
-      const read = await readChunks(output);
+      const events = convert(records, { from: format, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[];
+      const read = await readChunks(output, continued(eventsOf(events)));
       const ours = issues.filter((issue) => issue.format === 'ai-sdk-ui');
       // The whole message a useChat app holds, our metadata included.
       const shown = { message: read.message, error: read.error, issues: ours };
@@ -128,7 +148,7 @@ describe('agno recordings served to useChat', () => {
       const runs = snapshot(events);
       // useChat stops at an error chunk (terminateOnError); what came after it is checked without it.
       const chunks = convert(records, { from: format, to: 'ai-sdk-ui' }).output.filter((chunk) => (chunk as { type: string }).type !== 'error');
-      const { message } = await readChunks(chunks);
+      const { message } = await readChunks(chunks, continued(eventsOf(events)));
       const expected = expectedParts(runs, events);
       const parts = (message?.parts ?? []) as unknown as Record<string, unknown>[];
       const shown = {

@@ -6,8 +6,11 @@ export interface ReadResult {
   error: string | undefined;
 }
 
-/** Feeds chunks to the AI SDK's own reducer, as useChat does, stopping at the first protocol error. */
-export async function readChunks(chunks: readonly unknown[]): Promise<ReadResult> {
+/**
+ * Feeds chunks to the AI SDK's own reducer, as useChat does, stopping at the first protocol error.
+ * @param continues the message a continuation stream updates (useChat's last assistant message).
+ */
+export async function readChunks(chunks: readonly unknown[], continues?: UIMessage): Promise<ReadResult> {
   const stream = new ReadableStream<UIMessageChunk>({
     start(controller) {
       for (const chunk of chunks) controller.enqueue(chunk as UIMessageChunk);
@@ -16,7 +19,7 @@ export async function readChunks(chunks: readonly unknown[]): Promise<ReadResult
   });
   let message: UIMessage | undefined;
   try {
-    for await (const snapshot of readUIMessageStream({ stream, terminateOnError: true })) message = snapshot;
+    for await (const snapshot of readUIMessageStream({ stream, terminateOnError: true, ...(continues === undefined ? {} : { message: continues }) })) message = snapshot;
     return { message, error: undefined };
   } catch (error) {
     return { message, error: error instanceof Error ? error.message : String(error) };

@@ -1,3 +1,4 @@
+import type { UIMessage } from 'ai';
 // The upstream-derived corpus: every case names where it comes from (in the module that builds
 // it) and declares, per target, the warnings a conversion to that target reports: the losses
 // expected of it. test/upstream/corpus.test.ts runs them all.
@@ -18,6 +19,11 @@ export interface UpstreamCase {
   records: () => Promise<unknown[]> | unknown[];
   /** Per target, the `code path-or-event` of each warning its conversion reports (absent: none). */
   losses: Partial<Record<Target, string[]>>;
+  /**
+   * For a stream that continues an earlier response: the assistant message useChat holds when it
+   * arrives (a continuation's outputs update that message's parts; no call is made up for them).
+   */
+  continues?: UIMessage;
 }
 
 /** The same losses in every target: what reading the source already reports. */
@@ -41,6 +47,19 @@ export const upstreamCases: UpstreamCase[] = [
     name: 'ai-sdk-stream: a streamText run resumed after a denied approval',
     format: 'ai-sdk-stream',
     records: deniedApprovalStream,
+    continues: {
+      id: 'resp-1',
+      role: 'assistant',
+      parts: [
+        {
+          type: 'tool-deleteFile',
+          toolCallId: 'c4',
+          state: 'approval-responded',
+          input: { path: '/tmp/a' },
+          approval: { id: 'approval-1', approved: false, reason: 'not that file' },
+        },
+      ],
+    },
     // agno 1.x events carry no metrics.
     losses: { 'agno-legacy': ['dropped step-end', 'dropped run-end'] },
   },

@@ -62,7 +62,7 @@ describe('upstream corpus', () => {
           const back = projection(canonicalRuns(written.output, target), errorText);
           if (upstreamCase.losses[target] === undefined) expect(back).toEqual(projection(canonicalRuns(records, upstreamCase.format), errorText));
           if (target === 'ai-sdk-ui') {
-            const read = await readChunks(written.output);
+            const read = await readChunks(written.output, upstreamCase.continues);
             const failed = canonicalRuns(records, upstreamCase.format).find((run) => run.status === 'error');
             expect(read.error).toBe(failed?.error?.message);
           }
