@@ -542,6 +542,19 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       return out;
     }
     const parsed = agnoEventRecordSchema.safeParse(record);
+    if (!parsed.success && typeof record.event === 'string') {
+      const first = parsed.error.issues[0];
+      const path = first?.path.join('.') ?? '';
+      context.report({
+        code: 'invalid-input',
+        level: 'error',
+        eventType: record.event,
+        path,
+        message: `agno ${record.event} record with a wrong field type at ${path} (${first?.message ?? 'invalid'}); kept as raw, given to no run`,
+      });
+      out.push(raw(record, 'unknown'));
+      return out;
+    }
     const name = parsed.success ? parsed.data.event : undefined;
     const resolved = name === undefined ? undefined : resolveEvent(name);
     if (resolved === undefined || name === undefined) {

@@ -204,7 +204,19 @@ export const envelopeKeys: ReadonlySet<string> = new Set([
  * The boundary check of a streamed record: an object with an `event` string. Other fields are
  * read where their type fits and kept verbatim where it does not, so one odd field never costs a record.
  */
-export const agnoEventRecordSchema = z.looseObject({ event: z.string() });
+export const agnoEventRecordSchema = z.looseObject({
+  event: z.string(),
+  // The envelope decides which run a record belongs to: a wrong type must not fall back to
+  // another run (`run_id: 42` would give its text to the run before it).
+  run_id: z.string().nullish(),
+  parent_run_id: z.string().nullish(),
+  session_id: z.string().nullish(),
+  agent_id: z.string().nullish(),
+  team_id: z.string().nullish(),
+  workflow_id: z.string().nullish(),
+  created_at: z.number().nullish(),
+  nested_depth: z.number().nullish(),
+});
 
 /** A streamed agno 2.x event record as read at the boundary. */
 export type AgnoEventRecord = z.infer<typeof agnoEventRecordSchema>;
