@@ -1,7 +1,7 @@
 import { type CanonicalEvent, type EventHandlers, type EventOfType, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Requirement } from '../../src/model/snapshot.js';
-import { reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
 import { envelopeOf, extFields, mintedRunIdKey, noStartKey } from './state.js';
@@ -359,7 +359,7 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
       if (fields[noStartKey] === true) return;
       // An id minted by either AI SDK decoder (their streams have none) names no message: a
       // continuation must keep the message id the client already has.
-      const minted = Object.values(event.ext ?? {}).some((own) => typeof own === 'object' && own !== null && (own as Record<string, unknown>)[mintedRunIdKey] === true);
+      const minted = Object.values(event.ext ?? {}).some((own) => isRecord(own) && own[mintedRunIdKey] === true);
       options.start(event, core.fields(event, [mintedRunIdKey, noStartKey]), !minted);
     },
     'run-cancel'(event) {

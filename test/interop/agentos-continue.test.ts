@@ -4,28 +4,23 @@ import { resolutionsFromUIMessages } from '../../adapters/ai-sdk/index.js';
 import type { Resolution } from '../../src/model/snapshot.js';
 import { convert, readAll } from '../../src/index.js';
 import { readChunks } from '../ai-sdk/ui-reader.js';
-import { type AgentOs, startAgentOs } from './agentos.js';
+import { type AgentOs, postForm, startAgentOs } from './agentos.js';
 import { skipPython, skipReason } from './python.js';
 
 let agentOs: AgentOs;
 
 type AgnoRecord = Record<string, unknown> & { event?: string };
 
-/** Streams a form to an AgentOS route and reads the SSE body into records. */
-async function stream(url: string, init: { method: 'POST'; body: URLSearchParams | FormData }): Promise<{ status: number; records: AgnoRecord[] }> {
-  const response = await fetch(url, init);
-  const body = await response.text();
+/** Posts to an AgentOS route and reads the SSE body into records. */
+async function stream(url: string, fields: Record<string, string> | URLSearchParams): Promise<{ status: number; records: AgnoRecord[] }> {
+  const { status, body } = await postForm(url, fields);
   const records = readAll(body, 'sse').flatMap((item) => (item.kind === 'record' ? [item.record as AgnoRecord] : []));
-  return { status: response.status, records };
+  return { status, records };
 }
 
 /** Starts a run of one of the scripted HITL agents and returns what its paused stream said. */
 async function pausedRun(kind: string) {
-  const form = new FormData();
-  form.append('message', 'Please go ahead.');
-  form.append('stream', 'true');
-  form.append('session_id', `session-${kind}`);
-  const { status, records } = await stream(`${agentOs.url}/agents/${kind}-agent/runs`, { method: 'POST', body: form });
+  const { status, records } = await stream(`${agentOs.url}/agents/${kind}-agent/runs`, { message: 'Please go ahead.', stream: 'true', session_id: `session-${kind}` });
   expect(status).toBe(200);
   const paused = records.find((record) => record.event === 'RunPaused');
   expect(paused, `the ${kind} agent pauses`).toBeDefined();
@@ -36,7 +31,7 @@ async function pausedRun(kind: string) {
 async function continueWith(kind: string, paused: { run_id: string; session_id: string; tools: Record<string, unknown>[] }, resolutions: Resolution[]) {
   const tools = agnoToolsWithAnswers(paused.tools, resolutions);
   const request = agentOSContinueRequest({ baseUrl: agentOs.url, agentId: `${kind}-agent`, runId: paused.run_id, sessionId: paused.session_id, tools });
-  return stream(request.url, request.init);
+  return stream(request.url, request.init.body);
 }
 
 function completedResult(records: AgnoRecord[]): unknown {

@@ -2,17 +2,14 @@ import { getToolName, isToolUIPart } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert, readAll } from '../../src/index.js';
 import { readChunks } from '../ai-sdk/ui-reader.js';
-import { type AgentOs, startAgentOs } from './agentos.js';
+import { type AgentOs, postForm, startAgentOs } from './agentos.js';
 import { skipPython, skipReason } from './python.js';
 
 let agentOs: AgentOs;
 
 /** Posts a form to an AgentOS route and returns the SSE body it streams. */
-async function post(path: string, fields: Record<string, string>): Promise<{ status: number; contentType: string | null; body: string }> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const response = await fetch(`${agentOs.url}${path}`, { method: 'POST', body: form });
-  return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+function post(path: string, fields: Record<string, string>) {
+  return postForm(`${agentOs.url}${path}`, fields);
 }
 
 /** The UIMessage useChat builds from an AgentOS SSE body converted by this library. */

@@ -46,3 +46,22 @@ export function startAgentOs(environment = 'agno-3.1.10', timeoutMs = 120_000): 
     });
   });
 }
+
+/** What an AgentOS route answered: its status, content type and (SSE) body. */
+export interface RouteAnswer {
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+/** Posts form fields (or a prepared body, as `agentOSContinueRequest` gives) to an AgentOS route. */
+export async function postForm(url: string, fields: Record<string, string> | URLSearchParams): Promise<RouteAnswer> {
+  let body: FormData | URLSearchParams;
+  if (fields instanceof URLSearchParams) body = fields;
+  else {
+    body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  }
+  const response = await fetch(url, { method: 'POST', body });
+  return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+}
