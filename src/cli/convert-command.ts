@@ -28,6 +28,9 @@ Options:
                      header=true|false (canonical)
   --decode KEY=VALUE an option of the source's decoder, repeatable: content=delta|cumulative (agno)
   --strict           stop at the first error-level issue (exit 1)
+  --relay            carry source records through the target and read carried ones back, so
+                     F -> X -> F is exact (canonical, ai-sdk-ui, ai-sdk-stream, langchain carry
+                     them); the source's own fields travel too, server-side state included
   --issues FILE      write every issue as JSON lines to FILE, rejects included
   --rejects FILE     write every rejected record (unreadable, or of no known format) to FILE as
                      JSON lines {"line", "text", "error"}, text as read
@@ -65,6 +68,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
       encode: { type: 'string', multiple: true },
       decode: { type: 'string', multiple: true },
       strict: { type: 'boolean', default: false },
+      relay: { type: 'boolean', default: false },
       issues: { type: 'string' },
       rejects: { type: 'string' },
       'rejects-format': { type: 'string', default: 'jsonl' },
@@ -124,6 +128,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
     from: values.from as FormatName | 'auto',
     to: values.to as FormatName,
     strict: values.strict,
+    relay: values.relay,
     collectIssues: false,
     encode,
     decode,
