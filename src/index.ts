@@ -72,7 +72,7 @@ export {
   type PipelineOptions,
   type RecordPosition,
 } from './pipeline/converter.js';
-export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertedIterable } from './pipeline/convert.js';
+export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertStream, type ConvertedIterable } from './pipeline/convert.js';
 export {
   getFormat,
   listFormats,

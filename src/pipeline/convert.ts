@@ -124,19 +124,95 @@ function convertReadable(input: ReadableStream<unknown>, options: ConvertOptions
 }
 
 /**
- * A `TransformStream` of parsed records in one format to records in another.
- * Backpressure and cancellation pass through as with any `TransformStream`.
+ * What {@link createConvertStream} returns: a readable/writable pair for `pipeThrough`, with the
+ * conversion's issues and counts as they arrive.
+ */
+export interface ConvertStream extends ReadableWritablePair<unknown, unknown> {
+  readonly issues: Issue[];
+  readonly stats: ConversionStats;
+}
+
+/**
+ * A readable/writable pair that converts parsed records from one format to another; use it with
+ * `pipeThrough` like a `TransformStream`. Backpressure and cancellation pass through as with one.
+ * Unlike a `TransformStream`, a writable side that fails (the source piped in errors, or the
+ * writer aborts) first ends every open run with a `run-error` in the target format, and only
+ * then fails the readable side with the source's error, once those records are read.
  */
 export function createConvertStream<From extends FormatName | 'auto' = 'auto', To extends FormatName = FormatName>(
   options: ConvertOptions<From, To>,
-): TransformStream<unknown, unknown> {
+): ConvertStream {
   const converter = createConverter(options);
-  return new TransformStream<unknown, unknown>({
-    transform(record, controller) {
-      for (const out of converter.push(record)) controller.enqueue(out);
+  let output!: ReadableStreamDefaultController<unknown>;
+  let input!: WritableStreamDefaultController;
+  // Set when the source failed after its run-errors were queued: the readable fails once they are read.
+  let failure: { error: unknown } | undefined;
+  // A write waits until the consumer asks for more, so a slow consumer holds the source back.
+  let demand = createSignal();
+
+  function enqueueAll(records: unknown[]): void {
+    for (const record of records) output.enqueue(record);
+    if (records.length > 0 && (output.desiredSize ?? 0) <= 0) demand = createSignal();
+  }
+
+  const readable = new ReadableStream<unknown>(
+    {
+      start(controller) {
+        output = controller;
+      },
+      pull(controller) {
+        if (failure !== undefined) controller.error(failure.error);
+        demand.resolve();
+      },
+      cancel(reason) {
+        failure = { error: reason };
+        // Fails the writable side, which makes a pipe cancel its source with this reason.
+        input.error(reason);
+        demand.resolve();
+      },
     },
-    flush(controller) {
-      for (const out of converter.flush()) controller.enqueue(out);
+    { highWaterMark: 0 },
+  );
+  const writable = new WritableStream<unknown>({
+    start(controller) {
+      input = controller;
+    },
+    async write(record) {
+      await demand.settled;
+      if (failure !== undefined) throw failure.error;
+      try {
+        enqueueAll(converter.push(record));
+      } catch (error) {
+        // Strict mode stopped the conversion: both sides fail, as a throwing transform does.
+        failure = { error };
+        output.error(error);
+        throw error;
+      }
+    },
+    close() {
+      enqueueAll(converter.flush());
+      output.close();
+    },
+    abort(reason) {
+      if (failure !== undefined) return;
+      failure = { error: reason };
+      const records = converter.fail(reason);
+      enqueueAll(records);
+      if (records.length === 0) output.error(reason);
     },
   });
+  return { readable, writable, issues: converter.issues, stats: converter.stats };
+}
+
+interface Signal {
+  readonly settled: Promise<void>;
+  resolve(): void;
+}
+
+function createSignal(): Signal {
+  let resolve!: () => void;
+  const settled = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { settled, resolve };
 }
