@@ -137,14 +137,15 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     return stateOf(envelope.runId);
   }
 
-  function close(envelope: Envelope, events: CanonicalEvent[]): void {
+  /** Ends the open text and reasoning; `cut` (at RunError) writes no end: agno never said they were done. */
+  function close(envelope: Envelope, events: CanonicalEvent[], cut = false): void {
     const state = stateOf(envelope.runId);
-    if (state.reasoningId !== undefined) events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
+    if (state.reasoningId !== undefined && !cut) events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
     if (state.textId !== undefined) {
       // Content held back undecided is said now, by the record that ends the text.
       const rest = state.text?.release() ?? '';
       if (rest !== '') events.push({ type: 'text-delta', ...envelope, id: state.textId, delta: rest });
-      events.push({ type: 'text-end', ...envelope, id: state.textId });
+      if (!cut) events.push({ type: 'text-end', ...envelope, id: state.textId });
     }
     state.reasoningId = undefined;
     state.textId = undefined;
@@ -303,7 +304,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
         return single(events, end);
       }
       case 'run-error':
-        close(envelope, events);
+        close(envelope, events, true);
         endDelegation(envelope.runId);
         return single(events, { type: 'run-error', ...envelope, error: { message: typeof record.content === 'string' ? record.content : '' } });
       case 'run-cancelled': {

@@ -227,24 +227,25 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     return { type: 'raw', runId, format: 'agno', payload: record };
   }
 
-  function closeText(state: RunState, base: Envelope, events: CanonicalEvent[]): void {
+  function closeText(state: RunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
     if (state.text === undefined) return;
     // Content held back undecided is said now, by the record that ends the text.
     const rest = state.text.stream.release();
     if (rest !== '') events.push({ type: 'text-delta', ...base, id: state.text.id, delta: rest });
-    events.push({ type: 'text-end', ...base, id: state.text.id });
+    if (!cut) events.push({ type: 'text-end', ...base, id: state.text.id });
     state.text = undefined;
   }
 
-  function closeReasoning(state: RunState, base: Envelope, events: CanonicalEvent[]): void {
+  function closeReasoning(state: RunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
     if (state.reasoning === undefined) return;
-    events.push({ type: 'reasoning-end', ...base, id: state.reasoning });
+    if (!cut) events.push({ type: 'reasoning-end', ...base, id: state.reasoning });
     state.reasoning = undefined;
   }
 
-  function closeAll(state: RunState, base: Envelope, events: CanonicalEvent[]): void {
-    closeText(state, base, events);
-    closeReasoning(state, base, events);
+  /** Ends the open text and reasoning; `cut` (at RunError) writes no end: agno never said they were done. */
+  function closeAll(state: RunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
+    closeText(state, base, events, cut);
+    closeReasoning(state, base, events, cut);
   }
 
   function reasoningDelta(state: RunState, base: Envelope, delta: string, events: CanonicalEvent[]): CanonicalEvent {
@@ -352,7 +353,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         return single(events, end);
       }
       case 'run-error': {
-        closeAll(state, base, events);
+        closeAll(state, base, events, true);
         // WorkflowError carries its message in `error`, agent and team errors in `content`.
         const error: EventOfType<'run-error'>['error'] = {
           message: text(record.content) ?? text(record.error) ?? text(record.error_type) ?? 'agno run error without a message',

@@ -70,8 +70,10 @@ export interface EncoderCore {
   /** The record id of the block a delta belongs to, opening the block when it is not open. */
   blockFor(kind: BlockKind, event: EventOfType<'text-delta' | 'reasoning-delta'>): string;
   closeBlock(kind: BlockKind, event: EventOfType<'text-end' | 'reasoning-end'>, fields: Fields): void;
-  /** Closes every open block before a step end, finish or error. */
+  /** Closes every open block before a step end or finish. */
   closeOpenBlocks(reason: CanonicalEvent): void;
+  /** Ends the open blocks an error cut without writing their ends. */
+  cutOpenBlocks(): void;
   /** Tool calls whose part exists at the consumer. */
   readonly toolParts: Set<string>;
   /** Writes a tool call first when a result comes for a call never seen. */
@@ -179,6 +181,19 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     }
   }
 
+  /**
+   * Forgets the blocks an error cut, writing no end: the AI SDK leaves such a part streaming (as
+   * streamText does when its model fails mid-text), so the client never shows cut text as done.
+   */
+  function cutOpenBlocks(): void {
+    for (const [key, open] of blocks) {
+      openRecordIds.delete(open.recordId);
+      state.blocks.delete(open.recordId);
+      closedEarly.add(key);
+    }
+    blocks.clear();
+  }
+
   return {
     writer,
     format: spec.format,
@@ -228,6 +243,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     },
     closeBlock,
     closeOpenBlocks,
+    cutOpenBlocks,
     toolParts,
     ensureToolPart(event) {
       // An outcome for a call this stream never started continues an earlier response (an

@@ -116,11 +116,11 @@ export const aiSdkUiFormat = defineFormat<UiDecodeOptions, UiEncodeOptions>({
       note: 'written as the nearest chunk the target has (a pause as a data-agent-event-bridge part that persists, one per run) or left out, and reported',
     },
     {
-      what: 'text or reasoning still open at a step end, finish or error',
+      what: 'text or reasoning still open at a step end or finish',
       direction: 'encode',
       code: 'invalid-sequence',
       level: 'info',
-      note: 'closed first (clients before ai 7.0.79 reset open parts at finish-step); later deltas open a new block',
+      note: 'closed first (clients before ai 7.0.79 reset open parts at finish-step); later deltas open a new block. Text an error cut is left open, never ended: useChat shows it streaming, as streamText leaves it',
     },
     { what: 'tool input deltas before their tool-input-start', direction: 'encode', code: 'dropped', level: 'warning' },
     {
@@ -226,11 +226,18 @@ export const aiSdkStreamFormat = defineFormat<StreamDecodeOptions, StreamEncodeO
       note: 'written as "other" and empty usage (required fields)',
     },
     {
-      what: 'text or reasoning still open at a step end, finish or error',
+      what: 'text or reasoning still open at a step end or finish',
       direction: 'encode',
       code: 'invalid-sequence',
       level: 'info',
-      note: 'closed first; later deltas open a new block',
+      note: 'closed first; later deltas open a new block. Text an error cut is left open, never ended, as streamText leaves it',
+    },
+    {
+      what: 'the totalUsage of a finish right after an error (streamText closes a failed run so)',
+      direction: 'decode',
+      code: 'dropped',
+      level: 'info',
+      note: 'the finish ends no run (the error did); a finish holding usage is kept as a raw ai-sdk-stream record, which other targets report',
     },
     { what: 'run ids of AI SDK streams (there are none)', direction: 'decode', code: 'minted', level: 'info' },
     {

@@ -159,6 +159,7 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
         });
       }
       state.root = envelopeOf(start);
+      state.failed = undefined;
       runs.clear();
       runs.add(start.runId);
     }

@@ -36,6 +36,8 @@ export interface StreamState {
   tools: Map<string, TrackedTool>;
   /** Requirements of paused runs, by run id. */
   pending: Map<string, Requirement[]>;
+  /** The run id of the current message when its last word was an error (a step end aside). */
+  failed: string | undefined;
 }
 
 /** How many paused runs keep their requirements for a later resume. */
@@ -43,7 +45,7 @@ const rememberedPauses = 1024;
 
 /** A fresh {@link StreamState}. */
 export function createStreamState(): StreamState {
-  return { root: undefined, blocks: new Map(), tools: new Map(), pending: new Map() };
+  return { root: undefined, blocks: new Map(), tools: new Map(), pending: new Map(), failed: undefined };
 }
 
 /**
@@ -51,6 +53,8 @@ export function createStreamState(): StreamState {
  * @param recordId the id the record used for a text or reasoning block.
  */
 export function track(state: StreamState, event: CanonicalEvent, recordId?: string): void {
+  // An AI SDK error part need not end the stream: what the run says after it shows the run went on.
+  if (state.failed === event.runId && event.type !== 'run-error' && event.type !== 'step-end') state.failed = undefined;
   switch (event.type) {
     case 'text-start':
     case 'reasoning-start':
@@ -86,6 +90,7 @@ export function track(state: StreamState, event: CanonicalEvent, recordId?: stri
     case 'run-end':
     case 'run-error':
     case 'run-cancel':
+      if (event.type === 'run-error' && event.runId === state.root?.runId) state.failed = event.runId;
       state.pending.delete(event.runId);
       // The run's tool calls are answered or abandoned: nothing later refers to them.
       forgetTools(state, event.runId);
@@ -107,6 +112,15 @@ export function toolEnvelope(state: StreamState, toolCallId: string): Envelope {
 /** The envelope a record inside a text or reasoning block inherits. */
 export function blockEnvelope(state: StreamState, id: string): Envelope {
   return state.blocks.get(id) ?? rootEnvelope(state);
+}
+
+/**
+ * Whether a `finish` only closes the stream of a run an error ended: streamText writes `finish`
+ * (finishReason "error") right after a failed model's error part, which must not turn the failure
+ * into a completed run. (An error part followed by more content did not end the run.)
+ */
+export function finishesFailedRun(state: StreamState, runId: string): boolean {
+  return state.failed === runId;
 }
 
 /** The envelope of the current message; an empty run id before any `start`. */

@@ -126,7 +126,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     },
     'run-error'(event) {
       if (!core.isRoot(event)) return carry(event);
-      core.closeOpenBlocks(event);
+      core.cutOpenBlocks();
       if (event.error.type !== undefined) {
         context.report({
           code: 'dropped',

@@ -6,7 +6,7 @@ import { splitCitations } from './citations.js';
 import { errorText, isErrorLike } from './finish.js';
 import { readUsage, writeUsage } from './language-model-usage.js';
 import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
-import { type StreamState, blockEnvelope, extOf, rootEnvelope, toolEnvelope } from './state.js';
+import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope } from './state.js';
 import { deniedText } from './ui-events.js';
 
 /** The registered name of the full-stream format. */
@@ -287,6 +287,8 @@ function readPart(part: StreamPart, state: StreamState): CanonicalEvent[] | unde
       const pending = state.pending.get(root.runId);
       if (pending !== undefined) return [{ type: 'run-pause', ...root, requirements: pending, ...ext(part, []) }];
       const { usage, kept } = usageFields(part.totalUsage ?? part.usage, 'totalUsage' in part ? 'totalUsage' : 'usage');
+      // A failed run has no run-end to hold the total: a total beside the steps' usage stays raw (reported by other formats).
+      if (finishesFailedRun(state, root.runId)) return usage === undefined ? [] : [{ type: 'raw', ...root, format: streamFormatName, payload: part }];
       const finishReason = typeof part.finishReason === 'string' ? { finishReason: part.finishReason } : {};
       return [
         {

@@ -206,7 +206,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     },
     'run-error'(event) {
       if (!core.isRoot(event)) return carry(event);
-      core.closeOpenBlocks(event);
+      core.cutOpenBlocks();
       emit({ ...core.fields(event), type: 'error', errorText: event.error.message }, event);
       core.settle();
     },

@@ -3,7 +3,7 @@ import type { Part, Requirement } from '../../src/model/snapshot.js';
 import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
 import { splitCitations } from './citations.js';
 import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
-import { type StreamState, blockEnvelope, extOf, rootEnvelope, toolEnvelope } from './state.js';
+import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope } from './state.js';
 
 /** The registered name of the UI message stream format. */
 export const uiFormatName = 'ai-sdk-ui';
@@ -237,6 +237,7 @@ export function readUiChunk(chunk: Chunk, state: StreamState): CanonicalEvent[] 
         // The AI SDK ends a turn that waits for approvals with `finish`: the run stays paused.
         return [{ type: 'run-pause', ...root, requirements: pending, ...ext(chunk, []) }];
       }
+      if (finishesFailedRun(state, root.runId)) return [];
       return [
         {
           type: 'run-end',

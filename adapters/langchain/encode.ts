@@ -91,6 +91,8 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   const revive = options.revive ?? ((record: unknown) => record);
   /** Runs read from LangChain messages without lineage. */
   const withoutLineage = new Set<string>();
+  /** Text and reasoning blocks not ended yet, by `${runId} ${id}`. */
+  const openBlocks = new Set<string>();
 
   function write(fields: MessageFields, form: MessageForm): unknown {
     if (form.form === 'tuple') {
@@ -206,8 +208,28 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
 
   const snapshot = createSnapshotEncoder(context, encodeRun);
 
+  /** A message is whole: text an error cut reads back from LangChain as finished, so it is reported. */
+  function followBlocks(event: CanonicalEvent): void {
+    if (event.type === 'text-start' || event.type === 'reasoning-start') openBlocks.add(`${event.runId} ${event.id}`);
+    else if (event.type === 'text-end' || event.type === 'reasoning-end') openBlocks.delete(`${event.runId} ${event.id}`);
+    else if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
+      const prefix = `${event.runId} `;
+      const cut = [...openBlocks].filter((key) => key.startsWith(prefix));
+      for (const key of cut) openBlocks.delete(key);
+      if (event.type !== 'run-error' || cut.length === 0) return;
+      context.report({
+        code: 'approximated',
+        level: 'warning',
+        eventType: 'run-error',
+        runId: event.runId,
+        message: `${cut.length} text or reasoning block(s) cut by the run's error were written as whole message content: LangChain messages cannot say a text was cut, and read back as finished`,
+      });
+    }
+  }
+
   return {
     push(event) {
+      followBlocks(event);
       if (readWithoutLineage(event)) withoutLineage.add(event.runId);
       if (event.type === 'raw') {
         reportForeignRaw(context, event, 'LangChain');
@@ -219,6 +241,7 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     flush() {
       const out = snapshot.flush();
       withoutLineage.clear();
+      openBlocks.clear();
       return out;
     },
   };

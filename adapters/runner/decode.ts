@@ -176,11 +176,12 @@ function turnOf(state: DecoderState, session: Session, invocationId: string, rec
   return session.turn;
 }
 
-function closeBlock(run: RunState, kind: 'text' | 'reasoning', record: Record<string, unknown>, events: CanonicalEvent[]): void {
+/** Ends the run's open block; `cut` (at an error) writes no end: the partials never became a final answer. */
+function closeBlock(run: RunState, kind: 'text' | 'reasoning', record: Record<string, unknown>, events: CanonicalEvent[], cut = false): void {
   const block = run[kind];
   if (block === undefined) return;
   run[kind] = undefined;
-  events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...envelope(run, record), id: block.id });
+  if (!cut) events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...envelope(run, record), id: block.id });
 }
 
 /** Ends a run the source left open: a run-end only where it ended with an answer. */
@@ -359,8 +360,8 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
     return;
   }
   if (truthy(metadata.error)) {
-    closeBlock(run, 'text', record, events);
-    closeBlock(run, 'reasoning', record, events);
+    closeBlock(run, 'text', record, events, true);
+    closeBlock(run, 'reasoning', record, events, true);
     // The agent's astream returns right after an error (0.3.x): a sub-agent's run is over.
     run.finished = run.synthesized && run.branch !== '';
     // asyncio.CancelledError is how a cancelled Python task ends; the encoder writes cancels so.

@@ -196,13 +196,17 @@ export function withNestableMembers(context: AdapterContext, top: Run, format: s
 export function createSnapshotEncoder(context: AdapterContext, encodeRun: (run: Run) => unknown[]): Encoder {
   const accumulator = createAccumulator({ onIssue: context.report });
   const roots = new Set<string>();
+  /** The top-level run written last: a step end after its error (streamText writes one) is no new run. */
+  let written: string | undefined;
   return {
     push(event) {
+      if (event.type === 'step-end' && event.runId === written) return [];
       if (event.parentRunId === undefined) roots.add(event.runId);
       accumulator.push(event);
       const ends = event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel';
       if (!ends || !roots.has(event.runId)) return [];
       roots.delete(event.runId);
+      written = event.runId;
       const run = accumulator.take(event.runId);
       return run === undefined ? [] : encodeRun(run);
     },

@@ -4,6 +4,7 @@ import type { UIMessage } from 'ai';
 // expected of it. test/upstream/corpus.test.ts runs them all.
 import { deniedApprovalStream } from './ai-sdk-denied-approval.js';
 import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
+import { textCutByErrorChunks, textCutByErrorStream } from './ai-sdk-text-cut-by-error.js';
 import { sequentialLastChildRaises } from './runner-sequential-last-child-raises.js';
 
 /** Every format a case is converted to. */
@@ -69,5 +70,19 @@ export const upstreamCases: UpstreamCase[] = [
     records: () => sequentialLastChildRaises,
     // agno 1.x errors carry a message only: the exception type of the member and of the root.
     losses: { 'agno-legacy': ['dropped run-error', 'dropped run-error'] },
+  },
+  {
+    name: 'ai-sdk-stream: a streamText run whose model fails in the middle of its text',
+    format: 'ai-sdk-stream',
+    records: textCutByErrorStream,
+    // A LangChain message is whole: it cannot say its text was cut.
+    losses: { langchain: ['approximated run-error'] },
+  },
+  {
+    name: 'ai-sdk-ui: the UI message stream of a run whose model fails in the middle of its text',
+    format: 'ai-sdk-ui',
+    records: textCutByErrorChunks,
+    // A LangChain message is whole: it cannot say its text was cut.
+    losses: { langchain: ['approximated run-error'] },
   },
 ];

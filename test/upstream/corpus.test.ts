@@ -35,8 +35,22 @@ function projection(runs: readonly Run[], errorText = true): unknown[] {
   }));
 }
 
+function canonicalEvents(records: readonly unknown[], from: FormatName): CanonicalEvent[] {
+  return convert(records, { from, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[];
+}
+
 function canonicalRuns(records: readonly unknown[], from: FormatName): Run[] {
-  return accumulate(convert(records, { from, to: 'canonical', encode: { header: false } }).output as CanonicalEvent[]);
+  return accumulate(canonicalEvents(records, from));
+}
+
+/** The text and reasoning blocks that never ended (cut by an error): what no target may call done. */
+function cutBlocks(events: readonly CanonicalEvent[]): string[] {
+  const open = new Map<string, string>();
+  for (const event of events) {
+    if (event.type === 'text-start' || event.type === 'reasoning-start') open.set(`${event.runId} ${event.id}`, event.type.replace('-start', ''));
+    if (event.type === 'text-end' || event.type === 'reasoning-end') open.delete(`${event.runId} ${event.id}`);
+  }
+  return [...open.values()];
 }
 
 describe('upstream corpus', () => {
@@ -60,11 +74,17 @@ describe('upstream corpus', () => {
           expect(warnings(written.issues)).toEqual(upstreamCase.losses[target] ?? []);
           const errorText = target !== 'langchain';
           const back = projection(canonicalRuns(written.output, target), errorText);
-          if (upstreamCase.losses[target] === undefined) expect(back).toEqual(projection(canonicalRuns(records, upstreamCase.format), errorText));
+          if (upstreamCase.losses[target] === undefined) {
+            expect(back).toEqual(projection(canonicalRuns(records, upstreamCase.format), errorText));
+            expect(cutBlocks(canonicalEvents(written.output, target))).toEqual(cutBlocks(canonicalEvents(records, upstreamCase.format)));
+          }
           if (target === 'ai-sdk-ui') {
             const read = await readChunks(written.output, upstreamCase.continues);
             const failed = canonicalRuns(records, upstreamCase.format).find((run) => run.status === 'error');
             expect(read.error).toBe(failed?.error?.message);
+            // useChat shows a cut text as still streaming, never as done.
+            const streaming = (read.message?.parts ?? []).filter((part) => (part.type === 'text' || part.type === 'reasoning') && part.state === 'streaming');
+            expect(streaming.map((part) => part.type)).toEqual(cutBlocks(canonicalEvents(records, upstreamCase.format)));
           }
           if (target === 'langchain') {
             const revived = await Promise.all(written.output.map((record) => load(JSON.stringify(record))));
