@@ -119,34 +119,3 @@ export function resolutionsFromAgnoTools(tools: readonly AgnoToolExecution[]): R
   }
   return resolutions;
 }
-
-/** Where and how to continue a paused run through AgentOS. */
-export interface AgentOSContinueOptions {
-  /** The AgentOS base URL, e.g. `http://127.0.0.1:7777`. */
-  baseUrl: string;
-  /** The agent of the run (`/agents/{id}/runs/{run_id}/continue`); give this or `teamId`. */
-  agentId?: string;
-  /** The team of the run (`/teams/{id}/runs/{run_id}/continue`). */
-  teamId?: string;
-  runId: string;
-  /** The run's session: AgentOS requires it to find the persisted run. */
-  sessionId: string;
-  /** The paused tools with answers ({@link agnoToolsWithAnswers}). */
-  tools: readonly AgnoToolExecution[];
-  /** Stream the continuation as SSE (default true). */
-  stream?: boolean;
-  userId?: string;
-}
-
-/**
- * The `fetch` arguments of AgentOS's continue route (agno 2.x and 3.x take the same form
- * fields): `fetch(request.url, request.init)` streams the continued run as SSE.
- */
-export function agentOSContinueRequest(options: AgentOSContinueOptions): { url: string; init: { method: 'POST'; body: URLSearchParams } } {
-  const owner = options.agentId !== undefined ? `agents/${encodeURIComponent(options.agentId)}` : options.teamId !== undefined ? `teams/${encodeURIComponent(options.teamId)}` : undefined;
-  if (owner === undefined) throw new TypeError('agentOSContinueRequest needs agentId or teamId');
-  const body = new URLSearchParams({ tools: JSON.stringify(options.tools), session_id: options.sessionId, stream: String(options.stream ?? true) });
-  if (options.userId !== undefined) body.set('user_id', options.userId);
-  const base = options.baseUrl.replace(/\/+$/, '');
-  return { url: `${base}/${owner}/runs/${encodeURIComponent(options.runId)}/continue`, init: { method: 'POST', body } };
-}

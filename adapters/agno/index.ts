@@ -77,4 +77,12 @@ export { fileFromMedia, mediaFromFile, mediaKindOf, type MediaKind, type FileFie
 export { readRequirement, requirementFromTool, requirementKind, isPausedTool, writeRequirement, pausedToolExecution } from './requirement.js';
 export { readToolExecution, writeToolExecution, resultString, type ToolExecutionFields } from './tool-execution.js';
 export { allEventNames, resolveEvent, workflowEvents, hasLegacyMarkers } from './schema.js';
-export { agentOSContinueRequest, agnoToolsWithAnswers, resolutionsFromAgnoTools, type AgentOSContinueOptions, type AgnoToolExecution } from './continue.js';
+export { agnoToolsWithAnswers, resolutionsFromAgnoTools, type AgnoToolExecution } from './continue.js';
+export {
+  agentOSCancelRequest,
+  agentOSContinueRequest,
+  type AgentOSCancelOptions,
+  type AgentOSContinueOptions,
+  type AgentOSRequest,
+  type AgentOSRun,
+} from './agent-os.js';

@@ -6,6 +6,7 @@ export {
   toUIMessageStreamResponse,
   uiMessageStreamHeaders,
   uiMessageStreamText,
+  type CancelledRun,
   type RecordSource,
   type ServerResponseLike,
   type UIMessageStreamOptions,

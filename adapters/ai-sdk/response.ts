@@ -4,6 +4,7 @@ import { ConversionError, type Issue } from '../../src/model/issue.js';
 import { type InputFraming, createRecordReader } from '../../src/framing/record-reader.js';
 import { createRecordWriter } from '../../src/framing/record-writer.js';
 import { type ConverterOptions, createConverter } from '../../src/pipeline/converter.js';
+import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { aiSdkUiFormat } from './format.js';
 import { bridgeDataType } from './metadata.js';
 import type { UiTarget } from './ui-encoder.js';
@@ -36,6 +37,33 @@ export interface UIMessageStreamOptions extends Omit<ConverterOptions, 'to' | 'e
    * system messages, tool metrics …) to the browser; it is refused unless this says so.
    */
   exposeSourceRecordsToBrowser?: boolean;
+  /**
+   * Called once when the client stops reading before the source ended (Stop in useChat, a closed
+   * tab, `signal` aborted), after the source was cancelled: the place to stop the run where it
+   * runs, e.g. `fetch` of `agentOSCancelRequest` (`agent-event-bridge/agno`) for `run.runId`.
+   * Cancelling an AgentOS response body is enough for a run AgentOS streams inline (it cancels the
+   * run of a client that went away); a background run needs the cancel route.
+   */
+  onCancel?: (run: CancelledRun) => void | Promise<void>;
+  /** Aborting it stops the stream as a client's cancel does: pass the request's `signal`. */
+  signal?: AbortSignal;
+  /**
+   * Sends an SSE comment (`: heartbeat`) whenever the source has been silent this long (ms), so
+   * that proxies and load balancers keep an idle connection open while the agent thinks or waits.
+   * useChat's parser (eventsource-parser) skips comments. Off by default.
+   */
+  heartbeatMs?: number;
+}
+
+/** What {@link UIMessageStreamOptions.onCancel} learns of the stream it stopped. */
+export interface CancelledRun {
+  /**
+   * The id of the run the client was shown (the `start` chunk's `messageId`): the source's run
+   * id, e.g. agno's `run_id`; undefined when the source was stopped before its run started.
+   */
+  runId: string | undefined;
+  /** What the stream was cancelled with (`ReadableStream.cancel(reason)`, the signal's reason). */
+  reason: unknown;
 }
 
 /** The text a client gets for an error by default, as in the AI SDK's `createUIMessageStream`. */
@@ -73,29 +101,56 @@ export interface ServerResponseLike {
   writeHead(status: number, headers: Record<string, string>): unknown;
   write(chunk: string): boolean;
   end(): unknown;
-  once?(event: 'drain', listener: () => void): unknown;
+  once?(event: 'drain' | 'close', listener: () => void): unknown;
+  /** Removes a listener `once` added (`ServerResponse.off`). */
+  off?(event: 'drain' | 'close', listener: () => void): unknown;
   /** Whether the client went away (`ServerResponse.destroyed`). */
   readonly destroyed?: boolean;
 }
 
-async function* iterate(source: RecordSource): AsyncGenerator<unknown> {
+/**
+ * A source opened for reading, with a cancel that reaches it at once: an async generator's
+ * `return()` waits for the read in progress, so cancelling through the generators that read the
+ * source would wait for the source's next record, which an idle agent may never send.
+ */
+interface OpenSource {
+  next(): Promise<IteratorResult<unknown>>;
+  /** Cancels a stream (a pending read ends), returns an iterator (`return()`). */
+  cancel(reason: unknown): void;
+  /** Lets go of a stream the source ended or failed. */
+  release(): void;
+}
+
+/** Cancelling is the client leaving: a source that fails to cancel has no one left to tell. */
+function ignore(): void {}
+
+function openSource(source: RecordSource): OpenSource {
   if (Array.isArray(source)) {
-    yield* source;
-    return;
+    let index = 0;
+    return {
+      next: () => Promise.resolve(index < source.length ? { done: false, value: source[index++] } : { done: true, value: undefined }),
+      cancel: () => {
+        index = source.length;
+      },
+      release: ignore,
+    };
   }
   if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) {
     const reader = source.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
+    return {
+      next: () => reader.read(),
+      cancel: (reason) => void reader.cancel(reason).catch(ignore),
+      release: () => reader.releaseLock(),
+    };
   }
-  yield* source as AsyncIterable<unknown>;
+  const iterator = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  return {
+    next: () => iterator.next(),
+    cancel: (reason) => {
+      if (iterator.return !== undefined) void Promise.resolve(iterator.return(reason)).catch(ignore);
+    },
+    release: ignore,
+  };
 }
 
 /** Strict mode's stop at an unreadable line of a text source. */
@@ -123,11 +178,26 @@ function unreadableText(count: number, lines: readonly number[]): string {
  * useChat stops reading at an error, so the parts that could be read come first. In strict mode
  * the first unreadable line ends the stream like a failing source.
  */
-async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOptions): AsyncGenerator<unknown> {
-  const { target, framing, status: _status, headers: _headers, onError = () => maskedErrorText, exposeSourceRecordsToBrowser: _exposed, ...converterOptions } = options;
+async function* uiMessageChunks(source: OpenSource, options: UIMessageStreamOptions, run: StreamRun): AsyncGenerator<unknown> {
+  const {
+    target,
+    framing,
+    status: _status,
+    headers: _headers,
+    onError = () => maskedErrorText,
+    exposeSourceRecordsToBrowser: _exposed,
+    onCancel: _onCancel,
+    signal: _signal,
+    heartbeatMs: _heartbeatMs,
+    ...converterOptions
+  } = options;
   const converter = createConverter({ ...converterOptions, to: 'ai-sdk-ui', encode: target === undefined ? {} : { target } });
   // Every chunk goes to a browser: error texts are what onError makes of them.
-  const safe = (chunks: unknown[], cause?: unknown): unknown[] => chunks.map((chunk) => masked(chunk, onError, cause));
+  const safe = (chunks: unknown[], cause?: unknown): unknown[] =>
+    chunks.map((chunk) => {
+      run.noteStart(chunk);
+      return masked(chunk, onError, cause);
+    });
   const reader = createRecordReader(framing);
   const bytes = new TextDecoder();
   const unreadable = { count: 0, lines: [] as number[] };
@@ -148,7 +218,12 @@ async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOp
   }
   let text = false;
   try {
-    for await (const item of iterate(source)) {
+    for (;;) {
+      const next = await source.next();
+      // A cancelled source ends its pending read: nothing more goes to a client that left.
+      if (run.cancelled) return;
+      if (next.done === true) break;
+      const item = next.value;
       if (typeof item === 'string' || item instanceof Uint8Array) {
         text = true;
         yield* chunksOf(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })));
@@ -158,6 +233,7 @@ async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOp
     }
     if (text) yield* chunksOf([...reader.push(bytes.decode()), ...reader.flush()]);
   } catch (error) {
+    if (run.cancelled) return;
     // A failing source ends the stream with error chunks, so the client shows an error instead
     // of a broken connection; the failure is also reported through onIssue.
     const failure = converter.fail(error instanceof UnreadableLine ? error.cause : error);
@@ -177,36 +253,152 @@ async function* uiMessageChunks(source: RecordSource, options: UIMessageStreamOp
 }
 
 /**
+ * One stream of the helpers over one source: whether it was cancelled, the run id the client was
+ * shown, and the cancel that stops the source and calls `onCancel`.
+ */
+interface StreamRun {
+  readonly cancelled: boolean;
+  /** Keeps the `messageId` of the first `start` chunk: the run {@link CancelledRun} names. */
+  noteStart(chunk: unknown): void;
+  /** Stops the source at once and calls `onCancel`, once; nothing when the source already ended. */
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** The chunks of a source, and the run that can stop them. */
+function openChunks(source: RecordSource, options: UIMessageStreamOptions): { chunks: AsyncGenerator<unknown>; run: StreamRun } {
+  const opened = openSource(source);
+  let runId: string | undefined;
+  let ended = false;
+  let cancelling: Promise<void> | undefined;
+  const stopOnAbort = (): void => void run.cancel(options.signal?.reason).catch(ignore);
+  const run: StreamRun = {
+    get cancelled() {
+      return cancelling !== undefined;
+    },
+    noteStart(chunk) {
+      if (runId !== undefined || !isRecord(chunk) || chunk.type !== 'start') return;
+      if (typeof chunk.messageId === 'string') runId = chunk.messageId;
+    },
+    cancel(reason) {
+      if (ended) return Promise.resolve();
+      cancelling ??= (async () => {
+        opened.cancel(reason);
+        options.signal?.removeEventListener('abort', stopOnAbort);
+        await options.onCancel?.({ runId, reason });
+      })();
+      return cancelling;
+    },
+  };
+  let exhausted = false;
+  const reading: OpenSource = {
+    ...opened,
+    async next() {
+      const next = await opened.next();
+      exhausted ||= next.done === true;
+      return next;
+    },
+  };
+  async function* chunks(): AsyncGenerator<unknown> {
+    let finished = false;
+    try {
+      yield* uiMessageChunks(reading, options, run);
+      finished = true;
+    } finally {
+      if (!finished && !run.cancelled) {
+        // The consumer stopped reading at a chunk (`return()`, a `break`): a cancel like any other.
+        await run.cancel();
+      } else if (!run.cancelled) {
+        ended = true;
+        options.signal?.removeEventListener('abort', stopOnAbort);
+        // A strict stop or a failure leaves the rest of the source unread: it is not kept running.
+        if (exhausted) opened.release();
+        else opened.cancel(undefined);
+      }
+    }
+  }
+  if (options.signal?.aborted === true) void run.cancel(options.signal.reason).catch(ignore);
+  else options.signal?.addEventListener('abort', stopOnAbort, { once: true });
+  return { chunks: chunks(), run };
+}
+
+/** The SSE comment sent while the source is silent: useChat's parser and our SSE reader skip comments. */
+const heartbeatFrame = ': heartbeat\n\n';
+
+/** The SSE frames of a source, and the run that can stop them. */
+function openText(source: RecordSource, options: UIMessageStreamOptions): { frames: AsyncGenerator<string>; run: StreamRun } {
+  const { chunks, run } = openChunks(source, options);
+  const writer = createRecordWriter('sse', aiSdkUiFormat);
+  async function* framed(): AsyncGenerator<string> {
+    for await (const chunk of chunks) yield writer.write(chunk);
+    if (!run.cancelled) yield writer.end();
+  }
+  const frames = options.heartbeatMs === undefined ? framed() : withHeartbeats(framed(), options.heartbeatMs, run);
+  return { frames, run };
+}
+
+/** `frames`, with a heartbeat comment after every `interval` ms the next frame keeps us waiting. */
+async function* withHeartbeats(frames: AsyncGenerator<string>, interval: number, run: StreamRun): AsyncGenerator<string> {
+  // The read a heartbeat interrupted: the next turn waits for it again instead of reading twice.
+  let pending: Promise<IteratorResult<string>> | undefined;
+  try {
+    for (;;) {
+      pending ??= frames.next();
+      let quiet: (value: undefined) => void = ignore;
+      const silence = new Promise<undefined>((resolve) => {
+        quiet = resolve;
+      });
+      const timer = setTimeout(quiet, interval);
+      const next = await Promise.race([pending, silence]);
+      clearTimeout(timer);
+      if (next === undefined) {
+        yield heartbeatFrame;
+        continue;
+      }
+      pending = undefined;
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    // Stopped at a heartbeat, a read is still pending and `frames.return()` would wait for it.
+    if (pending !== undefined) await run.cancel();
+    await frames.return(undefined);
+  }
+}
+
+/**
  * The SSE text of a UI message stream made of records of any registered format: one
  * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
+ * Returning the generator early, or aborting `options.signal`, cancels the source.
  */
 export function uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
   checkRelay(options);
-  return framed(source, options);
-}
-
-async function* framed(source: RecordSource, options: UIMessageStreamOptions): AsyncGenerator<string> {
-  const writer = createRecordWriter('sse', aiSdkUiFormat);
-  for await (const chunk of uiMessageChunks(source, options)) yield writer.write(chunk);
-  yield writer.end();
+  return openText(source, options).frames;
 }
 
 /**
  * A `ReadableStream` of `UIMessageChunk`s made of records of any registered format, for the AI
  * SDK's own composition: `createUIMessageStream({execute({writer}) { writer.merge(stream) }})`.
- * Pulls from the source only as the consumer reads; cancelling it stops the source.
+ * Pulls from the source only as the consumer reads; cancelling it cancels the source at once,
+ * even while a read is pending, and calls `onCancel`.
  */
 export function toUIMessageChunkStream(source: RecordSource, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
   checkRelay(options);
-  const chunks = uiMessageChunks(source, options);
-  return new ReadableStream<UIMessageChunk>({
+  const { chunks, run } = openChunks(source, options);
+  return pulling(chunks, run, (value) => value as UIMessageChunk);
+}
+
+/** A `ReadableStream` pulling `items` one by one, whose cancel stops the run. */
+function pulling<Item, Out>(items: AsyncGenerator<Item>, run: StreamRun, map: (item: Item) => Out): ReadableStream<Out> {
+  return new ReadableStream<Out>({
     async pull(controller) {
-      const { done, value } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(value as UIMessageChunk);
+      const { done, value } = await items.next();
+      // Cancelled while this read was pending: the stream is closed to us.
+      if (run.cancelled) return;
+      if (done === true) controller.close();
+      else controller.enqueue(map(value));
     },
-    async cancel() {
-      await chunks.return(undefined);
+    cancel(reason) {
+      return run.cancel(reason);
     },
   });
 }
@@ -220,27 +412,37 @@ export function uiMessageStreamHeaders(extra: Record<string, string> = {}): Reco
  * A `Response` streaming records of any registered format (agno, LangChain, …) to a `useChat`
  * client as a UI message stream: the `x-vercel-ai-ui-message-stream: v1` headers, `data:` frames
  * and the closing `[DONE]`. Works wherever `Response` does (Node 18+, edge runtimes, browsers).
+ * Cancelling its body (the runtime does when the client goes away) cancels the source and calls
+ * `onCancel`.
  */
 export function toUIMessageStreamResponse(source: RecordSource, options: UIMessageStreamOptions = {}): Response {
   checkRelay(options);
   const encoder = new TextEncoder();
-  const text = uiMessageStreamText(source, options);
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await text.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await text.return(undefined);
-    },
-  });
+  const { frames, run } = openText(source, options);
+  const body = pulling(frames, run, (frame) => encoder.encode(frame));
   return new Response(body, { status: options.status ?? 200, headers: uiMessageStreamHeaders(options.headers) });
+}
+
+/** Resolves when `response` emits `event` (undefined when it cannot tell), with a way to stop listening. */
+function once(response: ServerResponseLike, event: 'drain' | 'close'): { happened: Promise<void>; stop(): void } {
+  let listener: () => void = ignore;
+  const happened = new Promise<void>((resolve) => {
+    listener = resolve;
+  });
+  response.once?.(event, listener);
+  return { happened, stop: () => response.off?.(event, listener) };
+}
+
+/** Whether the client went away (read afresh after each wait). */
+function gone(response: ServerResponseLike): boolean {
+  return response.destroyed === true;
 }
 
 /**
  * Writes records of any registered format to a Node `ServerResponse` as a UI message stream,
- * waiting for `drain` when the socket is full and stopping when the client has gone.
+ * waiting for `drain` when the socket is full. A client that goes away (`close`), while the source
+ * is idle or while the helper waits for `drain`, cancels the source, calls `onCancel` and ends
+ * the returned promise: nothing is left waiting.
  */
 export async function pipeUIMessageStreamToServerResponse(
   response: ServerResponseLike,
@@ -249,11 +451,26 @@ export async function pipeUIMessageStreamToServerResponse(
 ): Promise<void> {
   checkRelay(options);
   response.writeHead(options.status ?? 200, uiMessageStreamHeaders(options.headers));
-  for await (const frame of uiMessageStreamText(source, options)) {
-    if (response.destroyed === true) return;
-    if (!response.write(frame) && response.once !== undefined) {
-      await new Promise<void>((resolve) => response.once?.('drain', resolve));
+  const { frames, run } = openText(source, options);
+  const closed = once(response, 'close');
+  const left = closed.happened.then(() => 'left' as const);
+  try {
+    for (;;) {
+      if (gone(response)) break;
+      const next = await Promise.race([frames.next(), left]);
+      if (next === 'left' || gone(response)) break;
+      if (next.done === true) {
+        response.end();
+        return;
+      }
+      if (response.write(next.value) || response.once === undefined) continue;
+      const drained = once(response, 'drain');
+      const outcome = await Promise.race([drained.happened, left]);
+      drained.stop();
+      if (outcome === 'left') break;
     }
+    await run.cancel(new Error('the client closed the connection'));
+  } finally {
+    closed.stop();
   }
-  response.end();
 }

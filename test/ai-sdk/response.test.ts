@@ -3,9 +3,25 @@ import { join } from 'node:path';
 import { type UIMessageChunk, parseJsonEventStream, readUIMessageStream, uiMessageChunkSchema } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { pipeUIMessageStreamToServerResponse, toUIMessageStreamResponse } from '../../adapters/ai-sdk/index.js';
+import { readAll } from '../../src/index.js';
 import { readJsonl } from '../support/golden.js';
 
 const team = readJsonl(join(import.meta.dirname, '../agno/fixtures/v2.9.0-team-one-member.jsonl'));
+
+/** The message useChat builds from a UI message stream body: the AI SDK's own parser and reducer. */
+async function messageOf(body: ReadableStream<Uint8Array>): Promise<unknown> {
+  const chunks = parseJsonEventStream({ stream: body, schema: uiMessageChunkSchema }).pipeThrough(
+    new TransformStream({
+      transform(result, controller) {
+        if (!result.success) throw result.error;
+        controller.enqueue(result.value as UIMessageChunk);
+      },
+    }),
+  );
+  let last: unknown;
+  for await (const message of readUIMessageStream({ stream: chunks, terminateOnError: true })) last = message;
+  return last;
+}
 
 describe('serving a UI message stream', () => {
   it('a Response carries the UI message stream headers, data frames and [DONE]', async () => {
@@ -17,17 +33,7 @@ describe('serving a UI message stream', () => {
     const text = await response.clone().text();
     expect(text.startsWith('data: {"type":"start"')).toBe(true);
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
-    const body = response.body as ReadableStream<Uint8Array>;
-    const chunks = parseJsonEventStream({ stream: body, schema: uiMessageChunkSchema }).pipeThrough(
-      new TransformStream({
-        transform(result, controller) {
-          if (!result.success) throw result.error;
-          controller.enqueue(result.value as UIMessageChunk);
-        },
-      }),
-    );
-    let last: unknown;
-    for await (const message of readUIMessageStream({ stream: chunks, terminateOnError: true })) last = message;
+    const last = await messageOf(response.body as ReadableStream<Uint8Array>);
     expect(last).toMatchObject({ role: 'assistant', parts: expect.arrayContaining([expect.objectContaining({ type: 'text', text: 'Team says Paris is lovely' })]) });
   });
 
@@ -71,7 +77,9 @@ describe('serving a UI message stream', () => {
         written.push(chunk);
         return written.length % 3 !== 0;
       },
-      once: (_event: 'drain', listener: () => void) => {
+      // A socket that drains at once; the client never leaves ('close' is not emitted).
+      once: (event: 'drain' | 'close', listener: () => void) => {
+        if (event !== 'drain') return;
         drains += 1;
         listener();
       },
@@ -99,5 +107,26 @@ describe('serving a UI message stream', () => {
     });
     const fromText = await toUIMessageStreamResponse(body, { from: 'agno' }).text();
     expect(fromText).toBe(await toUIMessageStreamResponse(team, { from: 'agno' }).text());
+  });
+
+  it('a silent source gets heartbeat comments, which useChat and our SSE reader skip: the message is the same', async () => {
+    async function* thinking() {
+      yield* team.slice(0, 4);
+      // The agent thinks for several heartbeat intervals.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      yield* team.slice(4);
+    }
+    const beating = await toUIMessageStreamResponse(thinking(), { from: 'agno', heartbeatMs: 40 }).text();
+    const plain = await toUIMessageStreamResponse(team, { from: 'agno' }).text();
+    const frames = beating.split('\n\n');
+    expect(frames.filter((frame) => frame === ': heartbeat').length).toBeGreaterThanOrEqual(2);
+    expect(frames.filter((frame) => frame !== ': heartbeat').join('\n\n')).toBe(plain);
+    // What useChat builds from each body.
+    const message = (text: string) => messageOf(new Response(text).body as ReadableStream<Uint8Array>);
+    expect(await message(beating)).toEqual(await message(plain));
+    const records = (text: string) => readAll(text, 'sse').map((item) => (item.kind === 'record' ? item.record : item));
+    expect(records(beating)).toEqual(records(plain));
+    // A source that never makes the client wait gets none.
+    expect(await toUIMessageStreamResponse(team, { from: 'agno', heartbeatMs: 40 }).text()).toBe(plain);
   });
 });

@@ -6,7 +6,9 @@ usage, or a `ModelProviderError`. Everything else (tool execution, events, pause
 agno's own code.
 """
 
+import asyncio
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Optional
 
@@ -40,6 +42,11 @@ def provider_error(message: str) -> Dict[str, Any]:
     return {"error": message}
 
 
+def wait(seconds: float) -> Dict[str, Any]:
+    """A pause in the provider's stream, as a slow model makes between deltas."""
+    return {"wait": seconds}
+
+
 @dataclass
 class ScriptedModel(Model):
     """A model whose every call plays the next turn of `turns` (a turn is a list of steps)."""
@@ -63,6 +70,9 @@ class ScriptedModel(Model):
 
     def _deltas(self) -> Iterator[ModelResponse]:
         for step in self._next_turn():
+            if "wait" in step:
+                yield step  # type: ignore[misc]  # the callers below wait, each in its own way
+                continue
             if "error" in step:
                 raise ModelProviderError(step["error"], status_code=503, model_name=self.name, model_id=self.id)
             response = ModelResponse(role="assistant")
@@ -82,6 +92,8 @@ class ScriptedModel(Model):
     def invoke(self, *args: Any, **kwargs: Any) -> ModelResponse:
         whole = ModelResponse(role="assistant", content="")
         for delta in self._deltas():
+            if isinstance(delta, dict):
+                continue
             whole.content = (whole.content or "") + (delta.content or "")
             if delta.reasoning_content is not None:
                 whole.reasoning_content = (whole.reasoning_content or "") + delta.reasoning_content
@@ -96,11 +108,19 @@ class ScriptedModel(Model):
         return self.invoke(*args, **kwargs)
 
     def invoke_stream(self, *args: Any, **kwargs: Any) -> Iterator[ModelResponse]:
-        yield from self._deltas()
+        for delta in self._deltas():
+            if isinstance(delta, dict):
+                time.sleep(delta["wait"])
+            else:
+                yield delta
 
     async def ainvoke_stream(self, *args: Any, **kwargs: Any):  # type: ignore[override]
         for delta in self._deltas():
-            yield delta
+            if isinstance(delta, dict):
+                # Cancellable: AgentOS cancels the task of a run whose client went away.
+                await asyncio.sleep(delta["wait"])
+            else:
+                yield delta
 
     def _parse_provider_response(self, response: Any, **kwargs: Any) -> ModelResponse:
         return response
@@ -129,6 +149,20 @@ def weather_agent(turns: Optional[List[List[Dict[str, Any]]]] = None, **options:
         name="Weather Agent",
         model=ScriptedModel(turns=turns if turns is not None else weather_turns()),
         tools=[get_weather, get_stock_price],
+        telemetry=False,
+        **options,
+    )
+
+
+def slow_agent(**options: Any) -> Agent:
+    """An agent whose model streams a dot every quarter second for a minute: a run to stop."""
+    steps: List[Dict[str, Any]] = [text("Working")]
+    for _ in range(240):
+        steps += [wait(0.25), text(".")]
+    return Agent(
+        id="slow-agent",
+        name="Slow Agent",
+        model=ScriptedModel(turns=[steps + [text(" done."), usage(10, 240)]]),
         telemetry=False,
         **options,
     )
