@@ -39,73 +39,76 @@ function completedResult(records: AgnoRecord[]): unknown {
   return completed?.tool?.result;
 }
 
-describe.skipIf(skipPython)(`answers continue a paused agno 3.x run through AgentOS${skipPython ? ` (${skipReason})` : ''}`, () => {
-  beforeAll(async () => {
-    agentOs = await startAgentOs();
-  }, 150_000);
+// agno 2.9 and 3.1 serve the same continue route and form fields; the same app runs on both.
+for (const environment of ['agno-3.1.10', 'agno-2.9.0']) {
+  describe.skipIf(skipPython)(`answers continue a paused agno run through AgentOS (${environment})${skipPython ? ` (${skipReason})` : ''}`, () => {
+    beforeAll(async () => {
+      agentOs = await startAgentOs(environment);
+    }, 150_000);
 
-  afterAll(async () => {
-    await agentOs?.stop();
+    afterAll(async () => {
+      await agentOs?.stop();
+    });
+
+    it('an approval given in useChat (addToolApprovalResponse) continues the run: the tool runs and the run completes', async () => {
+      const { records, paused } = await pausedRun('confirmation');
+      const { message } = await readChunks(convert(records, { from: 'agno', to: 'ai-sdk-ui' }).output);
+      const part = message?.parts.find((each) => 'toolCallId' in each && each.toolCallId === 'call_delete') as Record<string, unknown> | undefined;
+      expect(part?.state).toBe('approval-requested');
+      // What useChat posts after the user approved: the same message, the part answered.
+      const answered = { ...message, parts: message?.parts.map((each) => (each === part ? { ...part, state: 'approval-responded', approval: { ...(part?.approval as object), approved: true } } : each)) };
+      const resolutions = resolutionsFromUIMessages([{ id: 'u1', role: 'user', parts: [] }, answered]);
+      expect(resolutions).toMatchObject([{ toolCallId: 'call_delete', approved: true }]);
+
+      const continued = await continueWith('confirmation', paused, resolutions);
+      expect(continued.status).toBe(200);
+      expect(continued.records.map((record) => record.event)).toContain('RunContinued');
+      expect(completedResult(continued.records)).toBe('Deleted /tmp/report.txt');
+      expect(continued.records.at(-1)?.event).toBe('RunCompleted');
+    }, 60_000);
+
+    it('a denial with a reason continues the run without running the tool', async () => {
+      const { paused } = await pausedRun('confirmation');
+      const continued = await continueWith('confirmation', paused, [{ toolCallId: 'call_delete', approved: false, reason: 'keep the report' }]);
+      expect(continued.status).toBe(200);
+      expect(completedResult(continued.records)).not.toBe('Deleted /tmp/report.txt');
+      expect(continued.records.at(-1)?.event).toBe('RunCompleted');
+    }, 60_000);
+
+    it('user input given as a tool output fills the schema and reaches the tool', async () => {
+      const { paused } = await pausedRun('user-input');
+      const pending = paused.tools.map((tool) => String(tool.tool_call_id));
+      const message = { id: 'a1', role: 'assistant', parts: [{ type: 'tool-send_email', toolCallId: pending[0], state: 'output-available', input: {}, output: { recipient: 'ada@example.com' } }] };
+      const resolutions = resolutionsFromUIMessages([message], { pending });
+      const continued = await continueWith('user-input', paused, resolutions);
+      expect(continued.status).toBe(200);
+      expect(completedResult(continued.records)).toBe("Sent 'Weekly report' to ada@example.com");
+      expect(continued.records.at(-1)?.event).toBe('RunCompleted');
+    }, 60_000);
+
+    it('user feedback selections resolve ask_user: the run completes without pausing again', async () => {
+      const { paused } = await pausedRun('user-feedback');
+      const tools = agnoToolsWithAnswers(paused.tools, [{ toolCallId: 'call_ask', answers: { 'Which format do you want?': ['PDF'] } }]);
+      expect(resolutionsFromAgnoTools(tools)).toEqual([{ toolCallId: 'call_ask', answers: { 'Which format do you want?': ['PDF'] } }]);
+      const continued = await continueWith('user-feedback', paused, [{ toolCallId: 'call_ask', answers: { 'Which format do you want?': ['PDF'] } }]);
+      expect(continued.status).toBe(200);
+      // agno answers ask_user without a ToolCallCompleted; an unresolved question would pause the run again.
+      expect(continued.records.map((record) => record.event)).not.toContain('RunPaused');
+      expect(continued.records.at(-1)?.event).toBe('RunCompleted');
+    }, 60_000);
+
+    it("an external tool's output supplied by the client becomes the tool result", async () => {
+      const { paused } = await pausedRun('external-execution');
+      const continued = await continueWith('external-execution', paused, [{ toolCallId: 'call_shell', output: 'report.txt notes.md' }]);
+      expect(continued.status).toBe(200);
+      expect(continued.records.at(-1)?.event).toBe('RunCompleted');
+      const text = continued.records.filter((record) => record.event === 'RunContent').map((record) => record.content).join('');
+      expect(text).toBe('Done as you said.');
+    }, 60_000);
+
+    it('an answer naming no paused tool is refused, not dropped', async () => {
+      const { paused } = await pausedRun('confirmation');
+      expect(() => agnoToolsWithAnswers(paused.tools, [{ toolCallId: 'call_other', approved: true }])).toThrow(/call_other/);
+    }, 60_000);
   });
-
-  it('an approval given in useChat (addToolApprovalResponse) continues the run: the tool runs and the run completes', async () => {
-    const { records, paused } = await pausedRun('confirmation');
-    const { message } = await readChunks(convert(records, { from: 'agno', to: 'ai-sdk-ui' }).output);
-    const part = message?.parts.find((each) => 'toolCallId' in each && each.toolCallId === 'call_delete') as Record<string, unknown> | undefined;
-    expect(part?.state).toBe('approval-requested');
-    // What useChat posts after the user approved: the same message, the part answered.
-    const answered = { ...message, parts: message?.parts.map((each) => (each === part ? { ...part, state: 'approval-responded', approval: { ...(part?.approval as object), approved: true } } : each)) };
-    const resolutions = resolutionsFromUIMessages([{ id: 'u1', role: 'user', parts: [] }, answered]);
-    expect(resolutions).toMatchObject([{ toolCallId: 'call_delete', approved: true }]);
-
-    const continued = await continueWith('confirmation', paused, resolutions);
-    expect(continued.status).toBe(200);
-    expect(continued.records.map((record) => record.event)).toContain('RunContinued');
-    expect(completedResult(continued.records)).toBe('Deleted /tmp/report.txt');
-    expect(continued.records.at(-1)?.event).toBe('RunCompleted');
-  }, 60_000);
-
-  it('a denial with a reason continues the run without running the tool', async () => {
-    const { paused } = await pausedRun('confirmation');
-    const continued = await continueWith('confirmation', paused, [{ toolCallId: 'call_delete', approved: false, reason: 'keep the report' }]);
-    expect(continued.status).toBe(200);
-    expect(completedResult(continued.records)).not.toBe('Deleted /tmp/report.txt');
-    expect(continued.records.at(-1)?.event).toBe('RunCompleted');
-  }, 60_000);
-
-  it('user input given as a tool output fills the schema and reaches the tool', async () => {
-    const { paused } = await pausedRun('user-input');
-    const pending = paused.tools.map((tool) => String(tool.tool_call_id));
-    const message = { id: 'a1', role: 'assistant', parts: [{ type: 'tool-send_email', toolCallId: pending[0], state: 'output-available', input: {}, output: { recipient: 'ada@example.com' } }] };
-    const resolutions = resolutionsFromUIMessages([message], { pending });
-    const continued = await continueWith('user-input', paused, resolutions);
-    expect(continued.status).toBe(200);
-    expect(completedResult(continued.records)).toBe("Sent 'Weekly report' to ada@example.com");
-    expect(continued.records.at(-1)?.event).toBe('RunCompleted');
-  }, 60_000);
-
-  it('user feedback selections resolve ask_user: the run completes without pausing again', async () => {
-    const { paused } = await pausedRun('user-feedback');
-    const tools = agnoToolsWithAnswers(paused.tools, [{ toolCallId: 'call_ask', answers: { 'Which format do you want?': ['PDF'] } }]);
-    expect(resolutionsFromAgnoTools(tools)).toEqual([{ toolCallId: 'call_ask', answers: { 'Which format do you want?': ['PDF'] } }]);
-    const continued = await continueWith('user-feedback', paused, [{ toolCallId: 'call_ask', answers: { 'Which format do you want?': ['PDF'] } }]);
-    expect(continued.status).toBe(200);
-    // agno answers ask_user without a ToolCallCompleted; an unresolved question would pause the run again.
-    expect(continued.records.map((record) => record.event)).not.toContain('RunPaused');
-    expect(continued.records.at(-1)?.event).toBe('RunCompleted');
-  }, 60_000);
-
-  it("an external tool's output supplied by the client becomes the tool result", async () => {
-    const { paused } = await pausedRun('external-execution');
-    const continued = await continueWith('external-execution', paused, [{ toolCallId: 'call_shell', output: 'report.txt notes.md' }]);
-    expect(continued.status).toBe(200);
-    expect(continued.records.at(-1)?.event).toBe('RunCompleted');
-    const text = continued.records.filter((record) => record.event === 'RunContent').map((record) => record.content).join('');
-    expect(text).toBe('Done as you said.');
-  }, 60_000);
-
-  it('an answer naming no paused tool is refused, not dropped', async () => {
-    const { paused } = await pausedRun('confirmation');
-    expect(() => agnoToolsWithAnswers(paused.tools, [{ toolCallId: 'call_other', approved: true }])).toThrow(/call_other/);
-  }, 60_000);
-});
+}
