@@ -2,7 +2,7 @@ import { type CanonicalEvent, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
-import { createSnapshotEncoder, isRecord, reportForeignRaw, shapeOfRun, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { createSnapshotEncoder, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { trackIntermediate } from '../agno/intermediate.js';
 import { writeAggregate } from './aggregate.js';
@@ -26,6 +26,10 @@ export interface LegacyEncodeOptions {
 
 /** Encodes canonical events as agno 1.x stream records or stored aggregates, from their canonical fields. */
 export function createLegacyEncoder(context: AdapterContext, options: LegacyEncodeOptions = {}): Encoder {
+  return reportingInterleavedBlocks(context, createRecordEncoder(context, options), 'agno 1.x');
+}
+
+function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptions): Encoder {
   const era: LegacyEra = options.era ?? 'B';
   const rootOf = new Map<string, string>();
   const shapes = new Map<string, 'events' | 'aggregate'>();

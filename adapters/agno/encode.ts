@@ -1,7 +1,7 @@
 import { type CanonicalEvent, dispatch, type EventHandlers } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Actor } from '../../src/model/snapshot.js';
-import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
 import { activityEvents, eventName, identityPrefix, writeRecord } from './write-record.js';
@@ -242,7 +242,8 @@ function createEventEncoder(context: AdapterContext): Encoder {
  * records (or aggregates with `shape: 'aggregate'`) out.
  */
 export function createAgnoEncoder(context: AdapterContext, options: AgnoEncodeOptions = {}): Encoder {
-  return createShapedEncoder(options.shape, { events: () => createEventEncoder(context), aggregate: () => createAggregateEncoder(context) });
+  const encoder = createShapedEncoder(options.shape, { events: () => createEventEncoder(context), aggregate: () => createAggregateEncoder(context) });
+  return reportingInterleavedBlocks(context, encoder, 'agno');
 }
 
 /** Writes each top-level run as one `RunOutput` / `TeamRunOutput` when it ends. */

@@ -51,6 +51,7 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
       level: 'info',
       note: 'kept as raw so the first outcome stands; an adjacent one is written back with the first outcome\'s record',
     },
+    { what: 'text or reasoning blocks open at once with interleaved deltas', direction: 'encode', code: 'approximated', level: 'warning', note: 'agno has one content and one reasoning stream per run: written in arrival order, they read back as one text' },
     { what: 'the input of a run in an event stream', direction: 'encode', code: 'dropped', level: 'info', note: 'RunStarted has no input; shape: aggregate keeps it' },
     { what: 'finish reasons of runs and model requests', direction: 'encode', code: 'dropped', level: 'info' },
     { what: 'message ids of model requests, source ids, citation texts', direction: 'encode', code: 'dropped', level: 'info' },

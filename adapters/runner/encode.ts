@@ -1,7 +1,7 @@
 import { type CanonicalEvent, type EventHandlers, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Part } from '../../src/model/snapshot.js';
-import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, reportForeignRaw, reportingInterleavedBlocks } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { defaultActions, type RunnerPart } from './schema.js';
 import { append } from '../../src/model/append.js';
@@ -49,6 +49,10 @@ interface RecordBody {
  * would emit them. (Records the Runner decoder read are written back verbatim by the pipeline.)
  */
 export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEncodeOptions): Encoder {
+  return reportingInterleavedBlocks(context, createEventEncoder(context), 'a Runner agent');
+}
+
+function createEventEncoder(context: AdapterContext): Encoder {
   const runs = new Map<string, RunTrack>();
   const blocks = new Map<string, Block>();
   let lastTimestamp: number | undefined;

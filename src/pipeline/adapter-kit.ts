@@ -285,3 +285,71 @@ export function residual(record: Record<string, unknown>, known: ReadonlySet<str
   }
   return rest;
 }
+
+/** Per run and block kind: the blocks open, the block of the last delta, and whether it was reported. */
+interface BlockOrder {
+  open: Set<string>;
+  last: string | undefined;
+  reported: boolean;
+}
+
+function blockKindOf(event: CanonicalEvent): 'text' | 'reasoning' | undefined {
+  if (event.type.startsWith('text-')) return 'text';
+  if (event.type.startsWith('reasoning-') && event.type !== 'reasoning-step') return 'reasoning';
+  return undefined;
+}
+
+/**
+ * Wraps the encoder of a format with one text (and one reasoning) stream per run, whose records
+ * name no block (agno, Runner): deltas of two blocks open at once (a model that interleaves them,
+ * as ai's streamText passes on) are written in arrival order and read back as one text, so the
+ * first interleaving of each run and kind is reported (`approximated`, warning).
+ * @param title the format as the message names it
+ */
+export function reportingInterleavedBlocks(context: AdapterContext, encoder: Encoder, title: string): Encoder {
+  const orders = new Map<string, BlockOrder>();
+  function observe(event: CanonicalEvent): void {
+    if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
+      orders.delete(`${event.runId} text`);
+      orders.delete(`${event.runId} reasoning`);
+      return;
+    }
+    const kind = blockKindOf(event);
+    if (kind === undefined) return;
+    // Every text-* and reasoning-* event but reasoning-step (left out above) names its block.
+    const { id } = event as { id: string };
+    const key = `${event.runId} ${kind}`;
+    let order = orders.get(key);
+    if (order === undefined) {
+      order = { open: new Set(), last: undefined, reported: false };
+      orders.set(key, order);
+    }
+    if (event.type.endsWith('-start')) order.open.add(id);
+    else if (event.type.endsWith('-end')) {
+      order.open.delete(id);
+      if (order.open.size === 0) orders.delete(key);
+    } else {
+      if (order.last !== undefined && order.last !== id && order.open.has(order.last) && !order.reported) {
+        order.reported = true;
+        context.report({
+          code: 'approximated',
+          level: 'warning',
+          eventType: event.type,
+          runId: event.runId,
+          message: `${kind} blocks "${order.last}" and "${id}" were open at once with their deltas interleaved; ${title} has one ${kind} stream per run, so they were written in arrival order and read back as one ${kind}`,
+        });
+      }
+      order.last = id;
+    }
+  }
+  return {
+    push(event) {
+      observe(event);
+      return encoder.push(event);
+    },
+    flush() {
+      orders.clear();
+      return encoder.flush();
+    },
+  };
+}

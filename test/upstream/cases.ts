@@ -4,6 +4,7 @@ import type { UIMessage } from 'ai';
 // expected of it. test/upstream/corpus.test.ts runs them all.
 import { deniedApprovalStream } from './ai-sdk-denied-approval.js';
 import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
+import { interleavedBlocksChunks, interleavedBlocksStream } from './ai-sdk-interleaved-blocks.js';
 import { textCutByErrorChunks, textCutByErrorStream } from './ai-sdk-text-cut-by-error.js';
 import { sequentialLastChildRaises } from './runner-sequential-last-child-raises.js';
 
@@ -31,6 +32,9 @@ export interface UpstreamCase {
 function inEveryTarget(losses: string[]): Partial<Record<Target, string[]>> {
   return Object.fromEntries(targets.map((target) => [target, losses]));
 }
+
+/** What a format with one text and one reasoning stream per run reports of interleaved blocks. */
+const interleaved = ['approximated text-delta', 'approximated reasoning-delta'];
 
 /** Chunk streams whose calls LangChain itself marks invalid: read as invalid calls, reported. */
 const invalidChunkCases = new Set(['arguments that are not JSON even when completed']);
@@ -84,5 +88,23 @@ export const upstreamCases: UpstreamCase[] = [
     records: textCutByErrorChunks,
     // A LangChain message is whole: it cannot say its text was cut.
     losses: { langchain: ['approximated run-error'] },
+  },
+  {
+    name: 'ai-sdk-stream: a streamText run whose model interleaves two texts and two reasonings',
+    format: 'ai-sdk-stream',
+    records: interleavedBlocksStream,
+    // agno and Runner have one text and one reasoning stream per run: interleaved blocks read back as one.
+    // agno 1.x events carry no metrics.
+    losses: {
+      agno: interleaved,
+      'agno-legacy': [...interleaved, 'dropped step-end', 'dropped run-end'],
+      runner: interleaved,
+    },
+  },
+  {
+    name: 'ai-sdk-ui: the UI message stream of a run that interleaves two texts and two reasonings',
+    format: 'ai-sdk-ui',
+    records: interleavedBlocksChunks,
+    losses: { agno: interleaved, 'agno-legacy': interleaved, runner: interleaved },
   },
 ];
