@@ -1,6 +1,5 @@
 import { isRecord } from './pipeline/adapter-kit.js';
 import type { AnyFormat } from './pipeline/format.js';
-import { listFormats } from './registry.js';
 
 /** The format chosen for one record. */
 export interface RecordDetection {
@@ -44,12 +43,13 @@ function streamOf(record: unknown, given: string | undefined): string | undefine
 }
 
 /**
- * Every registered format that claims a record, most confident first.
+ * Every format of `formats` that claims a record, most confident first.
+ * @param formats the formats to ask, in the order that breaks true ties (`listFormats()` for every registered one).
  * @returns an empty list when no format recognizes the record.
  */
-export function rankFormats(record: unknown): RecordDetection[] {
+export function rankFormats(record: unknown, formats: readonly AnyFormat[]): RecordDetection[] {
   const ranked: RecordDetection[] = [];
-  for (const format of listFormats()) {
+  for (const format of formats) {
     const detection = format.detect(record);
     if (detection === undefined || detection.confidence <= 0) continue;
     const candidate: RecordDetection = { format, confidence: detection.confidence };
@@ -71,16 +71,6 @@ export function isDecisive(ranked: readonly RecordDetection[]): boolean {
   if (first === undefined) return false;
   if (second === undefined) return true;
   return first.confidence >= decisiveConfidence && first.confidence - second.confidence > tieMargin;
-}
-
-/**
- * Picks the format of one record on its own fields, near-ties going to the format of the
- * neighbouring record. Streams settle ambiguous records better: `createDecoder({from: 'auto'})`
- * also waits for the decisive records of the same run.
- * @param previous the format of the neighbouring record, which wins ties.
- */
-export function detectRecord(record: unknown, previous?: string): RecordDetection | undefined {
-  return choose(rankFormats(record), previous);
 }
 
 /**

@@ -57,10 +57,8 @@ export type {
   SseFrame,
 } from './pipeline/format.js';
 export { defineFormat } from './pipeline/format.js';
+export { convert, createConverter, createConvertStream, createDecoder, createEncoder, detectRecord } from './registered.js';
 export {
-  createConverter,
-  createDecoder,
-  createEncoder,
   type CanonicalDecoder,
   type CanonicalEncoder,
   type ConversionStats,
@@ -68,11 +66,13 @@ export {
   type ConverterOptions,
   type DecodeOptionsFor,
   type DecoderOptions,
+  type EncodeOptionsFor,
   type EncoderOptions,
+  type FormatReference,
   type PipelineOptions,
   type RecordPosition,
 } from './pipeline/converter.js';
-export { convert, createConvertStream, type ConvertOptions, type ConvertResult, type ConvertStream, type ConvertedIterable } from './pipeline/convert.js';
+export type { ConvertOptions, ConvertResult, ConvertStream, ConvertedIterable } from './pipeline/convert.js';
 export {
   getFormat,
   listFormats,
@@ -86,4 +86,4 @@ export {
 export type { ReadItem, RecordReader, RecordReaderOptions } from './framing/read-item.js';
 export { createRecordReader, inputFramings, readAll, sniffFraming, type InputFraming } from './framing/record-reader.js';
 export { createRecordWriter, outputFramings, type OutputFraming, type RecordWriter, type RecordWriterOptions } from './framing/record-writer.js';
-export { detectRecord, type RecordDetection } from './detect.js';
+export type { RecordDetection } from './detect.js';

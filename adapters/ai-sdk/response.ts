@@ -3,21 +3,27 @@ import type { ReadItem } from '../../src/framing/read-item.js';
 import { ConversionError, type Issue } from '../../src/model/issue.js';
 import { type InputFraming, createRecordReader } from '../../src/framing/record-reader.js';
 import { createRecordWriter } from '../../src/framing/record-writer.js';
-import { type ConverterOptions, createConverter } from '../../src/pipeline/converter.js';
+import { type Converter, type ConverterOptions, type FormatReference, type FormatsFor, createConverter } from '../../src/pipeline/converter.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { aiSdkUiFormat } from './format.js';
 import { bridgeDataType } from './metadata.js';
 import type { UiTarget } from './ui-encoder.js';
 
 /**
- * Records of any registered format: an array, an async iterable or a `ReadableStream` of parsed
+ * Records of the format `from` names: an array, an async iterable or a `ReadableStream` of parsed
  * records, or of text (strings or bytes: JSONL, SSE, concatenated JSON, as an upstream response
  * body gives them), read with the framing readers.
  */
 export type RecordSource = readonly unknown[] | AsyncIterable<unknown> | ReadableStream<unknown>;
 
-/** Options of {@link toUIMessageStreamResponse} and {@link pipeUIMessageStreamToServerResponse}. */
-export interface UIMessageStreamOptions extends Omit<ConverterOptions, 'to' | 'encode'> {
+/**
+ * Options of {@link toUIMessageStreamResponse} and {@link pipeUIMessageStreamToServerResponse}.
+ * `from` is the format of the records, given as itself (`agnoFormat` from
+ * `agent-event-bridge/agno`): a bundle then holds that format only. Names and `auto` resolve
+ * among `formats` (`listFormats()` from the root entry for every registered one).
+ */
+export interface UIMessageStreamOptions<From extends FormatReference | 'auto' = FormatReference | 'auto'>
+  extends Omit<ConverterOptions<From>, 'to' | 'encode'> {
   /** How text input is framed (default `auto`: sniffed); parsed records need none. */
   framing?: InputFraming;
   /** The AI SDK version of the client (default `v7`). */
@@ -173,25 +179,13 @@ function unreadableText(count: number, lines: readonly number[]): string {
 }
 
 /**
- * The UI message chunks of records of any registered format, as objects. Unreadable lines of a
+ * The UI message chunks of records of the format `from` names, as objects. Unreadable lines of a
  * text source go to `onReject` (and `onIssue`) and are named by one error chunk at the end:
  * useChat stops reading at an error, so the parts that could be read come first. In strict mode
  * the first unreadable line ends the stream like a failing source.
  */
-async function* uiMessageChunks(source: OpenSource, options: UIMessageStreamOptions, run: StreamRun): AsyncGenerator<unknown> {
-  const {
-    target,
-    framing,
-    status: _status,
-    headers: _headers,
-    onError = () => maskedErrorText,
-    exposeSourceRecordsToBrowser: _exposed,
-    onCancel: _onCancel,
-    signal: _signal,
-    heartbeatMs: _heartbeatMs,
-    ...converterOptions
-  } = options;
-  const converter = createConverter({ ...converterOptions, to: 'ai-sdk-ui', encode: target === undefined ? {} : { target } });
+async function* uiMessageChunks(source: OpenSource, options: UIMessageStreamOptions, run: StreamRun, converter: Converter): AsyncGenerator<unknown> {
+  const { framing, onError = () => maskedErrorText } = options;
   // Every chunk goes to a browser: error texts are what onError makes of them.
   const safe = (chunks: unknown[], cause?: unknown): unknown[] =>
     chunks.map((chunk) => {
@@ -264,8 +258,28 @@ interface StreamRun {
   cancel(reason?: unknown): Promise<void>;
 }
 
+/** The converter to `ai-sdk-ui` of a helper's options. */
+function converterFor(options: UIMessageStreamOptions): Converter {
+  const {
+    target,
+    framing: _framing,
+    status: _status,
+    headers: _headers,
+    onError: _onError,
+    exposeSourceRecordsToBrowser: _exposed,
+    onCancel: _onCancel,
+    signal: _signal,
+    heartbeatMs: _heartbeatMs,
+    ...converterOptions
+  } = options;
+  return createConverter({ ...converterOptions, to: aiSdkUiFormat, encode: target === undefined ? {} : { target } });
+}
+
 /** The chunks of a source, and the run that can stop them. */
 function openChunks(source: RecordSource, options: UIMessageStreamOptions): { chunks: AsyncGenerator<unknown>; run: StreamRun } {
+  // Made before the source is opened, so that an unknown format or a bad option throws where the
+  // helper is called rather than in the middle of a response.
+  const converter = converterFor(options);
   const opened = openSource(source);
   let runId: string | undefined;
   let ended = false;
@@ -301,7 +315,7 @@ function openChunks(source: RecordSource, options: UIMessageStreamOptions): { ch
   async function* chunks(): AsyncGenerator<unknown> {
     let finished = false;
     try {
-      yield* uiMessageChunks(reading, options, run);
+      yield* uiMessageChunks(reading, options, run, converter);
       finished = true;
     } finally {
       if (!finished && !run.cancelled) {
@@ -366,24 +380,30 @@ async function* withHeartbeats(frames: AsyncGenerator<string>, interval: number,
 }
 
 /**
- * The SSE text of a UI message stream made of records of any registered format: one
+ * The SSE text of a UI message stream made of records of the format `from` names: one
  * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
  * Returning the generator early, or aborting `options.signal`, cancels the source.
  */
-export function uiMessageStreamText(source: RecordSource, options: UIMessageStreamOptions = {}): AsyncGenerator<string> {
-  checkRelay(options);
-  return openText(source, options).frames;
+export function uiMessageStreamText<From extends FormatReference | 'auto' = 'auto'>(
+  source: RecordSource,
+  options: UIMessageStreamOptions<From> & FormatsFor<From>,
+): AsyncGenerator<string> {
+  checkRelay(options as UIMessageStreamOptions);
+  return openText(source, options as UIMessageStreamOptions).frames;
 }
 
 /**
- * A `ReadableStream` of `UIMessageChunk`s made of records of any registered format, for the AI
+ * A `ReadableStream` of `UIMessageChunk`s made of records of the format `from` names, for the AI
  * SDK's own composition: `createUIMessageStream({execute({writer}) { writer.merge(stream) }})`.
  * Pulls from the source only as the consumer reads; cancelling it cancels the source at once,
  * even while a read is pending, and calls `onCancel`.
  */
-export function toUIMessageChunkStream(source: RecordSource, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
-  checkRelay(options);
-  const { chunks, run } = openChunks(source, options);
+export function toUIMessageChunkStream<From extends FormatReference | 'auto' = 'auto'>(
+  source: RecordSource,
+  options: UIMessageStreamOptions<From> & FormatsFor<From>,
+): ReadableStream<UIMessageChunk> {
+  checkRelay(options as UIMessageStreamOptions);
+  const { chunks, run } = openChunks(source, options as UIMessageStreamOptions);
   return pulling(chunks, run, (value) => value as UIMessageChunk);
 }
 
@@ -409,16 +429,19 @@ export function uiMessageStreamHeaders(extra: Record<string, string> = {}): Reco
 }
 
 /**
- * A `Response` streaming records of any registered format (agno, LangChain, …) to a `useChat`
+ * A `Response` streaming records of the format `from` names (agno, LangChain, …) to a `useChat`
  * client as a UI message stream: the `x-vercel-ai-ui-message-stream: v1` headers, `data:` frames
  * and the closing `[DONE]`. Works wherever `Response` does (Node 18+, edge runtimes, browsers).
  * Cancelling its body (the runtime does when the client goes away) cancels the source and calls
  * `onCancel`.
  */
-export function toUIMessageStreamResponse(source: RecordSource, options: UIMessageStreamOptions = {}): Response {
-  checkRelay(options);
+export function toUIMessageStreamResponse<From extends FormatReference | 'auto' = 'auto'>(
+  source: RecordSource,
+  options: UIMessageStreamOptions<From> & FormatsFor<From>,
+): Response {
+  checkRelay(options as UIMessageStreamOptions);
   const encoder = new TextEncoder();
-  const { frames, run } = openText(source, options);
+  const { frames, run } = openText(source, options as UIMessageStreamOptions);
   const body = pulling(frames, run, (frame) => encoder.encode(frame));
   return new Response(body, { status: options.status ?? 200, headers: uiMessageStreamHeaders(options.headers) });
 }
@@ -439,19 +462,19 @@ function gone(response: ServerResponseLike): boolean {
 }
 
 /**
- * Writes records of any registered format to a Node `ServerResponse` as a UI message stream,
+ * Writes records of the format `from` names to a Node `ServerResponse` as a UI message stream,
  * waiting for `drain` when the socket is full. A client that goes away (`close`), while the source
  * is idle or while the helper waits for `drain`, cancels the source, calls `onCancel` and ends
  * the returned promise: nothing is left waiting.
  */
-export async function pipeUIMessageStreamToServerResponse(
+export async function pipeUIMessageStreamToServerResponse<From extends FormatReference | 'auto' = 'auto'>(
   response: ServerResponseLike,
   source: RecordSource,
-  options: UIMessageStreamOptions = {},
+  options: UIMessageStreamOptions<From> & FormatsFor<From>,
 ): Promise<void> {
-  checkRelay(options);
+  checkRelay(options as UIMessageStreamOptions);
+  const { frames, run } = openText(source, options as UIMessageStreamOptions);
   response.writeHead(options.status ?? 200, uiMessageStreamHeaders(options.headers));
-  const { frames, run } = openText(source, options);
   const closed = once(response, 'close');
   const left = closed.happened.then(() => 'left' as const);
   try {

@@ -5,9 +5,8 @@ import { explode } from '../../src/model/explode.js';
 import type { IssueInput } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { createDecoder } from '../../src/pipeline/converter.js';
-import type { FormatName } from '../../src/registry.js';
-import type { AdapterContext } from '../../src/pipeline/format.js';
+import { createDecoder, type FormatReference, type FormatsFor } from '../../src/pipeline/converter.js';
+import type { AdapterContext, AnyFormat } from '../../src/pipeline/format.js';
 import { coreMessages } from './core-messages.js';
 import { createLangChainDecoder } from './decode.js';
 import { createLangChainEncoder, type LangChainEncodeOptions } from './encode.js';
@@ -48,9 +47,15 @@ export interface ToLangChainOptions extends Pick<LangChainEncodeOptions, 'form' 
 }
 
 /** Options of {@link toLangChainMessages} for records of another format. */
-export interface FromRecordsOptions extends ToLangChainOptions {
-  /** The format of the records (`auto` detects each one); their decoder's issues go to `onIssue` too. */
-  from: FormatName | 'auto';
+export interface FromRecordsOptions<From extends FormatReference | 'auto' = FormatReference | 'auto'> extends ToLangChainOptions {
+  /**
+   * The format of the records (`agnoFormat` from `agent-event-bridge/agno`), or the name of one
+   * among `formats`, or `auto` to detect each one among `formats`; their decoder's issues go to
+   * `onIssue` too.
+   */
+  from: From;
+  /** The formats names and `auto` resolve among (`listFormats()` from the root entry for every registered one). */
+  formats?: readonly AnyFormat[];
 }
 
 function contextOf(onIssue: ((issue: IssueInput) => void) | undefined): AdapterContext {
@@ -67,7 +72,11 @@ function contextOf(onIssue: ((issue: IssueInput) => void) | undefined): AdapterC
 
 function eventsOf(input: readonly unknown[], options: ToLangChainOptions | FromRecordsOptions): readonly CanonicalEvent[] {
   if ('from' in options) {
-    const decoder = createDecoder({ from: options.from, ...(options.onIssue === undefined ? {} : { onIssue: options.onIssue }) });
+    const decoder = createDecoder({
+      from: options.from,
+      ...(options.formats === undefined ? {} : { formats: options.formats }),
+      ...(options.onIssue === undefined ? {} : { onIssue: options.onIssue }),
+    });
     return [...input.flatMap((record) => decoder.push(record)), ...decoder.flush()];
   }
   const [first] = input as readonly (Run | CanonicalEvent)[];
@@ -80,8 +89,8 @@ function eventsOf(input: readonly unknown[], options: ToLangChainOptions | FromR
  * lineage in `response_metadata.agent_event_bridge` and a member's agent in `name`.
  */
 export function toLangChainMessages(input: readonly Run[] | readonly CanonicalEvent[], options?: ToLangChainOptions): BaseMessage[];
-/** Records of another format (agno events, a stored `RunOutput` …) as LangChain messages: `{from: 'agno'}`. */
-export function toLangChainMessages(records: readonly unknown[], options: FromRecordsOptions): BaseMessage[];
+/** Records of another format (agno events, a stored `RunOutput` …) as LangChain messages: `{from: agnoFormat}`. */
+export function toLangChainMessages<From extends FormatReference | 'auto'>(records: readonly unknown[], options: FromRecordsOptions<From> & FormatsFor<From>): BaseMessage[];
 export function toLangChainMessages(input: readonly unknown[], options: ToLangChainOptions | FromRecordsOptions = {}): BaseMessage[] {
   const encoder = createLangChainEncoder(contextOf(options.onIssue), {
     form: 'constructor',

@@ -5,6 +5,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createRecordWriter, getFormat, readAll } from 'agent-event-bridge';
+import { agnoFormat } from 'agent-event-bridge/agno';
 import { pipeUIMessageStreamToServerResponse } from 'agent-event-bridge/ai-sdk';
 
 /** @typedef {import('agent-event-bridge').Issue} Issue */
@@ -93,7 +94,7 @@ async function replayChat(request, response, { delayMs, onIssue }) {
   const source = replay(records, delayMs, () => response.destroyed);
   try {
     await pipeUIMessageStreamToServerResponse(response, source, {
-      from: 'agno',
+      from: agnoFormat,
       onIssue: (issue) => onIssue?.(issue, scenario),
       // Error texts are masked by default (they may hold server details); these recorded runs' may be shown.
       onError: (error) => (error instanceof Error ? error.message : String(error)),

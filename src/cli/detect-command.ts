@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { inputFramings, type InputFraming } from '../framing/record-reader.js';
-import { createDecoder } from '../pipeline/converter.js';
+import { createDecoder } from '../registered.js';
 import type { Interruption } from './interrupt.js';
 import { openInput, UsageError } from './io.js';
 import { readInput } from './read-input.js';

@@ -3,7 +3,7 @@ import { inputFramings, type InputFraming } from '../framing/record-reader.js';
 import { describeIssue, type Issue } from '../model/issue.js';
 import { isDecisive, rankFormats, type RecordDetection } from '../detect.js';
 import { createVerifier } from '../model/verify.js';
-import { createDecoder } from '../pipeline/converter.js';
+import { createDecoder } from '../registered.js';
 import { getFormat, listFormats } from '../registry.js';
 import type { Interruption } from './interrupt.js';
 import { openInput, UsageError } from './io.js';
@@ -33,7 +33,7 @@ Exit codes: 0 valid, 1 error-level issues or unreadable records, 2 usage error.
  * ahead), as `--from auto` would decide.
  */
 export function notOfFormat(record: unknown, name: string): string | undefined {
-  const ranked = rankFormats(record);
+  const ranked = rankFormats(record, listFormats());
   const own = ranked.find((candidate) => candidate.format.name === name);
   const leader = ranked[0];
   const named = (candidate: RecordDetection): string => `${candidate.format.name}${candidate.version === undefined ? '' : ` ${candidate.version}`}`;

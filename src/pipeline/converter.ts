@@ -1,8 +1,8 @@
 import type { CanonicalEvent } from '../model/event.js';
 import { ConversionError, type Issue, type IssueCode, type IssueInput } from '../model/issue.js';
 import { choose, isDecisive, rankFormats, type RecordDetection } from '../detect.js';
-import { type DecodeOptionsOf, type EncodeOptionsOf, type FormatName, getFormat, listFormats } from '../registry.js';
-import type { AdapterContext, AnyFormat, Decoder, Encoder, RelayCarrier, RelayedGroup } from './format.js';
+import type { DecodeOptionsOf, EncodeOptionsOf, FormatName } from '../registry.js';
+import type { AdapterContext, AnyFormat, Decoder, Encoder, FormatDefinition, RelayCarrier, RelayedGroup } from './format.js';
 import { checkOptions, describeOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
@@ -27,14 +27,45 @@ export interface PipelineOptions {
   relay?: boolean;
   /** Keep issues in `issues` (default true); turn off for unbounded inputs and use `onIssue`. */
   collectIssues?: boolean;
+  /**
+   * The formats that names (`from: 'agno'`), `auto` detection and relayed records resolve among.
+   * The root entry's functions default it to every registered format; elsewhere (the
+   * `agent-event-bridge/ai-sdk` helpers) only the formats given are known, so that a bundle holds
+   * only the formats it uses.
+   */
+  formats?: readonly AnyFormat[];
 }
 
+/** A format for `from` / `to`: the format itself (`agnoFormat`), or the name of one among `formats`. */
+export type FormatReference = FormatName | AnyFormat;
+
+/**
+ * What a helper outside the root entry needs besides `from`: nothing when `from` is a format
+ * object; `formats` when it is a name or `auto` (also when `from` is left out), which resolve
+ * among them.
+ */
+export type FormatsFor<From> = From extends AnyFormat ? unknown : { formats: readonly AnyFormat[] };
+
 /** The decoder options for `from`: with `auto`, those of any format (each decoder gets the keys it has). */
-export type DecodeOptionsFor<From extends FormatName | 'auto'> = From extends FormatName ? DecodeOptionsOf<From> : DecodeOptionsOf<FormatName>;
+export type DecodeOptionsFor<From extends FormatReference | 'auto'> = From extends FormatName
+  ? DecodeOptionsOf<From>
+  : From extends FormatDefinition<infer Options, infer _>
+    ? Options
+    : DecodeOptionsOf<FormatName>;
+
+/** The encoder options for `to`. */
+export type EncodeOptionsFor<To extends FormatReference> = To extends FormatName
+  ? EncodeOptionsOf<To>
+  : To extends FormatDefinition<infer _, infer Options>
+    ? Options
+    : never;
 
 /** Options of {@link createDecoder}. */
-export interface DecoderOptions<From extends FormatName | 'auto' = FormatName | 'auto'> extends PipelineOptions {
-  /** A registered format name, or `auto` (the default) to detect each record's format on its own. */
+export interface DecoderOptions<From extends FormatReference | 'auto' = FormatReference | 'auto'> extends PipelineOptions {
+  /**
+   * The format (`agnoFormat`), the name of one among `formats`, or `auto` (the default) to
+   * detect each record's format among `formats` on its own.
+   */
   from?: From;
   /**
    * Options of the decoder (with `auto`, each decoder gets the keys it has). Unknown keys and bad
@@ -49,14 +80,14 @@ export interface DecoderOptions<From extends FormatName | 'auto' = FormatName | 
 }
 
 /** Options of {@link createEncoder}. */
-export interface EncoderOptions<To extends FormatName = FormatName> extends PipelineOptions {
-  /** A registered format name. */
+export interface EncoderOptions<To extends FormatReference = FormatReference> extends PipelineOptions {
+  /** The format (`aiSdkUiFormat`), or the name of one among `formats`. */
   to: To;
   /**
    * Options of the encoder, such as `{target: 'v5'}` for `ai-sdk-ui` or `{shape: 'events'}` for
    * `agno`. Unknown keys and bad values throw a {@link ConversionError} listing the accepted ones.
    */
-  encode?: EncodeOptionsOf<To>;
+  encode?: EncodeOptionsFor<To>;
 }
 
 /** Counts a conversion keeps as it goes. */
@@ -113,7 +144,7 @@ export interface CanonicalEncoder {
 }
 
 /** Options of {@link createConverter}: {@link DecoderOptions} and {@link EncoderOptions} together. */
-export interface ConverterOptions<From extends FormatName | 'auto' = FormatName | 'auto', To extends FormatName = FormatName>
+export interface ConverterOptions<From extends FormatReference | 'auto' = FormatReference | 'auto', To extends FormatReference = FormatReference>
   extends DecoderOptions<From>,
     Omit<EncoderOptions<To>, keyof PipelineOptions> {}
 
@@ -181,22 +212,24 @@ function contextFor(sink: IssueSink, format: string, mint: (kind: string) => str
   return { report: (issue) => void sink.raise(issue, format), mint };
 }
 
-function resolveFormat(name: string, role: 'from' | 'to'): AnyFormat {
-  const format = getFormat(name);
+/** The format a reference names: itself, or the one of that name among `formats`. */
+function resolveFormat(reference: FormatReference, role: 'from' | 'to', formats: readonly AnyFormat[]): AnyFormat {
+  if (typeof reference !== 'string') return reference;
+  const format = formats.find((each) => each.name === reference);
   if (format === undefined) {
-    const known = listFormats()
-      .map((each) => each.name)
-      .join(', ');
-    throw new ConversionError(`unknown --${role} format "${name}"; known formats: ${known}${role === 'from' ? ', auto' : ''}`);
+    const known = [...formats.map((each) => each.name), ...(role === 'from' ? ['auto'] : [])].join(', ');
+    // Outside the root entry no format is known by name unless given: say how to give it.
+    const hint = formats.length === 0 ? `; pass the format object itself (such as agnoFormat from 'agent-event-bridge/agno') or formats: listFormats() from 'agent-event-bridge'` : '';
+    throw new ConversionError(`unknown --${role} format "${reference}"; known formats: ${known}${hint}`);
   }
   return format;
 }
 
 /**
- * Creates a decoder from a registered format (or `auto`) to canonical events.
- * @throws ConversionError for an unknown format name.
+ * Creates a decoder from a format (or `auto`, among `formats`) to canonical events.
+ * @throws ConversionError for an unknown format name, or `auto` without formats.
  */
-export function createDecoder<From extends FormatName | 'auto' = 'auto'>(options: DecoderOptions<From> = {}): CanonicalDecoder {
+export function createDecoder<From extends FormatReference | 'auto' = 'auto'>(options: DecoderOptions<From> = {}): CanonicalDecoder {
   return createDecoderWith(options, createIssueSink(options, emptyStats()), createMinter());
 }
 
@@ -206,7 +239,11 @@ export function createDecoder<From extends FormatName | 'auto' = 'auto'>(options
  * refused.
  * @throws ConversionError for an unknown key or a bad value.
  */
-function decodeOptionsByFormat(options: Record<string, unknown> | undefined, fixed: AnyFormat | undefined): (format: AnyFormat) => unknown {
+function decodeOptionsByFormat(
+  options: Record<string, unknown> | undefined,
+  fixed: AnyFormat | undefined,
+  formats: readonly AnyFormat[],
+): (format: AnyFormat) => unknown {
   if (fixed !== undefined) {
     const checked = checkOptions(fixed.options?.decode, options, fixed.name, 'decode');
     return () => checked;
@@ -214,9 +251,9 @@ function decodeOptionsByFormat(options: Record<string, unknown> | undefined, fix
   if (options === undefined) return () => undefined;
   const byFormat = new Map<string, Record<string, unknown>>();
   for (const [key, value] of Object.entries(options)) {
-    const takers = listFormats().filter((format) => format.options === undefined || Object.hasOwn(format.options.decode.shape, key));
+    const takers = formats.filter((format) => format.options === undefined || Object.hasOwn(format.options.decode.shape, key));
     if (takers.length === 0) {
-      const accepted = listFormats().map((format) => `${format.name}: ${describeOptions(format.options?.decode ?? ({ shape: {} } as never))}`);
+      const accepted = formats.map((format) => `${format.name}: ${describeOptions(format.options?.decode ?? ({ shape: {} } as never))}`);
       throw new ConversionError(`no format has a decode option "${key}"; decode options per format: ${accepted.join('; ')}`);
     }
     for (const format of takers) {
@@ -225,13 +262,17 @@ function decodeOptionsByFormat(options: Record<string, unknown> | undefined, fix
       byFormat.set(format.name, own);
     }
   }
-  for (const [name, own] of byFormat) byFormat.set(name, checkOptions(getFormat(name)?.options?.decode, own, name, 'decode') as Record<string, unknown>);
+  for (const format of formats) {
+    const own = byFormat.get(format.name);
+    if (own !== undefined) byFormat.set(format.name, checkOptions(format.options?.decode, own, format.name, 'decode') as Record<string, unknown>);
+  }
   return (format) => byFormat.get(format.name);
 }
 
 function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingDecoder {
   const stats = sink.stats;
   const from = options.from ?? 'auto';
+  const formats = options.formats ?? [];
   const decoders = new Map<string, Decoder>();
   /**
    * Open runs by canonical id: the format that decoded them and the first event (not a raw
@@ -349,8 +390,13 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return events;
   }
 
-  const fixed = from === 'auto' ? undefined : resolveFormat(from, 'from');
-  const decodeOptionsOf = decodeOptionsByFormat(options.decode as Record<string, unknown> | undefined, fixed);
+  const fixed = from === 'auto' ? undefined : resolveFormat(from, 'from', formats);
+  if (fixed === undefined && formats.length === 0) {
+    throw new ConversionError(
+      "from: 'auto' detects among the formats given, and none were: pass the format object itself (such as agnoFormat from 'agent-event-bridge/agno') or formats: listFormats() from 'agent-event-bridge'",
+    );
+  }
+  const decodeOptionsOf = decodeOptionsByFormat(options.decode as Record<string, unknown> | undefined, fixed, formats);
 
   /** Formats that decisive records gave their stream (run id); the oldest are forgotten first. */
   const owners = new Map<string, string>();
@@ -386,7 +432,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   function relayed(carrier: RelayCarrier, format: AnyFormat, index: number, line: number | undefined): CanonicalEvent[] {
     const events: CanonicalEvent[] = [];
     for (const group of carrier.groups) {
-      const source = getFormat(group.format);
+      const source = group.format === fixed?.name ? fixed : formats.find((each) => each.name === group.format);
       if (source === undefined || !Array.isArray(group.records)) {
         sink.position.index = index;
         sink.position.line = line;
@@ -394,7 +440,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
           code: 'invalid-input',
           level: 'error',
           format: format.name,
-          message: `a relayed group names format "${String(group.format)}", which is not registered; its records were not read`,
+          message: `a relayed group names format "${String(group.format)}", which is not among the formats given; its records were not read`,
         });
         continue;
       }
@@ -423,7 +469,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   /** The carrier a record holds, when relayed records are read. */
   function carrierOf(record: unknown): { carrier: RelayCarrier; format: AnyFormat } | undefined {
     if (options.relay !== true) return undefined;
-    for (const format of fixed === undefined ? listFormats() : [fixed]) {
+    for (const format of fixed === undefined ? formats : [fixed]) {
       const carrier = format.relay?.unwrap(record);
       if (carrier !== undefined) return { carrier, format };
     }
@@ -437,7 +483,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     const issue = sink.raise({
       code: 'unknown-event',
       level: 'warning',
-      message: 'no registered format recognizes this record; it was kept aside verbatim',
+      message: 'no format given recognizes this record; it was kept aside verbatim',
     });
     if (options.onReject !== undefined) {
       options.onReject(entry.record, issue, entry.position);
@@ -525,7 +571,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         return [];
       }
       if (fixed !== undefined) return decode(fixed, record, counter, position.line);
-      const ranked = rankFormats(record);
+      const ranked = rankFormats(record, formats);
       const entry: Pending = { record, index: counter, position, ranked };
       const stream = ranked[0]?.stream;
       if (stream !== undefined) entry.stream = stream;
@@ -591,17 +637,17 @@ const settleWindow = 64;
 const rememberedStreams = 10_000;
 
 /**
- * Creates an encoder from canonical events to a registered format. A `raw` event of the
+ * Creates an encoder from canonical events to a format. A `raw` event of the
  * same format is written back verbatim; the adapter decides (and reports) for others.
  * @throws ConversionError for an unknown format name.
  */
-export function createEncoder<To extends FormatName>(options: EncoderOptions<To>): CanonicalEncoder {
+export function createEncoder<To extends FormatReference>(options: EncoderOptions<To>): CanonicalEncoder {
   const stats = emptyStats();
   return createEncoderWith(options, createIssueSink(options, stats), createMinter());
 }
 
 function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingEncoder {
-  const format = resolveFormat(options.to, 'to');
+  const format = resolveFormat(options.to, 'to', options.formats ?? []);
   const relay = options.relay === true ? format.relay : undefined;
   const encodeOptions = checkOptions(format.options?.encode, options.encode, format.name, 'encode');
   const encoder: Encoder = format.createEncoder(contextFor(sink, format.name, mint), encodeOptions);
@@ -738,7 +784,9 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
  * Creates the synchronous converter every surface wraps: decode each record, encode each event.
  * @throws ConversionError for unknown format names.
  */
-export function createConverter<From extends FormatName | 'auto' = 'auto', To extends FormatName = FormatName>(options: ConverterOptions<From, To>): Converter {
+export function createConverter<From extends FormatReference | 'auto' = 'auto', To extends FormatReference = FormatReference>(
+  options: ConverterOptions<From, To>,
+): Converter {
   // One sink for both halves, so issues keep their order and name the record being read.
   const sink = createIssueSink(options, emptyStats());
   const mint = createMinter();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/pipeline/convert.js';
-import { detectRecord } from '../../src/detect.js';
+import { convert } from '../../src/registered.js';
+import { detectRecord } from '../../src/registered.js';
 import type { CanonicalEvent } from '../../src/model/event.js';
 import '../../src/registry.js';
 import { fixtures, readFixture } from './read-fixture.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createUIMessageStream, readUIMessageStream, type UIMessage } from 'ai';
 import { describe, expect, it } from 'vitest';
+import { agnoFormat } from '../../adapters/agno/index.js';
 import { toUIMessageChunkStream } from '../../adapters/ai-sdk/index.js';
 
 const agnoTeam = readFileSync(join(import.meta.dirname, '../agno/fixtures/constructed-v2.9.0-team-two-members.jsonl'), 'utf8')
@@ -15,7 +16,7 @@ describe("the AI SDK's own composition: createUIMessageStream + writer.merge + o
     const stream = createUIMessageStream({
       execute({ writer }) {
         writer.write({ type: 'data-status', data: { stage: 'agno' }, transient: true });
-        writer.merge(toUIMessageChunkStream(agnoTeam, { from: 'agno' }));
+        writer.merge(toUIMessageChunkStream(agnoTeam, { from: agnoFormat }));
       },
       onFinish({ messages }) {
         finished = messages;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type UIMessageChunk, parseJsonEventStream, readUIMessageStream, uiMessageChunkSchema } from 'ai';
 import { describe, expect, it } from 'vitest';
+import { agnoFormat } from '../../adapters/agno/index.js';
 import { pipeUIMessageStreamToServerResponse, toUIMessageStreamResponse } from '../../adapters/ai-sdk/index.js';
 import { readAll } from '../../src/index.js';
 import { readJsonl } from '../support/golden.js';
@@ -25,7 +26,7 @@ async function messageOf(body: ReadableStream<Uint8Array>): Promise<unknown> {
 
 describe('serving a UI message stream', () => {
   it('a Response carries the UI message stream headers, data frames and [DONE]', async () => {
-    const response = toUIMessageStreamResponse(team, { from: 'agno' });
+    const response = toUIMessageStreamResponse(team, { from: agnoFormat });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(response.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
     expect(response.headers.get('x-accel-buffering')).toBe('no');
@@ -43,7 +44,7 @@ describe('serving a UI message stream', () => {
       throw new Error('agno backend went away');
     }
     const issues: string[] = [];
-    const text = await toUIMessageStreamResponse(failing(), { from: 'agno', onIssue: (issue) => issues.push(issue.message) }).text();
+    const text = await toUIMessageStreamResponse(failing(), { from: agnoFormat, onIssue: (issue) => issues.push(issue.message) }).text();
     const chunks = text
       .split('\n\n')
       .filter((frame) => frame.startsWith('data: {'))
@@ -56,8 +57,8 @@ describe('serving a UI message stream', () => {
       yield* [];
       throw new Error('no backend');
     }
-    expect(await toUIMessageStreamResponse(failsAtOnce(), { from: 'agno' }).text()).toBe('data: {"type":"error","errorText":"An error occurred."}\n\ndata: [DONE]\n\n');
-    const shown = toUIMessageStreamResponse(failsAtOnce(), { from: 'agno', onError: (error) => (error as Error).message });
+    expect(await toUIMessageStreamResponse(failsAtOnce(), { from: agnoFormat }).text()).toBe('data: {"type":"error","errorText":"An error occurred."}\n\ndata: [DONE]\n\n');
+    const shown = toUIMessageStreamResponse(failsAtOnce(), { from: agnoFormat, onError: (error) => (error as Error).message });
     expect(await shown.text()).toBe('data: {"type":"error","errorText":"no backend"}\n\ndata: [DONE]\n\n');
   });
 
@@ -87,7 +88,7 @@ describe('serving a UI message stream', () => {
         ended = true;
       },
     };
-    await pipeUIMessageStreamToServerResponse(response, records(), { from: 'agno', headers: { 'x-run': 'team' } });
+    await pipeUIMessageStreamToServerResponse(response, records(), { from: agnoFormat, headers: { 'x-run': 'team' } });
     expect(head?.[0]).toBe(200);
     expect(head?.[1]).toMatchObject({ 'x-vercel-ai-ui-message-stream': 'v1', 'x-run': 'team' });
     expect(written.at(-1)).toBe('data: [DONE]\n\n');
@@ -105,8 +106,8 @@ describe('serving a UI message stream', () => {
         controller.close();
       },
     });
-    const fromText = await toUIMessageStreamResponse(body, { from: 'agno' }).text();
-    expect(fromText).toBe(await toUIMessageStreamResponse(team, { from: 'agno' }).text());
+    const fromText = await toUIMessageStreamResponse(body, { from: agnoFormat }).text();
+    expect(fromText).toBe(await toUIMessageStreamResponse(team, { from: agnoFormat }).text());
   });
 
   it('a silent source gets heartbeat comments, which useChat and our SSE reader skip: the message is the same', async () => {
@@ -116,8 +117,8 @@ describe('serving a UI message stream', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       yield* team.slice(4);
     }
-    const beating = await toUIMessageStreamResponse(thinking(), { from: 'agno', heartbeatMs: 40 }).text();
-    const plain = await toUIMessageStreamResponse(team, { from: 'agno' }).text();
+    const beating = await toUIMessageStreamResponse(thinking(), { from: agnoFormat, heartbeatMs: 40 }).text();
+    const plain = await toUIMessageStreamResponse(team, { from: agnoFormat }).text();
     const frames = beating.split('\n\n');
     expect(frames.filter((frame) => frame === ': heartbeat').length).toBeGreaterThanOrEqual(2);
     expect(frames.filter((frame) => frame !== ': heartbeat').join('\n\n')).toBe(plain);
@@ -127,6 +128,6 @@ describe('serving a UI message stream', () => {
     const records = (text: string) => readAll(text, 'sse').map((item) => (item.kind === 'record' ? item.record : item));
     expect(records(beating)).toEqual(records(plain));
     // A source that never makes the client wait gets none.
-    expect(await toUIMessageStreamResponse(team, { from: 'agno', heartbeatMs: 40 }).text()).toBe(plain);
+    expect(await toUIMessageStreamResponse(team, { from: agnoFormat, heartbeatMs: 40 }).text()).toBe(plain);
   });
 });

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createLogTemplate, generateLog, generateTextRun, toolInputRun } from '../../bench/generate-log.mjs';
 import { sourceFixtures } from '../../bench/paths.mjs';
 import { canonicalEventSchema } from '../../src/model/event.js';
-import { convert } from '../../src/pipeline/convert.js';
-import { createDecoder } from '../../src/pipeline/converter.js';
+import { convert } from '../../src/registered.js';
+import { createDecoder } from '../../src/registered.js';
 import { readJsonl } from '../support/golden.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'bench-generate-'));

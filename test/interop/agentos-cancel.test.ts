@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentOSCancelRequest } from '../../adapters/agno/index.js';
+import { agentOSCancelRequest, agnoFormat } from '../../adapters/agno/index.js';
 import { type CancelledRun, toUIMessageStreamResponse } from '../../adapters/ai-sdk/index.js';
 import { type AgentOs, startAgentOs } from './agentos.js';
 import { skipPython, skipReason } from './python.js';
@@ -55,7 +55,7 @@ for (const environment of ['agno-3.1.10', 'agno-2.9.0']) {
     }, 30_000);
 
     it('cancelling the UI message stream response closes the AgentOS body, and AgentOS reports the run cancelled', async () => {
-      const reader = (toUIMessageStreamResponse(await slowRun(agentOs, 'stop-inline'), { from: 'agno' }).body as ReadableStream<Uint8Array>).getReader();
+      const reader = (toUIMessageStreamResponse(await slowRun(agentOs, 'stop-inline'), { from: agnoFormat }).body as ReadableStream<Uint8Array>).getReader();
       const runId = await readUntilText(reader);
       await reader.cancel();
       expect(await statusBecomes(agentOs, runId, 'stop-inline', 'CANCELLED')).toBe('CANCELLED');
@@ -70,7 +70,7 @@ for (const environment of ['agno-3.1.10', 'agno-2.9.0']) {
         seen.push({ run, statusBefore, cancelStatus: answer.status });
       };
       const body = await slowRun(agentOs, 'stop-background', { background: 'true' });
-      const reader = (toUIMessageStreamResponse(body, { from: 'agno', onCancel }).body as ReadableStream<Uint8Array>).getReader();
+      const reader = (toUIMessageStreamResponse(body, { from: agnoFormat, onCancel }).body as ReadableStream<Uint8Array>).getReader();
       const runId = await readUntilText(reader);
       await reader.cancel('stop pressed');
       // The connection is closed, yet the background run was still running until the cancel route stopped it.

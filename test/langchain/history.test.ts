@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BaseMessage } from '@langchain/core/messages';
 import { describe, expect, it } from 'vitest';
+import { agnoFormat } from '../../adapters/agno/index.js';
 import { toLangChainMessages } from '../../adapters/langchain/index.js';
 import { convert, type CanonicalEvent } from '../../src/index.js';
 
@@ -19,7 +20,7 @@ const lines = (messages: BaseMessage[]): string[] =>
 
 describe('agno runs as LangChain history', () => {
   it('a stored team run starts with the user input as one HumanMessage, members answer before the team', () => {
-    expect(lines(toLangChainMessages(fixture('constructed-v2.9.0-team-run-output.json'), { from: 'agno' }))).toEqual([
+    expect(lines(toLangChainMessages(fixture('constructed-v2.9.0-team-run-output.json'), { from: agnoFormat }))).toEqual([
       'human : Describe Paris',
       'human : Describe Paris',
       'ai Writer: Paris is lovely',
@@ -28,7 +29,7 @@ describe('agno runs as LangChain history', () => {
   });
 
   it("a team stream keeps the leader's delegation, then each member in order, then the team's final answer", () => {
-    expect(lines(toLangChainMessages(fixture('constructed-v2.9.0-team-two-members.jsonl'), { from: 'agno' }))).toEqual([
+    expect(lines(toLangChainMessages(fixture('constructed-v2.9.0-team-two-members.jsonl'), { from: agnoFormat }))).toEqual([
       'ai My Team:  [delegate_task_to_member]',
       'tool delegate_task_to_member: Paris has 2M people',
       'ai My Team:  [delegate_task_to_member]',
@@ -40,11 +41,11 @@ describe('agno runs as LangChain history', () => {
   });
 
   it("members: 'omit' leaves the members out and keeps the team's own turns", () => {
-    expect(lines(toLangChainMessages(fixture('constructed-v2.9.0-team-run-output.json'), { from: 'agno', members: 'omit' }))).toEqual([
+    expect(lines(toLangChainMessages(fixture('constructed-v2.9.0-team-run-output.json'), { from: agnoFormat, members: 'omit' }))).toEqual([
       'human : Describe Paris',
       'ai My Team: Team says Paris is lovely',
     ]);
-    const stream = lines(toLangChainMessages(fixture('constructed-v2.9.0-team-two-members.jsonl'), { from: 'agno', members: 'omit' }));
+    const stream = lines(toLangChainMessages(fixture('constructed-v2.9.0-team-two-members.jsonl'), { from: agnoFormat, members: 'omit' }));
     expect(stream.filter((line) => line.includes('Researcher') || line.includes('Writer'))).toEqual([]);
     expect(stream.at(-1)).toBe('ai My Team: Paris is big.');
   });

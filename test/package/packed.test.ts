@@ -39,24 +39,33 @@ let compilation: { output: string; readmeFiles: string[] } | undefined;
 function compiled(): { output: string; readmeFiles: string[] } {
   if (compilation !== undefined) return compilation;
   const consumer = [
-    "import { convert, type FormatName } from 'agent-event-bridge';",
+    "import { convert, listFormats, type FormatName } from 'agent-event-bridge';",
+    "import { agnoFormat } from 'agent-event-bridge/agno';",
+    "import { toUIMessageStreamResponse } from 'agent-event-bridge/ai-sdk';",
     "import { toLangChainMessages } from 'agent-event-bridge/langchain';",
     'declare const records: unknown[];',
     "const to: FormatName = 'ai-sdk-ui';",
     "convert(records, { from: 'agno', to, encode: { target: 'v5' } });",
+    "convert(records, { from: agnoFormat, to: 'agno-legacy', decode: { content: 'delta' } });",
     "convert(records, { from: 'agno-legacy', to: 'agno', encode: { shape: 'aggregate' } });",
-    "toLangChainMessages(records, { from: 'agno', members: 'omit' });",
+    "toLangChainMessages(records, { from: agnoFormat, members: 'omit' });",
+    "toLangChainMessages(records, { from: 'agno', formats: listFormats() });",
+    "toUIMessageStreamResponse(records, { from: agnoFormat, decode: { content: 'delta' } });",
+    "toUIMessageStreamResponse(records, { formats: listFormats() });",
   ];
-  // Lines 4 – 8 each hold one typo.
+  // Lines 5 – 11 each hold one typo.
   const typos = [
     "import { convert } from 'agent-event-bridge';",
+    "import { agnoFormat } from 'agent-event-bridge/agno';",
+    "import { toUIMessageStreamResponse } from 'agent-event-bridge/ai-sdk';",
     "import { toLangChainMessages } from 'agent-event-bridge/langchain';",
-    'declare const records: unknown[];',
-    "convert(records, { to: 'agno', encode: { shape: 'aggregat' } });",
-    "convert(records, { to: 'ai-sdk' });",
-    "convert(records, { to: 'agno', encode: { target: 'v5' } });",
-    "convert(records, { from: 'agno', to: 'canonical', decode: { contents: 'delta' } });",
-    "toLangChainMessages(records, { from: 'agno', members: 'fold' });",
+    "convert([], { to: 'agno', encode: { shape: 'aggregat' } });",
+    "convert([], { to: 'ai-sdk' });",
+    "convert([], { to: 'agno', encode: { target: 'v5' } });",
+    "convert([], { from: 'agno', to: 'canonical', decode: { contents: 'delta' } });",
+    "toLangChainMessages([], { from: agnoFormat, members: 'fold' });",
+    "toLangChainMessages([] as unknown[], { from: 'agno' });",
+    "toUIMessageStreamResponse([], { from: 'agno' });",
   ];
   writeFileSync(join(withPeers, 'consumer.ts'), `${consumer.join('\n')}\n`);
   writeFileSync(join(withPeers, 'typos.ts'), `${typos.join('\n')}\n`);
@@ -127,7 +136,7 @@ describe('the packed package in a fresh app', () => {
     const { output } = compiled();
     expect(output).not.toContain('consumer.ts');
     const failing = [...new Set([...output.matchAll(/typos\.ts\((\d+),/g)].map((match) => Number(match[1])))];
-    expect(failing).toEqual([4, 5, 6, 7, 8]);
+    expect(failing).toEqual([5, 6, 7, 8, 9, 10, 11]);
   });
 
   it("every ts code block of the README compiles against the package's types", { timeout: 90_000 }, () => {

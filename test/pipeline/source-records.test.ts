@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/pipeline/convert.js';
+import { convert } from '../../src/registered.js';
 import { sourceOf } from '../../src/pipeline/source.js';
 import type { CanonicalEvent } from '../../src/model/event.js';
 import '../../src/registry.js';

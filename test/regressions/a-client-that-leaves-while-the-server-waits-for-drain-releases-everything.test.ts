@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { agnoFormat } from '../../adapters/agno/index.js';
 import { type CancelledRun, pipeUIMessageStreamToServerResponse } from '../../adapters/ai-sdk/index.js';
 
 /** agno 3.x events of one run: its start, then as many 64 kB text deltas as the reader takes. */
@@ -79,7 +80,7 @@ describe('a client that leaves while the server waits releases everything', () =
         if (!accepted) full();
         return accepted;
       }) as typeof response.write;
-      piped = pipeUIMessageStreamToServerResponse(response, run.body, { from: 'agno', onCancel: (cancelled) => void cancels.push(cancelled) });
+      piped = pipeUIMessageStreamToServerResponse(response, run.body, { from: agnoFormat, onCancel: (cancelled) => void cancels.push(cancelled) });
     });
     const client = request({ host: '127.0.0.1', port, method: 'POST' });
     client.on('error', () => {});
@@ -96,7 +97,7 @@ describe('a client that leaves while the server waits releases everything', () =
     const run = silentRun();
     let piped: Promise<void> | undefined;
     const port = await serve((_request, response) => {
-      piped = pipeUIMessageStreamToServerResponse(response, run.body, { from: 'agno' });
+      piped = pipeUIMessageStreamToServerResponse(response, run.body, { from: agnoFormat });
     });
     const first = await new Promise<string>((resolve) => {
       const client = request({ host: '127.0.0.1', port, method: 'POST' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/pipeline/convert.js';
+import { convert } from '../../src/registered.js';
 import { readAll } from '../../src/framing/index.js';
 import '../../src/registry.js';
 import { readChunks } from '../ai-sdk/ui-reader.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/pipeline/convert.js';
+import { convert } from '../../src/registered.js';
 import { ConversionError } from '../../src/model/issue.js';
 import type { CanonicalEvent } from '../../src/model/event.js';
 import '../../src/registry.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readUIMessageStream, type UIMessage, type UIMessageChunk } from 'ai';
-import { convert } from '../../src/pipeline/convert.js';
+import { convert } from '../../src/registered.js';
 import type { CanonicalEvent } from '../../src/model/event.js';
 import '../../src/registry.js';
 import { readFixture } from '../agno/read-fixture.js';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/pipeline/convert.js';
+import { convert } from '../../src/registered.js';
 import '../../src/registry.js';
 import { readChunks } from '../ai-sdk/ui-reader.js';
 import { readJsonl } from '../support/golden.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type UIMessage, type UIMessageChunk, readUIMessageStream } from 'ai';
 import { describe, expect, it } from 'vitest';
+import { agnoFormat } from '../../adapters/agno/index.js';
 import { pipeUIMessageStreamToServerResponse, toUIMessageStreamResponse } from '../../adapters/ai-sdk/index.js';
 import type { Issue } from '../../src/index.js';
 
@@ -35,7 +36,7 @@ async function asUseChat(chunks: UIMessageChunk[]): Promise<{ message: UIMessage
 describe('the server helpers, given a text source with an unreadable line', () => {
   it('send the client an error chunk naming the line, after every part that could be read', async () => {
     const rejects: [unknown, Issue, { line?: number }][] = [];
-    const sse = await toUIMessageStreamResponse([body], { from: 'agno', onReject: (text, issue, position) => rejects.push([text, issue, position]) }).text();
+    const sse = await toUIMessageStreamResponse([body], { from: agnoFormat, onReject: (text, issue, position) => rejects.push([text, issue, position]) }).text();
     const chunks = chunksOf(sse);
     const errors = chunks.filter((chunk) => chunk.type === 'error');
     expect(errors).toEqual([{ type: 'error', errorText: 'the input had 1 unreadable line, left out of this message (line 9)' }]);
@@ -55,20 +56,20 @@ describe('the server helpers, given a text source with an unreadable line', () =
     const written: string[] = [];
     const rejected: unknown[] = [];
     const response = { writeHead: () => undefined, write: (chunk: string) => written.push(chunk) > 0, end: () => undefined };
-    await pipeUIMessageStreamToServerResponse(response, [body], { from: 'agno', onReject: (text) => rejected.push(text) });
+    await pipeUIMessageStreamToServerResponse(response, [body], { from: agnoFormat, onReject: (text) => rejected.push(text) });
     expect(chunksOf(written.join('')).filter((chunk) => chunk.type === 'error')).toHaveLength(1);
     expect(rejected).toEqual([broken]);
   });
 
   it('report the line through onIssue when no onReject is given', async () => {
     const issues: Issue[] = [];
-    const sse = await toUIMessageStreamResponse([body], { from: 'agno', onIssue: (issue) => issues.push(issue) }).text();
+    const sse = await toUIMessageStreamResponse([body], { from: agnoFormat, onIssue: (issue) => issues.push(issue) }).text();
     expect(chunksOf(sse).filter((chunk) => chunk.type === 'error')).toHaveLength(1);
     expect(issues.filter((issue) => issue.code === 'invalid-input')).toMatchObject([{ level: 'error', line: 9 }]);
   });
 
   it('in strict mode end the stream at the unreadable line with an error', async () => {
-    const chunks = chunksOf(await toUIMessageStreamResponse([body], { from: 'agno', strict: true }).text());
+    const chunks = chunksOf(await toUIMessageStreamResponse([body], { from: agnoFormat, strict: true }).text());
     expect(chunks.filter((chunk) => chunk.type === 'text-delta')).toHaveLength(2);
     expect(chunks.filter((chunk) => chunk.type === 'error').map((chunk) => (chunk as { errorText: string }).errorText).join('')).toContain('line 9');
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { agnoFormat } from '../../adapters/agno/index.js';
 import { pipeUIMessageStreamToServerResponse, toUIMessageStreamResponse } from '../../adapters/ai-sdk/index.js';
 import { ConversionError } from '../../src/index.js';
 import { readJsonl } from '../support/golden.js';
@@ -64,7 +65,7 @@ describe('the server helpers send a browser nothing of the agno run it has no pl
   });
 
   it('toUIMessageStreamResponse and pipeUIMessageStreamToServerResponse hold no marker, and mask the error text', async () => {
-    for (const body of [await bodyOf(toUIMessageStreamResponse(planted(), { from: 'agno' })), await piped(planted(), { from: 'agno' })]) {
+    for (const body of [await bodyOf(toUIMessageStreamResponse(planted(), { from: agnoFormat })), await piped(planted(), { from: agnoFormat })]) {
       expect(body).toContain('Paris');
       expect(body).not.toContain(marker);
       expect(body).not.toContain('boom');
@@ -73,7 +74,7 @@ describe('the server helpers send a browser nothing of the agno run it has no pl
   });
 
   it('onError decides what the client reads of an error', async () => {
-    const body = await bodyOf(toUIMessageStreamResponse(planted(), { from: 'agno', onError: (error) => `failed: ${(error as Error).message.split('\n')[0]}` }));
+    const body = await bodyOf(toUIMessageStreamResponse(planted(), { from: agnoFormat, onError: (error) => `failed: ${(error as Error).message.split('\n')[0]}` }));
     expect(body).toContain('data: {"type":"error","errorText":"failed: boom"}');
     expect(body).not.toContain(marker);
   });
@@ -83,15 +84,15 @@ describe('the server helpers send a browser nothing of the agno run it has no pl
       yield* planted().slice(0, 3);
       throw new Error(`connection to ${marker} reset`);
     }
-    const body = await bodyOf(toUIMessageStreamResponse(failing(), { from: 'agno' }));
+    const body = await bodyOf(toUIMessageStreamResponse(failing(), { from: agnoFormat }));
     expect(body).not.toContain(marker);
     expect(body).toContain('"errorText":"An error occurred."');
   });
 
   it('relay is refused unless exposeSourceRecordsToBrowser names the risk; with it, the records (and the marker) go out', async () => {
-    expect(() => toUIMessageStreamResponse(planted(), { from: 'agno', relay: true })).toThrow(ConversionError);
-    await expect(piped(planted(), { from: 'agno', relay: true })).rejects.toThrow(/exposeSourceRecordsToBrowser/);
-    const body = await bodyOf(toUIMessageStreamResponse(planted(), { from: 'agno', relay: true, exposeSourceRecordsToBrowser: true }));
+    expect(() => toUIMessageStreamResponse(planted(), { from: agnoFormat, relay: true })).toThrow(ConversionError);
+    await expect(piped(planted(), { from: agnoFormat, relay: true })).rejects.toThrow(/exposeSourceRecordsToBrowser/);
+    const body = await bodyOf(toUIMessageStreamResponse(planted(), { from: agnoFormat, relay: true, exposeSourceRecordsToBrowser: true }));
     expect(body).toContain('data-agent-event-bridge-relay');
     expect(body).toContain(marker);
   });

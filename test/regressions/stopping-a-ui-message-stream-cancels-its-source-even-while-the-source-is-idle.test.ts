@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { agnoFormat } from '../../adapters/agno/index.js';
 import { type CancelledRun, toUIMessageChunkStream, toUIMessageStreamResponse, uiMessageStreamText } from '../../adapters/ai-sdk/index.js';
 import { readJsonl } from '../support/golden.js';
 
@@ -41,7 +42,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 describe('stopping a UI message stream cancels its source, even while the source is idle', () => {
   it('cancelling the Response body (Stop in useChat) cancels the upstream body at once, with the same reason', async () => {
     const { body, cancelled } = idleBody();
-    const reader = (toUIMessageStreamResponse(body, { from: 'agno' }).body as ReadableStream<Uint8Array>).getReader();
+    const reader = (toUIMessageStreamResponse(body, { from: agnoFormat }).body as ReadableStream<Uint8Array>).getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first).toBe('data: {"type":"start","messageId":"run-1"}\n\n');
     await settle();
@@ -52,7 +53,7 @@ describe('stopping a UI message stream cancels its source, even while the source
 
   it("cancelling the chunk stream returns the source's async iterator", async () => {
     const { source, returned } = idleIterator();
-    const reader = toUIMessageChunkStream(source, { from: 'agno' }).getReader();
+    const reader = toUIMessageChunkStream(source, { from: agnoFormat }).getReader();
     expect((await reader.read()).value).toEqual({ type: 'start', messageId: 'run-1' });
     await settle();
     void reader.cancel();
@@ -65,7 +66,7 @@ describe('stopping a UI message stream cancels its source, even while the source
     const controller = new AbortController();
     const frames: string[] = [];
     const reading = (async () => {
-      for await (const frame of uiMessageStreamText(body, { from: 'agno', signal: controller.signal })) frames.push(frame);
+      for await (const frame of uiMessageStreamText(body, { from: agnoFormat, signal: controller.signal })) frames.push(frame);
     })();
     await settle();
     controller.abort('request aborted');
@@ -83,7 +84,7 @@ describe('stopping a UI message stream cancels its source, even while the source
       calls.push(run);
     };
     const { body } = idleBody();
-    const reader = (toUIMessageStreamResponse(body, { from: 'agno', onCancel }).body as ReadableStream<Uint8Array>).getReader();
+    const reader = (toUIMessageStreamResponse(body, { from: agnoFormat, onCancel }).body as ReadableStream<Uint8Array>).getReader();
     await reader.read();
     await settle();
     await reader.cancel('stop pressed');
@@ -91,7 +92,7 @@ describe('stopping a UI message stream cancels its source, even while the source
     expect(calls).toEqual([{ runId: 'run-1', reason: 'stop pressed' }]);
 
     // A run read to its end is not cancelled, whatever the client does afterwards.
-    const whole = toUIMessageStreamResponse(team, { from: 'agno', onCancel });
+    const whole = toUIMessageStreamResponse(team, { from: agnoFormat, onCancel });
     expect((await whole.text()).endsWith('data: [DONE]\n\n')).toBe(true);
     expect(calls).toHaveLength(1);
   });
