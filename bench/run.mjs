@@ -11,16 +11,40 @@ import { dataFolder, resultsFolder, root, sourceFixtures } from './paths.mjs';
 
 const quick = process.argv.includes('--quick');
 const plan = quick
-  ? { logBytes: 10e6, bigLogBytes: 50e6, rounds: 3, runEvents: [1e4, 1e5], peerChunks: 2000 }
-  : { logBytes: 100e6, bigLogBytes: 1e9, rounds: 5, runEvents: [1e4, 1e5, 1e6], peerChunks: 10000 };
+  ? { logBytes: 10e6, bigLogBytes: 50e6, rounds: 3, runEvents: [1e4, 1e5], runRounds: 1, peerChunks: 2000, decodeMegabytes: 20 }
+  : { logBytes: 100e6, bigLogBytes: 1e9, rounds: 3, runEvents: [1e4, 1e5, 1e6], runRounds: 3, peerChunks: 10000, decodeMegabytes: 100 };
 const megabyte = 1e6;
+const mebibyte = 1 << 20;
+
+/** The conversions with a budget against the floor (times the floor's time), and one without. */
+const conversions = [
+  { from: 'agno', to: 'ai-sdk-ui', log: 'agno', budget: 1.5 },
+  { from: 'agno', to: 'agno', log: 'agno', budget: 2 },
+  { from: 'agno-legacy', to: 'agno', log: 'agno-legacy', budget: 2 },
+  { from: 'runner', to: 'langchain', log: 'runner', budget: 2 },
+  { from: 'runner', to: 'runner', log: 'runner', budget: 2 },
+  { from: 'agno', to: 'canonical', log: 'agno' },
+];
+
+/** Peak RSS converting the big log, every conversion above. */
+const peakRssBudget = 150 * mebibyte;
+
+/** The targets of the run-length measure: every format that writes. */
+const runLengthTargets = ['ai-sdk-ui', 'ai-sdk-stream', 'agno', 'agno-legacy', 'runner', 'langchain', 'canonical'];
+
+/** The time per event added by the longest run may exceed that of the size before by this factor, for noise. */
+const runLengthTolerance = 1.25;
+
+/** Heap a decoder may keep per 10 MB of input read, for the decoding memory to count as flat. */
+const flatGrowthPer10Megabytes = 0.5 * mebibyte;
 
 /**
  * The build under measure, copied aside first: a rebuild of dist/ during the run (a watch
  * mode, a parallel build) must not change or remove the code being timed.
  */
 function snapshotBuild() {
-  const build = join(dataFolder, 'build');
+  // One folder per run, so that a second run (a quick check beside a full run) cannot replace it.
+  const build = join(dataFolder, `build-${process.pid}`);
   if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build (npm run bench does)');
   rmSync(build, { recursive: true, force: true });
   mkdirSync(build, { recursive: true });
@@ -46,8 +70,6 @@ async function generateLogs(formats) {
     if (fixtures.length === 0 || !formats.has(format)) continue;
     const template = createLogTemplate(fixtures);
     for (const [size, bytes] of Object.entries(sizes)) {
-      // The 1 GB log is for the memory measure, which runs on agno 2.x only.
-      if (size === 'big' && format !== 'agno') continue;
       log(`generating ${format} log of ${bytes / megabyte} MB…`);
       const generated = await generateLog(join(dataFolder, `${format}-${bytes / megabyte}mb.jsonl`), template, bytes);
       logs[`${format}/${size}`] = { ...generated, fixtures: fixtures.map((file) => file.slice(root.length)) };
@@ -65,12 +87,7 @@ function cliArgs(build, file, from, to) {
  * turns, round after round, so that load from elsewhere falls on both alike.
  */
 async function throughput(build, formats, logs) {
-  const cases = [
-    { from: 'agno', to: 'ai-sdk-ui', log: 'agno/main', budget: 2 },
-    { from: 'agno', to: 'canonical', log: 'agno/main' },
-    { from: 'agno-legacy', to: 'agno', log: 'agno-legacy/main' },
-    { from: 'runner', to: 'langchain', log: 'runner/main' },
-  ];
+  const cases = conversions.map((each) => ({ ...each, log: `${each.log}/main` }));
   const rows = [];
   const floors = {};
   for (const each of cases) {
@@ -116,54 +133,85 @@ async function throughput(build, formats, logs) {
   return rows;
 }
 
-/** Time per event and peak RSS of one canonical run of growing length through the CLI. */
+/**
+ * Time per event of one canonical run of growing length through the CLI, per target: the slope
+ * between each size and the one before (a 7-event run first), so that start-up cancels out.
+ * Growth is the last slope over the one before it: above 1 when a longer run costs more per event.
+ */
 async function runLength(build, formats) {
   const rows = [];
-  for (const to of ['ai-sdk-ui', 'agno']) {
+  const sizes = [7, ...plan.runEvents];
+  for (const to of runLengthTargets) {
     if (!formats.has(to)) {
       rows.push({ to, skipped: 'not registered' });
       continue;
     }
-    // A one-event run gives the start-up cost, which is taken off before dividing by the events.
-    const startupFile = await generateTextRun(join(dataFolder, 'text-run-7.jsonl'), 7);
-    const startup = [];
-    for (let round = 0; round < plan.rounds; round += 1) startup.push((await measureProcess(cliArgs(build, startupFile, 'canonical', to))).milliseconds);
-    const startupMilliseconds = median(startup);
-    for (const events of plan.runEvents) {
+    const measured = [];
+    for (const events of sizes) {
       log(`canonical → ${to}: one run of ${events} events`);
       const file = await generateTextRun(join(dataFolder, `text-run-${events}.jsonl`), events);
       const samples = [];
-      for (let round = 0; round < plan.rounds; round += 1) samples.push(await measureProcess(cliArgs(build, file, 'canonical', to)));
+      for (let round = 0; round < plan.runRounds; round += 1) {
+        const sample = await measureProcess(cliArgs(build, file, 'canonical', to));
+        if (sample.code !== 0 && sample.code !== 1) throw new Error(`canonical → ${to} failed on ${events} events: ${sample.stderr}`);
+        samples.push(sample);
+      }
       const milliseconds = median(samples.map((sample) => sample.milliseconds));
-      rows.push({
-        to,
+      const before = measured.at(-1);
+      measured.push({
         events,
         milliseconds,
-        startupMilliseconds,
-        microsecondsPerEvent: ((milliseconds - startupMilliseconds) * 1000) / events,
+        microsecondsPerEvent: before === undefined ? undefined : ((milliseconds - before.milliseconds) * 1000) / (events - before.events),
         peakRss: median(samples.map((sample) => sample.peakRss ?? 0)),
       });
     }
+    const [shorter, longest] = measured.slice(-2);
+    rows.push({ to, sizes: measured, growth: longest.microsecondsPerEvent / shorter.microsecondsPerEvent });
   }
   return rows;
 }
 
-/** Peak RSS converting the big agno log to ai-sdk-ui, once, with the floor's beside it. */
+/** Peak RSS of each conversion on the big log of its source format, once, with the floor's beside it. */
 async function memory(build, formats, logs) {
-  const big = logs['agno/big'];
-  if (big === undefined || !formats.has('ai-sdk-ui')) return { skipped: 'agno or ai-sdk-ui not registered' };
-  log(`peak RSS on ${big.bytes / megabyte} MB`);
-  const floor = await measureProcess([join(root, 'bench', 'floor.mjs'), big.file]);
-  const ours = await measureProcess(cliArgs(build, big.file, 'agno', 'ai-sdk-ui'));
-  return {
-    file: big.file.slice(root.length),
-    bytes: big.bytes,
-    peakRss: ours.peakRss,
-    floorPeakRss: floor.peakRss,
-    milliseconds: ours.milliseconds,
-    floorMilliseconds: floor.milliseconds,
-    exitCode: ours.code,
-  };
+  const rows = [];
+  const floors = {};
+  for (const each of conversions) {
+    const big = logs[`${each.log}/big`];
+    const conversion = `${each.from} → ${each.to}`;
+    if (big === undefined || !formats.has(each.to)) {
+      rows.push({ conversion, skipped: `${big === undefined ? each.from : each.to} not available` });
+      continue;
+    }
+    if (floors[each.log] === undefined) {
+      log(`floor peak RSS on the ${big.bytes / megabyte} MB ${each.log} log`);
+      floors[each.log] = await measureProcess([join(root, 'bench', 'floor.mjs'), big.file]);
+    }
+    log(`peak RSS of ${conversion} on ${big.bytes / megabyte} MB`);
+    const ours = await measureProcess(cliArgs(build, big.file, each.from, each.to));
+    if (ours.code !== 0 && ours.code !== 1) throw new Error(`${conversion} failed on the big log: ${ours.stderr}`);
+    rows.push({
+      conversion,
+      file: big.file.slice(root.length),
+      bytes: big.bytes,
+      peakRss: ours.peakRss,
+      floorPeakRss: floors[each.log].peakRss,
+      milliseconds: ours.milliseconds,
+      floorMilliseconds: floors[each.log].milliseconds,
+      exitCode: ours.code,
+    });
+  }
+  return rows;
+}
+
+/** Heap a decoder keeps while it reads a long log of many runs, per source format. */
+function decodingMemory(build) {
+  log(`decoding memory: ${plan.decodeMegabytes} MB per source format`);
+  const output = execFileSync(process.execPath, ['--expose-gc', join(root, 'bench', 'decode-memory.mjs'), String(plan.decodeMegabytes)], {
+    env: { ...process.env, BENCH_BUILD: build },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(output);
 }
 
 function inProcess(build) {
@@ -182,7 +230,7 @@ function peer(build) {
     log('installing the peer (npm ci --prefix bench/peers)…');
     execFileSync('npm', ['ci', '--prefix', peers, '--no-audit', '--no-fund'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  log('peer: LangChain AIMessageChunk stream → UI message chunks');
+  log('peer: @ai-sdk/langchain on AIMessageChunks, LangGraph tuples and streamEvents');
   const output = execFileSync(process.execPath, [join(peers, 'peer-bench.mjs'), String(plan.peerChunks), ...(quick ? ['--quick'] : [])], {
     env: { ...process.env, BENCH_BUILD: build },
     encoding: 'utf8',
@@ -202,8 +250,10 @@ function table(rows) {
 
 function report(results) {
   const lines = [];
+  const budgets = [];
+  const budget = (name, figure, met) => budgets.push([name, figure, verdict(met)]);
   lines.push(`agent-event-bridge bench (${quick ? 'quick' : 'full'}) — ${results.machine.cpu} ×${results.machine.cores}, ${results.machine.memory}, Node ${results.machine.node}`);
-  lines.push('', 'Whole pipeline (built CLI, stdout to /dev/null) against the floor (read + JSON.parse + JSON.stringify + write), medians of rounds:');
+  lines.push('', 'Whole pipeline (built CLI, stdout to /dev/null) against the floor (read + JSON.parse + JSON.stringify + write), medians of alternating rounds:');
   lines.push(
     table([
       ['conversion', 'log', 'ours', 'floor', 'ours/floor', 'MB/s', 'peak RSS', 'budget'],
@@ -218,50 +268,90 @@ function report(results) {
               fixed(row.ratioToFloor),
               fixed(row.megabytesPerSecond, 1),
               megabytes(row.peakRss),
-              row.budget === undefined ? '' : `≤ ${row.budget}× floor: ${verdict(row.ratioToFloor <= row.budget)}`,
+              row.budget === undefined ? '' : `≤ ${row.budget}×: ${verdict(row.ratioToFloor <= row.budget)}`,
             ],
       ),
     ]),
   );
+  for (const row of results.throughput) {
+    if (row.budget === undefined) continue;
+    budget(`${row.conversion} ≤ ${row.budget}× the floor`, row.skipped ?? `${fixed(row.ratioToFloor)}×`, row.skipped === undefined && row.ratioToFloor <= row.budget);
+  }
   const peerResult = results.peer;
-  lines.push('', `Peer: ${peerResult.chunks} AIMessageChunks → UI message chunks, median ms per stream:`);
+  lines.push('', 'Peer: @ai-sdk/langchain toUIMessageStream against ours (convert(ReadableStream), langchain → ai-sdk-ui) on the same objects, better median of two alternating passes:');
   lines.push(
     table([
-      ['converter', 'ms', 'chunks/s', 'UI chunks out'],
-      ...peerResult.rows.map((row) => [row.name, fixed(row.milliseconds), fixed(row.chunksPerSecond, 0), String(row.outputChunks)]),
+      ['job', 'items', 'peer ms', 'ours ms', 'peer items/s', 'ours items/s', 'ours / peer'],
+      ...peerResult.jobs.map((job) => [job.job, String(job.items), fixed(job.peer.milliseconds), fixed(job.ours.milliseconds), fixed(job.peer.itemsPerSecond, 0), fixed(job.ours.itemsPerSecond, 0), `${fixed(job.throughputRatio)}×`]),
     ]),
   );
-  lines.push(`ours / peer throughput: ${fixed(peerResult.throughputRatio)}× (budget ≥ 3×: ${verdict(peerResult.throughputRatio >= 3)})`);
+  const onRecords = peerResult.oursOnRecords;
+  lines.push(`ours on the same chunks already JSON (convert(array)): ${fixed(onRecords.milliseconds)} ms, ${fixed(onRecords.itemsPerSecond, 0)} items/s`);
+  const [chunkJob] = peerResult.jobs;
+  budget('ours / @ai-sdk/langchain on AIMessageChunk instances ≥ 3×', `${fixed(chunkJob.throughputRatio)}×`, chunkJob.throughputRatio >= 3);
   lines.push('', 'Tool-input streaming, one-character deltas, canonical → target, median ms per conversion:');
   lines.push(
     table([
-      ['target', '1k', '4k', '16k', '16k/1k', 'budget ≤ 20'],
+      ['target', '1k', '4k', '16k', '16k/1k'],
       ...results.inProcess.toolInput.map((row) =>
         row.skipped !== undefined
-          ? [row.target, '-', '-', '-', '-', `skipped: ${row.skipped}`]
-          : [row.target, fixed(row.milliseconds[1000]), fixed(row.milliseconds[4000]), fixed(row.milliseconds[16000]), fixed(row.ratio16kTo1k), verdict(row.ratio16kTo1k <= 20)],
+          ? [row.target, '-', '-', '-', `skipped: ${row.skipped}`]
+          : [row.target, fixed(row.milliseconds[1000]), fixed(row.milliseconds[4000]), fixed(row.milliseconds[16000]), fixed(row.ratio16kTo1k)],
       ),
     ]),
   );
-  lines.push('', 'One run of growing length (canonical text deltas) through the CLI:');
+  for (const row of results.inProcess.toolInput) {
+    if (row.skipped === undefined) budget(`tool-input 16k / 1k ≤ 20, ${row.target}`, fixed(row.ratio16kTo1k), row.ratio16kTo1k <= 20);
+  }
+  lines.push('', `One run of growing length (canonical text deltas) through the CLI; µs/event = the time added per event since the size before; growth = the last µs/event over the one before it (≤ ${runLengthTolerance}):`);
   lines.push(
     table([
-      ['target', 'events', 'total', 'µs/event (start-up off)', 'peak RSS'],
-      ...results.runLength.map((row) =>
+      ['target', 'events', 'total', 'µs/event', 'peak RSS', 'growth'],
+      ...results.runLength.flatMap((row) =>
         row.skipped !== undefined
-          ? [row.to, '-', '-', '-', `skipped: ${row.skipped}`]
-          : [row.to, String(row.events), `${fixed(row.milliseconds / 1000)} s`, fixed(row.microsecondsPerEvent), megabytes(row.peakRss)],
+          ? [[row.to, '-', '-', '-', '-', `skipped: ${row.skipped}`]]
+          : row.sizes.map((size, index) => [
+              row.to,
+              String(size.events),
+              `${fixed(size.milliseconds / 1000)} s`,
+              fixed(size.microsecondsPerEvent),
+              megabytes(size.peakRss),
+              index === row.sizes.length - 1 ? fixed(row.growth) : '',
+            ]),
       ),
     ]),
   );
-  const memoryResult = results.memory;
-  lines.push('');
-  if (memoryResult.skipped !== undefined) lines.push(`Memory: skipped (${memoryResult.skipped})`);
-  else {
-    lines.push(
-      `Memory: agno → ai-sdk-ui on ${fixed(memoryResult.bytes / megabyte, 0)} MB: peak RSS ${megabytes(memoryResult.peakRss)} (floor ${megabytes(memoryResult.floorPeakRss)}), ${fixed(memoryResult.milliseconds / 1000, 1)} s` +
-        ` (budget < 200 MB: ${verdict(memoryResult.peakRss < 200e6)})`,
-    );
+  for (const row of results.runLength) {
+    if (row.skipped === undefined) budget(`time per event does not grow, ${row.sizes.at(-1).events} events → ${row.to}`, `${fixed(row.growth)}×`, row.growth <= runLengthTolerance);
+  }
+  const decoding = results.decodingMemory;
+  lines.push('', `Decoding memory: heap after GC while one decoder reads ${decoding.megabytes} MB of fresh copies of its recordings (start, thirds, end):`);
+  lines.push(
+    table([
+      ['format', 'heap (MiB)', 'growth per 10 MB after the first third'],
+      ...decoding.rows.map((row) =>
+        row.skipped !== undefined ? [row.format, '-', `skipped: ${row.skipped}`] : [row.format, row.samples.map((sample) => fixed(sample.heap / mebibyte, 1)).join(' → '), `${fixed(row.growthPer10Megabytes / mebibyte)} MiB`],
+      ),
+    ]),
+  );
+  for (const row of decoding.rows) {
+    if (row.skipped === undefined) {
+      budget(`${row.format} decoding memory flat (< ${fixed(flatGrowthPer10Megabytes / mebibyte, 1)} MiB per 10 MB)`, `${fixed(row.growthPer10Megabytes / mebibyte)} MiB per 10 MB`, row.growthPer10Megabytes < flatGrowthPer10Megabytes);
+    }
+  }
+  lines.push('', 'Peak RSS on the big log of each source format (one run each; /usr/bin/time -v):');
+  lines.push(
+    table([
+      ['conversion', 'log', 'peak RSS', 'floor peak RSS', 'time', 'floor time'],
+      ...results.memory.map((row) =>
+        row.skipped !== undefined
+          ? [row.conversion, '-', '-', '-', '-', `skipped: ${row.skipped}`]
+          : [row.conversion, `${fixed(row.bytes / megabyte, 0)} MB`, megabytes(row.peakRss), megabytes(row.floorPeakRss), `${fixed(row.milliseconds / 1000, 1)} s`, `${fixed(row.floorMilliseconds / 1000, 1)} s`],
+      ),
+    ]),
+  );
+  for (const row of results.memory) {
+    budget(`peak RSS < 150 MiB, ${row.conversion} on ${row.bytes === undefined ? '-' : fixed(row.bytes / megabyte, 0)} MB`, row.skipped ?? megabytes(row.peakRss), row.skipped === undefined && row.peakRss < peakRssBudget);
   }
   const validation = results.inProcess.validation;
   lines.push('');
@@ -273,6 +363,9 @@ function report(results) {
         ` ${fixed(validation.safeParseOverFloor)}× the floor of the same events; the schema of the event's own type alone: ${fixed(validation.milliseconds.perTypeSafeParse)} ms`,
     );
   }
+  lines.push('', 'Budgets:', table([['budget', 'measured', 'verdict'], ...budgets]));
+  const missed = budgets.filter((row) => row[2] !== 'met').length;
+  lines.push(`${budgets.length - missed} of ${budgets.length} met`);
   return lines.join('\n');
 }
 
@@ -290,6 +383,7 @@ async function main() {
     throughput: await throughput(build, formats, logs),
     peer: peer(build),
     inProcess: inProcess(build),
+    decodingMemory: decodingMemory(build),
     runLength: await runLength(build, formats),
     memory: await memory(build, formats, logs),
   };
@@ -301,6 +395,7 @@ async function main() {
   writeFileSync(join(resultsFolder, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(resultsFolder, `${name}.txt`), `${text}\n`);
   log(`results: bench/results/${name}.json`);
+  rmSync(build, { recursive: true, force: true });
 }
 
 await main();
