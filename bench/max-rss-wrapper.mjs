@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 const [script, ...args] = process.argv.slice(2);
 process.argv = [process.argv[0], resolve(script), ...args];
 process.on('exit', () => {
-  process.stderr.write(`max-rss-kb: ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`max-rss-kb: ${usage.maxRSS}\ncpu-ms: ${(usage.userCPUTime + usage.systemCPUTime) / 1000}\n`);
 });
 await import(pathToFileURL(resolve(script)).href);

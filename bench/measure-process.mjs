@@ -8,8 +8,8 @@ const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const rssWrapper = new URL('./max-rss-wrapper.mjs', import.meta.url).pathname;
 
 /**
- * Runs `node ARGS` with stdout to /dev/null and returns its wall time (ms), peak RSS (bytes),
- * exit code and stderr. Peak RSS comes from `/usr/bin/time -v` where present, else from
+ * Runs `node ARGS` with stdout to /dev/null and returns its wall time (ms), CPU time (ms), peak
+ * RSS (bytes), exit code and stderr. Peak RSS comes from `/usr/bin/time -v` where present, else from
  * `process.resourceUsage().maxRSS` reported by a wrapper at exit.
  */
 export async function measureProcess(args) {
@@ -32,7 +32,21 @@ export async function measureProcess(args) {
   const match = gnuTime === undefined ? /max-rss-kb: (\d+)/.exec(stderr) : /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const peakRss = match === null ? undefined : Number(match[1]) * 1024;
   const exit = /Exit status: (\d+)/.exec(stderr);
-  return { milliseconds, peakRss, code: exit === null ? code : Number(exit[1]), stderr };
+  return { milliseconds, cpuMilliseconds: cpuTime(stderr), peakRss, code: exit === null ? code : Number(exit[1]), stderr };
+}
+
+/**
+ * The child's CPU time (user + system, ms) as GNU time or the wrapper reports it. On a machine
+ * other work shares, wall time also counts the waits for a core; CPU time counts only the work.
+ */
+function cpuTime(stderr) {
+  if (gnuTime === undefined) {
+    const match = /cpu-ms: ([\d.]+)/.exec(stderr);
+    return match === null ? undefined : Number(match[1]);
+  }
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  return user === null || system === null ? undefined : (Number(user[1]) + Number(system[1])) * 1000;
 }
 
 /** The median of numbers (the mean of the middle two for an even count). */
