@@ -269,7 +269,18 @@ function decodeOptionsByFormat(
   return (format) => byFormat.get(format.name);
 }
 
-function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingDecoder {
+/** Links every group: a lone decoder cannot know which encoder its events will meet. */
+const linkAll = (): boolean => true;
+
+/** A shared empty list, for the records that restate nothing (most): no array per record. */
+const restatesNothing: readonly CanonicalEvent[] = Object.freeze([]);
+
+/**
+ * @param links whether the events of a format's records are linked to them (see `link`): a
+ * converter whose encoder can write back only its own format's records, and relays none,
+ * links that format's records only and spares the others the cost.
+ */
+function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string, links: (format: string) => boolean = linkAll): LinkingDecoder {
   const stats = sink.stats;
   const from = options.from ?? 'auto';
   const formats = options.formats ?? [];
@@ -287,7 +298,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   /** Records of each format that produced no events yet: they travel with the next events. */
   const unsaid = new Map<string, unknown[]>();
   /** Events the record being decoded repeats (see `AdapterContext.restates`). */
-  let restating: CanonicalEvent[] = [];
+  let restating: CanonicalEvent[] | undefined;
   /** Whether the events of the record being decoded were given other run ids. */
   let renamed = false;
   /** Records of a relaying format that relayed groups stand for: decoded for state, not written. */
@@ -305,7 +316,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
           if (!muted) sink.raise(issue, format.name);
         },
         mint,
-        restates: (event) => void restating.push(event),
+        restates: (event) => void (restating ??= []).push(event),
       };
       decoder = format.createDecoder(context, decodeOptionsOf(format));
       decoders.set(format.name, decoder);
@@ -319,6 +330,11 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
    * their records are not.
    */
   function link(format: string, record: unknown, events: CanonicalEvent[]): CanonicalEvent[] {
+    if (!links(format)) {
+      restating = undefined;
+      renamed = false;
+      return events;
+    }
     let records = unsaid.get(format);
     if (events.length === 0) {
       // A held record says what it restates when its events come: the restated events wait too.
@@ -326,8 +342,8 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       records.push(record);
       return events;
     }
-    const restates = restating;
-    restating = [];
+    const restates = restating ?? restatesNothing;
+    restating = undefined;
     if (records !== undefined) {
       unsaid.delete(format);
       records.push(record);
@@ -603,7 +619,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         const records = unsaid.get(name);
         if (closing.length > 0) {
           unsaid.delete(name);
-          attachSource(name, records ?? [], closing);
+          if (links(name)) attachSource(name, records ?? [], closing);
         }
         for (const event of closing) events.push(event);
       }
@@ -681,7 +697,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
       // What a decoder closes at the end (no records) follows the records it closes.
       if (source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, encodeOptions));
       if (!lastFits) return undefined;
-      return source.restates.every((event) => sourceOf(event)?.writtenBy.includes(token) === true) ? 'verbatim' : undefined;
+      return source.restates.every((event) => sourceOf(event)?.writtenBy?.includes(token) === true) ? 'verbatim' : undefined;
     }
     return relay === undefined ? undefined : 'relay';
   }
@@ -705,7 +721,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     held = [];
     if (mode === 'verbatim') {
       // The encoder never sees these events: its output for them would be a copy.
-      done.writtenBy.push(token);
+      (done.writtenBy ??= []).push(token);
       for (const record of done.records) out.push(writeBack(record));
       return;
     }
@@ -791,7 +807,13 @@ export function createConverter<From extends FormatReference | 'auto' = 'auto', 
   const sink = createIssueSink(options, emptyStats());
   const mint = createMinter();
   // The halves take any format's options: the types above already tied them to `from` and `to`.
-  const decoder = createDecoderWith(options as DecoderOptions, sink, mint);
+  // The encoder writes back records of its own format, and relays others only when asked to:
+  // only the groups it can write from their records need linking. The canonical encoder hands
+  // out the event objects themselves, which may meet another encoder later: they keep theirs.
+  // (Asked once decoding starts, when the encoder exists: the decoder's option errors come first.)
+  const links = (format: string): boolean =>
+    format === encoder.format.name || encoder.format.name === 'canonical' || (options.relay === true && encoder.format.relay !== undefined);
+  const decoder = createDecoderWith(options as DecoderOptions, sink, mint, links);
   const encoder = createEncoderWith(options as EncoderOptions, sink, mint);
   const stats = sink.stats;
 

@@ -24,9 +24,10 @@ export interface SourceGroup {
   /**
    * The encoders that wrote these records back verbatim (by a token of each): a group that
    * restates these events may then be written back too. A field of the group, not a weak table
-   * of events, so that it costs nothing per event.
+   * of events, so that it costs nothing per event; made by the first encoder that writes the
+   * group back, so that groups no encoder writes back cost nothing at all.
    */
-  readonly writtenBy: object[];
+  writtenBy?: object[];
 }
 
 /**
@@ -57,7 +58,7 @@ export function attachSource(
     (fresh ??= []).push(event);
   }
   if (fresh === undefined) return undefined;
-  const group: SourceGroup = { format, records, events: fresh, restates, writtenBy: [] };
+  const group: SourceGroup = { format, records, events: fresh, restates };
   for (const event of fresh) Object.defineProperty(event, groupKey, { value: group });
   return group;
 }
