@@ -12,7 +12,7 @@ import { intermediateTextExt } from './intermediate.js';
 import { usageFromMetrics } from './metrics.js';
 import { readReasoningStep } from './reasoning-step.js';
 import { isPausedTool, readRequirement, requirementFromTool } from './requirement.js';
-import { agnoEventRecordSchema, envelopeKeys, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
+import { agnoEventRecordSchema, envelopeKeys, fitsAgnoEventRecord, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
 import { readToolExecution } from './tool-execution.js';
 import { append } from '../../src/model/append.js';
 
@@ -75,6 +75,12 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** A content record's image or audio as a file event, when it holds one. */
+function mediaFile(base: Envelope, value: unknown, kind: 'image' | 'audio', events: CanonicalEvent[]): void {
+  const file = fileFromMedia(value, kind);
+  if (file !== undefined) events.push({ type: 'file', ...base, ...file });
+}
+
 function actorOf(record: Record<string, unknown>, resolved: ResolvedEvent | undefined): Actor | undefined {
   if (resolved?.workflow === true) {
     const actor: Actor = { kind: 'workflow' };
@@ -85,11 +91,11 @@ function actorOf(record: Record<string, unknown>, resolved: ResolvedEvent | unde
     return actor;
   }
   const team = resolved?.team === true || (!('agent_id' in record) && !('agent_name' in record) && ('team_id' in record || 'team_name' in record));
-  const prefix = team ? 'team' : 'agent';
   if (!team && !('agent_id' in record) && !('agent_name' in record)) return undefined;
   const actor: Actor = { kind: team ? 'team' : 'agent' };
-  const id = text(record[`${prefix}_id`]);
-  const name = text(record[`${prefix}_name`]);
+  // Keys spelled out: a key built per record costs a string each.
+  const id = text(team ? record.team_id : record.agent_id);
+  const name = text(team ? record.team_name : record.agent_name);
   if (id !== undefined) actor.id = id;
   if (name !== undefined) actor.name = name;
   return actor;
@@ -293,16 +299,12 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       state.said = true;
       events.push({ type: 'data', ...base, name: structuredContentName, data: content });
     }
-    const media: [unknown, 'image' | 'audio'][] = [
-      [record.image, 'image'],
-      [record.response_audio, 'audio'],
-    ];
-    for (const [value, kind] of media) {
-      const file = fileFromMedia(value, kind);
-      if (file === undefined) continue;
-      events.push({ type: 'file', ...base, ...file });
+    // Most content records have neither media nor citations: nothing is allocated for them.
+    if (record.image !== undefined && record.image !== null) mediaFile(base, record.image, 'image', events);
+    if (record.response_audio !== undefined && record.response_audio !== null) mediaFile(base, record.response_audio, 'audio', events);
+    if (record.citations !== undefined && record.citations !== null) {
+      for (const source of citedSources(record.citations)) events.push({ type: 'source', ...base, ...source });
     }
-    for (const source of citedSources(record.citations)) events.push({ type: 'source', ...base, ...source });
     // A content event with nothing canonical in it (only provider data) gives no event: the
     // pipeline carries its record with the next ones.
     if (state.text?.stream.sawCumulative === true && !state.restated) {
@@ -542,8 +544,9 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       }
       return out;
     }
-    const parsed = agnoEventRecordSchema.safeParse(record);
-    if (!parsed.success && typeof record.event === 'string') {
+    const fits = fitsAgnoEventRecord(record);
+    const parsed = fits ? undefined : agnoEventRecordSchema.safeParse(record);
+    if (parsed !== undefined && !parsed.success && typeof record.event === 'string') {
       const first = parsed.error.issues[0];
       const path = first?.path.join('.') ?? '';
       context.report({
@@ -556,7 +559,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       out.push(raw(record, 'unknown'));
       return out;
     }
-    const name = parsed.success ? parsed.data.event : undefined;
+    const name = fits ? (record.event as string) : parsed?.success === true ? parsed.data.event : undefined;
     const resolved = name === undefined ? undefined : resolveEvent(name);
     if (resolved === undefined || name === undefined) {
       const runId = typeof record.run_id === 'string' ? record.run_id : lastRunId ?? 'unknown';

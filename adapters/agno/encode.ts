@@ -19,18 +19,29 @@ export interface AgnoEncodeOptions {
   shape?: 'auto' | 'events' | 'aggregate';
 }
 
-/** Content events and the defaults agno 2.9.0 writes on them (reference §2.1). */
-function contentDefaults(record: Record<string, unknown>, team: boolean): Record<string, unknown> {
+/**
+ * Sets the content defaults agno 2.9.0 writes on content events (reference §2.1) on `out`, in
+ * agno's key order; a value the record has wins.
+ */
+function setContentDefaults(record: Record<string, unknown>, out: Record<string, unknown>, team: boolean): void {
   const name = record.event;
   if (name === 'RunContent' || name === 'TeamRunContent') {
-    return { ...(team ? {} : { workflow_agent: false }), content_type: 'str', reasoning_content: '' };
+    if (!team) out.workflow_agent = record.workflow_agent ?? false;
+    out.content_type = record.content_type ?? 'str';
+    out.reasoning_content = record.reasoning_content ?? '';
+  } else if (name === 'RunIntermediateContent' || name === 'TeamRunIntermediateContent') {
+    out.content_type = record.content_type ?? 'str';
+  } else if ((name === 'RunCompleted' || name === 'TeamRunCompleted') && record.content !== undefined) {
+    out.content_type = record.content_type ?? (typeof record.content === 'string' ? 'str' : 'dict');
   }
-  if (name === 'RunIntermediateContent' || name === 'TeamRunIntermediateContent') return { content_type: 'str' };
-  if ((name === 'RunCompleted' || name === 'TeamRunCompleted') && record.content !== undefined) {
-    return { content_type: typeof record.content === 'string' ? 'str' : 'dict' };
-  }
-  return {};
 }
+
+/** The identity keys of each prefix, spelled once: keys built per record cost a string each. */
+const identityKeys = {
+  agent: { id: 'agent_id', name: 'agent_name' },
+  team: { id: 'team_id', name: 'team_name' },
+  workflow: { id: 'workflow_id', name: 'workflow_name' },
+} as const;
 
 /**
  * Gives a record written from a canonical event the fields agno 2.9.0 always writes: identity
@@ -38,23 +49,24 @@ function contentDefaults(record: Record<string, unknown>, team: boolean): Record
  */
 function withDefaults(record: Record<string, unknown>, kind: string | undefined): Record<string, unknown> {
   const prefix = identityPrefix(kind);
-  const team = prefix === 'team';
+  const keys = identityKeys[prefix];
   const out: Record<string, unknown> = {};
   if (record.created_at !== undefined) out.created_at = record.created_at;
   out.event = record.event;
   // Agent and team ids default to "" (dataclass defaults); a workflow's are None, so left out.
   const fallback = prefix === 'workflow' ? undefined : '';
-  for (const field of ['id', 'name']) {
-    const value = record[`${prefix}_${field}`] ?? fallback;
-    if (value !== undefined) out[`${prefix}_${field}`] = value;
-  }
+  const id = record[keys.id] ?? fallback;
+  if (id !== undefined) out[keys.id] = id;
+  const name = record[keys.name] ?? fallback;
+  if (name !== undefined) out[keys.name] = name;
   out.run_id = record.run_id;
   if (record.parent_run_id !== undefined) out.parent_run_id = record.parent_run_id;
   if (record.session_id !== undefined) out.session_id = record.session_id;
   out.nested_depth = 0;
   if (record.content !== undefined) out.content = record.content;
-  for (const [key, value] of Object.entries(contentDefaults(record, team))) out[key] = record[key] ?? value;
-  for (const [key, value] of Object.entries(record)) if (!(key in out)) out[key] = value;
+  setContentDefaults(record, out, prefix === 'team');
+  // for-in allocates no entry arrays; written records have no inherited enumerable keys.
+  for (const key in record) if (!(key in out)) out[key] = record[key];
   return out;
 }
 

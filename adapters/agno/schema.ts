@@ -218,6 +218,28 @@ export const agnoEventRecordSchema = z.looseObject({
   nested_depth: z.number().nullish(),
 });
 
+/** The envelope fields {@link agnoEventRecordSchema} wants as strings (or null / absent). */
+const envelopeStringKeys = ['run_id', 'parent_run_id', 'session_id', 'agent_id', 'team_id', 'workflow_id'] as const;
+
+/**
+ * Whether `record` passes {@link agnoEventRecordSchema}: the same checks by hand, for the hot
+ * path (the schema copies every key of the record it checks, which costs more than its parse).
+ * The schema stays the definition: records this refuses go through it to be described.
+ */
+export function fitsAgnoEventRecord(record: Record<string, unknown>): boolean {
+  if (typeof record.event !== 'string') return false;
+  for (const key of envelopeStringKeys) {
+    const value = record[key];
+    if (value !== undefined && value !== null && typeof value !== 'string') return false;
+  }
+  return finiteOrAbsent(record.created_at) && finiteOrAbsent(record.nested_depth);
+}
+
+/** A number zod's `z.number().nullish()` takes: finite, null or absent. */
+function finiteOrAbsent(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value));
+}
+
 /** A streamed agno 2.x event record as read at the boundary. */
 export type AgnoEventRecord = z.infer<typeof agnoEventRecordSchema>;
 
