@@ -806,13 +806,13 @@ export function createConverter<From extends FormatReference | 'auto' = 'auto', 
   // One sink for both halves, so issues keep their order and name the record being read.
   const sink = createIssueSink(options, emptyStats());
   const mint = createMinter();
-  // The halves take any format's options: the types above already tied them to `from` and `to`.
   // The encoder writes back records of its own format, and relays others only when asked to:
   // only the groups it can write from their records need linking. The canonical encoder hands
   // out the event objects themselves, which may meet another encoder later: they keep theirs.
   // (Asked once decoding starts, when the encoder exists: the decoder's option errors come first.)
   const links = (format: string): boolean =>
     format === encoder.format.name || encoder.format.name === 'canonical' || (options.relay === true && encoder.format.relay !== undefined);
+  // The halves take any format's options: the types above already tied them to `from` and `to`.
   const decoder = createDecoderWith(options as DecoderOptions, sink, mint, links);
   const encoder = createEncoderWith(options as EncoderOptions, sink, mint);
   const stats = sink.stats;
