@@ -4,9 +4,10 @@ import type { Actor } from '../../src/model/snapshot.js';
 import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
-import { activityEvents, eventName, identityPrefix, writeRecord } from './write-record.js';
+import { eventName, hasActivityEvents, identityPrefix, writeRecord } from './write-record.js';
 import { trackIntermediate } from './intermediate.js';
 import { mediaKindOf } from './media.js';
+import { type AgnoTarget, lossReporter, migrateRecord } from './target.js';
 
 /** Options of the agno encoder. */
 export interface AgnoEncodeOptions {
@@ -17,6 +18,11 @@ export interface AgnoEncodeOptions {
    * top-level run, written when the run ends.
    */
   shape?: 'auto' | 'events' | 'aggregate';
+  /**
+   * The agno version written: `3.x` (default, as agno 3.1.10 writes) or `2.x` (as 2.9.0 writes).
+   * Records read from agno are migrated to it field by field; what 2.x cannot hold is reported.
+   */
+  target?: AgnoTarget;
 }
 
 /**
@@ -80,7 +86,8 @@ interface EncoderState {
   intermediate: Set<string>;
 }
 
-function createEventEncoder(context: AdapterContext): Encoder {
+function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encoder {
+  const report = lossReporter(context);
   const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: new Map(), reported: new Set(), messages: 0, intermediate: new Set() };
 
   function once(key: string, report: () => void): void {
@@ -91,15 +98,15 @@ function createEventEncoder(context: AdapterContext): Encoder {
 
   function dropped(event: CanonicalEvent, what: string, level: 'info' | 'warning' = 'info'): void {
     once(`${event.type}:${what}`, () =>
-      context.report({ code: 'dropped', level, eventType: event.type, runId: event.runId, message: `${what} has no agno 2.x field and was left out` }),
+      context.report({ code: 'dropped', level, eventType: event.type, runId: event.runId, message: `${what} has no agno ${target} field and was left out` }),
     );
   }
 
   function record(event: CanonicalEvent): Record<string, unknown>[] {
-    const written = writeRecord(event, (kind) => context.mint(kind));
+    const written = writeRecord(event, (kind) => context.mint(kind), target);
     if (written === undefined) return [];
     if (event.type === 'text-delta' && state.intermediate.has(event.id)) written.event = eventName('RunIntermediateContent', event);
-    return [withDefaults(written, event.actor?.kind)];
+    return [migrateRecord(withDefaults(written, event.actor?.kind), target, report) as Record<string, unknown>];
   }
 
   const writers: EventHandlers<Record<string, unknown>[], CanonicalEvent> = {
@@ -171,11 +178,11 @@ function createEventEncoder(context: AdapterContext): Encoder {
       return explodeMessage(message, { ...envelope, ...actor, ...sessionId }, `message-${state.messages}`).flatMap(encode);
     },
     'activity-start': (event) => {
-      if (!activityEvents.has(event.name)) approximated(event, `activity "${event.name}" has no agno event; written as a CustomEvent`);
+      if (!hasActivityEvents(event.name, target)) approximated(event, `activity "${event.name}" has no agno ${target} event; written as a CustomEvent`);
       return record(event);
     },
     'activity-end': (event) => {
-      if (!activityEvents.has(event.name)) approximated(event, `activity "${event.name}" has no agno event; written as a CustomEvent`);
+      if (!hasActivityEvents(event.name, target)) approximated(event, `activity "${event.name}" has no agno ${target} event; written as a CustomEvent`);
       return record(event);
     },
     file: (event) => {
@@ -250,16 +257,18 @@ function createEventEncoder(context: AdapterContext): Encoder {
 }
 
 /**
- * Creates the agno 2.x encoder: canonical events in, `RunOutputEvent` / `TeamRunOutputEvent`
- * records (or aggregates with `shape: 'aggregate'`) out.
+ * Creates the agno encoder: canonical events in, `RunOutputEvent` / `TeamRunOutputEvent`
+ * records (or aggregates with `shape: 'aggregate'`) of agno 3.x, or 2.x with `target: '2.x'`, out.
  */
 export function createAgnoEncoder(context: AdapterContext, options: AgnoEncodeOptions = {}): Encoder {
-  const encoder = createShapedEncoder(options.shape, { events: () => createEventEncoder(context), aggregate: () => createAggregateEncoder(context) });
+  const target = options.target ?? '3.x';
+  const encoder = createShapedEncoder(options.shape, { events: () => createEventEncoder(context, target), aggregate: () => createAggregateEncoder(context, target) });
   return reportingInterleavedBlocks(context, encoder, 'agno');
 }
 
 /** Writes each top-level run as one `RunOutput` / `TeamRunOutput` when it ends. */
-function createAggregateEncoder(context: AdapterContext): Encoder {
+function createAggregateEncoder(context: AdapterContext, target: AgnoTarget): Encoder {
+  const report = lossReporter(context);
   return createSnapshotEncoder(context, (tree) => {
     const run = withNestableMembers(context, tree, 'agno');
     if (run.actor?.kind !== 'team' && run.members.length > 0) {
@@ -278,6 +287,6 @@ function createAggregateEncoder(context: AdapterContext): Encoder {
     if (minted > 0) {
       context.report({ code: 'minted', level: 'info', runId: run.runId, message: `${minted} message(s) without an id got minted ids (agno gives every message one)` });
     }
-    return [record];
+    return [migrateRecord(record, target, report)];
   });
 }

@@ -4,12 +4,18 @@ import { type AgnoDecodeOptions, createAgnoDecoder } from './decode.js';
 import { detectAgno } from './detect.js';
 import { type AgnoEncodeOptions, createAgnoEncoder } from './encode.js';
 import { agnoDecodeOptionsSchema, agnoEncodeOptionsSchema } from './options.js';
+import { eventExistsIn, lossReporter, migrateRecord } from './target.js';
 
-/** agno 2.x: `RunOutputEvent` / `TeamRunOutputEvent` streams and `RunOutput` / `TeamRunOutput` aggregates. */
+/** Whether a record's shape (event or stored run) is the one the options ask for. */
+function shapeFits(record: unknown, shape: AgnoEncodeOptions['shape']): boolean {
+  return shape === undefined || shape === 'auto' || (shape === 'aggregate') === !(isRecord(record) && 'event' in record);
+}
+
+/** agno 2.x and 3.x: `RunOutputEvent` / `TeamRunOutputEvent` streams and `RunOutput` / `TeamRunOutput` aggregates. */
 export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
   name: 'agno',
   title: 'agno 2.x and 3.x run events (RunOutputEvent, TeamRunOutputEvent), RunOutput aggregates and AgentOS SSE frames',
-  versions: { read: '2.0 – 3.1', write: '2.9' },
+  versions: { read: '2.0 – 3.1', write: '3.1 (default); 2.9 with target: "2.x"' },
   detect: detectAgno,
   createDecoder: createAgnoDecoder,
   createEncoder: createAgnoEncoder,
@@ -19,8 +25,11 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
     const name = typeof record === 'object' && record !== null && 'event' in record ? (record as { event: unknown }).event : undefined;
     return typeof name === 'string' && name !== '' ? { event: name, data: JSON.stringify(record) } : { data: JSON.stringify(record) };
   },
-  // An event stream asked for as aggregates, or the reverse, is written from the canonical fields.
-  sourceFits: (record, options) => options?.shape === undefined || options.shape === 'auto' || (options.shape === 'aggregate') === !(isRecord(record) && 'event' in record),
+  // An event stream asked for as aggregates, or the reverse, is written from the canonical fields;
+  // so is an event the version asked for does not have (3.x compaction as 2.x).
+  sourceFits: (record, options) => shapeFits(record, options?.shape) && eventExistsIn(record, options?.target ?? '3.x'),
+  // Any other record is migrated to the version asked for, field by field.
+  rewriteSource: (record, options, context) => migrateRecord(record, options?.target ?? '3.x', lossReporter(context)),
   losses: [
     {
       what: 'agno-only fields (nested_depth, session_state, metadata, metrics details, tool metrics and timing sentences, media ids, member_responses copies, RunContentCompleted, references, additional_input, RunError additional_data, the media lists of RunCompleted)',
@@ -64,6 +73,27 @@ export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
     { what: 'activities agno does not have', direction: 'encode', code: 'approximated', level: 'info', note: 'written as a CustomEvent' },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'members of an agent run (aggregate shape)', direction: 'encode', code: 'dropped', level: 'warning', note: 'only TeamRunOutput has member_responses' },
+    {
+      what: 'with target: "2.x", what only agno 3.x holds: queue_attempt, cancellation_stage, compaction, a set tool parent_tool_call_id, media metadata',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'info',
+      note: 'one issue per kind (compaction and parent_tool_call_id: warning); everything else of a 3.x record is kept, event_index moves after the event\'s fields as 2.9\'s AgentOS wrote it',
+    },
+    {
+      what: 'with target: "2.x", media references (offloaded media)',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'warning',
+      note: 'a reference with a URL, on media with no url or content of its own, becomes the media url (approximated, info)',
+    },
+    {
+      what: 'with target: "2.x", the 3.x compaction events (CompactionStarted / CompactionCompleted)',
+      direction: 'encode',
+      code: 'approximated',
+      level: 'info',
+      note: 'written as a CustomEvent with activity "compaction"',
+    },
   ],
 });
 

@@ -40,8 +40,8 @@ const info = (role: AgnoEventRole, since = '2.0.0', activity?: string): AgnoEven
   activity === undefined ? { role, since } : { role, since, activity };
 
 /**
- * Every agent `RunEvent` string of agno 2.0 – 2.9 (reference §1.1, §5.2). Team twins add the
- * `Team` prefix; `CustomEvent` has none.
+ * Every agent `RunEvent` string of agno 2.0 – 3.1 (reference §1.1, §5.2; 3.0 added compaction).
+ * Team twins add the `Team` prefix; `CustomEvent` and the 3.x compaction events have none.
  */
 export const agentEvents: Readonly<Record<string, AgnoEventInfo>> = {
   RunStarted: info('run-start'),
@@ -78,6 +78,8 @@ export const agentEvents: Readonly<Record<string, AgnoEventInfo>> = {
   CompressionCompleted: info('activity-end', '2.4.0', 'compression'),
   FollowupsStarted: info('activity-start', '2.5.9', 'followups'),
   FollowupsCompleted: info('activity-end', '2.5.9', 'followups'),
+  CompactionStarted: info('activity-start', '3.0.0', 'compaction'),
+  CompactionCompleted: info('activity-end', '3.0.0', 'compaction'),
   CustomEvent: info('custom'),
 };
 
@@ -101,7 +103,7 @@ export const workflowEvents: ReadonlySet<string> = new Set(
     'StepExecutorContinued StepOutputReview StepError LoopExecutionStarted LoopIterationStarted ' +
     'LoopIterationCompleted LoopExecutionCompleted ParallelExecutionStarted ParallelExecutionCompleted ' +
     'ConditionExecutionStarted ConditionExecutionCompleted ConditionPaused RouterExecutionStarted ' +
-    'RouterExecutionCompleted RouterPaused StepsExecutionStarted StepsExecutionCompleted StepOutput'
+    'RouterExecutionCompleted RouterPaused StepsExecutionStarted StepsExecutionCompleted StepOutput StepProgress'
   ).split(' '),
 );
 
@@ -166,7 +168,8 @@ function resolveUncached(name: string): ResolvedEvent | undefined {
   if (teamOnly !== undefined) return { ...teamOnly, team: true };
   if (!name.startsWith('Team')) return undefined;
   const base = own(agentEvents, name.slice('Team'.length));
-  if (base === undefined || base.role === 'custom') return undefined;
+  // agno 3.1 compacts agent runs only: its TeamRunEvent has no compaction twin.
+  if (base === undefined || base.role === 'custom' || base.activity === 'compaction') return undefined;
   return { ...base, team: true, since: own(teamSince, name) ?? base.since };
 }
 
@@ -174,7 +177,7 @@ function resolveUncached(name: string): ResolvedEvent | undefined {
 export const allEventNames: readonly string[] = [
   ...Object.keys(agentEvents),
   ...Object.keys(agentEvents)
-    .filter((name) => name !== 'CustomEvent')
+    .filter((name) => resolveEvent(`Team${name}`) !== undefined)
     .map((name) => `Team${name}`),
   ...Object.keys(teamOnlyEvents),
 ];

@@ -7,6 +7,7 @@ import { pausedToolExecution, writeRequirement } from './requirement.js';
 import { agentEvents, teamOnlyEvents, workflowMappedEvents } from './schema.js';
 import { resultString, writeToolExecution } from './tool-execution.js';
 import { writeReasoningStep } from './reasoning-step.js';
+import { type AgnoTarget, eventExistsIn } from './target.js';
 
 /** The canonical name of a structured (non-string) `RunContent.content`, carried as a `data` event. */
 export const structuredContentName = 'content';
@@ -32,6 +33,12 @@ export const activityEvents: ReadonlyMap<string, readonly [string, string]> = ((
 
 /** Mints the ids a written record needs (media ids). */
 export type IdSource = (kind: string) => string;
+
+/** What the writers need besides the event: ids to mint, and the agno version written. */
+interface WriteContext {
+  ids: IdSource;
+  target: AgnoTarget;
+}
 
 /** The workflow events of a workflow run's lifecycle, by the agent event they stand for. */
 const workflowLifecycle: Readonly<Record<string, string>> = {
@@ -80,15 +87,24 @@ function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
   return kept;
 }
 
-function activityRecord(event: EventOfType<'activity-start' | 'activity-end'>, phase: 0 | 1): Record<string, unknown> {
+/**
+ * Whether the agno version a target names has events for a canonical activity; an activity of a
+ * newer agno (compaction, 3.0) written as 2.x is a CustomEvent, like one agno never had.
+ */
+export function hasActivityEvents(name: string, target: AgnoTarget): boolean {
+  const pair = activityEvents.get(name);
+  return pair !== undefined && eventExistsIn({ event: pair[0] }, target);
+}
+
+function activityRecord(event: EventOfType<'activity-start' | 'activity-end'>, phase: 0 | 1, target: AgnoTarget): Record<string, unknown> {
   const pair = activityEvents.get(event.name);
-  if (pair === undefined) {
+  if (pair === undefined || !hasActivityEvents(event.name, target)) {
     return { ...envelope(event, 'CustomEvent'), activity: event.name, phase: phase === 0 ? 'start' : 'end', ...defined({ data: event.data }) };
   }
   return { ...envelope(event, pair[phase]), ...(isRecord(event.data) ? event.data : defined({ data: event.data })) };
 }
 
-type Writer = EventHandlers<Record<string, unknown> | undefined, IdSource>;
+type Writer = EventHandlers<Record<string, unknown> | undefined, WriteContext>;
 
 const writers: Writer = {
   'run-start': (event) => ({ ...envelope(event, 'RunStarted'), ...defined({ model: event.model, model_provider: event.provider }) }),
@@ -161,9 +177,9 @@ const writers: Writer = {
     }),
   }),
   message: () => undefined,
-  'activity-start': (event) => activityRecord(event, 0),
-  'activity-end': (event) => activityRecord(event, 1),
-  file: (event, ids) => {
+  'activity-start': (event, { target }) => activityRecord(event, 0, target),
+  'activity-end': (event, { target }) => activityRecord(event, 1, target),
+  file: (event, { ids }) => {
     const kind = mediaKindOf(event.mediaType);
     const media = mediaFromFile(event, ids(kind));
     if (kind === 'image') return { ...envelope(event, 'RunContent'), image: media };
@@ -188,10 +204,11 @@ const writers: Writer = {
 };
 
 /**
- * The agno 2.x record a canonical event stands for, written from its canonical fields alone
- * (agno's defaults are added by the encoder).
+ * The agno record a canonical event stands for, written from its canonical fields alone in
+ * 2.9.0's form (agno's defaults are added, and the record migrated to 3.x, by the encoder).
+ * @param target the version written: an activity event that version lacks becomes a CustomEvent.
  * @returns undefined for events that have no agno record (text and tool-input brackets, messages).
  */
-export function writeRecord(event: CanonicalEvent, ids: IdSource): Record<string, unknown> | undefined {
-  return dispatch(writers, event, ids);
+export function writeRecord(event: CanonicalEvent, ids: IdSource, target: AgnoTarget = '3.x'): Record<string, unknown> | undefined {
+  return dispatch(writers, event, { ids, target });
 }

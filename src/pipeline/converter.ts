@@ -666,9 +666,10 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
   const format = resolveFormat(options.to, 'to', options.formats ?? []);
   const relay = options.relay === true ? format.relay : undefined;
   const encodeOptions = checkOptions(format.options?.encode, options.encode, format.name, 'encode');
-  const encoder: Encoder = format.createEncoder(contextFor(sink, format.name, mint), encodeOptions);
+  const context = contextFor(sink, format.name, mint);
+  const encoder: Encoder = format.createEncoder(context, encodeOptions);
   /** A record of this format written back: as it was read, or as the format rewrites it for these options. */
-  const writeBack = (record: unknown): unknown => (format.rewriteSource === undefined ? record : format.rewriteSource(record, encodeOptions));
+  const writeBack = (record: unknown): unknown => (format.rewriteSource === undefined ? record : format.rewriteSource(record, encodeOptions, context));
   /** This encoder, as the groups it wrote back verbatim know it. */
   const token = {};
   /** The source group whose events are arriving, how it is written, and its events so far. */

@@ -111,10 +111,11 @@ export interface FormatDefinition<DecodeOptions = Record<string, unknown>, Encod
   sourceFits?(record: unknown, options: EncodeOptions | undefined): boolean;
   /**
    * The record written back for a record this format read, for an encoder made with these
-   * options (default: the record itself): the same record in the serialized form the options
-   * ask for, where the format has several. Only called for records `sourceFits` accepts.
+   * options (default: the record itself): the same record in the serialized form or version the
+   * options ask for, where the format has several. Only called for records `sourceFits` accepts.
+   * @param context reports what the rewrite cannot keep (a field the version asked for lacks).
    */
-  rewriteSource?(record: unknown, options: EncodeOptions | undefined): unknown;
+  rewriteSource?(record: unknown, options: EncodeOptions | undefined, context: AdapterContext): unknown;
   /** How the format carries other formats' records when a conversion asks for `relay`. */
   relay?: RelayCarriage;
 }

@@ -7,9 +7,9 @@ import { fixtures, readFixture } from './read-fixture.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The 2.9.0 tool-calling recording as AgentOS 3.x streams it: `event_index` on every event, before `tool` and `metrics`. */
-function indexed(): Record<string, unknown>[] {
-  return (readFixture('v2.9.0-agent-tools.jsonl') as Record<string, unknown>[]).map((record, index) => {
+/** A tool-calling recording as AgentOS 3.x streams it: `event_index` on every event, before `tool` and `metrics`. */
+function indexed(recording = 'v2.9.0-agent-tools.jsonl'): Record<string, unknown>[] {
+  return (readFixture(recording) as Record<string, unknown>[]).map((record, index) => {
     const { tool, metrics, ...rest } = record;
     return { ...rest, event_index: index, ...(tool === undefined ? {} : { tool }), ...(metrics === undefined ? {} : { metrics }) };
   });
@@ -72,7 +72,7 @@ describe('AgentOS transport', () => {
   });
 
   it('a resumed AgentOS body with its transport frames comes back byte for byte through agno → agno', () => {
-    const stream = indexed();
+    const stream = indexed('recorded/3.1.10/agent-tools.jsonl');
     const body = [{ event: 'replay', run_id: 'run-1', status: 'completed', total_events: 3, total_buffered: stream.length, last_event_index_requested: 2, message: 'Run completed.' }, ...stream];
     const { output } = convert(body, { from: 'agno', to: 'agno' });
     expect(json(output)).toBe(json(body));

@@ -119,7 +119,7 @@ describe('agno media', () => {
       ['file', 'image/*'],
       ['file', 'text/plain'],
     ]);
-    expect(convert([record], { from: 'agno', to: 'agno' }).output).toEqual([record]);
+    expect(convert([record], { from: 'agno', to: 'agno', encode: { target: '2.x' } }).output).toEqual([record]);
   });
 });
 

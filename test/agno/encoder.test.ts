@@ -28,8 +28,8 @@ const foreign: CanonicalEvent[] = [
 ];
 
 describe('agno encoder for events of other formats', () => {
-  it('writes a plausible agno 2.9.0 stream with the member lineage in parent_run_id', () => {
-    const { output, issues } = convert(foreign, { from: 'canonical', to: 'agno' });
+  it('writes a plausible agno 2.9.0 stream with the member lineage in parent_run_id (target 2.x)', () => {
+    const { output, issues } = convert(foreign, { from: 'canonical', to: 'agno', encode: { target: '2.x' } });
     const records = output as Record<string, unknown>[];
     expect(records.map((record) => record.event)).toEqual([
       'TeamRunStarted',

@@ -8,13 +8,14 @@ function minimalRecord(name: string): Record<string, unknown> {
   return { created_at: 1700000000, event: name, ...identity, run_id: 'r1', session_id: 's1', nested_depth: 0 };
 }
 
-describe('agno 2.x event strings', () => {
-  it('lists every agent and team event string of 2.0 – 2.9 once', () => {
+describe('agno 2.x and 3.x event strings', () => {
+  it('lists every agent and team event string of 2.0 – 3.1 once (3.0 added two agent-only compaction events)', () => {
     expect(new Set(allEventNames).size).toBe(allEventNames.length);
-    expect(allEventNames).toHaveLength(35 + 34 + 5);
+    expect(allEventNames).toHaveLength(37 + 34 + 5);
+    expect(allEventNames).not.toContain('TeamCompactionStarted');
   });
 
-  it.each(allEventNames)('%s is recognized, detected as agno 2.x and written back unchanged', (name) => {
+  it.each(allEventNames)('%s is recognized, detected as agno and written back unchanged', (name) => {
     const record = minimalRecord(name);
     const decoded = convert([record], { from: 'agno', to: 'canonical', encode: { header: false } });
     expect(decoded.issues.filter((issue) => issue.code === 'unknown-event')).toEqual([]);

@@ -25,6 +25,11 @@ function readRecording(folder: string, file: string): unknown[] {
 
 const goldens = join(import.meta.dirname, 'fixtures/agno');
 
+/** The encode options that write a recording's own version back: these agno recordings are 2.x (agno writes 3.x by default). */
+function backTo(format: 'agno' | 'agno-legacy'): Record<string, string> {
+  return format === 'agno' ? { target: '2.x' } : {};
+}
+
 interface ToolView {
   input: unknown;
   output?: unknown;
@@ -170,7 +175,7 @@ describe('agno recordings served to useChat', () => {
 
       it(`${file} (${format}) comes back from ${to} record for record with relay`, () => {
         const written = convert(records, { from: format, to, relay: true }).output;
-        expect(convert(written, { from: to, to: format, relay: true }).output).toEqual(records);
+        expect(convert(written, { from: to, to: format, relay: true, encode: backTo(format) }).output).toEqual(records);
       });
     }
 
@@ -178,7 +183,7 @@ describe('agno recordings served to useChat', () => {
       it(`${file} (${format}) written for ${target} is schema-valid and comes back record for record with relay`, async () => {
         const chunks = convert(records, { from: format, to: 'ai-sdk-ui', encode: { target }, relay: true }).output;
         expect(await invalidChunks(chunks)).toEqual([]);
-        expect(convert(chunks, { from: 'ai-sdk-ui', to: format, relay: true }).output).toEqual(records);
+        expect(convert(chunks, { from: 'ai-sdk-ui', to: format, relay: true, encode: backTo(format) }).output).toEqual(records);
       });
     }
   }

@@ -39,9 +39,11 @@ describe('recordings of the real Python libraries', () => {
     });
   }
 
-  for (const { name, format, aggregate, records } of recorded) {
+  for (const { name, format, version, aggregate, records } of recorded) {
     check(`${name}: ${format} to ${format} gives back the very records`, () => {
-      const { output } = convert(records, { from: format, to: format, encode: aggregate ? { shape: 'aggregate' } : {} });
+      // agno writes 3.x by default: a 2.x recording comes back as it was with target 2.x.
+      const target = format === 'agno' && version.startsWith('2.') ? { target: '2.x' } : {};
+      const { output } = convert(records, { from: format, to: format, encode: { ...(aggregate ? { shape: 'aggregate' } : {}), ...target } });
       expect(output).toEqual(records);
     });
   }

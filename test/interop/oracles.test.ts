@@ -8,11 +8,9 @@ import { readRecords } from './recorded.js';
 
 const testRoot = join(import.meta.dirname, '..');
 
-/**
- * The library that reads back what each target writes. `agno` writes agno 2.x today, so agno 2.9.0
- * reads it; when it writes 3.x by default, its oracle becomes 'agno-3.1.10' here.
- */
-const agnoReader = 'agno-2.9.0';
+/** The libraries that read back what `agno` writes: 3.x by default, 2.x with `target: '2.x'`. */
+const agnoReader = 'agno-3.1.10';
+const agno2Reader = 'agno-2.9.0';
 
 interface Target {
   name: string;
@@ -32,6 +30,8 @@ const eventOrRun = (record: unknown): RecordKind => {
 const targets: Target[] = [
   { name: 'agno', to: 'agno', encode: {}, environment: agnoReader, kindOf: eventOrRun },
   { name: 'agno stored runs', to: 'agno', encode: { shape: 'aggregate' }, environment: agnoReader, kindOf: eventOrRun },
+  { name: 'agno 2.x', to: 'agno', encode: { target: '2.x' }, environment: agno2Reader, kindOf: eventOrRun },
+  { name: 'agno 2.x stored runs', to: 'agno', encode: { shape: 'aggregate', target: '2.x' }, environment: agno2Reader, kindOf: eventOrRun },
   { name: 'agno-legacy', to: 'agno-legacy', encode: {}, environment: 'agno-1.8.4', kindOf: eventOrRun },
   { name: 'agno-legacy stored runs', to: 'agno-legacy', encode: { shape: 'aggregate' }, environment: 'agno-1.8.4', kindOf: eventOrRun },
   { name: 'runner', to: 'runner', encode: {}, environment: 'orxhestra-0.0.2', kindOf: () => 'event' },
@@ -78,7 +78,7 @@ const oracles = new Map<string, Oracle>();
 /** What the real libraries found: each case below is an `it.fails` until fixed, and must then leave this list. */
 const bugs = {
   customEvent:
-    "a `data` part is written as a bare agno `CustomEvent` with `name` and `data`, which agno 2.9 cannot read: its CustomEvent is a base class for user subclasses, holds no `name` or `data`, and fails to build from a dict (AttributeError 'created_at', even on its own `to_dict()`)",
+    "a `data` part is written as a bare agno `CustomEvent` with `name` and `data`, which agno 2.9 and 3.1 cannot read: its CustomEvent is a base class for user subclasses, holds no `name` or `data`, and fails to build from a dict (AttributeError 'created_at', even on its own `to_dict()`)",
   teamId:
     "a team's pause (a 2.x `RunPaused` with `team_id`) is written as a 1.x `RunPaused` with `team_id`, which agno 1.8.4's RunResponsePausedEvent rejects: agno 1.x teams have no pause event, and nothing reports the loss",
   chunkClass:
@@ -93,6 +93,12 @@ const failing: [fixture: string, target: string, bug: string][] = [
   ["ai-sdk/provider-extras.stream.jsonl", "agno", bugs.customEvent],
   ["ai-sdk/provider-extras.ui.jsonl", "agno", bugs.customEvent],
   ["corpus/side-activities.canonical.jsonl", "agno", bugs.customEvent],
+  ["runner/constructed-4.2-structured-output.jsonl", "agno 2.x", bugs.customEvent],
+  ["runner/reference-3.2-structured-output.jsonl", "agno 2.x", bugs.customEvent],
+  ["ai-sdk/constructed-v7-additions.ui.jsonl", "agno 2.x", bugs.customEvent],
+  ["ai-sdk/provider-extras.stream.jsonl", "agno 2.x", bugs.customEvent],
+  ["ai-sdk/provider-extras.ui.jsonl", "agno 2.x", bugs.customEvent],
+  ["corpus/side-activities.canonical.jsonl", "agno 2.x", bugs.customEvent],
   ["agno/constructed-v2.9.0-team-member-pause.jsonl", "agno-legacy", bugs.teamId],
   ["langchain/reasoning.constructor.jsonl", "langchain messages_to_dict", bugs.jsOnly],
   ["langchain/python-messages-to-dict.jsonl", "langchain messages_to_dict", bugs.chunkClass],

@@ -20,12 +20,12 @@ function thrown(run: () => unknown): ConversionError {
 describe('adapter options', () => {
   it('format names, options and targets are typed per format', () => {
     expectTypeOf<TargetOf<'ai-sdk-ui'>>().toEqualTypeOf<'v5' | 'v6' | 'v7'>();
-    expectTypeOf<TargetOf<'agno'>>().toEqualTypeOf<never>();
+    expectTypeOf<TargetOf<'agno'>>().toEqualTypeOf<'3.x' | '2.x'>();
     expectTypeOf<'agno'>().toExtend<FormatName>();
     const typed = (): void => {
       // @ts-expect-error a misspelt shape does not compile
       convert(records, { from: 'agno', to: 'agno', encode: { shape: 'aggregat' } });
-      // @ts-expect-error agno has no target option
+      // @ts-expect-error agno writes 3.x and 2.x only
       convert(records, { to: 'agno', encode: { target: 'v5' } });
       // @ts-expect-error ai-sdk-ui writes v5, v6 and v7 only
       convert(records, { to: 'ai-sdk-ui', encode: { target: 'v8' } });
@@ -39,8 +39,8 @@ describe('adapter options', () => {
   });
 
   it('an unknown encode option is refused with the options the format has', () => {
-    const error = thrown(() => convert(records, { to: 'agno', encode: { target: 'v5' } as never }));
-    expect(error.message).toBe('agno has no encode option "target"; its encode options: shape=auto | events | aggregate');
+    const error = thrown(() => convert(records, { to: 'agno', encode: { era: 'A' } as never }));
+    expect(error.message).toBe('agno has no encode option "era"; its encode options: shape=auto | events | aggregate, target=3.x | 2.x');
   });
 
   it('a bad encode value is refused with the values the option accepts', () => {
@@ -48,6 +48,9 @@ describe('adapter options', () => {
     expect(error.message).toBe('encode option shape of agno must be auto | events | aggregate; got "aggregat"');
     expect(thrown(() => convert(records, { to: 'ai-sdk-ui', encode: { target: 'v8' } as never })).message).toBe(
       'encode option target of ai-sdk-ui must be v5 | v6 | v7; got "v8"',
+    );
+    expect(thrown(() => convert(records, { to: 'agno', encode: { target: 'v5' } as never })).message).toBe(
+      'encode option target of agno must be 3.x | 2.x; got "v5"',
     );
   });
 
@@ -75,9 +78,18 @@ describe('the CLI refuses bad adapter options as a usage error', () => {
   });
 
   it('--target for a format that has no target exits 2 and names the options it has', () => {
-    const result = runCli(['convert', agnoStream, '--to', 'agno', '--target', 'v5']);
+    const result = runCli(['convert', agnoStream, '--to', 'runner', '--target', 'v5']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('agno has no encode option "target"; its encode options: shape=auto | events | aggregate');
+    expect(result.stderr).toContain('runner has no encode option "target"; its encode options: none');
+  });
+
+  it('--encode target=2.x writes agno 2.x and a misspelt agno target exits 2', () => {
+    const written = runCli(['convert', agnoStream, '--to', 'agno', '--encode', 'target=2.x', '--quiet']);
+    expect(written.status).toBe(0);
+    expect(written.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual(records);
+    const wrong = runCli(['convert', agnoStream, '--to', 'agno', '--encode', 'target=3']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('encode option target of agno must be 3.x | 2.x; got "3"');
   });
 
   it('an unknown --decode key exits 2; a boolean option is read from true / false', () => {

@@ -26,7 +26,7 @@ function overTheWire(output: unknown[]): unknown[] {
 
 describe('source records', () => {
   it('an own round trip writes back the very record objects it read', () => {
-    const input = records(agnoFixtures, 'v2.9.0-agent-tools.jsonl');
+    const input = records(agnoFixtures, 'recorded/3.1.10/agent-tools.jsonl');
     const { output } = convert(input, { from: 'agno', to: 'agno' });
     expect(output).toHaveLength(input.length);
     output.forEach((record, index) => expect(record).toBe(input[index]));

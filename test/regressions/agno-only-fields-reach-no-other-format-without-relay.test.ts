@@ -53,8 +53,8 @@ function legacy(): AgnoRecord[] {
 
 const targets = ['ai-sdk-ui', 'ai-sdk-stream', 'langchain', 'runner', 'canonical'] as const;
 const sources = [
-  { from: 'agno', name: 'agno 2.9 team run and run error', records: current() },
-  { from: 'agno-legacy', name: 'agno 1.8 team run', records: legacy() },
+  { from: 'agno', name: 'agno 2.9 team run and run error', records: current(), own: { target: '2.x' } },
+  { from: 'agno-legacy', name: 'agno 1.8 team run', records: legacy(), own: {} },
 ] as const;
 
 describe('agno-only fields reach no other format without relay', () => {
@@ -63,7 +63,7 @@ describe('agno-only fields reach no other format without relay', () => {
     expect(JSON.stringify(sources[1].records).split(marker).length - 1).toBe(6);
   });
 
-  for (const { from, name, records } of sources) {
+  for (const { from, name, records, own } of sources) {
     for (const to of targets) {
       it(`${name}: ${from} → ${to} holds no session state, metadata, system message, references or traceback`, () => {
         const { output } = convert(records, { from, to });
@@ -73,7 +73,7 @@ describe('agno-only fields reach no other format without relay', () => {
     }
 
     it(`${name}: ${from} → ${from} still writes every planted field back`, () => {
-      expect(JSON.stringify(convert(records, { from, to: from }).output)).toBe(JSON.stringify(records));
+      expect(JSON.stringify(convert(records, { from, to: from, encode: own }).output)).toBe(JSON.stringify(records));
     });
 
     it(`${name}: with relay, canonical JSONL carries them, so the test can see them`, () => {
