@@ -54,8 +54,21 @@ interface Turn {
 }
 
 interface Session {
+  /** The session id the records give (`''` when they give none). */
+  key: string;
   turn?: Turn;
 }
+
+/**
+ * Sessions with an open turn a decoder keeps. A Runner turn ends only when the next turn of its
+ * session starts, or at the end of the input: a log of many sessions would keep every last turn
+ * until then. Past this, the turn of the session least recently opened is ended as the end of
+ * the input ends it (reported once), so memory is bounded by the sessions in flight.
+ */
+const openSessionLimit = 1024;
+
+/** Run ids remembered to keep a later run's id apart from theirs; the oldest are forgotten first. */
+const rememberedRunIds = 10_000;
 
 const knownTypes = new Set<string>(runnerEventTypes);
 
@@ -66,21 +79,54 @@ interface DecoderState {
   usedRunIds: Set<string>;
   /** A user_message held until the next record, which names the agent that answers it. */
   pendingUser: { session: Session; record: Record<string, unknown> } | undefined;
+  /** Whether a turn was ended early to keep memory bounded (reported once). */
+  evicted: boolean;
 }
 
 function sessionOf(state: DecoderState, key: string): Session {
   let session = state.sessions.get(key);
   if (session === undefined) {
-    session = {};
+    session = { key };
     state.sessions.set(key, session);
   }
   return session;
+}
+
+/** The envelope fields a turn closed without a record of its own gets: its session's id. */
+function closingRecord(session: Session): Record<string, unknown> {
+  return session.key === '' ? {} : { session_id: session.key };
+}
+
+/**
+ * Moves `session`, whose turn just opened, to the end of the sessions (the most recent), and
+ * ends the turns of the oldest sessions past {@link openSessionLimit}.
+ */
+function keepSessionsBounded(state: DecoderState, session: Session, events: CanonicalEvent[]): void {
+  state.sessions.delete(session.key);
+  state.sessions.set(session.key, session);
+  while (state.sessions.size > openSessionLimit) {
+    const oldest = state.sessions.values().next().value as Session;
+    state.sessions.delete(oldest.key);
+    if (oldest.turn === undefined) continue;
+    if (!state.evicted) {
+      state.evicted = true;
+      state.context.report({
+        code: 'approximated',
+        level: 'info',
+        runId: oldest.turn.id,
+        message: `more than ${openSessionLimit} sessions had a turn open: the turn of the session least recently opened was ended here, as the end of the input would end it, to keep memory bounded (reported once)`,
+      });
+    }
+    closeTurn(state, oldest.turn, closingRecord(oldest), events);
+    oldest.turn = undefined;
+  }
 }
 
 function allocateRunId(state: DecoderState, base: string): string {
   let runId = base;
   for (let n = 2; state.usedRunIds.has(runId); n += 1) runId = `${base}#${n}`;
   state.usedRunIds.add(runId);
+  if (state.usedRunIds.size > rememberedRunIds) state.usedRunIds.delete(state.usedRunIds.values().next().value as string);
   return runId;
 }
 
@@ -173,6 +219,7 @@ function turnOf(state: DecoderState, session: Session, invocationId: string, rec
     });
   }
   session.turn = { id, stacks: new Map(), roots: [] };
+  keepSessionsBounded(state, session, events);
   return session.turn;
 }
 
@@ -596,7 +643,7 @@ function rejected(state: DecoderState, record: unknown, runId: string, code: 'un
  * `branch` such as `root.child`) and 0.3.3 agent_start wrappers are member runs.
  */
 export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDecodeOptions): Decoder {
-  const state: DecoderState = { context, sessions: new Map(), usedRunIds: new Set(), pendingUser: undefined };
+  const state: DecoderState = { context, sessions: new Map(), usedRunIds: new Set(), pendingUser: undefined, evicted: false };
   return {
     push(record) {
       const parsed = runnerEnvelopeSchema.safeParse(record);
@@ -627,10 +674,10 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     flush() {
       const out: CanonicalEvent[] = [];
       resolvePendingUser(state, undefined, out);
-      for (const [key, session] of state.sessions) {
+      for (const session of state.sessions.values()) {
         if (session.turn === undefined) continue;
         const events: CanonicalEvent[] = [];
-        closeTurn(state, session.turn, key === '' ? {} : { session_id: key }, events);
+        closeTurn(state, session.turn, closingRecord(session), events);
         append(out, events);
         session.turn = undefined;
       }
