@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The format name under which this adapter is registered and keeps its `ext` residuals. */
 export const legacyFormatName = 'agno-legacy';
@@ -134,23 +134,23 @@ export const legacyOnlyEvents: ReadonlySet<string> = new Set([
 
 /** A 1.x `ToolExecution.to_dict()` (every key present, nulls kept). */
 export const toolExecutionSchema = z.looseObject({
-  tool_call_id: z.string().nullish(),
-  tool_name: z.string().nullish(),
-  tool_args: z.record(z.string(), z.unknown()).nullish(),
-  tool_call_error: z.boolean().nullish(),
-  result: z.unknown().optional(),
-  metrics: z.record(z.string(), z.unknown()).nullish(),
-  stop_after_tool_call: z.boolean().optional(),
-  created_at: z.number().optional(),
+  tool_call_id: z.nullish(z.string()),
+  tool_name: z.nullish(z.string()),
+  tool_args: z.nullish(z.record(z.string(), z.unknown())),
+  tool_call_error: z.nullish(z.boolean()),
+  result: z.optional(z.unknown()),
+  metrics: z.nullish(z.record(z.string(), z.unknown())),
+  stop_after_tool_call: z.optional(z.boolean()),
+  created_at: z.optional(z.number()),
 });
 
 /** A 1.x `Message.to_dict()`. */
 export const messageSchema = z.looseObject({
   role: z.string(),
-  content: z.unknown().optional(),
-  tool_calls: z.array(z.record(z.string(), z.unknown())).optional(),
-  tool_call_id: z.string().optional(),
-  created_at: z.number().optional(),
+  content: z.optional(z.unknown()),
+  tool_calls: z.optional(z.array(z.record(z.string(), z.unknown()))),
+  tool_call_id: z.optional(z.string()),
+  created_at: z.optional(z.number()),
 });
 
 /** 1.x `RunResponse.metrics`: one list per key, one entry per assistant message. */
@@ -159,45 +159,45 @@ export const legacyMetricsSchema = z.record(z.string(), z.unknown());
 const eventBase = {
   created_at: z.number(),
   event: z.string(),
-  run_id: z.string().optional(),
-  session_id: z.string().optional(),
-  team_session_id: z.string().optional(),
+  run_id: z.optional(z.string()),
+  session_id: z.optional(z.string()),
+  team_session_id: z.optional(z.string()),
 };
-const agentBase = { ...eventBase, agent_id: z.string(), agent_name: z.string().optional() };
-const teamBase = { ...eventBase, team_id: z.string(), team_name: z.string().optional() };
+const agentBase = { ...eventBase, agent_id: z.string(), agent_name: z.optional(z.string()) };
+const teamBase = { ...eventBase, team_id: z.string(), team_name: z.optional(z.string()) };
 const reasoningStepContent = z.looseObject({
-  title: z.string().nullish(),
-  action: z.string().nullish(),
-  result: z.string().nullish(),
-  reasoning: z.string().nullish(),
-  next_action: z.string().nullish(),
-  confidence: z.number().nullish(),
+  title: z.nullish(z.string()),
+  action: z.nullish(z.string()),
+  result: z.nullish(z.string()),
+  reasoning: z.nullish(z.string()),
+  next_action: z.nullish(z.string()),
+  confidence: z.nullish(z.number()),
 });
 
-function extrasOf(kind: LegacyKind, team: boolean): z.ZodRawShape {
+function extrasOf(kind: LegacyKind, team: boolean): z.core.$ZodLooseShape {
   switch (kind) {
     case 'run-started':
-      return { model: z.string().optional(), model_provider: z.string().optional() };
+      return { model: z.optional(z.string()), model_provider: z.optional(z.string()) };
     case 'content':
       return {
-        content: z.unknown().optional(),
+        content: z.optional(z.unknown()),
         content_type: z.string(),
-        thinking: z.string().optional(),
-        ...(team ? {} : { reasoning_content: z.string().optional() }),
-        extra_data: z.record(z.string(), z.unknown()).optional(),
+        thinking: z.optional(z.string()),
+        ...(team ? {} : { reasoning_content: z.optional(z.string()) }),
+        extra_data: z.optional(z.record(z.string(), z.unknown())),
       };
     case 'intermediate-content':
-      return { content: z.unknown().optional(), content_type: z.string() };
+      return { content: z.optional(z.unknown()), content_type: z.string() };
     case 'run-completed':
       return {
-        content: z.unknown().optional(),
+        content: z.optional(z.unknown()),
         content_type: z.string(),
-        ...(team ? { member_responses: z.array(z.record(z.string(), z.unknown())).optional() } : {}),
+        ...(team ? { member_responses: z.optional(z.array(z.record(z.string(), z.unknown()))) } : {}),
       };
     case 'run-error':
-      return { content: z.string().optional() };
+      return { content: z.optional(z.string()) };
     case 'run-cancelled':
-      return { reason: z.string().optional() };
+      return { reason: z.optional(z.string()) };
     case 'run-paused':
       return { tools: z.array(toolExecutionSchema) };
     case 'tool-call-started':
@@ -206,14 +206,14 @@ function extrasOf(kind: LegacyKind, team: boolean): z.ZodRawShape {
     case 'reasoning-step':
       return { content: reasoningStepContent, content_type: z.string() };
     case 'reasoning-completed':
-      return { content: z.looseObject({ reasoning_steps: z.array(reasoningStepContent) }).optional(), content_type: z.string().optional() };
+      return { content: z.optional(z.looseObject({ reasoning_steps: z.array(reasoningStepContent) })), content_type: z.optional(z.string()) };
     default:
       return {};
   }
 }
 
-function eraBSchemas(table: Readonly<Record<LegacyKind, string | undefined>>, team: boolean): Record<string, z.ZodType> {
-  const schemas: Record<string, z.ZodType> = {};
+function eraBSchemas(table: Readonly<Record<LegacyKind, string | undefined>>, team: boolean): Record<string, z.ZodMiniType> {
+  const schemas: Record<string, z.ZodMiniType> = {};
   for (const [kind, name] of Object.entries(table)) {
     if (name === undefined) continue;
     schemas[name] = z.looseObject({ ...(team ? teamBase : agentBase), event: z.literal(name), ...extrasOf(kind as LegacyKind, team) });
@@ -223,13 +223,13 @@ function eraBSchemas(table: Readonly<Record<LegacyKind, string | undefined>>, te
 
 const eraAChunk = {
   content_type: z.string(),
-  run_id: z.string().optional(),
-  session_id: z.string().optional(),
+  run_id: z.optional(z.string()),
+  session_id: z.optional(z.string()),
   created_at: z.number(),
 };
 
-function eraASchemas(): Record<string, z.ZodType> {
-  const schemas: Record<string, z.ZodType> = {};
+function eraASchemas(): Record<string, z.ZodMiniType> {
+  const schemas: Record<string, z.ZodMiniType> = {};
   for (const [kind, name] of Object.entries(eraAEvents)) {
     if (name === undefined) continue;
     const tools = kind === 'tool-call-started' || kind === 'tool-call-completed' ? { tools: z.array(toolExecutionSchema) } : {};
@@ -242,23 +242,23 @@ function eraASchemas(): Record<string, z.ZodType> {
 }
 
 /** Era B wire schemas, one per `event` string (agent and team), loose so newer fields pass. */
-export const eraBEventSchemas: Readonly<Record<string, z.ZodType>> = {
+export const eraBEventSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   ...eraBSchemas(eraBAgentEvents, false),
   ...eraBSchemas(eraBTeamEvents, true),
 };
 
 /** Era A wire schemas, one per `event` string: a `RunResponse` or `TeamRunResponse` chunk. */
-export const eraAEventSchemas: Readonly<Record<string, z.ZodType>> = eraASchemas();
+export const eraAEventSchemas: Readonly<Record<string, z.ZodMiniType>> = eraASchemas();
 
 /** A stored `RunResponse` / `TeamRunResponse` `to_dict()` (1.6+: no `event`, a `status`). */
 export const aggregateSchema = z.looseObject({
-  run_id: z.string().optional(),
-  content: z.unknown().optional(),
-  content_type: z.string().optional(),
-  messages: z.array(messageSchema).optional(),
-  metrics: legacyMetricsSchema.optional(),
-  tools: z.array(toolExecutionSchema).optional(),
-  member_responses: z.array(z.record(z.string(), z.unknown())).optional(),
-  status: z.string().optional(),
-  created_at: z.number().optional(),
+  run_id: z.optional(z.string()),
+  content: z.optional(z.unknown()),
+  content_type: z.optional(z.string()),
+  messages: z.optional(z.array(messageSchema)),
+  metrics: z.optional(legacyMetricsSchema),
+  tools: z.optional(z.array(toolExecutionSchema)),
+  member_responses: z.optional(z.array(z.record(z.string(), z.unknown()))),
+  status: z.optional(z.string()),
+  created_at: z.optional(z.number()),
 });

@@ -1,6 +1,6 @@
 import type { CanonicalEvent, Envelope, EventOfType } from '../../src/model/event.js';
 import type { Actor, Requirement } from '../../src/model/snapshot.js';
-import { type ContentMode, createTextStream, isRecord, reportRestatement, type TextStream } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, createTextStream, isRecord, reportRestatement, type TextStream, schemaIssueText } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { explode } from '../../src/model/explode.js';
 import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
@@ -554,7 +554,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         level: 'error',
         eventType: record.event,
         path,
-        message: `agno ${record.event} record with a wrong field type at ${path} (${first?.message ?? 'invalid'}); kept as raw, given to no run`,
+        message: `agno ${record.event} record with a wrong field type at ${path} (${schemaIssueText(first)}); kept as raw, given to no run`,
       });
       out.push(raw(record, 'unknown'));
       return out;

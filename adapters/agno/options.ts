@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OptionsSchema } from '../../src/pipeline/options.js';
 import type { AgnoDecodeOptions } from './decode.js';
 import type { AgnoEncodeOptions } from './encode.js';
@@ -6,12 +6,12 @@ import { agnoTargets } from './target.js';
 
 /** The options of the agno decoder, checked before a conversion starts. */
 export const agnoDecodeOptionsSchema: OptionsSchema<AgnoDecodeOptions> = z.strictObject({
-  content: z.enum(['auto', 'delta', 'cumulative']).optional(),
-  lastEventIndex: z.number().int().min(-1).optional(),
+  content: z.optional(z.enum(['auto', 'delta', 'cumulative'])),
+  lastEventIndex: z.optional(z.int().check(z.gte(-1))),
 });
 
 /** The options of the agno encoder, checked before a conversion starts. */
 export const agnoEncodeOptionsSchema: OptionsSchema<AgnoEncodeOptions> = z.strictObject({
-  shape: z.enum(['auto', 'events', 'aggregate']).optional(),
-  target: z.enum(agnoTargets).optional(),
+  shape: z.optional(z.enum(['auto', 'events', 'aggregate'])),
+  target: z.optional(z.enum(agnoTargets)),
 });

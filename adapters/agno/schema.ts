@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What an agno 2.x event string means, independent of the `Team` prefix. */
 export type AgnoEventRole =
@@ -211,14 +211,14 @@ export const agnoEventRecordSchema = z.looseObject({
   event: z.string(),
   // The envelope decides which run a record belongs to: a wrong type must not fall back to
   // another run (`run_id: 42` would give its text to the run before it).
-  run_id: z.string().nullish(),
-  parent_run_id: z.string().nullish(),
-  session_id: z.string().nullish(),
-  agent_id: z.string().nullish(),
-  team_id: z.string().nullish(),
-  workflow_id: z.string().nullish(),
-  created_at: z.number().nullish(),
-  nested_depth: z.number().nullish(),
+  run_id: z.nullish(z.string()),
+  parent_run_id: z.nullish(z.string()),
+  session_id: z.nullish(z.string()),
+  agent_id: z.nullish(z.string()),
+  team_id: z.nullish(z.string()),
+  workflow_id: z.nullish(z.string()),
+  created_at: z.nullish(z.number()),
+  nested_depth: z.nullish(z.number()),
 });
 
 /** The envelope fields {@link agnoEventRecordSchema} wants as strings (or null / absent). */
@@ -251,12 +251,12 @@ export const runStatuses = ['PENDING', 'RUNNING', 'COMPLETED', 'PAUSED', 'CANCEL
 
 /** The boundary check of a `RunOutput` / `TeamRunOutput` `to_dict()` aggregate. */
 export const agnoRunOutputSchema = z.looseObject({
-  run_id: z.string().optional(),
+  run_id: z.optional(z.string()),
   status: z.enum(runStatuses),
-  agent_id: z.string().optional(),
-  team_id: z.string().optional(),
-  messages: z.array(z.unknown()).optional(),
-  member_responses: z.array(z.unknown()).optional(),
+  agent_id: z.optional(z.string()),
+  team_id: z.optional(z.string()),
+  messages: z.optional(z.array(z.unknown())),
+  member_responses: z.optional(z.array(z.unknown())),
 });
 
 /** A `RunOutput` / `TeamRunOutput` aggregate as read at the boundary. */

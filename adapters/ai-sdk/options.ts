@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OptionsSchema } from '../../src/pipeline/options.js';
 import type { StreamDecodeOptions } from './stream-decoder.js';
 import type { StreamEncodeOptions } from './stream-encoder.js';
@@ -10,7 +10,7 @@ export const uiDecodeOptionsSchema: OptionsSchema<UiDecodeOptions> = z.strictObj
 
 /** The options of the UI message stream encoder, checked before a conversion starts. */
 export const uiEncodeOptionsSchema: OptionsSchema<UiEncodeOptions> = z.strictObject({
-  target: z.enum(['v5', 'v6', 'v7']).optional(),
+  target: z.optional(z.enum(['v5', 'v6', 'v7'])),
 });
 
 /** The full-stream decoder takes no options. */

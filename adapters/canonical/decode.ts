@@ -2,7 +2,7 @@ import { canonicalEventSchema, type CanonicalEvent } from '../../src/model/event
 import { explode } from '../../src/model/explode.js';
 import { canonicalVersion } from '../../src/model/version.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, schemaIssueText } from '../../src/pipeline/adapter-kit.js';
 import { canonicalRunsDocumentSchema } from './schema.js';
 
 /** Options of the canonical decoder. */
@@ -39,14 +39,14 @@ export function createCanonicalDecoder(context: AdapterContext, _options?: Canon
         const document = canonicalRunsDocumentSchema.safeParse(record);
         if (!document.success) {
           const first = document.error.issues[0];
-          return invalid(record, first?.path.join('.') ?? '', first?.message ?? 'invalid runs document');
+          return invalid(record, first?.path.join('.') ?? '', schemaIssueText(first));
         }
         return explode(document.data.runs, { snapshot: true });
       }
       const parsed = canonicalEventSchema.safeParse(record);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        return invalid(record, first?.path.join('.') ?? '', first?.message ?? 'invalid event');
+        return invalid(record, first?.path.join('.') ?? '', schemaIssueText(first));
       }
       // The input object itself, not zod's copy: key order and all, so the identity is byte-exact.
       return [record as CanonicalEvent];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OptionsSchema } from '../../src/pipeline/options.js';
 import type { CanonicalDecodeOptions } from './decode.js';
 import type { CanonicalEncodeOptions } from './encode.js';
@@ -8,5 +8,5 @@ export const canonicalDecodeOptionsSchema: OptionsSchema<CanonicalDecodeOptions>
 
 /** The options of the canonical encoder, checked before a conversion starts. */
 export const canonicalEncodeOptionsSchema: OptionsSchema<CanonicalEncodeOptions> = z.strictObject({
-  header: z.boolean().optional(),
+  header: z.optional(z.boolean()),
 });

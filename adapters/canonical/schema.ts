@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { runSchema } from '../../src/model/snapshot.js';
 
 /** The first record of a canonical JSONL document. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OptionsSchema } from '../../src/pipeline/options.js';
 import type { LangChainDecodeOptions } from './decode.js';
 import type { LangChainEncodeOptions } from './encode.js';
@@ -8,10 +8,9 @@ export const langchainDecodeOptionsSchema: OptionsSchema<LangChainDecodeOptions>
 
 /** The options of the LangChain encoder, checked before a conversion starts. */
 export const langchainEncodeOptionsSchema: OptionsSchema<LangChainEncodeOptions> = z.strictObject({
-  form: z.enum(['constructor', 'stored', 'openai', 'tuple']).optional(),
-  members: z.enum(['inline', 'omit']).optional(),
-  revive: z
-    .custom<(record: unknown) => unknown>((value) => typeof value === 'function')
-    .describe('a function (record) => record')
-    .optional(),
+  form: z.optional(z.enum(['constructor', 'stored', 'openai', 'tuple'])),
+  members: z.optional(z.enum(['inline', 'omit'])),
+  revive: z.optional(
+    z.custom<(record: unknown) => unknown>((value) => typeof value === 'function').check(z.describe('a function (record) => record')),
+  ),
 });

@@ -1,7 +1,7 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { type Actor, type ErrorInfo, type Part, type Requirement, requirementSchema } from '../../src/model/snapshot.js';
 import { type Usage, addUsage } from '../../src/model/usage.js';
-import { type TextStream, createTextStream, isRecord } from '../../src/pipeline/adapter-kit.js';
+import { type TextStream, createTextStream, isRecord, schemaIssueText } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { partType, partsOf, textOf } from './content.js';
 import { structuredOutputName } from './encode.js';
@@ -618,7 +618,7 @@ function checkParts(state: DecoderState, record: Record<string, unknown>, runId:
     const parsed = schema.safeParse(part);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      state.context.report({ code: 'invalid-input', level: 'warning', runId, path: `${path}.${first?.path.join('.') ?? ''}`, message: `invalid ${type} part (${first?.message ?? 'invalid'}); written back only with the record itself` });
+      state.context.report({ code: 'invalid-input', level: 'warning', runId, path: `${path}.${first?.path.join('.') ?? ''}`, message: `invalid ${type} part (${schemaIssueText(first)}); written back only with the record itself` });
     }
   });
 }
@@ -651,7 +651,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
         const first = parsed.success ? undefined : parsed.error.issues[0];
         const out: CanonicalEvent[] = [];
         resolvePendingUser(state, undefined, out);
-        return out.concat(rejected(state, record, 'unknown', 'invalid-input', `not a Runner event${first === undefined ? '' : ` (${first.path.join('.')}: ${first.message})`}; kept as raw`));
+        return out.concat(rejected(state, record, 'unknown', 'invalid-input', `not a Runner event${first === undefined ? '' : ` (${first.path.join('.')}: ${schemaIssueText(first)})`}; kept as raw`));
       }
       const session = sessionOf(state, typeof record.session_id === 'string' ? record.session_id : '');
       const out: CanonicalEvent[] = [];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OptionsSchema } from '../../src/pipeline/options.js';
 import type { RunnerDecodeOptions } from './decode.js';
 import type { RunnerEncodeOptions } from './encode.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The `EventType` values of the unified `Event` (langchain_adk 0.3.3 – 0.3.14, orxhestra). */
 export const runnerEventTypes = ['user_message', 'agent_message', 'tool_response', 'agent_start', 'agent_end'] as const;
@@ -12,40 +12,40 @@ export const legacyEventTypes = ['thought', 'action', 'observation', 'final_answ
 /** One of {@link legacyEventTypes}. */
 export type LegacyEventType = (typeof legacyEventTypes)[number];
 
-const metadata = { metadata: z.record(z.string(), z.unknown()).optional() };
+const metadata = { metadata: z.optional(z.record(z.string(), z.unknown())) };
 
 /** `TextPart`. */
-export const textPartSchema = z.looseObject({ type: z.literal('text').optional(), text: z.string(), ...metadata });
+export const textPartSchema = z.looseObject({ type: z.optional(z.literal('text')), text: z.string(), ...metadata });
 
 /** `DataPart`: structured output; `data` must be a dict. */
-export const dataPartSchema = z.looseObject({ type: z.literal('data').optional(), data: z.record(z.string(), z.unknown()), ...metadata });
+export const dataPartSchema = z.looseObject({ type: z.optional(z.literal('data')), data: z.record(z.string(), z.unknown()), ...metadata });
 
 /** `FilePart`; the library never creates one, the model allows it. */
 export const filePartSchema = z.looseObject({
   type: z.literal('file'),
-  uri: z.string().nullable().optional(),
-  inline_bytes: z.string().nullable().optional(),
-  mime_type: z.string().nullable().optional(),
-  name: z.string().nullable().optional(),
+  uri: z.optional(z.nullable(z.string())),
+  inline_bytes: z.optional(z.nullable(z.string())),
+  mime_type: z.optional(z.nullable(z.string())),
+  name: z.optional(z.nullable(z.string())),
   ...metadata,
 });
 
 /** `ToolCallPart`: one tool call request. */
 export const toolCallPartSchema = z.looseObject({
-  type: z.literal('tool_call').optional(),
+  type: z.optional(z.literal('tool_call')),
   tool_call_id: z.string(),
   tool_name: z.string(),
-  args: z.record(z.string(), z.unknown()).optional(),
+  args: z.optional(z.record(z.string(), z.unknown())),
   ...metadata,
 });
 
 /** `ToolResponsePart`: a tool's result, always a string, and its error. */
 export const toolResponsePartSchema = z.looseObject({
-  type: z.literal('tool_response').optional(),
+  type: z.optional(z.literal('tool_response')),
   tool_call_id: z.string(),
   tool_name: z.string(),
-  result: z.string().optional(),
-  error: z.string().nullable().optional(),
+  result: z.optional(z.string()),
+  error: z.optional(z.nullable(z.string())),
   ...metadata,
 });
 
@@ -53,7 +53,7 @@ export const toolResponsePartSchema = z.looseObject({
 export const thinkingPartSchema = z.looseObject({ type: z.literal('thinking'), thinking: z.string(), ...metadata });
 
 /** The schema of each part type, by the type `partType` tells. */
-export const partSchemas: Record<string, z.ZodType> = {
+export const partSchemas: Record<string, z.ZodMiniType> = {
   text: textPartSchema,
   data: dataPartSchema,
   file: filePartSchema,
@@ -64,20 +64,20 @@ export const partSchemas: Record<string, z.ZodType> = {
 
 /** The envelope every Runner record has, current and legacy; checked at the boundary. */
 export const runnerEnvelopeSchema = z.looseObject({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   type: z.string(),
-  timestamp: z.number().optional(),
-  invocation_id: z.string().optional(),
-  session_id: z.string().nullable().optional(),
-  author: z.string().optional(),
-  agent_name: z.string().nullable().optional(),
-  branch: z.string().optional(),
-  partial: z.boolean().nullable().optional(),
-  turn_complete: z.boolean().optional(),
-  content: z.unknown().optional(),
-  actions: z.unknown().optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-  llm_response: z.unknown().optional(),
+  timestamp: z.optional(z.number()),
+  invocation_id: z.optional(z.string()),
+  session_id: z.optional(z.nullable(z.string())),
+  author: z.optional(z.string()),
+  agent_name: z.optional(z.nullable(z.string())),
+  branch: z.optional(z.string()),
+  partial: z.optional(z.nullable(z.boolean())),
+  turn_complete: z.optional(z.boolean()),
+  content: z.optional(z.unknown()),
+  actions: z.optional(z.unknown()),
+  metadata: z.optional(z.record(z.string(), z.unknown())),
+  llm_response: z.optional(z.unknown()),
 });
 
 /** A part of `Content.parts` as written. */

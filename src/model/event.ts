@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   actorSchema,
   citationSchema,
@@ -13,15 +13,15 @@ import { usageSchema } from './usage.js';
 /** Fields every canonical event carries. */
 export const envelopeShape = {
   runId: z.string(),
-  parentRunId: z.string().optional(),
-  sessionId: z.string().optional(),
-  actor: actorSchema.optional(),
+  parentRunId: z.optional(z.string()),
+  sessionId: z.optional(z.string()),
+  actor: z.optional(actorSchema),
   /** Milliseconds since epoch. */
-  time: z.number().optional(),
-  ext: extSchema.optional(),
+  time: z.optional(z.number()),
+  ext: z.optional(extSchema),
 };
 
-function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
+function event<T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) {
   return z.object({ type: z.literal(type), ...envelopeShape, ...shape });
 }
 
@@ -31,58 +31,58 @@ const toolCallId = { toolCallId: z.string() };
 /** Every canonical event schema, keyed by its `type`. */
 export const eventSchemas = {
   'run-start': event('run-start', {
-    model: z.string().optional(),
-    provider: z.string().optional(),
-    input: z.unknown().optional(),
+    model: z.optional(z.string()),
+    provider: z.optional(z.string()),
+    input: z.optional(z.unknown()),
     /**
      * The run was read from a stored snapshot (an agno `RunOutput`, a 1.x `RunResponse`, a
      * LangChain message list, a canonical runs document) rather than a stream: targets that have
      * an aggregate shape write one for it unless told otherwise (`shape: 'auto'`).
      */
-    snapshot: z.boolean().optional(),
+    snapshot: z.optional(z.boolean()),
   }),
-  'run-end': event('run-end', { output: z.unknown().optional(), usage: usageSchema.optional(), finishReason: z.string().optional() }),
+  'run-end': event('run-end', { output: z.optional(z.unknown()), usage: z.optional(usageSchema), finishReason: z.optional(z.string()) }),
   'run-error': event('run-error', { error: errorInfoSchema }),
-  'run-cancel': event('run-cancel', { reason: z.string().optional() }),
+  'run-cancel': event('run-cancel', { reason: z.optional(z.string()) }),
   'run-pause': event('run-pause', { requirements: z.array(requirementSchema) }),
-  'run-resume': event('run-resume', { resolutions: z.array(resolutionSchema).optional() }),
+  'run-resume': event('run-resume', { resolutions: z.optional(z.array(resolutionSchema)) }),
   'step-start': event('step-start', {
-    model: z.string().optional(),
-    provider: z.string().optional(),
+    model: z.optional(z.string()),
+    provider: z.optional(z.string()),
     /** The id of the assistant message this step writes, where the source names it. */
-    messageId: z.string().optional(),
+    messageId: z.optional(z.string()),
   }),
-  'step-end': event('step-end', { usage: usageSchema.optional(), finishReason: z.string().optional() }),
+  'step-end': event('step-end', { usage: z.optional(usageSchema), finishReason: z.optional(z.string()) }),
   'text-start': event('text-start', id),
   'text-delta': event('text-delta', { ...id, delta: z.string() }),
-  'text-end': event('text-end', { ...id, citations: z.array(citationSchema).optional() }),
+  'text-end': event('text-end', { ...id, citations: z.optional(z.array(citationSchema)) }),
   'reasoning-start': event('reasoning-start', id),
   'reasoning-delta': event('reasoning-delta', { ...id, delta: z.string() }),
-  'reasoning-end': event('reasoning-end', { ...id, signature: z.string().optional() }),
+  'reasoning-end': event('reasoning-end', { ...id, signature: z.optional(z.string()) }),
   'reasoning-step': event('reasoning-step', {
-    title: z.string().optional(),
-    reasoning: z.string().optional(),
-    action: z.string().optional(),
-    result: z.string().optional(),
-    nextAction: z.string().optional(),
-    confidence: z.number().optional(),
+    title: z.optional(z.string()),
+    reasoning: z.optional(z.string()),
+    action: z.optional(z.string()),
+    result: z.optional(z.string()),
+    nextAction: z.optional(z.string()),
+    confidence: z.optional(z.number()),
   }),
   'tool-input-start': event('tool-input-start', { ...toolCallId, toolName: z.string() }),
   'tool-input-delta': event('tool-input-delta', { ...toolCallId, delta: z.string() }),
   'tool-call': event('tool-call', { ...toolCallId, toolName: z.string(), input: z.unknown() }),
-  'tool-result': event('tool-result', { ...toolCallId, toolName: z.string().optional(), output: z.unknown() }),
-  'tool-error': event('tool-error', { ...toolCallId, toolName: z.string().optional(), error: z.unknown() }),
+  'tool-result': event('tool-result', { ...toolCallId, toolName: z.optional(z.string()), output: z.unknown() }),
+  'tool-error': event('tool-error', { ...toolCallId, toolName: z.optional(z.string()), error: z.unknown() }),
   message: event('message', { message: messageSchema }),
-  'activity-start': event('activity-start', { name: z.string(), data: z.unknown().optional() }),
-  'activity-end': event('activity-end', { name: z.string(), data: z.unknown().optional() }),
+  'activity-start': event('activity-start', { name: z.string(), data: z.optional(z.unknown()) }),
+  'activity-end': event('activity-end', { name: z.string(), data: z.optional(z.unknown()) }),
   file: event('file', {
     mediaType: z.string(),
-    url: z.string().optional(),
-    data: z.string().optional(),
-    name: z.string().optional(),
+    url: z.optional(z.string()),
+    data: z.optional(z.string()),
+    name: z.optional(z.string()),
   }),
-  source: event('source', { url: z.string().optional(), title: z.string().optional(), id: z.string().optional() }),
-  state: event('state', { snapshot: z.unknown().optional(), delta: z.unknown().optional() }),
+  source: event('source', { url: z.optional(z.string()), title: z.optional(z.string()), id: z.optional(z.string()) }),
+  state: event('state', { snapshot: z.optional(z.unknown()), delta: z.optional(z.unknown()) }),
   handoff: event('handoff', { to: z.string() }),
   data: event('data', { name: z.string(), data: z.unknown() }),
   raw: event('raw', { format: z.string(), payload: z.unknown() }),

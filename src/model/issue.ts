@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The closed list of things a conversion can report. */
 export const issueCodes = [
@@ -25,17 +25,17 @@ export const issueSchema = z.object({
   level: z.enum(issueLevels),
   message: z.string(),
   /** The format whose decoder or encoder raised it. */
-  format: z.string().optional(),
+  format: z.optional(z.string()),
   /** The canonical (or foreign) event type concerned. */
-  eventType: z.string().optional(),
+  eventType: z.optional(z.string()),
   /** A JSON path inside the record, such as `tool.tool_args`. */
-  path: z.string().optional(),
+  path: z.optional(z.string()),
   /** Zero-based index of the input record in the conversion. */
-  index: z.number().optional(),
+  index: z.optional(z.number()),
   /** One-based line number of the record, where the input had lines. */
-  line: z.number().optional(),
+  line: z.optional(z.number()),
   /** The run concerned, where known. */
-  runId: z.string().optional(),
+  runId: z.optional(z.string()),
 });
 
 /** Something a conversion lost, guessed, repaired or could not read. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { usageSchema } from './usage.js';
 
 /** Fields only one format has, keyed by format name, kept for a lossless own round trip. */
@@ -10,8 +10,8 @@ export type Ext = z.infer<typeof extSchema>;
 /** Who produced an event or a run. */
 export const actorSchema = z.object({
   kind: z.enum(['agent', 'team', 'user', 'tool', 'system', 'workflow']),
-  id: z.string().optional(),
-  name: z.string().optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
 });
 
 /** Who produced an event or a run. */
@@ -19,10 +19,10 @@ export type Actor = z.infer<typeof actorSchema>;
 
 /** A cited source. */
 export const citationSchema = z.object({
-  url: z.string().optional(),
-  title: z.string().optional(),
-  id: z.string().optional(),
-  text: z.string().optional(),
+  url: z.optional(z.string()),
+  title: z.optional(z.string()),
+  id: z.optional(z.string()),
+  text: z.optional(z.string()),
 });
 
 /** A cited source. */
@@ -31,9 +31,9 @@ export type Citation = z.infer<typeof citationSchema>;
 /** An error as the canonical model carries it. */
 export const errorInfoSchema = z.object({
   message: z.string(),
-  type: z.string().optional(),
-  id: z.string().optional(),
-  data: z.unknown().optional(),
+  type: z.optional(z.string()),
+  id: z.optional(z.string()),
+  data: z.optional(z.unknown()),
 });
 
 /** An error as the canonical model carries it. */
@@ -43,13 +43,13 @@ export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 export const requirementSchema = z.object({
   id: z.string(),
   kind: z.enum(['confirmation', 'user-input', 'user-feedback', 'external-execution']),
-  toolCallId: z.string().optional(),
-  toolName: z.string().optional(),
-  input: z.unknown().optional(),
+  toolCallId: z.optional(z.string()),
+  toolName: z.optional(z.string()),
+  input: z.optional(z.unknown()),
   /** The schema of the input the user is asked for. */
-  schema: z.unknown().optional(),
-  note: z.string().optional(),
-  ext: extSchema.optional(),
+  schema: z.optional(z.unknown()),
+  note: z.optional(z.string()),
+  ext: z.optional(extSchema),
 });
 
 /** What a paused run waits for. */
@@ -61,25 +61,25 @@ export type Requirement = z.infer<typeof requirementSchema>;
  * feedback (`answers`, selected option labels by question), or an external tool's `output`.
  */
 export const resolutionSchema = z.object({
-  requirementId: z.string().optional(),
-  toolCallId: z.string().optional(),
-  approved: z.boolean().optional(),
-  reason: z.string().optional(),
-  values: z.record(z.string(), z.unknown()).optional(),
-  answers: z.record(z.string(), z.array(z.string())).optional(),
-  output: z.unknown().optional(),
-  isError: z.boolean().optional(),
+  requirementId: z.optional(z.string()),
+  toolCallId: z.optional(z.string()),
+  approved: z.optional(z.boolean()),
+  reason: z.optional(z.string()),
+  values: z.optional(z.record(z.string(), z.unknown())),
+  answers: z.optional(z.record(z.string(), z.array(z.string()))),
+  output: z.optional(z.unknown()),
+  isError: z.optional(z.boolean()),
 });
 
 /** The answer to one requirement of a paused run. */
 export type Resolution = z.infer<typeof resolutionSchema>;
 
-const partExt = { ext: extSchema.optional() };
+const partExt = { ext: z.optional(extSchema) };
 
 /** A message part: text, reasoning, a tool call or result, a file, a source or app data. */
 export const partSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string(), citations: z.array(citationSchema).optional(), ...partExt }),
-  z.object({ type: z.literal('reasoning'), text: z.string(), signature: z.string().optional(), ...partExt }),
+  z.object({ type: z.literal('text'), text: z.string(), citations: z.optional(z.array(citationSchema)), ...partExt }),
+  z.object({ type: z.literal('reasoning'), text: z.string(), signature: z.optional(z.string()), ...partExt }),
   z.object({
     type: z.literal('tool-call'),
     toolCallId: z.string(),
@@ -90,24 +90,24 @@ export const partSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('tool-result'),
     toolCallId: z.string(),
-    toolName: z.string().optional(),
+    toolName: z.optional(z.string()),
     output: z.unknown(),
-    isError: z.boolean().optional(),
+    isError: z.optional(z.boolean()),
     ...partExt,
   }),
   z.object({
     type: z.literal('file'),
     mediaType: z.string(),
-    url: z.string().optional(),
-    data: z.string().optional(),
-    name: z.string().optional(),
+    url: z.optional(z.string()),
+    data: z.optional(z.string()),
+    name: z.optional(z.string()),
     ...partExt,
   }),
   z.object({
     type: z.literal('source'),
-    url: z.string().optional(),
-    title: z.string().optional(),
-    id: z.string().optional(),
+    url: z.optional(z.string()),
+    title: z.optional(z.string()),
+    id: z.optional(z.string()),
     ...partExt,
   }),
   z.object({ type: z.literal('data'), name: z.string(), data: z.unknown(), ...partExt }),
@@ -121,11 +121,11 @@ export type PartOfType<T extends Part['type']> = Extract<Part, { type: T }>;
 
 /** One whole message of a conversation. */
 export const messageSchema = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   role: z.enum(['system', 'user', 'assistant', 'tool']),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   parts: z.array(partSchema),
-  ext: extSchema.optional(),
+  ext: z.optional(extSchema),
 });
 
 /** One whole message of a conversation. */
@@ -162,25 +162,25 @@ export interface Run {
 }
 
 /** A run as a snapshot; members are nested runs whose `parentRunId` is this run. */
-export const runSchema: z.ZodType<Run> = z.lazy(() =>
+export const runSchema: z.ZodMiniType<Run> = z.lazy(() =>
   z.object({
     runId: z.string(),
-    parentRunId: z.string().optional(),
-    sessionId: z.string().optional(),
-    actor: actorSchema.optional(),
-    time: z.number().optional(),
+    parentRunId: z.optional(z.string()),
+    sessionId: z.optional(z.string()),
+    actor: z.optional(actorSchema),
+    time: z.optional(z.number()),
     status: runStatusSchema,
-    model: z.string().optional(),
-    provider: z.string().optional(),
-    input: z.unknown().optional(),
+    model: z.optional(z.string()),
+    provider: z.optional(z.string()),
+    input: z.optional(z.unknown()),
     messages: z.array(messageSchema),
-    output: z.unknown().optional(),
-    usage: usageSchema.optional(),
-    finishReason: z.string().optional(),
-    error: errorInfoSchema.optional(),
-    cancelReason: z.string().optional(),
-    requirements: z.array(requirementSchema).optional(),
+    output: z.optional(z.unknown()),
+    usage: z.optional(usageSchema),
+    finishReason: z.optional(z.string()),
+    error: z.optional(errorInfoSchema),
+    cancelReason: z.optional(z.string()),
+    requirements: z.optional(z.array(requirementSchema)),
     members: z.array(runSchema),
-    ext: extSchema.optional(),
+    ext: z.optional(extSchema),
   }),
 );

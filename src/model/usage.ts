@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Token and timing figures of one model step or a whole run. */
 export const usageSchema = z.object({
-  inputTokens: z.number().optional(),
-  outputTokens: z.number().optional(),
-  totalTokens: z.number().optional(),
-  reasoningTokens: z.number().optional(),
-  cacheReadTokens: z.number().optional(),
-  cacheWriteTokens: z.number().optional(),
-  durationMs: z.number().optional(),
-  timeToFirstTokenMs: z.number().optional(),
+  inputTokens: z.optional(z.number()),
+  outputTokens: z.optional(z.number()),
+  totalTokens: z.optional(z.number()),
+  reasoningTokens: z.optional(z.number()),
+  cacheReadTokens: z.optional(z.number()),
+  cacheWriteTokens: z.optional(z.number()),
+  durationMs: z.optional(z.number()),
+  timeToFirstTokenMs: z.optional(z.number()),
 });
 
 /** Token and timing figures of one model step or a whole run. */

@@ -353,3 +353,25 @@ export function reportingInterleavedBlocks(context: AdapterContext, encoder: Enc
     },
   };
 }
+
+/**
+ * A schema check's first complaint in words, for an issue's message: zod/mini, which keeps
+ * bundles small, carries no message texts of its own (its messages all read "Invalid input").
+ */
+export function schemaIssueText(issue: SchemaIssue | undefined): string {
+  if (issue === undefined) return 'invalid';
+  if (issue.code === 'invalid_type') return `expected ${String(issue.expected)}`;
+  if (issue.code === 'invalid_value' && Array.isArray(issue.values)) return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' | ')}`;
+  if (issue.code === 'invalid_union') return 'matches none of the accepted shapes';
+  if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)) return `unknown keys ${issue.keys.join(', ')}`;
+  return issue.message;
+}
+
+/** The fields of a zod issue that {@link schemaIssueText} reads. */
+export interface SchemaIssue {
+  code: string;
+  message: string;
+  expected?: unknown;
+  values?: unknown;
+  keys?: unknown;
+}

@@ -1,30 +1,30 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConversionError } from '../model/issue.js';
 
 /**
  * The schema of a decoder's or encoder's options: a strict object whose fields are optional, so
  * that an unknown key or a bad value is refused with the keys and values the format accepts.
  */
-export type OptionsSchema<Options> = z.ZodObject & z.ZodType<Options>;
+export type OptionsSchema<Options> = z.ZodMiniObject & z.ZodMiniType<Options>;
 
 /** A field's schema without its `optional` / `default` wrappers. */
-function innerOf(field: z.ZodType): z.ZodType {
-  let inner: z.ZodType = field;
-  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+function innerOf(field: z.ZodMiniType): z.ZodMiniType {
+  let inner = field;
+  while (inner instanceof z.ZodMiniOptional || inner instanceof z.ZodMiniDefault) inner = inner._zod.def.innerType as z.ZodMiniType;
   return inner;
 }
 
 /** The values a field accepts, for messages: `auto | events | aggregate`, `true | false`, or its description. */
-export function acceptedValues(field: z.ZodType): string {
+export function acceptedValues(field: z.ZodMiniType): string {
   const inner = innerOf(field);
-  if (inner instanceof z.ZodEnum) return inner.options.join(' | ');
-  if (inner instanceof z.ZodBoolean) return 'true | false';
-  return inner.description ?? field.description ?? 'a value';
+  if (inner instanceof z.ZodMiniEnum) return Object.values(inner._zod.def.entries).join(' | ');
+  if (inner instanceof z.ZodMiniBoolean) return 'true | false';
+  return z.globalRegistry.get(inner)?.description ?? z.globalRegistry.get(field)?.description ?? 'a value';
 }
 
 /** Every option of a schema with its accepted values: `shape=auto | events | aggregate, era=A | B`. */
-export function describeOptions(schema: z.ZodObject): string {
-  const entries = Object.entries(schema.shape as Record<string, z.ZodType>);
+export function describeOptions(schema: z.ZodMiniObject): string {
+  const entries = Object.entries(schema.shape as Record<string, z.ZodMiniType>);
   return entries.length === 0 ? 'none' : entries.map(([key, field]) => `${key}=${acceptedValues(field)}`).join(', ');
 }
 
@@ -44,7 +44,7 @@ export function checkOptions<Options>(
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new ConversionError(`the ${role} options of ${format} must be an object; accepted: ${describeOptions(schema)}`);
   }
-  const shape = schema.shape as Record<string, z.ZodType>;
+  const shape = schema.shape as Record<string, z.ZodMiniType>;
   for (const [key, value] of Object.entries(options)) {
     const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (field === undefined) {
@@ -62,14 +62,14 @@ export function checkOptions<Options>(
  * `false` become booleans and numerals numbers where the option is one; everything else stays
  * text for {@link checkOptions} to judge.
  */
-export function optionsFromText(schema: z.ZodObject | undefined, pairs: Readonly<Record<string, string>>): Record<string, unknown> {
-  const shape = (schema?.shape ?? {}) as Record<string, z.ZodType>;
+export function optionsFromText(schema: z.ZodMiniObject | undefined, pairs: Readonly<Record<string, string>>): Record<string, unknown> {
+  const shape = (schema?.shape ?? {}) as Record<string, z.ZodMiniType>;
   const options: Record<string, unknown> = {};
   for (const [key, text] of Object.entries(pairs)) {
     const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     const inner = field === undefined ? undefined : innerOf(field);
-    if (inner instanceof z.ZodBoolean && (text === 'true' || text === 'false')) options[key] = text === 'true';
-    else if (inner instanceof z.ZodNumber && text.trim() !== '' && Number.isFinite(Number(text))) options[key] = Number(text);
+    if (inner instanceof z.ZodMiniBoolean && (text === 'true' || text === 'false')) options[key] = text === 'true';
+    else if (inner instanceof z.ZodMiniNumber && text.trim() !== '' && Number.isFinite(Number(text))) options[key] = Number(text);
     else options[key] = text;
   }
   return options;

@@ -63,7 +63,7 @@ describe('canonical schemas', () => {
 
   it('the discriminated union covers exactly the event types of the schema map', () => {
     expectTypeOf<CanonicalEvent['type']>().toEqualTypeOf<EventType>();
-    expect(canonicalEventSchema.options.map((option) => option.shape.type.value).sort()).toEqual([...eventTypes].sort());
+    expect(canonicalEventSchema._zod.def.options.map((option) => option.shape.type._zod.def.values[0]).sort()).toEqual([...eventTypes].sort());
   });
 
   it('validate snapshots, usage and issues', () => {

@@ -12,7 +12,14 @@ const wrong = { ...(stream.find((record) => record.event === 'RunContent') as Re
 describe('agno records with wrong field types', () => {
   it('raise invalid-input (error) naming the path and are kept as raw', () => {
     const { output, issues } = convert([...stream.slice(0, 3), wrong], { from: 'agno', to: 'canonical', encode: { header: false } });
-    expect(issues).toContainEqual(expect.objectContaining({ code: 'invalid-input', level: 'error', path: 'run_id' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid-input',
+        level: 'error',
+        path: 'run_id',
+        message: 'agno RunContent record with a wrong field type at run_id (expected string); kept as raw, given to no run',
+      }),
+    );
     expect((output as CanonicalEvent[]).at(-1)).toMatchObject({ type: 'raw', format: 'agno', payload: wrong });
   });
 
