@@ -1,20 +1,28 @@
 // @ts-check
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, relative, resolve, sep } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { createRecordWriter, getFormat, readAll } from 'agent-event-bridge';
-import { agnoFormat } from 'agent-event-bridge/agno';
-import { pipeUIMessageStreamToServerResponse } from 'agent-event-bridge/ai-sdk';
+import { extname, relative, resolve, sep } from 'node:path';
+import { createRecordWriter } from 'agent-event-bridge';
 
-/** @typedef {import('agent-event-bridge').Issue} Issue */
-/** @typedef {{ name: string, title: string, prompt: string, recording: string, origin: string }} Scenario */
+/**
+ * A scenario the page offers: a recording to replay (replay mode) or the AgentOS agent or team
+ * to run (live mode).
+ * @typedef {{ name: string, title: string, prompt: string, origin: string, recording?: string, agentId?: string, teamId?: string }} Scenario
+ */
 
-const exampleDirectory = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * What answers `POST /api/chat`: the live AgentOS backend (agentos-backend.mjs) or the replay
+ * of recordings (replay-backend.mjs).
+ * @typedef {object} Backend
+ * @property {'live' | 'replay'} mode
+ * @property {Scenario[]} scenarios
+ * @property {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, body: unknown) => Promise<void>} chat
+ */
 
-/** The scenarios the page offers: one agno 2.x recording each (scenarios.json). */
-export const scenarios = /** @type {Scenario[]} */ (JSON.parse(await readFile(join(exampleDirectory, 'scenarios.json'), 'utf8')));
+/**
+ * One route: reads the request, writes the response.
+ * @typedef {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, url: URL) => Promise<void>} Route
+ */
 
 const contentTypes = /** @type {Record<string, string>} */ ({
   '.html': 'text/html; charset=utf-8',
@@ -26,18 +34,37 @@ const contentTypes = /** @type {Record<string, string>} */ ({
 });
 
 /**
- * Creates the example's HTTP server: the built page and `POST /api/chat`, which replays the
- * chosen agno recording through the `agno` decoder and the `ai-sdk-ui` encoder as a UI message
- * stream (`pipeUIMessageStreamToServerResponse`), the wire format `useChat`'s default transport reads.
+ * The example's routes, keyed by `METHOD /path`: the chat endpoint `useChat`'s default transport
+ * posts to, and the scenarios the page offers. Add routes by passing `routes` to
+ * {@link createChatServer}.
+ * @param {Backend} backend
+ * @returns {Record<string, Route>}
+ */
+export function chatRoutes(backend) {
+  return {
+    'POST /api/chat': async (request, response) => backend.chat(request, response, await readJsonBody(request)),
+    'GET /api/scenarios': async (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ mode: backend.mode, scenarios: backend.scenarios }));
+    },
+  };
+}
+
+/**
+ * Creates the example's HTTP server: the routes of {@link chatRoutes} (and `routes`, which add to
+ * or replace them), and the built page for every other `GET`.
  * @param {object} options
  * @param {string} options.pageDirectory the directory of the built page (see build-page.mjs).
- * @param {number} [options.delayMs] pause between agno records, so the page visibly streams.
- * @param {(issue: Issue, scenario: Scenario) => void} [options.onIssue] what the conversion reports.
+ * @param {Backend} options.backend what answers the chat.
+ * @param {Record<string, Route>} [options.routes] more routes, keyed by `METHOD /path`.
  */
-export function createChatServer({ pageDirectory, delayMs = 40, onIssue }) {
+export function createChatServer({ pageDirectory, backend, routes = {} }) {
+  /** @type {Record<string, Route>} */
+  const table = { ...chatRoutes(backend), ...routes };
   return createServer((request, response) => {
-    const route = request.method === 'POST' && request.url === '/api/chat' ? replayChat : servePage;
-    route(request, response, { pageDirectory, delayMs, onIssue }).catch((error) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = table[`${request.method} ${url.pathname}`] ?? ((request, response) => servePage(request, response, pageDirectory));
+    route(request, response, url).catch((error) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(String(error instanceof Error ? error.message : error));
     });
@@ -47,10 +74,11 @@ export function createChatServer({ pageDirectory, delayMs = 40, onIssue }) {
 /**
  * The scenario a chat request asks for: the `scenario` field of the request body, else the
  * text of the last user message, which is a scenario's name or prompt.
+ * @param {Scenario[]} scenarios
  * @param {unknown} body the JSON body `useChat` posts: `{id, messages, trigger, ...body}`.
  * @returns {Scenario | undefined}
  */
-export function chooseScenario(body) {
+export function chooseScenario(scenarios, body) {
   if (typeof body !== 'object' || body === null) return undefined;
   const { scenario, messages } = /** @type {{ scenario?: unknown, messages?: unknown }} */ (body);
   if (typeof scenario === 'string') return scenarios.find((candidate) => candidate.name === scenario);
@@ -59,92 +87,42 @@ export function chooseScenario(body) {
   return scenarios.find((candidate) => candidate.name === wanted || candidate.prompt.toLowerCase() === wanted);
 }
 
-/** @param {unknown[]} messages */
-function lastUserText(messages) {
+/**
+ * The text of the last user message.
+ * @param {unknown[]} messages
+ */
+export function lastUserText(messages) {
   const last = messages.findLast((message) => typeof message === 'object' && message !== null && 'role' in message && message.role === 'user');
   const parts = typeof last === 'object' && last !== null && 'parts' in last && Array.isArray(last.parts) ? last.parts : [];
   return parts.map((part) => (part?.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
 /**
- * @typedef {object} RouteOptions
- * @property {string} pageDirectory
- * @property {number} delayMs
- * @property {((issue: Issue, scenario: Scenario) => void) | undefined} onIssue
- */
-
-/**
- * @param {import('node:http').IncomingMessage} request
+ * The 400 of a message that names no scenario; `DefaultChatTransport` shows its text as the chat error.
  * @param {import('node:http').ServerResponse} response
- * @param {RouteOptions} options
+ * @param {Scenario[]} scenarios
  */
-async function replayChat(request, response, { delayMs, onIssue }) {
-  const body = await readJsonBody(request);
-  const scenario = chooseScenario(body);
-  if (scenario === undefined) {
-    // DefaultChatTransport shows a failed response's text as the chat error.
-    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-    response.end(`No scenario matches this message. Send one of: ${scenarios.map((candidate) => candidate.name).join(', ')}.`);
-    return;
-  }
-  if (getFormat('agno') === undefined) throw new Error('agent-event-bridge has no agno format: run `npm run build` first');
-  const text = await readFile(join(exampleDirectory, 'recordings', scenario.recording), 'utf8');
-  replays += 1;
-  const records = readAll(text, 'jsonl').flatMap((item) => (item.kind === 'record' ? [asFreshRun(item.record, replays)] : []));
-  const source = replay(records, delayMs, () => response.destroyed);
-  try {
-    await pipeUIMessageStreamToServerResponse(response, source, {
-      from: agnoFormat,
-      onIssue: (issue) => onIssue?.(issue, scenario),
-      // Error texts are masked by default (they may hold server details); these recorded runs' may be shown.
-      onError: (error) => (error instanceof Error ? error.message : String(error)),
-    });
-  } catch (error) {
-    if (!response.headersSent) throw error;
-    // The status line is gone: say it the way the AI SDK does, an error chunk and no [DONE].
-    const errorText = `The replay failed: ${error instanceof Error ? error.message : String(error)}`;
-    response.end(createRecordWriter('sse').write({ type: 'error', errorText }));
-  }
-}
-
-/** How many chats were replayed: each replay is a run of its own. */
-let replays = 0;
-
-/**
- * A record of the recording as a new run would have it: agno gives every run a fresh id, and the
- * UI message takes its id from the run, so two replays of one recording must not share it.
- * @param {unknown} record
- * @param {number} replay
- */
-function asFreshRun(record, replay) {
-  // run_id, parent_run_id, child_run_id, current_run_id, at any depth (member_responses): every field that names a run.
-  return JSON.parse(JSON.stringify(record).replace(/"(\w*run_id)":"([^"\\]*)"/g, `"$1":"$2.${replay}"`));
+export function refuseUnknownScenario(response, scenarios) {
+  response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(`No scenario matches this message. Send one of: ${scenarios.map((candidate) => candidate.name).join(', ')}.`);
 }
 
 /**
- * Plays records back one by one, as an agno server would send them.
- * @param {unknown[]} records
- * @param {number} delayMs
- * @param {() => boolean} cancelled
- * @returns {ReadableStream<unknown>}
+ * Ends a response whose status line is gone with the failure said the way the AI SDK says it:
+ * an error chunk and no `[DONE]`.
+ * @param {import('node:http').ServerResponse} response
+ * @param {string} what
+ * @param {unknown} error
  */
-function replay(records, delayMs, cancelled) {
-  let index = 0;
-  return new ReadableStream({
-    async pull(controller) {
-      if (index >= records.length || cancelled()) {
-        controller.close();
-        return;
-      }
-      if (delayMs > 0) await sleep(delayMs);
-      controller.enqueue(records[index]);
-      index += 1;
-    },
-  });
+export function writeLateError(response, what, error) {
+  if (!response.headersSent) throw error;
+  if (response.destroyed) return;
+  const errorText = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+  response.end(createRecordWriter('sse').write({ type: 'error', errorText }));
 }
 
 /** @param {import('node:http').IncomingMessage} request */
-async function readJsonBody(request) {
+export async function readJsonBody(request) {
   const chunks = [];
   for await (const chunk of request) chunks.push(chunk);
   try {
@@ -157,9 +135,9 @@ async function readJsonBody(request) {
 /**
  * @param {import('node:http').IncomingMessage} request
  * @param {import('node:http').ServerResponse} response
- * @param {RouteOptions} options
+ * @param {string} pageDirectory
  */
-async function servePage(request, response, { pageDirectory }) {
+async function servePage(request, response, pageDirectory) {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   const root = resolve(pageDirectory);
   const file = resolve(root, `.${path === '/' ? '/index.html' : decodeURIComponent(path)}`);

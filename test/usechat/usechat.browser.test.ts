@@ -1,88 +1,34 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { updating } from '../support/golden.js';
 import scenarios from '../../examples/agno-usechat/scenarios.json' with { type: 'json' };
 import { promptOf } from './prompt-of.js';
-import { chromiumCandidates, findChromium, inContinuousIntegration } from './find-chromium.js';
-import { type RunningExample, startExample } from './start-example.js';
+import { chromiumOrStandIn, exampleInChromium, sendPrompt, streamEnded, toolOf } from './chromium-page.js';
 
-const chromiumPath = findChromium();
 const repository = join(import.meta.dirname, '../..');
 const screenshotPath = join(repository, 'examples/agno-usechat/screenshot.png');
 const artifactDirectory = join(repository, 'test-results/usechat');
 
-/** Flags that let Chromium run as root in a container, offline, with nothing but loopback. */
-const launchFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const missingBrowser = `no Chromium found (looked at ${chromiumCandidates.join(', ')}); install it (apt-get install -y chromium) or set CHROMIUM_PATH`;
-
 describe('the useChat example in headless Chromium', () => {
-  if (chromiumPath === undefined) {
-    if (inContinuousIntegration) {
-      it('finds Chromium, which CI must provide', () => {
-        throw new Error(`CI=${process.env.CI}: ${missingBrowser}`);
-      });
-    } else {
-      it('renders every agno scenario', (context) => {
-        console.warn(`usechat browser test skipped: ${missingBrowser}`);
-        context.skip(missingBrowser);
-      });
-    }
-    return;
-  }
+  const chromiumPath = chromiumOrStandIn('renders every agno scenario');
+  if (chromiumPath === undefined) return;
 
-  let example: RunningExample;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    example = await startExample(5);
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: launchFlags });
-    page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-    // Fail in seconds with the locator that is missing, not at the 30 s test timeout.
-    page.setDefaultTimeout(5_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(example.url);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await example?.stop();
-  });
+  const shown = exampleInChromium(chromiumPath, 'replay', 5);
 
   /** Types a scenario's prompt, sends it, waits until the stream is over and returns the reply. */
   async function send(name: string): Promise<Locator> {
-    const replies = page.locator('li[data-role="assistant"]');
-    const before = await replies.count();
-    await page.getByLabel('Message').fill(promptOf(name));
-    await page.getByLabel('Message').press('Enter');
-    await expect.poll(() => replies.count(), { timeout: 15_000 }).toBe(before + 1);
-    await page.waitForFunction(
-      () => ['ready', 'error'].includes(document.querySelector('[data-testid="chat-status"]')?.getAttribute('data-status') ?? ''),
-      undefined,
-      { timeout: 15_000 },
-    );
-    return replies.nth(before);
+    const reply = await sendPrompt(shown.page, promptOf(name));
+    await streamEnded(shown.page);
+    return reply;
   }
 
   function turn(reply: Locator, actor: string): Locator {
     return reply.locator(`[data-testid="turn"][data-actor="${actor}"]`);
   }
 
-  function tool(reply: Locator, name: string): Locator {
-    return reply.locator(`[data-testid="tool"][data-tool-name="${name}"]`);
-  }
+  const tool = toolOf;
 
   it('shows the team run with the member named beside what it said', async () => {
     const reply = await send('team');
@@ -129,22 +75,22 @@ describe('the useChat example in headless Chromium', () => {
     expect(await reply.getByTestId('pause').locator('strong').textContent()).toBe('Assistant paused.');
     expect(await reply.getByTestId('pending').allTextContents()).toEqual(['confirmation of delete_file{"path":"/data/report.txt"}']);
     expect(await reply.locator('.tool-output').count()).toBe(0);
-    expect(await page.getByTestId('chat-status').getAttribute('data-status')).toBe('ready');
+    expect(await shown.page.getByTestId('chat-status').getAttribute('data-status')).toBe('ready');
   });
 
   it('shows the failed run as an error, keeping the text written before it', async () => {
     const reply = await send('run-error');
-    expect(await page.getByTestId('chat-status').getAttribute('data-status')).toBe('error');
-    expect(await page.getByTestId('chat-error').textContent()).toBe('The run failed: Model provider rate limit exceeded');
+    expect(await shown.page.getByTestId('chat-status').getAttribute('data-status')).toBe('error');
+    expect(await shown.page.getByTestId('chat-error').textContent()).toBe('The run failed: Model provider rate limit exceeded');
     expect(await reply.locator('.text').allTextContents()).toEqual(['Let me look that up']);
   });
 
   it('renders every scenario on one page without a script error, saved as a screenshot', async () => {
-    expect(await page.locator('li[data-role="assistant"]').count()).toBe(scenarios.length);
-    expect(pageErrors).toEqual([]);
+    expect(await shown.page.locator('li[data-role="assistant"]').count()).toBe(scenarios.length);
+    expect(shown.pageErrors).toEqual([]);
     mkdirSync(artifactDirectory, { recursive: true });
     const artifact = join(artifactDirectory, 'screenshot.png');
-    await page.screenshot({ path: artifact, fullPage: true });
+    await shown.page.screenshot({ path: artifact, fullPage: true });
     // The README's screenshot is refreshed on request only, so a test run leaves the tree clean.
     if (updating) copyFileSync(artifact, screenshotPath);
   });

@@ -1,16 +1,41 @@
 import { useChat } from '@ai-sdk/react';
-import { type FormEvent, useState } from 'react';
-import scenarios from '../scenarios.json' with { type: 'json' };
+import { type FormEvent, useEffect, useState } from 'react';
+import type { Answering } from './answer-form.js';
 import { MessageView } from './message-view.js';
+import { pauseAnswered } from './pending-confirmations.js';
+
+/** A scenario the server offers (`GET /api/scenarios`). */
+interface Scenario {
+  name: string;
+  title: string;
+  prompt: string;
+  origin: string;
+}
+
+/** What the server runs: agno's AgentOS (`live`) or recordings (`replay`). */
+interface Offer {
+  mode: 'live' | 'replay';
+  scenarios: Scenario[];
+}
 
 /**
- * The chat: `useChat` with its default transport, which posts to `/api/chat` on this origin,
- * where the example server replays an agno recording as a UI message stream.
+ * The chat: `useChat` with its default transport, which posts to `/api/chat` on this origin. In
+ * live mode a paused run is answered in its tool part and sent back automatically once every
+ * paused tool is answered (`sendAutomaticallyWhen`); the continued run streams into the same message.
  */
 export function ChatPage() {
-  const { messages, sendMessage, status, error } = useChat();
+  const { id, messages, sendMessage, status, error, stop, addToolApprovalResponse, addToolOutput } = useChat({ sendAutomaticallyWhen: pauseAnswered });
   const [input, setInput] = useState('');
+  const [offer, setOffer] = useState<Offer | undefined>(undefined);
   const busy = status === 'submitted' || status === 'streaming';
+
+  useEffect(() => {
+    void fetch('/api/scenarios')
+      .then((response) => response.json() as Promise<Offer>)
+      .then(setOffer);
+  }, []);
+
+  const answering: Answering | undefined = offer?.mode === 'live' ? { addToolApprovalResponse, addToolOutput } : undefined;
 
   function send(text: string): void {
     if (busy || text.trim() === '') return;
@@ -24,12 +49,16 @@ export function ChatPage() {
   }
 
   return (
-    <main>
+    <main data-chat-id={id} data-mode={offer?.mode}>
       <header>
         <h1>agno runs in useChat</h1>
-        <p>Each prompt replays an agno 2.x stream through agent-event-bridge as a UI message stream.</p>
+        <p>
+          {offer?.mode === 'live'
+            ? "Each prompt runs a scripted agent or team of agno's AgentOS; its stream reaches useChat through agent-event-bridge."
+            : 'Each prompt replays an agno 2.x stream through agent-event-bridge as a UI message stream.'}
+        </p>
         <nav aria-label="Scenarios">
-          {scenarios.map((scenario) => (
+          {(offer?.scenarios ?? []).map((scenario) => (
             <button key={scenario.name} type="button" disabled={busy} onClick={() => send(scenario.prompt)} title={scenario.origin}>
               {scenario.title}
             </button>
@@ -38,7 +67,7 @@ export function ChatPage() {
       </header>
       <ol className="messages">
         {messages.map((message) => (
-          <MessageView key={message.id} message={message} />
+          <MessageView key={message.id} message={message} answering={answering} />
         ))}
       </ol>
       {error === undefined ? null : (
@@ -48,9 +77,13 @@ export function ChatPage() {
       )}
       <form onSubmit={submit}>
         <input aria-label="Message" value={input} onChange={(event) => setInput(event.target.value)} placeholder="A prompt above, or a scenario name" />
-        <button type="submit" disabled={busy}>
-          Send
-        </button>
+        {busy ? (
+          <button type="button" onClick={() => void stop()}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit">Send</button>
+        )}
         <span className="status" data-testid="chat-status" data-status={status}>
           {status}
         </span>

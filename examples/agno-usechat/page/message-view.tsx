@@ -1,5 +1,6 @@
 import { type UIMessage, isDataUIPart, isToolUIPart } from 'ai';
 import { type Lineage, actorLabel, inherit, lineageOf } from './lineage.js';
+import type { Answering } from './answer-form.js';
 import { PartView } from './part-view.js';
 import { pendingConfirmations } from './pending-confirmations.js';
 
@@ -11,8 +12,11 @@ interface Turn {
   parts: Part[];
 }
 
-/** One chat message; an assistant message is split into turns by run, so members are named. */
-export function MessageView({ message }: { message: UIMessage }) {
+/**
+ * One chat message; an assistant message is split into turns by run, so members are named.
+ * @param answering useChat's answer functions when a paused run can continue (live mode).
+ */
+export function MessageView({ message, answering }: { message: UIMessage; answering?: Answering | undefined }) {
   if (message.role === 'user') {
     return (
       <li className="message user" data-role="user">
@@ -41,11 +45,11 @@ export function MessageView({ message }: { message: UIMessage }) {
             )}
           </h3>
           {turn.parts.map((part, partIndex) => (
-            <PartView key={partIndex} part={part} />
+            <PartView key={partIndex} part={part} answering={answering} />
           ))}
         </section>
       ))}
-      <PauseNotice parts={message.parts} actor={actorLabel(root.actor)} />
+      <PauseNotice parts={message.parts} actor={actorLabel(root.actor)} live={answering !== undefined} />
     </li>
   );
 }
@@ -68,8 +72,8 @@ function partMetadata(part: Part): unknown {
   return 'providerMetadata' in part ? part.providerMetadata : undefined;
 }
 
-/** The pause state: what the paused run waits for; this replay ends there. */
-function PauseNotice({ parts, actor }: { parts: readonly Part[]; actor: string }) {
+/** The pause state: what the paused run waits for; a replay ends there, a live run continues once answered. */
+function PauseNotice({ parts, actor, live }: { parts: readonly Part[]; actor: string; live: boolean }) {
   const pending = pendingConfirmations(parts);
   if (pending.length === 0) return null;
   return (
@@ -83,7 +87,7 @@ function PauseNotice({ parts, actor }: { parts: readonly Part[]; actor: string }
           </li>
         ))}
       </ul>
-      A live agno server would continue the run after the answer; this replay ends here.
+      {live ? 'Answer above: agno continues the run in this message.' : 'A live agno server would continue the run after the answer; this replay ends here.'}
     </div>
   );
 }

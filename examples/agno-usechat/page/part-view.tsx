@@ -1,9 +1,14 @@
 import { type UIMessage, getToolName, isToolUIPart } from 'ai';
+import { AnswerForm, type Answering } from './answer-form.js';
+import { awaitsAnswer } from './pending-confirmations.js';
 
 type Part = UIMessage['parts'][number];
 
-/** One part of an assistant message: text, reasoning, a tool call with its outcome, or a file/source. */
-export function PartView({ part }: { part: Part }) {
+/**
+ * One part of an assistant message: text, reasoning, a tool call with its outcome, or a file/source.
+ * A tool the run paused on gets its answer form when `answering` is given (the live mode).
+ */
+export function PartView({ part, answering }: { part: Part; answering?: Answering | undefined }) {
   if (part.type === 'text') return <p className="text">{part.text}</p>;
   if (part.type === 'reasoning') {
     return (
@@ -24,6 +29,11 @@ export function PartView({ part }: { part: Part }) {
         {part.state === 'output-available' ? <pre className="tool-output">{display(part.output)}</pre> : null}
         {part.state === 'output-error' ? <pre className="tool-error">{part.errorText}</pre> : null}
         {part.state === 'output-denied' ? <pre className="tool-error">denied</pre> : null}
+        {/* agno's continued run says nothing of a denied tool: the part keeps the user's answer. */}
+        {part.state === 'approval-responded' && !part.approval.approved ? (
+          <pre className="tool-error">denied{part.approval.reason === undefined ? '' : `: ${part.approval.reason}`}</pre>
+        ) : null}
+        {answering !== undefined && awaitsAnswer(part) ? <AnswerForm part={part} answering={answering} /> : null}
       </div>
     );
   }

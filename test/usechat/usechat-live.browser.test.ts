@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import liveScenarios from '../../examples/agno-usechat/live-scenarios.json' with { type: 'json' };
+import { skipPython, skipReason } from '../interop/python.js';
+import { chromiumOrStandIn, exampleInChromium, sendPrompt, streamEnded, toolOf } from './chromium-page.js';
+
+const artifactDirectory = join(import.meta.dirname, '../../test-results/usechat');
+
+/** The prompt of a live scenario (live-scenarios.json). */
+function promptOf(name: string): string {
+  const scenario = liveScenarios.find((candidate) => candidate.name === name);
+  if (scenario === undefined) throw new Error(`live-scenarios.json has no scenario "${name}"`);
+  return scenario.prompt;
+}
+
+describe.skipIf(skipPython)(`the useChat example on agno's live AgentOS, in headless Chromium${skipPython ? ` (${skipReason})` : ''}`, () => {
+  const chromiumPath = chromiumOrStandIn('answers every pause kind and stops a run');
+  if (chromiumPath === undefined) return;
+
+  const shown = exampleInChromium(chromiumPath, 'live', 0);
+
+  /** Sends a scenario's prompt and waits until its run paused on a tool: returns the reply and the tool's answer form. */
+  async function pausedReply(name: string, toolName: string): Promise<{ reply: Locator; tool: Locator; answer: Locator }> {
+    const reply = await sendPrompt(shown.page, promptOf(name));
+    await streamEnded(shown.page);
+    const tool = toolOf(reply, toolName);
+    const answer = tool.getByTestId('answer');
+    await answer.waitFor();
+    expect(await reply.getByTestId('pause').textContent()).toContain('Answer above: agno continues the run in this message.');
+    return { reply, tool, answer };
+  }
+
+  /** Waits until the continued run ended in the same message: the scripted agent's closing text. */
+  async function continued(reply: Locator): Promise<void> {
+    await expect.poll(() => reply.locator('.text').allTextContents(), { timeout: 15_000 }).toEqual(['I need your say first.', 'Done as you said.']);
+    await streamEnded(shown.page);
+    expect(await shown.page.getByTestId('chat-status').getAttribute('data-status')).toBe('ready');
+    // The answered pause is gone, and no form is left to answer.
+    expect(await reply.getByTestId('pause').count()).toBe(0);
+    expect(await reply.getByTestId('answer').count()).toBe(0);
+  }
+
+  it('Approve continues the paused run: agno runs the tool and its output and closing text appear in the same message', async () => {
+    const replies = shown.page.locator('li[data-role="assistant"]');
+    const { reply, tool, answer } = await pausedReply('confirmation', 'delete_file');
+    expect(await tool.getAttribute('data-state')).toBe('approval-requested');
+    const before = await replies.count();
+    await answer.getByRole('button', { name: 'Approve' }).click();
+    await continued(reply);
+    expect(await replies.count()).toBe(before);
+    expect(await tool.getAttribute('data-state')).toBe('output-available');
+    expect(await tool.locator('.tool-output').textContent()).toBe('Deleted /tmp/report.txt');
+  });
+
+  it('Deny with a reason continues the run without running the tool', async () => {
+    const { reply, tool, answer } = await pausedReply('confirmation', 'delete_file');
+    await answer.getByLabel('Reason').fill('keep the report');
+    await answer.getByRole('button', { name: 'Deny' }).click();
+    await continued(reply);
+    // agno's continued stream says nothing of the denied tool (no ToolCallCompleted): the part keeps the answer.
+    expect(await tool.getAttribute('data-state')).toBe('approval-responded');
+    expect(await tool.locator('.tool-error').textContent()).toBe('denied: keep the report');
+    expect(await tool.locator('.tool-output').count()).toBe(0);
+  });
+
+  it("a user-input form fills the tool's missing field, and agno runs the tool with it", async () => {
+    const { reply, tool, answer } = await pausedReply('user-input', 'send_email');
+    expect(await tool.getAttribute('data-state')).toBe('input-available');
+    expect(await answer.getByLabel('subject').inputValue()).toBe('Weekly report');
+    await answer.getByLabel('recipient').fill('ada@example.com');
+    await answer.getByRole('button', { name: 'Send' }).click();
+    await continued(reply);
+    expect(await tool.getAttribute('data-state')).toBe('output-available');
+    expect(await tool.locator('.tool-output').textContent()).toBe("Sent 'Weekly report' to ada@example.com");
+  });
+
+  it("the answer to the agent's feedback question continues the run", async () => {
+    const { reply, tool, answer } = await pausedReply('user-feedback', 'ask_user');
+    expect(await answer.locator('legend').allTextContents()).toEqual(['Which format do you want?']);
+    await answer.getByLabel('PDF').check();
+    await answer.getByRole('button', { name: 'Send' }).click();
+    await continued(reply);
+    expect(await tool.getAttribute('data-state')).toBe('output-available');
+    expect(await tool.locator('.tool-output').textContent()).toBe('{\n  "Which format do you want?": [\n    "PDF"\n  ]\n}');
+  });
+
+  it("an external tool's result supplied in the page becomes the tool's result in agno", async () => {
+    const { reply, tool, answer } = await pausedReply('external-execution', 'run_shell');
+    await answer.getByLabel('Result').fill('report.txt notes.md');
+    await answer.getByRole('button', { name: 'Send' }).click();
+    await continued(reply);
+    expect(await tool.getAttribute('data-state')).toBe('output-available');
+    expect(await tool.locator('.tool-output').textContent()).toBe('report.txt notes.md');
+  });
+
+  it('a team run names its member beside what it said, and tool calls show their outputs and errors', async () => {
+    const team = await sendPrompt(shown.page, promptOf('team'));
+    await streamEnded(shown.page);
+    expect(await team.locator('[data-testid="turn"][data-actor="Researcher"] .text').allTextContents()).toEqual(['Oslo: sunny, 21 degrees.']);
+    expect(await team.locator('.text').last().textContent()).toBe('The researcher says Oslo is sunny at 21 degrees.');
+    const tools = await sendPrompt(shown.page, promptOf('tools'));
+    await streamEnded(shown.page);
+    expect(await toolOf(tools, 'get_weather').getAttribute('data-state')).toBe('output-available');
+    expect(await toolOf(tools, 'get_stock_price').getAttribute('data-state')).toBe('output-error');
+    expect(await tools.locator('.text').last().textContent()).toBe('Paris is sunny at 21 degrees. The quote service is down.');
+  });
+
+  it("a failing run shows agno's error, keeping the text written before it", async () => {
+    const reply = await sendPrompt(shown.page, promptOf('run-error'));
+    await streamEnded(shown.page);
+    expect(await shown.page.getByTestId('chat-status').getAttribute('data-status')).toBe('error');
+    expect(await shown.page.getByTestId('chat-error').textContent()).toContain('The scripted provider is overloaded');
+    expect(await reply.locator('.text').allTextContents()).toEqual(['Checking']);
+  });
+
+  it('Stop ends the stream in the page and AgentOS reports the agno run cancelled', async () => {
+    const reply = await sendPrompt(shown.page, promptOf('slow'));
+    await expect.poll(() => reply.locator('.text').first().textContent(), { timeout: 15_000 }).toMatch(/^Working\.+/);
+    await shown.page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await streamEnded(shown.page);
+    const runId = await reply.getAttribute('data-run-id');
+    const chatId = await shown.page.locator('main').getAttribute('data-chat-id');
+    const status = async () => {
+      // The example's agno session of this chat with slow-agent (sessionOf in agentos-backend.mjs).
+      const response = await fetch(`${shown.example.agentOsUrl}/agents/slow-agent/runs/${runId}?session_id=${chatId}.slow-agent`);
+      return ((await response.json()) as { status?: unknown }).status;
+    };
+    await expect.poll(status, { timeout: 10_000, interval: 250 }).toBe('CANCELLED');
+    // The text stopped where Stop was pressed: the agent's closing words never came.
+    expect(await reply.locator('.text').first().textContent()).not.toContain('done.');
+  });
+
+  it('ran without a script error; the page is saved as a screenshot', async () => {
+    expect(shown.pageErrors).toEqual([]);
+    mkdirSync(artifactDirectory, { recursive: true });
+    await shown.page.screenshot({ path: join(artifactDirectory, 'live.png'), fullPage: true });
+  });
+});
