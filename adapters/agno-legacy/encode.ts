@@ -2,7 +2,7 @@ import { type CanonicalEvent, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
-import { createSnapshotEncoder, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { createRunTrees, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { trackIntermediate } from '../agno/intermediate.js';
 import { writeAggregate } from './aggregate.js';
@@ -31,7 +31,7 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
 
 function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptions): Encoder {
   const era: LegacyEra = options.era ?? 'B';
-  const rootOf = new Map<string, string>();
+  const trees = createRunTrees();
   const shapes = new Map<string, 'events' | 'aggregate'>();
   const teamSessions = new Map<string, string | undefined>();
   const reported = new Map<string, Set<string>>();
@@ -108,9 +108,7 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
 
   /** Forgets a finished top-level run and its members: memory stays bounded by open runs. */
   function forget(root: string): void {
-    for (const [runId, owner] of rootOf) {
-      if (owner !== root) continue;
-      rootOf.delete(runId);
+    for (const runId of trees.forget(root)) {
       teamSessions.delete(runId);
       runContext.delete(runId);
       reported.delete(runId);
@@ -127,15 +125,14 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
   return {
     push(event) {
       if (event.type === 'run-start' && event.actor?.kind === 'team') teamSessions.set(event.runId, event.sessionId);
-      const root = event.parentRunId === undefined ? event.runId : (rootOf.get(event.parentRunId) ?? event.parentRunId);
-      rootOf.set(event.runId, root);
+      const root = trees.rootOf(event);
       let shape = shapes.get(root);
       if (shape === undefined) {
         shape = shapeOfRun(options.shape, event);
         shapes.set(root, shape);
       }
       const out = shape === 'aggregate' ? snapshot.push(event) : encodeEvent(withRunContext(event));
-      if (event.runId === root && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel')) forget(root);
+      if (event.runId === root && endsRun(event)) forget(root);
       return out;
     },
     flush() {

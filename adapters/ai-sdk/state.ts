@@ -34,6 +34,8 @@ export interface StreamState {
   /** Envelopes of open text and reasoning blocks, by record id. */
   blocks: Map<string, Envelope>;
   tools: Map<string, TrackedTool>;
+  /** The ids of the tool calls each run made, so that forgetting a run's calls scans no other run's. */
+  toolsByRun: Map<string, string[]>;
   /** Requirements of paused runs, by run id. */
   pending: Map<string, Requirement[]>;
   /** The run id of the current message when its last word was an error (a step end aside). */
@@ -45,7 +47,7 @@ const rememberedPauses = 1024;
 
 /** A fresh {@link StreamState}. */
 export function createStreamState(): StreamState {
-  return { root: undefined, blocks: new Map(), tools: new Map(), pending: new Map(), failed: undefined };
+  return { root: undefined, blocks: new Map(), tools: new Map(), toolsByRun: new Map(), pending: new Map(), failed: undefined };
 }
 
 /**
@@ -64,16 +66,12 @@ export function track(state: StreamState, event: CanonicalEvent, recordId?: stri
     case 'reasoning-end':
       state.blocks.delete(recordId ?? event.id);
       return;
-    case 'tool-input-start': {
-      const known = state.tools.get(event.toolCallId);
-      state.tools.set(event.toolCallId, { envelope: known?.envelope ?? envelopeOf(event), toolName: event.toolName });
+    case 'tool-input-start':
+      trackTool(state, event, { envelope: state.tools.get(event.toolCallId)?.envelope ?? envelopeOf(event), toolName: event.toolName });
       return;
-    }
-    case 'tool-call': {
-      const known = state.tools.get(event.toolCallId);
-      state.tools.set(event.toolCallId, { envelope: known?.envelope ?? envelopeOf(event), toolName: event.toolName, input: event.input });
+    case 'tool-call':
+      trackTool(state, event, { envelope: state.tools.get(event.toolCallId)?.envelope ?? envelopeOf(event), toolName: event.toolName, input: event.input });
       return;
-    }
     case 'run-pause':
       state.pending.delete(event.runId);
       state.pending.set(event.runId, event.requirements);
@@ -100,8 +98,22 @@ export function track(state: StreamState, event: CanonicalEvent, recordId?: stri
   }
 }
 
+function trackTool(state: StreamState, event: { toolCallId: string }, tool: TrackedTool): void {
+  if (!state.tools.has(event.toolCallId)) {
+    const runId = tool.envelope.runId;
+    let calls = state.toolsByRun.get(runId);
+    if (calls === undefined) state.toolsByRun.set(runId, (calls = []));
+    calls.push(event.toolCallId);
+  }
+  state.tools.set(event.toolCallId, tool);
+}
+
 function forgetTools(state: StreamState, runId: string): void {
-  for (const [toolCallId, tool] of state.tools) if (tool.envelope.runId === runId) state.tools.delete(toolCallId);
+  for (const toolCallId of state.toolsByRun.get(runId) ?? []) {
+    // A call id a later run reused belongs to that run now.
+    if (state.tools.get(toolCallId)?.envelope.runId === runId) state.tools.delete(toolCallId);
+  }
+  state.toolsByRun.delete(runId);
 }
 
 /** The envelope a record about a tool call inherits: the call's, else the message's. */

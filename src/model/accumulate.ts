@@ -37,7 +37,8 @@ export interface Accumulator {
 /** Creates an incremental {@link Accumulator}. */
 export function createAccumulator(options: AccumulateOptions = {}): Accumulator {
   const states = new Map<string, RunState>();
-  const roots: Run[] = [];
+  /** Top-level runs by id, in order of first appearance: taking one out costs no scan. */
+  const roots = new Map<string, Run>();
   const report = options.onIssue ?? (() => {});
 
   function stateOf(event: CanonicalEvent): RunState {
@@ -57,7 +58,7 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
       };
       states.set(event.runId, state);
       const parent = event.parentRunId === undefined ? undefined : states.get(event.parentRunId);
-      if (parent === undefined) roots.push(run);
+      if (parent === undefined) roots.set(run.runId, run);
       else parent.run.members.push(run);
     }
     return state;
@@ -331,20 +332,21 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
       dispatch(handlers, event, stateOf(event));
     },
     runs() {
-      for (const run of roots) {
+      const runs = [...roots.values()];
+      for (const run of runs) {
         const state = states.get(run.runId);
         if (state !== undefined) finish(state);
       }
-      return roots;
+      return runs;
     },
     isSettled(runId) {
       const status = states.get(runId)?.run.status;
       return status !== undefined && status !== 'running';
     },
     take(runId) {
-      const index = roots.findIndex((run) => run.runId === runId);
-      if (index === -1) return undefined;
-      const [run] = roots.splice(index, 1) as [Run];
+      const run = roots.get(runId);
+      if (run === undefined) return undefined;
+      roots.delete(runId);
       const state = states.get(runId);
       if (state !== undefined) finish(state);
       forget(run);

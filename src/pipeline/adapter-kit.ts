@@ -203,8 +203,7 @@ export function createSnapshotEncoder(context: AdapterContext, encodeRun: (run: 
       if (event.type === 'step-end' && event.runId === written) return [];
       if (event.parentRunId === undefined) roots.add(event.runId);
       accumulator.push(event);
-      const ends = event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel';
-      if (!ends || !roots.has(event.runId)) return [];
+      if (!endsRun(event) || !roots.has(event.runId)) return [];
       roots.delete(event.runId);
       written = event.runId;
       const run = accumulator.take(event.runId);
@@ -236,6 +235,52 @@ export function shapeOfRun(shape: OutputShape | undefined, first: CanonicalEvent
   return first.type === 'run-start' && first.snapshot === true ? 'aggregate' : 'events';
 }
 
+/** The top-level run of every open run, for encoders that write a run tree at a time. */
+export interface RunTrees {
+  /** Files the event's run under its top-level run (itself for a top-level run) and returns that run's id. */
+  rootOf(event: CanonicalEvent): string;
+  /** Forgets a finished top-level run and its members; returns their ids, the top-level run's included. */
+  forget(root: string): string[];
+}
+
+/**
+ * Creates {@link RunTrees}. Each tree lists its runs, so that forgetting one costs its own size:
+ * a scan over every run filed would make each run end cost the runs still open (quadratic on
+ * logs whose runs never end).
+ */
+export function createRunTrees(): RunTrees {
+  const rootOf = new Map<string, string>();
+  const runsOf = new Map<string, string[]>();
+  return {
+    rootOf(event) {
+      const root = event.parentRunId === undefined ? event.runId : (rootOf.get(event.parentRunId) ?? event.parentRunId);
+      if (rootOf.get(event.runId) !== root) {
+        rootOf.set(event.runId, root);
+        let runs = runsOf.get(root);
+        if (runs === undefined) runsOf.set(root, (runs = []));
+        runs.push(event.runId);
+      }
+      return root;
+    },
+    forget(root) {
+      const forgotten: string[] = [];
+      for (const runId of runsOf.get(root) ?? []) {
+        // A run filed under another tree since (its parent was named later) stays there.
+        if (rootOf.get(runId) !== root) continue;
+        rootOf.delete(runId);
+        forgotten.push(runId);
+      }
+      runsOf.delete(root);
+      return forgotten;
+    },
+  };
+}
+
+/** Whether an event ends its run: the moment its tree, when it is a top-level run, is written and forgotten. */
+export function endsRun(event: CanonicalEvent): boolean {
+  return event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel';
+}
+
 /**
  * An encoder that writes each top-level run, members included, through the encoder of its shape
  * ({@link shapeOfRun}); a fixed shape uses its encoder alone. The encoders are made on first use.
@@ -245,22 +290,21 @@ export function createShapedEncoder(shape: OutputShape | undefined, encoders: { 
   if (shape === 'aggregate') return encoders.aggregate();
   const made: { events?: Encoder; aggregate?: Encoder } = {};
   const encoderOf = (chosen: 'events' | 'aggregate'): Encoder => (made[chosen] ??= encoders[chosen]());
-  /** The top-level run of every open run, and the shape of every open top-level run: bounded by open runs. */
-  const rootOf = new Map<string, string>();
+  /** The run tree and shape of every open top-level run: bounded by open runs. */
+  const trees = createRunTrees();
   const shapes = new Map<string, 'events' | 'aggregate'>();
   return {
     push(event) {
-      const root = event.parentRunId === undefined ? event.runId : (rootOf.get(event.parentRunId) ?? event.parentRunId);
-      rootOf.set(event.runId, root);
+      const root = trees.rootOf(event);
       let chosen = shapes.get(root);
       if (chosen === undefined) {
         chosen = shapeOfRun(shape, event);
         shapes.set(root, chosen);
       }
       const out = encoderOf(chosen).push(event);
-      if (event.runId === root && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel')) {
+      if (event.runId === root && endsRun(event)) {
         shapes.delete(root);
-        for (const [runId, owner] of rootOf) if (owner === root) rootOf.delete(runId);
+        trees.forget(root);
       }
       return out;
     },
