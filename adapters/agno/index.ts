@@ -112,8 +112,12 @@ export { agnoToolsWithAnswers, resolutionsFromAgnoTools, type AgnoToolExecution 
 export {
   agentOSCancelRequest,
   agentOSContinueRequest,
+  agentOSResumeRequest,
+  readAgentOSResponse,
+  type AgentOSAnswer,
   type AgentOSCancelOptions,
   type AgentOSContinueOptions,
   type AgentOSRequest,
+  type AgentOSResumeOptions,
   type AgentOSRun,
 } from './agent-os.js';
