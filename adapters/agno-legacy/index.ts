@@ -52,7 +52,7 @@ export function detectLegacy(record: unknown): Detection | undefined {
 }
 
 /** agno 1.x: era B events (1.6 – 1.8), era A `RunResponse` chunks (1.0 – 1.5) and stored aggregates. */
-export const agnoLegacyFormat = defineFormat<LegacyDecodeOptions, LegacyEncodeOptions>({
+export const agnoLegacyFormat = /* @__PURE__ */ defineFormat<LegacyDecodeOptions, LegacyEncodeOptions>({
   name: legacyFormatName,
   title: 'agno 1.x events (RunResponseContent …, RunResponse chunks) and RunResponse / TeamRunResponse aggregates',
   versions: { read: '1.0 – 1.8.4', write: '1.8.4 (era B); 1.5 (era A) with era: "A"' },

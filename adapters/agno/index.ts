@@ -12,7 +12,7 @@ function shapeFits(record: unknown, shape: AgnoEncodeOptions['shape']): boolean 
 }
 
 /** agno 2.x and 3.x: `RunOutputEvent` / `TeamRunOutputEvent` streams and `RunOutput` / `TeamRunOutput` aggregates. */
-export const agnoFormat = defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
+export const agnoFormat = /* @__PURE__ */ defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
   name: 'agno',
   title: 'agno 2.x and 3.x run events (RunOutputEvent, TeamRunOutputEvent), RunOutput aggregates and AgentOS SSE frames',
   versions: { read: '2.0 – 3.1', write: '3.1 (default); 2.9 with target: "2.x"' },

@@ -70,7 +70,7 @@ function detectUiRecord(record: Record<string, unknown>): Detection | undefined 
 }
 
 /** Vercel AI SDK `UIMessageChunk` streams: what `useChat` reads. */
-export const aiSdkUiFormat = defineFormat<UiDecodeOptions, UiEncodeOptions>({
+export const aiSdkUiFormat = /* @__PURE__ */ defineFormat<UiDecodeOptions, UiEncodeOptions>({
   name: 'ai-sdk-ui',
   title: 'Vercel AI SDK UI message stream (UIMessageChunk, the useChat wire format)',
   versions: { read: 'ai 5, 6, 7', write: 'ai 7 (target v5 / v6 on request)' },
@@ -180,7 +180,7 @@ function detectStreamRecord(record: Record<string, unknown>): Detection | undefi
 }
 
 /** Vercel AI SDK `TextStreamPart` streams (`streamText().stream`, `fullStream`) as JSON records. */
-export const aiSdkStreamFormat = defineFormat<StreamDecodeOptions, StreamEncodeOptions>({
+export const aiSdkStreamFormat = /* @__PURE__ */ defineFormat<StreamDecodeOptions, StreamEncodeOptions>({
   name: 'ai-sdk-stream',
   title: 'Vercel AI SDK full stream (TextStreamPart of streamText().stream)',
   versions: { read: 'ai 4 (names), 5, 6, 7', write: 'ai 7' },

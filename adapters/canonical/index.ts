@@ -8,7 +8,7 @@ import { canonicalDecodeOptionsSchema, canonicalEncodeOptionsSchema } from './op
 const types = new Set<string>(eventTypes);
 
 /** This library's own model as JSONL: the identity format. */
-export const canonicalFormat = defineFormat<CanonicalDecodeOptions, CanonicalEncodeOptions>({
+export const canonicalFormat = /* @__PURE__ */ defineFormat<CanonicalDecodeOptions, CanonicalEncodeOptions>({
   name: 'canonical',
   title: 'agent-event-bridge canonical events (JSONL)',
   versions: { read: '1', write: '1' },

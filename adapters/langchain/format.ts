@@ -16,7 +16,7 @@ const confidenceOfForm = { constructor: 1, stored: 0.9, openai: 0.5, typed: 0.4,
  * never loads @langchain/core; `agent-event-bridge/langchain` adds the helpers that build real
  * instances.
  */
-export const langchainFormat = defineFormat<LangChainDecodeOptions, LangChainEncodeOptions>({
+export const langchainFormat = /* @__PURE__ */ defineFormat<LangChainDecodeOptions, LangChainEncodeOptions>({
   name: formatName,
   title: 'LangChain messages, AIMessageChunk streams and streamEvents v2 (@langchain/core 1.x)',
   versions: { read: '@langchain/core 1.x; Python langchain_core message_to_dict and dumpd forms', write: '@langchain/core 1.x' },

@@ -21,7 +21,7 @@ function unifiedEventVersion(record: Record<string, unknown>): string {
 }
 
 /** langchain_adk Runner `Event` records (and the typed event classes before 0.3.3). */
-export const runnerFormat = defineFormat<RunnerDecodeOptions, RunnerEncodeOptions>({
+export const runnerFormat = /* @__PURE__ */ defineFormat<RunnerDecodeOptions, RunnerEncodeOptions>({
   name: 'runner',
   title: 'langchain_adk Runner Event (model_dump JSON)',
   versions: { read: 'langchain_adk 0.1 – 0.3.14, orxhestra', write: 'langchain_adk 0.3.3 – 0.3.14 Event' },
