@@ -2,6 +2,7 @@ import { type CanonicalEvent, dispatch } from '../../src/model/event.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
+import { reportWrappedToolInput, toolArgsOf } from '../agno/tool-execution.js';
 import { createRunTrees, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { trackIntermediate } from '../agno/intermediate.js';
@@ -76,7 +77,10 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
       lost(`a whole ${role} message (1.x streams carry only the run's own output)`, event);
       return [];
     }
-    if (event.type === 'tool-call') inputs.set(event.toolCallId, event.input);
+    if (event.type === 'tool-call') {
+      reportWrappedToolInput(context, event, 'agno 1.x');
+      inputs.set(event.toolCallId, event.input);
+    }
     // A tool call's input is needed until its result: 1.x repeats the arguments there.
     const input = event.type === 'tool-result' || event.type === 'tool-error' ? inputs.get(event.toolCallId) : undefined;
     if (event.type === 'tool-result' || event.type === 'tool-error') inputs.delete(event.toolCallId);
@@ -117,9 +121,10 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
   }
 
   function withToolInput(record: Record<string, unknown>, input: unknown): void {
-    if (!isRecord(input)) return;
+    const args = toolArgsOf(input);
+    if (args === null) return;
     const tools = Array.isArray(record.tools) ? record.tools : [record.tool];
-    for (const tool of tools) if (isRecord(tool)) tool.tool_args = input;
+    for (const tool of tools) if (isRecord(tool)) tool.tool_args = args;
   }
 
   return {

@@ -73,6 +73,7 @@ export const agnoLegacyFormat = /* @__PURE__ */ defineFormat<LegacyDecodeOptions
     { what: 'stored-run fields beyond messages, usage and status (message created_at and metrics, formatted_tool_calls, content of a RUNNING run)', direction: 'decode', code: 'dropped', level: 'info', note: 'stays in the source record; the agno target writes the run from its canonical fields (tools from the messages)' },
     { what: 'member_responses copies of members the stream carried', direction: 'decode', code: 'dropped', level: 'info', note: 'stay in the source record; members the stream did not carry become member runs' },
     { what: 'unknown event strings', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'raw agno-legacy record, written back unchanged' },
+    { what: 'tool call inputs that are not objects (the raw text of arguments that were no JSON)', direction: 'encode', code: 'approximated', level: 'warning', note: 'tool_args is a dict: written as {"input": …}, and read back so' },
     { what: 'text or reasoning blocks open at once with interleaved deltas', direction: 'encode', code: 'approximated', level: 'warning', note: 'agno 1.x has one content and one thinking stream per run: written in arrival order, they read back as one text' },
     { what: 'model request boundaries (step-start)', direction: 'encode', code: 'approximated', level: 'info' },
     { what: 'usage of a model request or of a streamed run (era B events carry no metrics)', direction: 'encode', code: 'dropped', level: 'warning' },

@@ -1,6 +1,7 @@
 import type { Requirement } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { requirementKind } from '../agno/index.js';
+import { toolArgsOf } from '../agno/tool-execution.js';
 import type { LegacyEra } from './schema.js';
 
 /** A 1.x `ToolExecution` as canonical events see it. */
@@ -42,7 +43,7 @@ export function writeToolExecution(
   const tool: Record<string, unknown> = {
     tool_call_id: facts.toolCallId,
     tool_name: facts.toolName ?? null,
-    tool_args: isRecord(facts.input) ? facts.input : {},
+    tool_args: toolArgsOf(facts.input) ?? {},
     tool_call_error: stage === 'started' || stage === 'paused' ? null : stage === 'failed',
     result: stage === 'started' || stage === 'paused' ? null : (facts.result ?? null),
     metrics: null,

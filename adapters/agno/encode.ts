@@ -8,6 +8,7 @@ import { eventName, hasActivityEvents, identityPrefix, writeRecord } from './wri
 import { trackIntermediate } from './intermediate.js';
 import { mediaKindOf } from './media.js';
 import { type AgnoTarget, lossReporter, migrateRecord } from './target.js';
+import { reportWrappedToolInput, toolArgsOf } from './tool-execution.js';
 
 /** Options of the agno encoder. */
 export interface AgnoEncodeOptions {
@@ -153,6 +154,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     'tool-input-start': () => [],
     'tool-input-delta': () => [],
     'tool-call': (event) => {
+      reportWrappedToolInput(context, event, 'agno');
       state.toolInputs.set(event.toolCallId, { toolName: event.toolName, input: event.input });
       return record(event);
     },
@@ -223,7 +225,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     const known = state.toolInputs.get(event.toolCallId);
     const [written] = records;
     if (known === undefined || written === undefined || !isRecord(written.tool)) return records;
-    written.tool = { ...written.tool, tool_args: isRecord(known.input) ? known.input : written.tool.tool_args };
+    written.tool = { ...written.tool, tool_args: toolArgsOf(known.input) ?? written.tool.tool_args };
     return records;
   }
 

@@ -60,6 +60,7 @@ export const agnoFormat = /* @__PURE__ */ defineFormat<AgnoDecodeOptions, AgnoEn
       level: 'info',
       note: 'kept as raw so the first outcome stands; an adjacent one is written back with the first outcome\'s record',
     },
+    { what: 'tool call inputs that are not objects (the raw text of arguments that were no JSON)', direction: 'encode', code: 'approximated', level: 'warning', note: 'tool_args is a dict: written as {"input": …}, and read back so' },
     { what: 'text or reasoning blocks open at once with interleaved deltas', direction: 'encode', code: 'approximated', level: 'warning', note: 'agno has one content and one reasoning stream per run: written in arrival order, they read back as one text' },
     { what: 'the input of a run in an event stream', direction: 'encode', code: 'dropped', level: 'info', note: 'RunStarted has no input; shape: aggregate keeps it' },
     { what: 'finish reasons of runs and model requests', direction: 'encode', code: 'dropped', level: 'info' },

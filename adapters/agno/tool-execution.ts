@@ -1,4 +1,27 @@
+import type { EventOfType } from '../../src/model/event.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext } from '../../src/pipeline/format.js';
+
+/**
+ * `tool_args` of a call: agno's `ToolExecution.tool_args` is a dict, so any other input (the raw
+ * text of arguments that were no JSON, which the AI SDK and LangChain keep) is wrapped as `{input}`.
+ */
+export function toolArgsOf(input: unknown): Record<string, unknown> | null {
+  if (isRecord(input)) return input;
+  return input === undefined ? null : { input };
+}
+
+/** Reports a tool call whose input {@link toolArgsOf} wraps: agno reads it back as `{input: …}`. */
+export function reportWrappedToolInput(context: AdapterContext, event: EventOfType<'tool-call'>, format: string): void {
+  if (isRecord(event.input) || event.input === undefined) return;
+  context.report({
+    code: 'approximated',
+    level: 'warning',
+    eventType: 'tool-call',
+    runId: event.runId,
+    message: `the input of tool call "${event.toolCallId}" is not an object (${typeof event.input === 'string' ? 'arguments that are no JSON' : 'a JSON ' + (Array.isArray(event.input) ? 'array' : typeof event.input)}); ${format} tool_args is a dict, so it was written as {"input": …} and reads back so`,
+  });
+}
 
 /** The fields of a 2.x `ToolExecution` this library reads (reference §5.7). */
 export interface ToolExecutionFields {
@@ -43,7 +66,7 @@ export function writeToolExecution(fields: ToolExecutionFields, extra: Record<st
   return {
     tool_call_id: fields.toolCallId ?? null,
     tool_name: fields.toolName ?? null,
-    tool_args: isRecord(fields.input) ? fields.input : fields.input === undefined ? null : { input: fields.input },
+    tool_args: toolArgsOf(fields.input),
     tool_call_error: fields.failed ?? null,
     result: fields.result ?? null,
     metrics: null,

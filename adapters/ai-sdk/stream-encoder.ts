@@ -65,7 +65,9 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
   }
 
   function toolCallPart(event: EventOfType<'tool-call'>): Part {
-    return { ...toolFields(event), type: 'tool-call', toolCallId: event.toolCallId, toolName: event.toolName, input: event.input };
+    // The call of a UI tool-input-error chunk is an invalid call of the full stream.
+    const invalid = event.ext?.[uiFormatName]?.type === 'tool-input-error' ? { invalid: true } : {};
+    return { ...toolFields(event), type: 'tool-call', toolCallId: event.toolCallId, toolName: event.toolName, input: event.input, ...invalid };
   }
 
   const core = createEncoderCore(context, {

@@ -3,7 +3,7 @@ import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeCitations } from './citations.js';
 import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
-import { errorText, finishReasons } from './finish.js';
+import { errorText, finishReasons, isErrorLike } from './finish.js';
 import { type BridgeMetadata, bridgeDataType, tokenUsage, withOurKey } from './metadata.js';
 import { streamFormatName } from './stream-events.js';
 import { deniedText, uiFormatName } from './ui-events.js';
@@ -143,15 +143,16 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
   }
 
   function toolCallChunk(event: EventOfType<'tool-call'>): Chunk {
-    const stream = event.ext?.[streamFormatName];
-    if (event.ext?.[uiFormatName] === undefined && stream?.invalid === true) {
-      // An invalid call of the full stream is one tool-input-error chunk; the tool-error that follows adds nothing.
-      inputErrors.add(event.toolCallId);
-      return { ...toolFields(event), type: 'tool-input-error', toolCallId: event.toolCallId, toolName: event.toolName, input: event.input ?? null, errorText: errorText(stream.error) };
-    }
     return { ...toolFields(event), type: 'tool-input-available', toolCallId: event.toolCallId, toolName: event.toolName, input: event.input ?? null };
   }
-  const inputErrors = new Set<string>();
+  /** Invalid calls (input, and the error the full stream's call part holds), until their tool-error writes one tool-input-error chunk. */
+  const heldCalls = new Map<string, { input: unknown; error: unknown }>();
+
+  /** An invalid call: read from a tool-input-error chunk, or marked invalid by the full stream. */
+  function isInvalidCall(event: EventOfType<'tool-call'>): boolean {
+    const ui = event.ext?.[uiFormatName];
+    return ui === undefined ? event.ext?.[streamFormatName]?.invalid === true : ui.type === 'tool-input-error';
+  }
 
   const core = createEncoderCore(context, {
     format: uiFormatName,
@@ -247,6 +248,11 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     },
     'tool-call'(event) {
       core.toolParts.add(event.toolCallId);
+      if (isInvalidCall(event)) {
+        // One tool-input-error chunk says an invalid call and its error: written when the error comes.
+        heldCalls.set(event.toolCallId, { input: event.input, error: event.ext?.[streamFormatName]?.error });
+        return;
+      }
       emit(toolCallChunk(event), event);
     },
     'tool-result'(event) {
@@ -260,15 +266,17 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       emit({ ...fields, type: 'tool-output-available', toolCallId: event.toolCallId, output: event.output ?? null }, event);
     },
     'tool-error'(event) {
-      // The tool-input-error chunk of an invalid call said this error already.
-      if (inputErrors.delete(event.toolCallId)) return;
       const fields = core.fields(event);
-      if (fields.type === 'tool-input-error') {
+      const held = heldCalls.get(event.toolCallId);
+      if (held !== undefined || fields.type === 'tool-input-error') {
         core.toolParts.add(event.toolCallId);
-        return emit(
-          { input: null, ...fields, type: 'tool-input-error', toolCallId: event.toolCallId, toolName: event.toolName ?? 'unknown', errorText: errorText(event.error) },
-          event,
-        );
+        heldCalls.delete(event.toolCallId);
+        const own = fields.type === 'tool-input-error' ? fields : toolFields(event);
+        // toUIMessageStream writes the call part's error; an Error JSON left without its message
+        // (JSON.stringify drops it) says less than the tool-error's text.
+        const error = typeof held?.error === 'string' || isErrorLike(held?.error) ? held.error : event.error;
+        const chunk = { ...own, type: 'tool-input-error', toolCallId: event.toolCallId, toolName: event.toolName ?? 'unknown', input: held?.input ?? null, errorText: errorText(error) };
+        return emit(chunk, event);
       }
       core.ensureToolPart(event);
       if ((fields.type === 'tool-output-denied' || event.error === deniedText) && supported('tool-output-denied', event)) {

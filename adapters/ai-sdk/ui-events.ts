@@ -142,18 +142,16 @@ export function readUiChunk(chunk: Chunk, state: StreamState): CanonicalEvent[] 
           ...toolExt(chunk, ['type', 'toolCallId', 'toolName', 'input']),
         },
       ];
-    case 'tool-input-error':
-      // One chunk for an invalid call: canonical gets the error, the input stays in ext.
+    case 'tool-input-error': {
+      // One chunk for an invalid call: the call the model made, with the input it sent (the raw
+      // text when it was no JSON), and its error, as streamText's full stream says them.
+      const envelope = toolEnvelope(state, toolCallId);
+      const toolName = text(chunk.toolName);
       return [
-        {
-          type: 'tool-error',
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          toolName: text(chunk.toolName),
-          error: text(chunk.errorText),
-          ...toolExt(chunk, ['toolCallId', 'toolName', 'errorText']),
-        },
+        { type: 'tool-call', ...envelope, toolCallId, toolName, input: chunk.input ?? null, ext: { [uiFormatName]: { type } } },
+        { type: 'tool-error', ...envelope, toolCallId, toolName, error: text(chunk.errorText), ...toolExt(chunk, ['toolCallId', 'toolName', 'errorText', 'input']) },
       ];
+    }
     case 'tool-output-available':
       return [
         {

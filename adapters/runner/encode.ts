@@ -177,12 +177,13 @@ function createEventEncoder(context: AdapterContext): Encoder {
         if (!isRecord(args)) {
           // ReActAgent (0.3.3+) passes a single string input as {"input": …}.
           args = { input: args };
+          // A warning: the call reads back with {"input": …} as its input, not what the model sent.
           context.report({
             code: 'approximated',
-            level: 'info',
+            level: 'warning',
             eventType: event.type,
             runId: event.runId,
-            message: `tool call "${event.toolCallId}" has arguments that are not an object; written as {"input": …} as ReActAgent does`,
+            message: `tool call "${event.toolCallId}" has arguments that are not an object; written as {"input": …} as ReActAgent does, and reads back so`,
           });
         }
         return { type: 'tool_call', tool_call_id: event.toolCallId, tool_name: event.toolName, args, metadata: {} };

@@ -4,6 +4,7 @@ import type { UIMessage } from 'ai';
 // expected of it. test/upstream/corpus.test.ts runs them all.
 import { deniedApprovalStream } from './ai-sdk-denied-approval.js';
 import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
+import { invalidArguments, invalidToolInputChunks, invalidToolInputStream } from './ai-sdk-invalid-tool-input.js';
 import { interleavedBlocksChunks, interleavedBlocksStream } from './ai-sdk-interleaved-blocks.js';
 import { textCutByErrorChunks, textCutByErrorStream } from './ai-sdk-text-cut-by-error.js';
 import { sequentialLastChildRaises } from './runner-sequential-last-child-raises.js';
@@ -39,13 +40,21 @@ const interleaved = ['approximated text-delta', 'approximated reasoning-delta'];
 /** Chunk streams whose calls LangChain itself marks invalid: read as invalid calls, reported. */
 const invalidChunkCases = new Set(['arguments that are not JSON even when completed']);
 
+/** An invalid call's arguments stay text, which agno's tool_args and a Runner call's args cannot be. */
+const invalidCallLosses: Partial<Record<Target, string[]>> = {
+  ...inEveryTarget(['approximated tool_call_chunks']),
+  agno: ['approximated tool_call_chunks', 'approximated tool-call'],
+  'agno-legacy': ['approximated tool_call_chunks', 'approximated tool-call'],
+  runner: ['approximated tool_call_chunks', 'approximated tool-call'],
+};
+
 export const upstreamCases: UpstreamCase[] = [
   ...toolCallChunkCases.map(
     (chunkCase): UpstreamCase => ({
       name: `langchain: ${chunkCase.name}`,
       format: 'langchain',
       records: () => chunkCase.chunks.map((chunk) => chunk.toJSON()),
-      losses: invalidChunkCases.has(chunkCase.name) ? inEveryTarget(['approximated tool_call_chunks']) : {},
+      losses: invalidChunkCases.has(chunkCase.name) ? invalidCallLosses : {},
     }),
   ),
   {
@@ -107,4 +116,23 @@ export const upstreamCases: UpstreamCase[] = [
     records: interleavedBlocksChunks,
     losses: { agno: interleaved, 'agno-legacy': interleaved, runner: interleaved },
   },
+  ...Object.entries(invalidArguments).flatMap(([what, input]): UpstreamCase[] => {
+    // Arguments that are no JSON stay text: agno's tool_args and a Runner call's args are objects.
+    const text = what === 'text that is not JSON' ? ['approximated tool-call'] : [];
+    return [
+      {
+        name: `ai-sdk-stream: a streamText run whose tool call has ${what}`,
+        format: 'ai-sdk-stream',
+        records: () => invalidToolInputStream(input),
+        // agno 1.x events carry no metrics.
+        losses: { ...(text.length > 0 ? { agno: text, runner: text } : {}), 'agno-legacy': [...text, 'dropped step-end', 'dropped run-end'] },
+      },
+      {
+        name: `ai-sdk-ui: the UI message stream of a run whose tool call has ${what}`,
+        format: 'ai-sdk-ui',
+        records: () => invalidToolInputChunks(input),
+        losses: text.length > 0 ? { agno: text, 'agno-legacy': text, runner: text } : {},
+      },
+    ];
+  }),
 ];
