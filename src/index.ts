@@ -69,6 +69,7 @@ export {
   type EncodeOptionsFor,
   type EncoderOptions,
   type FormatReference,
+  type OpenRun,
   type PipelineOptions,
   type RecordPosition,
 } from './pipeline/converter.js';

@@ -19,8 +19,9 @@ decisively), decodes it with that format and checks the lifecycle of the resulti
 
 Options:
   --from FORMAT    the format the records must be in (required)
-  --json           print {"valid", "records", "foreign", "events", "runs", "rejected", "issues"}
-                   (foreign: records that are not of the format)
+  --json           print {"valid", "records", "foreign", "events", "runs", "unended", "rejected",
+                   "issues"} (foreign: records that are not of the format; unended: runs with
+                   no end, which the issues name up to 100 and then count)
   --in FRAMING     input framing: auto, jsonl, sse, concat, json (default: auto)
   -h, --help       this help
 
@@ -113,13 +114,13 @@ export async function validateCommand(args: string[], interruption?: Interruptio
 
   const valid = errors === 0 && rejected === 0;
   if (values.json) {
-    const report = { valid, records, foreign, events: decoder.stats.events, runs: decoder.stats.runs, rejected, issues };
+    const report = { valid, records, foreign, events: decoder.stats.events, runs: decoder.stats.runs, unended: verifier.unended, rejected, issues };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     for (const issue of issues) process.stdout.write(`${issue.level}: ${describeIssue(issue)}\n`);
     if (total > issues.length) process.stdout.write(`… ${total - issues.length} more issues\n`);
     process.stdout.write(
-      `${valid ? 'valid' : 'invalid'}: ${records} records${foreign > 0 ? ` (${foreign} not ${format.name})` : ''}, ${decoder.stats.events} events, ${decoder.stats.runs} runs, ${errors} errors, ${total} issues\n`,
+      `${valid ? 'valid' : 'invalid'}: ${records} records${foreign > 0 ? ` (${foreign} not ${format.name})` : ''}, ${decoder.stats.events} events, ${decoder.stats.runs} runs${verifier.unended > 0 ? ` (${verifier.unended} without an end)` : ''}, ${errors} errors, ${total} issues\n`,
     );
   }
   return valid ? 0 : 1;

@@ -20,7 +20,8 @@ export function explode(runs: Iterable<Run>, options: ExplodeOptions = {}): Cano
   return events;
 }
 
-function envelopeOf(run: Run): Envelope {
+/** The run id, parent, session and actor of a run or an event, copied into an envelope of their own. */
+export function envelopeOf(run: Pick<Envelope, 'runId' | 'parentRunId' | 'sessionId' | 'actor'>): Envelope {
   const envelope: Envelope = { runId: run.runId };
   if (run.parentRunId !== undefined) envelope.parentRunId = run.parentRunId;
   if (run.sessionId !== undefined) envelope.sessionId = run.sessionId;

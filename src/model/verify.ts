@@ -1,23 +1,61 @@
 import type { CanonicalEvent } from './event.js';
-import type { Issue } from './issue.js';
+import type { Issue, IssueInput } from './issue.js';
 import { append } from './append.js';
 
+/** What the checker knows of a run; the sets are made on first use (a log may hold many runs). */
 interface RunLifecycle {
   started: boolean;
   ended: string | undefined;
   paused: boolean;
-  text: Set<string>;
-  reasoning: Set<string>;
-  toolInput: Set<string>;
-  toolCalls: Set<string>;
+  text?: Set<string>;
+  reasoning?: Set<string>;
+  toolInput?: Set<string>;
+  toolCalls?: Set<string>;
+}
+
+/** The sets of a run's ids, one per kind: made when the first id of its kind comes. */
+type IdKind = 'text' | 'reasoning' | 'toolInput' | 'toolCalls';
+
+function idsOf(run: RunLifecycle, kind: IdKind): Set<string> {
+  let ids = run[kind];
+  if (ids === undefined) run[kind] = ids = new Set();
+  return ids;
+}
+
+/** Runs left open at the end are named one by one up to this many, then counted in one issue. */
+export const listedUnendedRuns = 100;
+
+/**
+ * The issues for runs without an end: one per run for the first {@link listedUnendedRuns}, then
+ * one that counts the rest, so that a log of a million open runs gives a hundred lines, not a million.
+ * @param why what the run was doing when the input ended, after "has no end: ".
+ */
+export function unendedRunIssues(runIds: readonly string[], why: string): IssueInput[] {
+  const issues: IssueInput[] = runIds.slice(0, listedUnendedRuns).map((runId) => ({
+    code: 'invalid-sequence',
+    level: 'info',
+    runId,
+    message: `run "${runId}" has no end: ${why}`,
+  }));
+  const rest = runIds.length - listedUnendedRuns;
+  if (rest > 0) {
+    issues.push({
+      code: 'invalid-sequence',
+      level: 'info',
+      message: `${rest} more runs have no end: ${why} (the first ${listedUnendedRuns} are named above)`,
+    });
+  }
+  return issues;
 }
 
 /** An incremental lifecycle checker: state per open run, issues as they are found. */
 export interface Verifier {
   /** Checks one event; returns the problems it shows. */
   push(event: CanonicalEvent): Issue[];
-  /** Ends the stream: runs that never ended are reported. */
+  /** Ends the stream: runs that never ended are reported (named up to {@link listedUnendedRuns}, then counted). */
   end(): Issue[];
+  /** How many runs had no end (paused runs aside), once {@link Verifier.end} ran. */
+  readonly unended: number;
 }
 
 /**
@@ -47,15 +85,7 @@ export function createVerifier(): Verifier {
     index += 1;
     let run = runs.get(event.runId);
     if (run === undefined) {
-      run = {
-        started: false,
-        ended: undefined,
-        paused: false,
-        text: new Set(),
-        reasoning: new Set(),
-        toolInput: new Set(),
-        toolCalls: new Set(),
-      };
+      run = { started: false, ended: undefined, paused: false };
       runs.set(event.runId, run);
       if (event.type !== 'run-start') {
         problem(event, `event ${index} (${event.type}) of run "${event.runId}" comes before its run-start`, 'warning');
@@ -77,8 +107,8 @@ export function createVerifier(): Verifier {
       case 'run-end':
       case 'run-error':
       case 'run-cancel':
-        for (const id of run.text) problem(event, `event ${index}: text "${id}" of run "${event.runId}" was never ended`, 'warning');
-        for (const id of run.reasoning) problem(event, `event ${index}: reasoning "${id}" of run "${event.runId}" was never ended`, 'warning');
+        for (const id of run.text ?? []) problem(event, `event ${index}: text "${id}" of run "${event.runId}" was never ended`, 'warning');
+        for (const id of run.reasoning ?? []) problem(event, `event ${index}: reasoning "${id}" of run "${event.runId}" was never ended`, 'warning');
         run.ended = event.type;
         break;
       case 'run-pause':
@@ -91,7 +121,7 @@ export function createVerifier(): Verifier {
         break;
       case 'text-start':
       case 'reasoning-start': {
-        const open = event.type === 'text-start' ? run.text : run.reasoning;
+        const open = idsOf(run, event.type === 'text-start' ? 'text' : 'reasoning');
         if (open.has(event.id)) problem(event, `event ${index}: "${event.id}" started twice`);
         open.add(event.id);
         break;
@@ -100,30 +130,30 @@ export function createVerifier(): Verifier {
       case 'reasoning-delta':
       case 'text-end':
       case 'reasoning-end': {
-        const open = event.type.startsWith('text') ? run.text : run.reasoning;
-        if (!open.has(event.id)) {
+        const open = run[event.type.startsWith('text') ? 'text' : 'reasoning'];
+        if (open?.has(event.id) !== true) {
           const what = event.type.endsWith('delta') ? 'a delta before its start' : 'an end without an open start (ended twice?)';
           problem(event, `event ${index} (${event.type}) for "${event.id}" is ${what}; emit ${event.type.split('-')[0]}-start first`);
         }
-        if (event.type.endsWith('end')) open.delete(event.id);
+        if (event.type.endsWith('end')) open?.delete(event.id);
         break;
       }
       case 'tool-input-start':
-        run.toolInput.add(event.toolCallId);
+        idsOf(run, 'toolInput').add(event.toolCallId);
         break;
       case 'tool-input-delta':
-        if (!run.toolInput.has(event.toolCallId)) {
+        if (run.toolInput?.has(event.toolCallId) !== true) {
           problem(event, `event ${index}: tool input delta for "${event.toolCallId}" before its tool-input-start`);
         }
         break;
       case 'tool-call':
-        if (run.toolCalls.has(event.toolCallId)) problem(event, `event ${index}: tool call "${event.toolCallId}" called twice`);
-        run.toolInput.delete(event.toolCallId);
-        run.toolCalls.add(event.toolCallId);
+        if (run.toolCalls?.has(event.toolCallId) === true) problem(event, `event ${index}: tool call "${event.toolCallId}" called twice`);
+        run.toolInput?.delete(event.toolCallId);
+        idsOf(run, 'toolCalls').add(event.toolCallId);
         break;
       case 'tool-result':
       case 'tool-error':
-        if (!run.toolCalls.has(event.toolCallId) && !run.toolInput.has(event.toolCallId)) {
+        if (run.toolCalls?.has(event.toolCallId) !== true && run.toolInput?.has(event.toolCallId) !== true) {
           problem(event, `event ${index} (${event.type}) for unknown tool call "${event.toolCallId}"; emit its tool-call first`);
         }
         break;
@@ -132,22 +162,19 @@ export function createVerifier(): Verifier {
     }
   }
 
+  let unended = 0;
+
   function unfinished(): void {
-    for (const [runId, run] of runs) {
-      if (run.paused && run.ended === undefined) continue;
-      if (run.ended === undefined) {
-        issues.push({
-          code: 'invalid-sequence',
-          level: 'info',
-          index,
-          runId,
-          message: `run "${runId}" has no end: it is still running at the end of the stream`,
-        });
-      }
-    }
+    const open: string[] = [];
+    for (const [runId, run] of runs) if (run.ended === undefined && !run.paused) open.push(runId);
+    unended = open.length;
+    for (const issue of unendedRunIssues(open, 'it is still running at the end of the stream')) issues.push({ ...issue, index });
   }
 
   return {
+    get unended() {
+      return unended;
+    },
     push(event) {
       check(event);
       const found = issues;

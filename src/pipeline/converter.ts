@@ -6,6 +6,8 @@ import type { AdapterContext, AnyFormat, Decoder, Encoder, FormatDefinition, Rel
 import { checkOptions, describeOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
+import { unendedRunIssues } from '../model/verify.js';
+import { envelopeOf } from '../model/explode.js';
 
 /** Where a record came from, for issues and rejects. */
 export interface RecordPosition {
@@ -110,15 +112,18 @@ export interface ConversionStats {
   issues: Partial<Record<IssueCode, number>>;
 }
 
+/** A run still open: the envelope of the first event that named it, kept apart from the event and its record. */
+export type OpenRun = Pick<CanonicalEvent, 'runId' | 'parentRunId' | 'sessionId' | 'actor'>;
+
 /** A decoder as the pipeline exposes it: positions, issues and detection included. */
 export interface CanonicalDecoder {
   push(record: unknown, position?: RecordPosition): CanonicalEvent[];
   flush(): CanonicalEvent[];
   /**
-   * The runs started and not yet ended or paused, each as the first event (not a raw record)
-   * that named it, in the order they started.
+   * The runs started and not yet ended or paused, each as the envelope of the first event (not
+   * a raw record) that named it, in the order they started.
    */
-  openRuns(): CanonicalEvent[];
+  openRuns(): OpenRun[];
   readonly issues: Issue[];
   readonly stats: ConversionStats;
 }
@@ -164,6 +169,14 @@ export interface Converter {
   report(issue: IssueInput): void;
   readonly issues: Issue[];
   readonly stats: ConversionStats;
+}
+
+/**
+ * The envelope of a run's first event, copied: holding the event would hold its source record
+ * too, for as long as the run stays open (a log may leave a million runs open).
+ */
+function openerOf(event: CanonicalEvent): OpenRun {
+  return envelopeOf(event);
 }
 
 function emptyStats(): ConversionStats {
@@ -289,7 +302,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
    * Open runs by canonical id: the format that decoded them and the first event (not a raw
    * record) that named them. Bounded by open runs, not input size.
    */
-  const live = new Map<string, { format: string; opener?: CanonicalEvent }>();
+  const live = new Map<string, { format: string; opener?: OpenRun }>();
   /** Renamed ids of runs whose id another format already used (`format\u0000id` → new id). */
   const aliases = new Map<string, string>();
   const guesses = new Set<string>();
@@ -395,7 +408,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         stats.runs += 1;
         stats.runsByFormat[format] = (stats.runsByFormat[format] ?? 0) + 1;
       }
-      if (run.opener === undefined && event.type !== 'raw') run.opener = event;
+      if (run.opener === undefined && event.type !== 'raw') run.opener = openerOf(event);
       // A paused run may resume much later, or never: it is not kept open here (a resume after
       // the pause counts as a run again in the statistics).
       if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel' || event.type === 'run-pause') {
@@ -837,14 +850,8 @@ export function createConverter<From extends FormatReference | 'auto' = 'auto', 
     flush() {
       const out = encodeAll(decoder.flush(), []);
       for (const record of encoder.unsaid(decoder.unsaid())) out.push(record);
-      for (const first of decoder.openRuns()) {
-        sink.raise({
-          code: 'invalid-sequence',
-          level: 'info',
-          runId: first.runId,
-          message: `run "${first.runId}" has no end: the input stopped while it was running`,
-        });
-      }
+      const open = decoder.openRuns().map((first) => first.runId);
+      for (const issue of unendedRunIssues(open, 'the input stopped while it was running')) sink.raise(issue);
       for (const record of encoder.flush()) out.push(record);
       stats.written += out.length;
       return out;
