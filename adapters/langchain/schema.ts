@@ -186,7 +186,8 @@ export function readMessageRecord(record: unknown): MessageRecord | undefined {
 
 /** Writes fields back in a form, escaped as the form is. */
 export function writeMessageRecord(unescaped: MessageFields, form: MessageForm): unknown {
-  const fields = escapes(form, unescaped) ? escapeFields(unescaped) : unescaped;
+  // Escaping copies every value: fields with nothing to escape (nearly all) are written as they are.
+  const fields = escapes(form, unescaped) && holdsEscapeKeys(unescaped) ? escapeFields(unescaped) : unescaped;
   switch (form.form) {
     case 'constructor':
       return { lc: 1, type: 'constructor', id: form.id, kwargs: fields };

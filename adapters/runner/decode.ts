@@ -7,7 +7,7 @@ import { partType, partsOf, textOf } from './content.js';
 import { structuredOutputName } from './encode.js';
 import { isFinalResponse, truthy } from './is-final-response.js';
 import { type UnifiedView, isLegacyType, unifiedView } from './legacy.js';
-import { partSchemas, runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
+import { fitsPart, fitsRunnerEnvelope, partSchemas, runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
 import { append } from '../../src/model/append.js';
 
 /** Options of the Runner decoder. */
@@ -609,7 +609,9 @@ function decodeUser(state: DecoderState, session: Session, record: Record<string
 function checkParts(state: DecoderState, record: Record<string, unknown>, runId: string): void {
   partsOf(record).forEach((part, index) => {
     const type = partType(part);
-    const schema = type === undefined ? undefined : partSchemas[type];
+    // The common case, a part its schema takes, is checked by hand (see `fitsPart`).
+    if (type !== undefined && fitsPart(type, part)) return;
+    const schema = type === undefined || !Object.hasOwn(partSchemas, type) ? undefined : partSchemas[type];
     const path = `content.parts.${index}`;
     if (schema === undefined) {
       state.context.report({ code: 'unknown-event', level: 'warning', runId, path, message: `unknown part type ${JSON.stringify(part.type)}; written back only with the record itself` });
@@ -646,9 +648,9 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
   const state: DecoderState = { context, sessions: new Map(), usedRunIds: new Set(), pendingUser: undefined, evicted: false };
   return {
     push(record) {
-      const parsed = runnerEnvelopeSchema.safeParse(record);
-      if (!parsed.success || !isRecord(record)) {
-        const first = parsed.success ? undefined : parsed.error.issues[0];
+      const parsed = fitsRunnerEnvelope(record) ? undefined : runnerEnvelopeSchema.safeParse(record);
+      if ((parsed !== undefined && !parsed.success) || !isRecord(record)) {
+        const first = parsed === undefined || parsed.success ? undefined : parsed.error.issues[0];
         const out: CanonicalEvent[] = [];
         resolvePendingUser(state, undefined, out);
         return out.concat(rejected(state, record, 'unknown', 'invalid-input', `not a Runner event${first === undefined ? '' : ` (${first.path.join('.')}: ${schemaIssueText(first)})`}; kept as raw`));

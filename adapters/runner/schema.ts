@@ -80,6 +80,90 @@ export const runnerEnvelopeSchema = z.looseObject({
   llm_response: z.optional(z.unknown()),
 });
 
+/*
+ * Hand-written checks equal to the schemas above, for the hot path: zod's looseObject copies
+ * every key of what it checks, which costs more than the record's JSON.parse. The schemas stay
+ * the definition; what these refuse goes through them to be described (a property test holds
+ * the two equal).
+ */
+
+type Check = (value: unknown) => boolean;
+
+const absent = (value: unknown): boolean => value === undefined;
+const isString: Check = (value) => typeof value === 'string';
+const isFiniteNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value);
+const isBoolean: Check = (value) => typeof value === 'boolean';
+/** What `z.record(z.string(), z.unknown())` takes: a plain object. */
+const isPlainRecord: Check = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+};
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    absent(value) || check(value);
+const nullish =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || value === null || check(value);
+const literal =
+  (expected: string): Check =>
+  (value) =>
+    value === expected;
+
+/** Whether `value` is a plain object whose listed keys pass their checks (other keys are free). */
+function fitsShape(value: unknown, shape: Record<string, Check>): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  for (const key in shape) if (!(shape[key] as Check)(record[key])) return false;
+  return true;
+}
+
+const metadataCheck = { metadata: optional(isPlainRecord) };
+
+/** The shapes of {@link partSchemas}, by part type. */
+const partShapes: Record<string, Record<string, Check>> = {
+  text: { type: optional(literal('text')), text: isString, ...metadataCheck },
+  data: { type: optional(literal('data')), data: isPlainRecord, ...metadataCheck },
+  file: { type: literal('file'), uri: nullish(isString), inline_bytes: nullish(isString), mime_type: nullish(isString), name: nullish(isString), ...metadataCheck },
+  tool_call: { type: optional(literal('tool_call')), tool_call_id: isString, tool_name: isString, args: optional(isPlainRecord), ...metadataCheck },
+  tool_response: {
+    type: optional(literal('tool_response')),
+    tool_call_id: isString,
+    tool_name: isString,
+    result: optional(isString),
+    error: nullish(isString),
+    ...metadataCheck,
+  },
+  thinking: { type: literal('thinking'), thinking: isString, ...metadataCheck },
+};
+
+/** Whether `part` passes the schema of its type in {@link partSchemas} (false for a type it has none for). */
+export function fitsPart(type: string, part: unknown): boolean {
+  const shape = Object.hasOwn(partShapes, type) ? partShapes[type] : undefined;
+  return shape !== undefined && fitsShape(part, shape);
+}
+
+const envelopeShape: Record<string, Check> = {
+  id: optional(isString),
+  type: isString,
+  timestamp: optional(isFiniteNumber),
+  invocation_id: optional(isString),
+  session_id: nullish(isString),
+  author: optional(isString),
+  agent_name: nullish(isString),
+  branch: optional(isString),
+  partial: nullish(isBoolean),
+  turn_complete: optional(isBoolean),
+  metadata: optional(isPlainRecord),
+};
+
+/** Whether `record` passes {@link runnerEnvelopeSchema}. */
+export function fitsRunnerEnvelope(record: unknown): boolean {
+  return fitsShape(record, envelopeShape);
+}
+
 /** A part of `Content.parts` as written. */
 export type RunnerPart = Record<string, unknown> & { type: string; metadata: Record<string, unknown> };
 
