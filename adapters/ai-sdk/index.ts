@@ -11,6 +11,7 @@ export {
   type ServerResponseLike,
   type UIMessageStreamOptions,
 } from './response.js';
+export { toResumedUIMessageStreamResponse, type ResumedUIMessageStreamOptions } from './resume.js';
 export { createStreamDecoder, type StreamDecodeOptions } from './stream-decoder.js';
 export { createStreamEncoder, type StreamEncodeOptions } from './stream-encoder.js';
 export { createUiDecoder, type UiDecodeOptions } from './ui-decoder.js';
