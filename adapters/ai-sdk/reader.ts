@@ -2,7 +2,7 @@ import { type CanonicalEvent, canonicalEventSchema } from '../../src/model/event
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
-import { type StreamState, createStreamState, envelopeOf, mintedRunIdKey, noStartKey, track } from './state.js';
+import { type StreamState, afterFinishKey, createStreamState, envelopeOf, mintedRunIdKey, noStartKey, track } from './state.js';
 import { append } from '../../src/model/append.js';
 
 /** What one of our own records in a stream is. */
@@ -28,6 +28,11 @@ export interface ChunkReading {
   opensMessage(record: Record<string, unknown>): boolean;
   /** Whether the record may come before any `start` without a repair (a keep-alive, …). */
   standsAlone?(record: Record<string, unknown>): boolean;
+  /**
+   * Whether the record, coming after `finish`, still belongs to the message that finished
+   * (`message-metadata`): the run's end is then held until a record that does not.
+   */
+  followsFinish?(record: Record<string, unknown>): boolean;
 }
 
 /** The run-start a member's first event says: its run, parent, session and actor. */
@@ -51,6 +56,8 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
   let relayReported = false;
   /** Runs of the current message seen so far: a member's first part or end says its start. */
   const runs = new Set<string>();
+  /** The message's run-end, held while records that still belong to the message follow `finish`. */
+  let heldEnd: CanonicalEvent[] = [];
 
   /** The events, each member run named for the first time preceded by its run-start. */
   function introduce(events: CanonicalEvent[]): CanonicalEvent[] {
@@ -168,22 +175,46 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
     return introduce([...before, ...events]);
   }
 
+  /** Whether the events end the message's own run, so a record after them may still belong to it. */
+  function endsMessage(events: readonly CanonicalEvent[]): boolean {
+    const last = events[events.length - 1];
+    return reading.followsFinish !== undefined && last?.type === 'run-end' && last.runId === state.root?.runId;
+  }
+
+  /** The events of a record, the message's end held back while what follows still belongs to it. */
+  function inOrder(record: unknown, events: CanonicalEvent[]): CanonicalEvent[] {
+    const held = heldEnd;
+    heldEnd = [];
+    if (held.length > 0 && isRecord(record) && reading.followsFinish?.(record) === true) {
+      heldEnd = held;
+      return events.map((event) => ({ ...event, ext: { ...event.ext, [reading.format]: { ...event.ext?.[reading.format], [afterFinishKey]: true } } }));
+    }
+    if (endsMessage(events)) heldEnd = events.splice(events.length - 1);
+    return [...held, ...events];
+  }
+
+  function read(record: unknown): CanonicalEvent[] {
+    if (!isRecord(record) || typeof record.type !== 'string') {
+      context.report({
+        code: 'invalid-input',
+        level: 'warning',
+        message: `not a ${reading.format} record (an object with a string "type"); kept as raw`,
+      });
+      return [raw(record, state.root?.runId ?? 'unknown')];
+    }
+    const own = reading.own(record);
+    if (own !== undefined) return fromOwn(record, own);
+    return decode(record);
+  }
+
   return {
     push(record) {
-      if (!isRecord(record) || typeof record.type !== 'string') {
-        context.report({
-          code: 'invalid-input',
-          level: 'warning',
-          message: `not a ${reading.format} record (an object with a string "type"); kept as raw`,
-        });
-        return [raw(record, state.root?.runId ?? 'unknown')];
-      }
-      const own = reading.own(record);
-      if (own !== undefined) return fromOwn(record, own);
-      return decode(record);
+      return inOrder(record, read(record));
     },
     flush() {
-      return [];
+      const held = heldEnd;
+      heldEnd = [];
+      return held;
     },
   };
 }

@@ -7,6 +7,9 @@ export const mintedRunIdKey = 'mintedRunId';
 /** The `ext` field that marks a run-start the decoder added to a stream without `start`. */
 export const noStartKey = 'noStart';
 
+/** Marks an event read from a record that came after its run's `finish`: written back after it. */
+export const afterFinishKey = 'afterFinish';
+
 /** The envelope of an event without its `ext`: what records inherit from their context. */
 export function envelopeOf(event: CanonicalEvent): Envelope {
   const envelope: Envelope = { runId: event.runId };

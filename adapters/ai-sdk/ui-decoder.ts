@@ -26,5 +26,7 @@ export function createUiDecoder(context: AdapterContext, _options?: UiDecodeOpti
     own: ownChunk,
     metadataOf: chunkMetadata,
     opensMessage: (chunk) => chunk.type === 'start',
+    // useChat merges metadata written after `finish` into the message that finished.
+    followsFinish: (chunk) => chunk.type === 'message-metadata',
   });
 }

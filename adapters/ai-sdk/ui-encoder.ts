@@ -6,6 +6,7 @@ import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto
 import { errorText, finishReasons, isErrorLike } from './finish.js';
 import { type BridgeMetadata, bridgeDataType, tokenUsage, withOurKey } from './metadata.js';
 import { streamFormatName } from './stream-events.js';
+import { afterFinishKey } from './state.js';
 import { deniedText, uiFormatName } from './ui-events.js';
 import { createChunkWriter } from './writer.js';
 
@@ -174,6 +175,8 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     approvable: (requirement) => requirement.kind === 'confirmation' && requirement.toolCallId !== undefined,
   });
   const { emit } = core;
+  /** Metadata read from after the message's `finish`: written after the `finish` again. */
+  let afterFinish: { chunk: Chunk; event: CanonicalEvent }[] = [];
 
   /** A member's run end, a resume without an approval chunk: compactly in our carrier. */
   function carry(event: CanonicalEvent): void {
@@ -203,6 +206,8 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
         else ours.finishReason = event.finishReason;
       }
       emit(chunk, event, undefined, ours);
+      for (const held of afterFinish) emit(held.chunk, held.event);
+      afterFinish = [];
       core.closeMessage();
     },
     'run-error'(event) {
@@ -313,8 +318,13 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     data(event) {
       const content = contentFields(event);
       if (content.type === 'custom' && supported('custom', event)) return emit({ ...content, type: 'custom', kind: event.name }, event);
-      const fields = core.fields(event);
-      if (fields.type === 'message-metadata') return emit({ ...fields, type: 'message-metadata', messageMetadata: event.data ?? null }, event);
+      const fields = core.fields(event, [afterFinishKey]);
+      if (fields.type === 'message-metadata') {
+        const chunk: Chunk = { ...fields, type: 'message-metadata', messageMetadata: event.data ?? null };
+        if (event.ext?.[uiFormatName]?.[afterFinishKey] === true && core.isRoot(event)) afterFinish.push({ chunk, event });
+        else emit(chunk, event);
+        return;
+      }
       if (event.name === '' || `data-${event.name}`.startsWith(bridgeDataType) || fields.type !== undefined) return core.drop(event);
       emit({ ...fields, type: `data-${event.name}`, data: event.data ?? null }, event);
     },

@@ -7,6 +7,7 @@ import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
 import { invalidArguments, invalidToolInputChunks, invalidToolInputStream } from './ai-sdk-invalid-tool-input.js';
 import { interleavedBlocksChunks, interleavedBlocksStream } from './ai-sdk-interleaved-blocks.js';
 import { textCutByErrorChunks, textCutByErrorStream } from './ai-sdk-text-cut-by-error.js';
+import { metadataAfterFinishChunks } from './ai-sdk-ui-metadata-after-finish.js';
 import { sequentialLastChildRaises } from './runner-sequential-last-child-raises.js';
 
 /** Every format a case is converted to. */
@@ -115,6 +116,14 @@ export const upstreamCases: UpstreamCase[] = [
     format: 'ai-sdk-ui',
     records: interleavedBlocksChunks,
     losses: { agno: interleaved, 'agno-legacy': interleaved, runner: interleaved },
+  },
+  {
+    name: 'ai-sdk-ui: a UI message stream whose message metadata comes after finish',
+    format: 'ai-sdk-ui',
+    records: () => metadataAfterFinishChunks,
+    // agno 1.x events have no custom event to hold the metadata; ai-sdk-stream and Runner report
+    // theirs as info (the stream format has no data parts, a Runner data part no name).
+    losses: { 'agno-legacy': ['dropped data'] },
   },
   ...Object.entries(invalidArguments).flatMap(([what, input]): UpstreamCase[] => {
     // Arguments that are no JSON stay text: agno's tool_args and a Runner call's args are objects.
