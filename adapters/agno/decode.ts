@@ -12,7 +12,7 @@ import { intermediateTextExt } from './intermediate.js';
 import { usageFromMetrics } from './metrics.js';
 import { readReasoningStep } from './reasoning-step.js';
 import { isPausedTool, readRequirement, requirementFromTool } from './requirement.js';
-import { agnoEventRecordSchema, envelopeKeys, fitsAgnoEventRecord, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
+import { type AgnoEventRole, agnoEventRecordSchema, envelopeKeys, fitsAgnoEventRecord, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
 import { readToolExecution } from './tool-execution.js';
 import { append } from '../../src/model/append.js';
 
@@ -30,9 +30,25 @@ export interface AgnoDecodeOptions {
    * client already had, AgentOS's `last_event_index`) are skipped.
    */
   lastEventIndex?: number;
+  /**
+   * Handlers that replace the default ones (`agnoEventHandlers`) for the roles they name, for
+   * this decoder only: a role is what an event string means (`content` for `RunContent` and
+   * `TeamRunContent`). A handler may call the default of its role and change what it returns.
+   */
+  handlers?: Partial<AgnoEventHandlers>;
 }
 
-interface RunState {
+/**
+ * Decodes one agno event of a known role into canonical events; module-level, with the
+ * decoder's state, the record, what its event string means, its run and its envelope.
+ */
+export type AgnoEventHandler = (decoder: AgnoDecoderState, record: Record<string, unknown>, resolved: ResolvedEvent, state: AgnoRunState, base: Envelope) => AgnoDecoded;
+
+/** Handlers by agno event role. */
+export type AgnoEventHandlers = Readonly<Record<AgnoEventRole, AgnoEventHandler>>;
+
+/** What the decoder knows of one open run. */
+export interface AgnoRunState {
   runId: string;
   parentRunId: string | undefined;
   text: { id: string; stream: TextStream; intermediate: boolean } | undefined;
@@ -51,7 +67,7 @@ interface RunState {
 }
 
 /** A record decoded: its events, and the one that says what the record is about (an outcome, a call). */
-interface Decoded {
+export interface AgnoDecoded {
   events: CanonicalEvent[];
   carrier?: CanonicalEvent;
 }
@@ -159,24 +175,406 @@ function customFields(record: Record<string, unknown>, resolved: ResolvedEvent):
   return fields;
 }
 
+/** The state of one agno decoder, shared by the module-level functions that decode its records. */
+export interface AgnoDecoderState {
+  readonly context: AdapterContext;
+  readonly options: AgnoDecodeOptions;
+  /** The runs still open, by id. */
+  readonly runs: Map<string, AgnoRunState>;
+  /** Team runs with a member delegation in flight: agno before 2.1.0 gave members no `parent_run_id`. */
+  readonly delegating: string[];
+  /** Runs that ended, newest last, so that a late RunCompleted cannot undo their outcome; bounded. */
+  readonly finished: Set<string>;
+  /** Paused runs, oldest first: a log of many paused runs must not grow without bound. */
+  readonly paused: Set<string>;
+  /** The handlers this decoder dispatches to: the defaults with the call's `handlers` over them. */
+  readonly handlers: AgnoEventHandlers;
+}
+
+/** Remembers a paused run, forgetting the state of the oldest pause past the limit. */
+function pause(decoder: AgnoDecoderState, runId: string): void {
+  const { paused } = decoder;
+  paused.delete(runId);
+  paused.add(runId);
+  if (paused.size <= pausedLimit) return;
+  const oldest = paused.values().next().value as string;
+  paused.delete(oldest);
+  decoder.runs.delete(oldest);
+}
+
+function raw(record: unknown, runId: string): CanonicalEvent {
+  return { type: 'raw', runId, format: 'agno', payload: record };
+}
+
+function closeText(state: AgnoRunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
+  if (state.text === undefined) return;
+  // Content held back undecided is said now, by the record that ends the text.
+  const rest = state.text.stream.release();
+  if (rest !== '') events.push({ type: 'text-delta', ...base, id: state.text.id, delta: rest });
+  if (!cut) events.push({ type: 'text-end', ...base, id: state.text.id });
+  state.text = undefined;
+}
+
+function closeReasoning(state: AgnoRunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
+  if (state.reasoning === undefined) return;
+  if (!cut) events.push({ type: 'reasoning-end', ...base, id: state.reasoning });
+  state.reasoning = undefined;
+}
+
+/** Ends the open text and reasoning; `cut` (at RunError) writes no end: agno never said they were done. */
+function closeAll(state: AgnoRunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
+  closeText(state, base, events, cut);
+  closeReasoning(state, base, events, cut);
+}
+
+function reasoningDelta(decoder: AgnoDecoderState, state: AgnoRunState, base: Envelope, delta: string, events: CanonicalEvent[]): CanonicalEvent {
+  closeText(state, base, events);
+  if (state.reasoning === undefined) {
+    state.reasoning = decoder.context.mint('reasoning');
+    events.push({ type: 'reasoning-start', ...base, id: state.reasoning });
+  }
+  const event: CanonicalEvent = { type: 'reasoning-delta', ...base, id: state.reasoning, delta };
+  events.push(event);
+  return event;
+}
+
+function contentModeOf(decoder: AgnoDecoderState, resolved: ResolvedEvent): ContentMode {
+  const { content } = decoder.options;
+  if (content === 'delta' || content === 'cumulative') return content;
+  // RunContentEvent is "each delta of the RunOutput" (2.x, 3.x); a team leader may restate what
+  // was said (agno #9090), so only its content is read from the values themselves.
+  return resolved.team ? 'auto' : 'delta';
+}
+
+function textDelta(decoder: AgnoDecoderState, state: AgnoRunState, base: Envelope, content: string, resolved: ResolvedEvent, events: CanonicalEvent[]): CanonicalEvent {
+  const intermediate = resolved.role === 'intermediate-content';
+  closeReasoning(state, base, events);
+  // agno ≥ 2.0 re-emits the main model's text as RunIntermediateContent when an output model runs: another text.
+  if (state.text !== undefined && state.text.intermediate !== intermediate) closeText(state, base, events);
+  if (state.text === undefined) {
+    state.text = { id: decoder.context.mint('text'), stream: createTextStream(contentModeOf(decoder, resolved)), intermediate };
+    events.push({ type: 'text-start', ...base, id: state.text.id, ...(intermediate ? { ext: intermediateTextExt() } : {}) });
+  }
+  state.said = true;
+  const event: CanonicalEvent = { type: 'text-delta', ...base, id: state.text.id, delta: state.text.stream.push(content) };
+  events.push(event);
+  return event;
+}
+
+function requirementsOf(decoder: AgnoDecoderState, record: Record<string, unknown>): Requirement[] {
+  const mint = (): string => decoder.context.mint('requirement');
+  // agno 2.3.7 added RunPaused.requirements; earlier pauses name the paused tools only.
+  if (Array.isArray(record.requirements)) {
+    return record.requirements.filter(isRecord).map((value) => readRequirement(value, mint));
+  }
+  const tools = Array.isArray(record.tools) ? record.tools.filter(isPausedTool).filter(isRecord) : [];
+  return tools.map((tool) => requirementFromTool(tool, mint));
+}
+
+function single(events: CanonicalEvent[], carrier: CanonicalEvent): AgnoDecoded {
+  events.push(carrier);
+  return { events, carrier };
+}
+
+/** A record whose one event follows the end of the run's open text and reasoning. */
+function afterClosing(state: AgnoRunState, base: Envelope, carrier: CanonicalEvent): AgnoDecoded {
+  const events: CanonicalEvent[] = [];
+  closeAll(state, base, events);
+  return single(events, carrier);
+}
+
+/**
+ * Member runs that only the leader's completed event names (`stream_member_events=False`):
+ * their events come from `member_responses`, linked to the leader's record like its own.
+ */
+function unseenMembers(decoder: AgnoDecoderState, responses: unknown[], leader: string): CanonicalEvent[] {
+  const unseen = responses
+    .filter(isRecord)
+    .filter((member) => typeof member.run_id !== 'string' || (!decoder.runs.has(member.run_id) && !decoder.finished.has(member.run_id)));
+  return explode(unseen.map((member) => readRunOutput(member, decoder.context, leader)));
+}
+
+/**
+ * A tool call's outcome restates the call's arguments (`tool.tool_args`): its record may be
+ * written back only if the call arrived unchanged.
+ */
+function restateCall(decoder: AgnoDecoderState, state: AgnoRunState, toolCallId: string): void {
+  const call = state.calls.get(toolCallId);
+  if (call === undefined) return;
+  state.calls.delete(toolCallId);
+  decoder.context.restates?.(call);
+}
+
+function endDelegation(decoder: AgnoDecoderState, resolved: ResolvedEvent, state: AgnoRunState): void {
+  if (resolved.team && decoder.delegating.at(-1) === state.runId) decoder.delegating.pop();
+}
+
+function mintToolCallId(decoder: AgnoDecoderState): string {
+  const minted = decoder.context.mint('tool-call');
+  decoder.context.report({ code: 'minted', level: 'info', path: 'tool.tool_call_id', message: `tool call without tool_call_id; gave it id "${minted}"` });
+  return minted;
+}
+
+/** A content event: reasoning, text or structured content, and the media and citations it holds. */
+const decodeContent: AgnoEventHandler = (decoder, record, resolved, state, base) => {
+  const events: CanonicalEvent[] = [];
+  const reasoning = text(record.reasoning_content);
+  if (reasoning !== undefined) reasoningDelta(decoder, state, base, reasoning, events);
+  const content = record.content;
+  if (typeof content === 'string') {
+    textDelta(decoder, state, base, content, resolved, events);
+  } else if (content !== undefined && content !== null) {
+    closeAll(state, base, events);
+    state.said = true;
+    events.push({ type: 'data', ...base, name: structuredContentName, data: content });
+  }
+  // Most content records have neither media nor citations: nothing is allocated for them.
+  if (record.image !== undefined && record.image !== null) mediaFile(base, record.image, 'image', events);
+  if (record.response_audio !== undefined && record.response_audio !== null) mediaFile(base, record.response_audio, 'audio', events);
+  if (record.citations !== undefined && record.citations !== null) {
+    for (const source of citedSources(record.citations)) events.push({ type: 'source', ...base, ...source });
+  }
+  // A content event with nothing canonical in it (only provider data) gives no event: the
+  // pipeline carries its record with the next ones.
+  if (state.text?.stream.sawCumulative === true && !state.restated) {
+    state.restated = true;
+    reportRestatement(decoder.context, state.runId, String(record.event), 'agno');
+  }
+  return { events };
+};
+
+/** `RunStarted`: the run's start, with its model. */
+const decodeRunStart: AgnoEventHandler = (_decoder, record, _resolved, _state, base) => {
+  return single([], { type: 'run-start', ...base, ...modelOf(record) });
+};
+
+/** `RunContentCompleted` (2.2+) has no canonical event: the pipeline carries its record with the next events. */
+const decodeNothing: AgnoEventHandler = () => {
+  return { events: [] };
+};
+
+/** `RunCompleted`: ends the run, saying its answer when no content event did. */
+const decodeRunEnd: AgnoEventHandler = (decoder, record, resolved, state, base) => {
+  const events: CanonicalEvent[] = [];
+  closeAll(state, base, events);
+  if (Array.isArray(record.member_responses)) append(events, unseenMembers(decoder, record.member_responses, state.runId));
+  if (!state.said && resolved.workflow !== true && typeof record.content === 'string' && record.content !== '') {
+    // Stored events (store_events) skip RunContent: the answer is only in RunCompleted.content.
+    // (A workflow's content restates its last step, which its own runs already said.)
+    const id = decoder.context.mint('text');
+    events.push({ type: 'text-start', ...base, id }, { type: 'text-delta', ...base, id, delta: record.content }, { type: 'text-end', ...base, id });
+  }
+  const end: CanonicalEvent = { type: 'run-end', ...base };
+  if (record.content !== undefined && record.content !== null) end.output = record.content;
+  const usage = usageFromMetrics(record.metrics);
+  if (usage !== undefined) end.usage = usage;
+  state.ended = true;
+  return single(events, end);
+};
+
+/** `RunError`: the run fails; its open text and reasoning are cut, not ended. */
+const decodeRunError: AgnoEventHandler = (_decoder, record, _resolved, state, base) => {
+  const events: CanonicalEvent[] = [];
+  closeAll(state, base, events, true);
+  // WorkflowError carries its message in `error`, agent and team errors in `content`.
+  const error: EventOfType<'run-error'>['error'] = {
+    message: text(record.content) ?? text(record.error) ?? text(record.error_type) ?? 'agno run error without a message',
+  };
+  if (typeof record.error_type === 'string') error.type = record.error_type;
+  if (typeof record.error_id === 'string') error.id = record.error_id;
+  // `additional_data` (a guardrail's details, anything a server puts there) stays in the source record.
+  state.ended = true;
+  return single(events, { type: 'run-error', ...base, error });
+};
+
+/** `RunCancelled`: the run is cancelled, with its reason. */
+const decodeRunCancel: AgnoEventHandler = (_decoder, record, _resolved, state, base) => {
+  const cancel: CanonicalEvent = { type: 'run-cancel', ...base };
+  const reason = text(record.reason) ?? text(record.content);
+  if (reason !== undefined) cancel.reason = reason;
+  state.ended = true;
+  return afterClosing(state, base, cancel);
+};
+
+/** `RunPaused`: the run waits for what its requirements ask. */
+const decodeRunPause: AgnoEventHandler = (decoder, record, _resolved, state, base) => {
+  pause(decoder, state.runId);
+  return afterClosing(state, base, { type: 'run-pause', ...base, requirements: requirementsOf(decoder, record) });
+};
+
+/** `RunContinued`: a paused run goes on. */
+const decodeRunResume: AgnoEventHandler = (decoder, _record, _resolved, state, base) => {
+  decoder.paused.delete(state.runId);
+  return single([], { type: 'run-resume', ...base });
+};
+
+/** `ToolCallStarted`: a tool call; a team's call delegates to a member. */
+const decodeToolCall: AgnoEventHandler = (decoder, record, resolved, state, base) => {
+  const tool = readToolExecution(record.tool);
+  if (resolved.team) decoder.delegating.push(state.runId);
+  const call: CanonicalEvent = { type: 'tool-call', ...base, toolCallId: tool.toolCallId ?? mintToolCallId(decoder), toolName: tool.toolName ?? '', input: tool.input ?? {} };
+  state.calls.set(call.toolCallId, call);
+  return afterClosing(state, base, call);
+};
+
+/** What a tool call's outcome starts with: the text before it ends, the delegation ends, its call is restated. */
+function toolOutcome(decoder: AgnoDecoderState, record: Record<string, unknown>, resolved: ResolvedEvent, state: AgnoRunState, base: Envelope, events: CanonicalEvent[]) {
+  closeAll(state, base, events);
+  const tool = readToolExecution(record.tool);
+  endDelegation(decoder, resolved, state);
+  const toolCallId = tool.toolCallId ?? mintToolCallId(decoder);
+  restateCall(decoder, state, toolCallId);
+  return { tool, toolCallId };
+}
+
+/** `ToolCallCompleted`: the call's result, or its error when agno flags it failed, then the media it made. */
+const decodeToolResult: AgnoEventHandler = (decoder, record, resolved, state, base) => {
+  const events: CanonicalEvent[] = [];
+  const { tool, toolCallId } = toolOutcome(decoder, record, resolved, state, base, events);
+  const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
+  let carrier: CanonicalEvent;
+  if (tool.failed === true) {
+    // Never invent success: a completed call flagged tool_call_error is a tool error.
+    state.failedTools.add(toolCallId);
+    carrier = { type: 'tool-error', ...base, toolCallId, ...named, error: tool.result ?? record.content ?? null };
+  } else {
+    carrier = { type: 'tool-result', ...base, toolCallId, ...named, output: tool.result ?? null };
+  }
+  events.push(carrier);
+  // Media a tool made (an image generator, 2.x images/videos/audio, 2.6.10+ files) follow its result.
+  for (const file of toolMedia(record, base)) events.push(file);
+  return { events, carrier };
+};
+
+/** `ToolCallError`: the call failed. */
+const decodeToolError: AgnoEventHandler = (decoder, record, resolved, state, base) => {
+  const events: CanonicalEvent[] = [];
+  const { tool, toolCallId } = toolOutcome(decoder, record, resolved, state, base, events);
+  state.failedTools.add(toolCallId);
+  const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
+  return single(events, { type: 'tool-error', ...base, toolCallId, ...named, error: record.error ?? tool.result ?? null });
+};
+
+/** `ReasoningStarted`: a new reasoning block. */
+const decodeReasoningStart: AgnoEventHandler = (decoder, _record, _resolved, state, base) => {
+  const events: CanonicalEvent[] = [];
+  closeAll(state, base, events);
+  state.reasoning = decoder.context.mint('reasoning');
+  return single(events, { type: 'reasoning-start', ...base, id: state.reasoning });
+};
+
+/** `ReasoningContentDelta`: more of the open reasoning. */
+const decodeReasoningDelta: AgnoEventHandler = (decoder, record, _resolved, state, base) => {
+  const events: CanonicalEvent[] = [];
+  const delta = typeof record.reasoning_content === 'string' ? record.reasoning_content : '';
+  reasoningDelta(decoder, state, base, delta, events);
+  return { events };
+};
+
+/** `ReasoningStep`: one step of agno's reasoning agent. */
+const decodeReasoningStep: AgnoEventHandler = (_decoder, record, _resolved, _state, base) => {
+  return single([], { type: 'reasoning-step', ...base, ...readReasoningStep(record.content) });
+};
+
+/** `ReasoningCompleted`: ends the reasoning, opening one first when none was open. */
+const decodeReasoningEnd: AgnoEventHandler = (decoder, _record, _resolved, state, base) => {
+  const events: CanonicalEvent[] = [];
+  closeText(state, base, events);
+  if (state.reasoning === undefined) {
+    state.reasoning = decoder.context.mint('reasoning');
+    events.push({ type: 'reasoning-start', ...base, id: state.reasoning });
+  }
+  const end: CanonicalEvent = { type: 'reasoning-end', ...base, id: state.reasoning };
+  state.reasoning = undefined;
+  return single(events, end);
+};
+
+/** `ModelRequestStarted`: a model step, with its model. */
+const decodeStepStart: AgnoEventHandler = (_decoder, record, _resolved, state, base) => {
+  return afterClosing(state, base, { type: 'step-start', ...base, ...modelOf(record) });
+};
+
+/** `ModelRequestCompleted`: the step ends, with its usage. */
+const decodeStepEnd: AgnoEventHandler = (_decoder, record, _resolved, state, base) => {
+  const end: CanonicalEvent = { type: 'step-end', ...base };
+  const usage = usageFromMetrics(record);
+  if (usage !== undefined) end.usage = usage;
+  return afterClosing(state, base, end);
+};
+
+/** Brackets (workflow steps, memory updates, team tasks): an activity's start or end, its fields as data. */
+const decodeActivity: AgnoEventHandler = (_decoder, record, resolved, _state, base) => {
+  const type = resolved.role === 'activity-start' || resolved.role === 'task-created' ? 'activity-start' : 'activity-end';
+  const name = resolved.activity ?? teamTaskActivity;
+  const fields = customFields(record, resolved);
+  const data = Object.keys(fields).length > 0 ? { data: fields } : {};
+  return single([], { type, ...base, name, ...data });
+};
+
+/** A team's task list: the state it shows. */
+const decodeTaskState: AgnoEventHandler = (_decoder, record, resolved, _state, base) => {
+  return single([], { type: 'state', ...base, snapshot: customFields(record, resolved) });
+};
+
+/** `CustomEvent`: a name and data pair as itself, other fields as the custom event's data. */
+const decodeCustom: AgnoEventHandler = (_decoder, record, resolved, _state, base) => {
+  const fields = customFields(record, resolved);
+  const keys = Object.keys(fields);
+  const pair = keys.length === 2 && typeof fields.name === 'string' && fields.name !== customEventName && 'data' in fields;
+  return single([], pair ? { type: 'data', ...base, name: fields.name as string, data: fields.data } : { type: 'data', ...base, name: customEventName, data: fields });
+};
+
+/** The default handlers, by what an agno event string means (its role, the same for team events). */
+export const agnoEventHandlers: AgnoEventHandlers = {
+  'run-start': decodeRunStart,
+  content: decodeContent,
+  'intermediate-content': decodeContent,
+  'content-completed': decodeNothing,
+  'run-end': decodeRunEnd,
+  'run-error': decodeRunError,
+  'run-cancel': decodeRunCancel,
+  'run-pause': decodeRunPause,
+  'run-resume': decodeRunResume,
+  'tool-call': decodeToolCall,
+  'tool-result': decodeToolResult,
+  'tool-error': decodeToolError,
+  'reasoning-start': decodeReasoningStart,
+  'reasoning-delta': decodeReasoningDelta,
+  'reasoning-step': decodeReasoningStep,
+  'reasoning-end': decodeReasoningEnd,
+  'step-start': decodeStepStart,
+  'step-end': decodeStepEnd,
+  'activity-start': decodeActivity,
+  'activity-end': decodeActivity,
+  'task-created': decodeActivity,
+  'task-updated': decodeActivity,
+  'task-state': decodeTaskState,
+  custom: decodeCustom,
+};
+
 /**
  * Creates the agno 2.x decoder: streamed `RunOutputEvent` / `TeamRunOutputEvent` records and
  * `RunOutput` / `TeamRunOutput` aggregates in, canonical events out. The events carry the
- * canonical fields only; the pipeline keeps each source record out of band.
+ * canonical fields only; the pipeline keeps each source record out of band. Each event is
+ * decoded by the handler of its role: `agnoEventHandlers`, with `options.handlers` over them.
  */
 export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOptions = {}): Decoder {
-  const runs = new Map<string, RunState>();
-  /** Team runs with a member delegation in flight: agno before 2.1.0 gave members no `parent_run_id`. */
-  const delegating: string[] = [];
-  /** Runs that ended, newest last, so that a late RunCompleted cannot undo their outcome; bounded. */
-  const finished = new Set<string>();
-  /** Paused runs, oldest first: a log of many paused runs must not grow without bound. */
-  const paused = new Set<string>();
+  const decoder: AgnoDecoderState = {
+    context,
+    options,
+    runs: new Map(),
+    delegating: [],
+    finished: new Set(),
+    paused: new Set(),
+    // Merged once per decoder, so that each record costs one lookup whether or not handlers are given.
+    handlers: options.handlers === undefined ? agnoEventHandlers : { ...agnoEventHandlers, ...options.handlers },
+  };
+  const { runs, delegating, finished, handlers } = decoder;
   let lastRunId: string | undefined;
   const resume = createResumeState(options.lastEventIndex);
   let held: Held | undefined;
 
-  function stateOf(runId: string): RunState {
+  function stateOf(runId: string): AgnoRunState {
     let state = runs.get(runId);
     if (state === undefined) {
       state = {
@@ -210,304 +608,16 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     return minted;
   }
 
-  /** Remembers a paused run, forgetting the state of the oldest pause past the limit. */
-  function pause(runId: string): void {
-    paused.delete(runId);
-    paused.add(runId);
-    if (paused.size <= pausedLimit) return;
-    const oldest = paused.values().next().value as string;
-    paused.delete(oldest);
-    runs.delete(oldest);
-  }
-
   /** Forgets an ended run's state, so that memory stays bounded by the runs still open. */
   function finish(runId: string): void {
     runs.delete(runId);
-    paused.delete(runId);
+    decoder.paused.delete(runId);
     finished.delete(runId);
     finished.add(runId);
     if (finished.size > finishedLimit) finished.delete(finished.values().next().value as string);
   }
 
-  function raw(record: unknown, runId: string): CanonicalEvent {
-    return { type: 'raw', runId, format: 'agno', payload: record };
-  }
-
-  function closeText(state: RunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
-    if (state.text === undefined) return;
-    // Content held back undecided is said now, by the record that ends the text.
-    const rest = state.text.stream.release();
-    if (rest !== '') events.push({ type: 'text-delta', ...base, id: state.text.id, delta: rest });
-    if (!cut) events.push({ type: 'text-end', ...base, id: state.text.id });
-    state.text = undefined;
-  }
-
-  function closeReasoning(state: RunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
-    if (state.reasoning === undefined) return;
-    if (!cut) events.push({ type: 'reasoning-end', ...base, id: state.reasoning });
-    state.reasoning = undefined;
-  }
-
-  /** Ends the open text and reasoning; `cut` (at RunError) writes no end: agno never said they were done. */
-  function closeAll(state: RunState, base: Envelope, events: CanonicalEvent[], cut = false): void {
-    closeText(state, base, events, cut);
-    closeReasoning(state, base, events, cut);
-  }
-
-  function reasoningDelta(state: RunState, base: Envelope, delta: string, events: CanonicalEvent[]): CanonicalEvent {
-    closeText(state, base, events);
-    if (state.reasoning === undefined) {
-      state.reasoning = context.mint('reasoning');
-      events.push({ type: 'reasoning-start', ...base, id: state.reasoning });
-    }
-    const event: CanonicalEvent = { type: 'reasoning-delta', ...base, id: state.reasoning, delta };
-    events.push(event);
-    return event;
-  }
-
-  function contentModeOf(resolved: ResolvedEvent): ContentMode {
-    if (options.content === 'delta' || options.content === 'cumulative') return options.content;
-    // RunContentEvent is "each delta of the RunOutput" (2.x, 3.x); a team leader may restate what
-    // was said (agno #9090), so only its content is read from the values themselves.
-    return resolved.team ? 'auto' : 'delta';
-  }
-
-  function textDelta(state: RunState, base: Envelope, content: string, resolved: ResolvedEvent, events: CanonicalEvent[]): CanonicalEvent {
-    const intermediate = resolved.role === 'intermediate-content';
-    closeReasoning(state, base, events);
-    // agno ≥ 2.0 re-emits the main model's text as RunIntermediateContent when an output model runs: another text.
-    if (state.text !== undefined && state.text.intermediate !== intermediate) closeText(state, base, events);
-    if (state.text === undefined) {
-      state.text = { id: context.mint('text'), stream: createTextStream(contentModeOf(resolved)), intermediate };
-      events.push({ type: 'text-start', ...base, id: state.text.id, ...(intermediate ? { ext: intermediateTextExt() } : {}) });
-    }
-    state.said = true;
-    const event: CanonicalEvent = { type: 'text-delta', ...base, id: state.text.id, delta: state.text.stream.push(content) };
-    events.push(event);
-    return event;
-  }
-
-  function decodeContent(state: RunState, base: Envelope, record: Record<string, unknown>, resolved: ResolvedEvent): Decoded {
-    const events: CanonicalEvent[] = [];
-    const reasoning = text(record.reasoning_content);
-    if (reasoning !== undefined) reasoningDelta(state, base, reasoning, events);
-    const content = record.content;
-    if (typeof content === 'string') {
-      textDelta(state, base, content, resolved, events);
-    } else if (content !== undefined && content !== null) {
-      closeAll(state, base, events);
-      state.said = true;
-      events.push({ type: 'data', ...base, name: structuredContentName, data: content });
-    }
-    // Most content records have neither media nor citations: nothing is allocated for them.
-    if (record.image !== undefined && record.image !== null) mediaFile(base, record.image, 'image', events);
-    if (record.response_audio !== undefined && record.response_audio !== null) mediaFile(base, record.response_audio, 'audio', events);
-    if (record.citations !== undefined && record.citations !== null) {
-      for (const source of citedSources(record.citations)) events.push({ type: 'source', ...base, ...source });
-    }
-    // A content event with nothing canonical in it (only provider data) gives no event: the
-    // pipeline carries its record with the next ones.
-    if (state.text?.stream.sawCumulative === true && !state.restated) {
-      state.restated = true;
-      reportRestatement(context, state.runId, String(record.event), 'agno');
-    }
-    return { events };
-  }
-
-  function requirementsOf(record: Record<string, unknown>): Requirement[] {
-    // agno 2.3.7 added RunPaused.requirements; earlier pauses name the paused tools only.
-    if (Array.isArray(record.requirements)) {
-      return record.requirements.filter(isRecord).map((value) => readRequirement(value, () => context.mint('requirement')));
-    }
-    const tools = Array.isArray(record.tools) ? record.tools.filter(isPausedTool).filter(isRecord) : [];
-    return tools.map((tool) => requirementFromTool(tool, () => context.mint('requirement')));
-  }
-
-  function single(events: CanonicalEvent[], carrier: CanonicalEvent): Decoded {
-    events.push(carrier);
-    return { events, carrier };
-  }
-
-  function decodeEvent(record: Record<string, unknown>, resolved: ResolvedEvent, state: RunState, base: Envelope): Decoded {
-    const events: CanonicalEvent[] = [];
-    switch (resolved.role) {
-      case 'run-start':
-        return single(events, { type: 'run-start', ...base, ...modelOf(record) });
-      case 'content':
-      case 'intermediate-content':
-        return decodeContent(state, base, record, resolved);
-      case 'content-completed':
-        return { events };
-      case 'run-end': {
-        closeAll(state, base, events);
-        if (Array.isArray(record.member_responses)) append(events, unseenMembers(record.member_responses, state.runId));
-        if (!state.said && resolved.workflow !== true && typeof record.content === 'string' && record.content !== '') {
-          // Stored events (store_events) skip RunContent: the answer is only in RunCompleted.content.
-          // (A workflow's content restates its last step, which its own runs already said.)
-          const id = context.mint('text');
-          events.push({ type: 'text-start', ...base, id }, { type: 'text-delta', ...base, id, delta: record.content }, { type: 'text-end', ...base, id });
-        }
-        const end: CanonicalEvent = { type: 'run-end', ...base };
-        if (record.content !== undefined && record.content !== null) end.output = record.content;
-        const usage = usageFromMetrics(record.metrics);
-        if (usage !== undefined) end.usage = usage;
-        state.ended = true;
-        return single(events, end);
-      }
-      case 'run-error': {
-        closeAll(state, base, events, true);
-        // WorkflowError carries its message in `error`, agent and team errors in `content`.
-        const error: EventOfType<'run-error'>['error'] = {
-          message: text(record.content) ?? text(record.error) ?? text(record.error_type) ?? 'agno run error without a message',
-        };
-        if (typeof record.error_type === 'string') error.type = record.error_type;
-        if (typeof record.error_id === 'string') error.id = record.error_id;
-        // `additional_data` (a guardrail's details, anything a server puts there) stays in the source record.
-        state.ended = true;
-        return single(events, { type: 'run-error', ...base, error });
-      }
-      case 'run-cancel': {
-        closeAll(state, base, events);
-        const cancel: CanonicalEvent = { type: 'run-cancel', ...base };
-        const reason = text(record.reason) ?? text(record.content);
-        if (reason !== undefined) cancel.reason = reason;
-        state.ended = true;
-        return single(events, cancel);
-      }
-      case 'run-pause':
-        closeAll(state, base, events);
-        pause(state.runId);
-        return single(events, { type: 'run-pause', ...base, requirements: requirementsOf(record) });
-      case 'run-resume':
-        paused.delete(state.runId);
-        return single(events, { type: 'run-resume', ...base });
-      case 'tool-call': {
-        closeAll(state, base, events);
-        const tool = readToolExecution(record.tool);
-        if (resolved.team) delegating.push(state.runId);
-        const call: CanonicalEvent = { type: 'tool-call', ...base, toolCallId: tool.toolCallId ?? mintToolCallId(), toolName: tool.toolName ?? '', input: tool.input ?? {} };
-        state.calls.set(call.toolCallId, call);
-        return single(events, call);
-      }
-      case 'tool-result': {
-        closeAll(state, base, events);
-        const tool = readToolExecution(record.tool);
-        endDelegation(resolved, state);
-        const toolCallId = tool.toolCallId ?? mintToolCallId();
-        restateCall(state, toolCallId);
-        const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
-        let carrier: CanonicalEvent;
-        if (tool.failed === true) {
-          // Never invent success: a completed call flagged tool_call_error is a tool error.
-          state.failedTools.add(toolCallId);
-          carrier = { type: 'tool-error', ...base, toolCallId, ...named, error: tool.result ?? record.content ?? null };
-        } else {
-          carrier = { type: 'tool-result', ...base, toolCallId, ...named, output: tool.result ?? null };
-        }
-        events.push(carrier);
-        // Media a tool made (an image generator, 2.x images/videos/audio, 2.6.10+ files) follow its result.
-        for (const file of toolMedia(record, base)) events.push(file);
-        return { events, carrier };
-      }
-      case 'tool-error': {
-        closeAll(state, base, events);
-        const tool = readToolExecution(record.tool);
-        endDelegation(resolved, state);
-        const toolCallId = tool.toolCallId ?? mintToolCallId();
-        restateCall(state, toolCallId);
-        state.failedTools.add(toolCallId);
-        const named = tool.toolName === undefined ? {} : { toolName: tool.toolName };
-        return single(events, { type: 'tool-error', ...base, toolCallId, ...named, error: record.error ?? tool.result ?? null });
-      }
-      case 'reasoning-start': {
-        closeAll(state, base, events);
-        state.reasoning = context.mint('reasoning');
-        return single(events, { type: 'reasoning-start', ...base, id: state.reasoning });
-      }
-      case 'reasoning-delta': {
-        const delta = typeof record.reasoning_content === 'string' ? record.reasoning_content : '';
-        reasoningDelta(state, base, delta, events);
-        return { events };
-      }
-      case 'reasoning-step':
-        return single(events, { type: 'reasoning-step', ...base, ...readReasoningStep(record.content) });
-      case 'reasoning-end': {
-        closeText(state, base, events);
-        if (state.reasoning === undefined) {
-          state.reasoning = context.mint('reasoning');
-          events.push({ type: 'reasoning-start', ...base, id: state.reasoning });
-        }
-        const end: CanonicalEvent = { type: 'reasoning-end', ...base, id: state.reasoning };
-        state.reasoning = undefined;
-        return single(events, end);
-      }
-      case 'step-start':
-        closeAll(state, base, events);
-        return single(events, { type: 'step-start', ...base, ...modelOf(record) });
-      case 'step-end': {
-        closeAll(state, base, events);
-        const end: CanonicalEvent = { type: 'step-end', ...base };
-        const usage = usageFromMetrics(record);
-        if (usage !== undefined) end.usage = usage;
-        return single(events, end);
-      }
-      case 'activity-start':
-      case 'activity-end':
-      case 'task-created':
-      case 'task-updated': {
-        const type = resolved.role === 'activity-start' || resolved.role === 'task-created' ? 'activity-start' : 'activity-end';
-        const name = resolved.activity ?? teamTaskActivity;
-        const fields = customFields(record, resolved);
-        const data = Object.keys(fields).length > 0 ? { data: fields } : {};
-        return single(events, { type, ...base, name, ...data });
-      }
-      case 'task-state':
-        return single(events, { type: 'state', ...base, snapshot: customFields(record, resolved) });
-      case 'custom': {
-        const fields = customFields(record, resolved);
-        const keys = Object.keys(fields);
-        const pair = keys.length === 2 && typeof fields.name === 'string' && fields.name !== customEventName && 'data' in fields;
-        return single(
-          events,
-          pair ? { type: 'data', ...base, name: fields.name as string, data: fields.data } : { type: 'data', ...base, name: customEventName, data: fields },
-        );
-      }
-    }
-  }
-
-  /**
-   * Member runs that only the leader's completed event names (`stream_member_events=False`):
-   * their events come from `member_responses`, linked to the leader's record like its own.
-   */
-  function unseenMembers(responses: unknown[], leader: string): CanonicalEvent[] {
-    const unseen = responses
-      .filter(isRecord)
-      .filter((member) => typeof member.run_id !== 'string' || (!runs.has(member.run_id) && !finished.has(member.run_id)));
-    return explode(unseen.map((member) => readRunOutput(member, context, leader)));
-  }
-
-  /**
-   * A tool call's outcome restates the call's arguments (`tool.tool_args`): its record may be
-   * written back only if the call arrived unchanged.
-   */
-  function restateCall(state: RunState, toolCallId: string): void {
-    const call = state.calls.get(toolCallId);
-    if (call === undefined) return;
-    state.calls.delete(toolCallId);
-    context.restates?.(call);
-  }
-
-  function endDelegation(resolved: ResolvedEvent, state: RunState): void {
-    if (resolved.team && delegating.at(-1) === state.runId) delegating.pop();
-  }
-
-  function mintToolCallId(): string {
-    const minted = context.mint('tool-call');
-    context.report({ code: 'minted', level: 'info', path: 'tool.tool_call_id', message: `tool call without tool_call_id; gave it id "${minted}"` });
-    return minted;
-  }
-
-  function envelopeOf(record: Record<string, unknown>, resolved: ResolvedEvent, state: RunState): Envelope {
+  function envelopeOf(record: Record<string, unknown>, resolved: ResolvedEvent, state: AgnoRunState): Envelope {
     const base: Envelope = { runId: state.runId };
     if (typeof record.parent_run_id === 'string') {
       state.parentRunId = record.parent_run_id;
@@ -600,8 +710,8 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
         return out;
       }
     }
-    // RunContentCompleted (2.2+) has no canonical event: the pipeline carries its record with the next events.
-    const decoded = decodeEvent(record, resolved, state, base);
+    // One lookup per record: every role has a handler (the defaults cover them all).
+    const decoded = handlers[resolved.role](decoder, record, resolved, state, base);
     for (const event of decoded.events) out.push(event);
     const carrier = decoded.carrier;
     if (carrier?.type === 'run-end' || carrier?.type === 'run-error' || carrier?.type === 'run-cancel') finish(runId);

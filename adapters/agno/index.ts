@@ -1,6 +1,6 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { defineFormat } from '../../src/pipeline/format.js';
-import { type AgnoDecodeOptions, createAgnoDecoder } from './decode.js';
+import { type AgnoDecodeOptions, type AgnoDecoded, type AgnoDecoderState, type AgnoEventHandler, type AgnoEventHandlers, type AgnoRunState, agnoEventHandlers, createAgnoDecoder } from './decode.js';
 import { detectAgno } from './detect.js';
 import { type AgnoEncodeOptions, createAgnoEncoder } from './encode.js';
 import { agnoDecodeOptionsSchema, agnoEncodeOptionsSchema } from './options.js';
@@ -98,8 +98,8 @@ export const agnoFormat = /* @__PURE__ */ defineFormat<AgnoDecodeOptions, AgnoEn
   ],
 });
 
-export { createAgnoDecoder, createAgnoEncoder, detectAgno };
-export type { AgnoDecodeOptions, AgnoEncodeOptions };
+export { agnoEventHandlers, createAgnoDecoder, createAgnoEncoder, detectAgno };
+export type { AgnoDecodeOptions, AgnoDecoded, AgnoDecoderState, AgnoEncodeOptions, AgnoEventHandler, AgnoEventHandlers, AgnoRunState };
 export { readRunOutput, writeRunOutput, isRunOutput } from './aggregate.js';
 export { readMessage, writeMessage, agnoRoles, parseArguments, type MessageDefaults } from './message.js';
 export { citedSources, type CitedSource } from './citations.js';
@@ -108,7 +108,7 @@ export { usageFromMetrics, metricsFromUsage, modelRequestUsageFields } from './m
 export { fileFromMedia, mediaFromFile, mediaKindOf, type MediaKind, type FileFields } from './media.js';
 export { readRequirement, requirementFromTool, requirementKind, isPausedTool, writeRequirement, pausedToolExecution } from './requirement.js';
 export { readToolExecution, writeToolExecution, resultString, type ToolExecutionFields } from './tool-execution.js';
-export { allEventNames, resolveEvent, workflowEvents, hasLegacyMarkers } from './schema.js';
+export { allEventNames, resolveEvent, workflowEvents, hasLegacyMarkers, type AgnoEventRole, type ResolvedEvent } from './schema.js';
 export { agnoToolsWithAnswers, resolutionsFromAgnoTools, type AgnoToolExecution } from './continue.js';
 export {
   agentOSCancelRequest,
