@@ -1,5 +1,13 @@
 export { langchainFormat } from './format.js';
-export { createLangChainDecoder, type LangChainDecodeOptions } from './decode.js';
+export {
+  createLangChainDecoder,
+  type LangChainDecodeOptions,
+  type LangChainDecoderState,
+  type LangChainMessageHandler,
+  type LangChainRecordHandlers,
+  type LangChainStreamEventHandler,
+  type RunState,
+} from './decode.js';
 export { createLangChainEncoder, formFor, type LangChainEncodeOptions, type WrittenForm } from './encode.js';
 export { lineageKey, type MessageForm, type MessageKind } from './schema.js';
 export type { Lineage, RunInfo } from './lineage.js';

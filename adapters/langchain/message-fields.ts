@@ -9,11 +9,6 @@ export const contentBlockName = 'langchain-content';
 
 const roleOfKind: Partial<Record<MessageKind, Message['role']>> = { human: 'user', ai: 'assistant', system: 'system', tool: 'tool' };
 
-/** Whether a kind becomes a canonical message (generic, function and remove messages do not). */
-export function hasRole(kind: MessageKind): boolean {
-  return roleOfKind[kind] !== undefined;
-}
-
 function langchainExt(part: Part): Record<string, unknown> {
   return part.ext?.langchain ?? {};
 }
