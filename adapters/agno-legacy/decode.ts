@@ -8,7 +8,6 @@ import { actorOf, isLegacyAggregate, readAggregate } from './aggregate.js';
 import { usageFromLegacyMetrics } from './metrics.js';
 import { type LegacyEra, type LegacyKind, eraAKinds, eraBAgentKinds, eraBTeamKinds, legacyFormatName } from './schema.js';
 import { readToolExecution, requirementOf } from './tool-execution.js';
-import { activityKinds } from './write-record.js';
 
 /** Options of the agno 1.x decoder. */
 export interface LegacyDecodeOptions {
@@ -18,6 +17,32 @@ export interface LegacyDecodeOptions {
    * never restates; `cumulative` when every value is the whole text so far.
    */
   content?: ContentMode;
+  /**
+   * Handlers that replace the default ones (`legacyEventHandlers`) for the event kinds they
+   * name, for this decoder only: a kind is what a 1.x event string means in its era
+   * (`content` for `RunResponse` chunks and `RunResponseContent`). A handler may call the
+   * default of its kind and change what it returns.
+   */
+  handlers?: Partial<LegacyEventHandlers>;
+}
+
+/**
+ * Decodes one agno 1.x event of a known kind into canonical events; module-level, with the
+ * decoder's state, the record, its envelope and its era.
+ */
+export type LegacyEventHandler = (decoder: LegacyDecoderState, record: Record<string, unknown>, envelope: Envelope, era: LegacyEra) => LegacyTranslation;
+
+/** Handlers by agno 1.x event kind. */
+export type LegacyEventHandlers = Readonly<Record<LegacyKind, LegacyEventHandler>>;
+
+/** The state of one agno 1.x decoder that its handlers read and change. */
+export interface LegacyDecoderState {
+  readonly context: AdapterContext;
+  readonly options: LegacyDecodeOptions;
+  /** The runs still open, by id. */
+  readonly states: Map<string, LegacyRunState>;
+  /** Team tool calls in flight (the delegations), innermost last. */
+  readonly delegations: { runId: string; toolCallId: string }[];
 }
 
 /** Event strings that only era A wrote. */
@@ -45,7 +70,8 @@ function kindOf(name: string, era: LegacyEra): LegacyKind | undefined {
   return eraBAgentKinds.get(name) ?? eraBTeamKinds.get(name);
 }
 
-interface RunState {
+/** What the decoder knows of one open run. */
+export interface LegacyRunState {
   text: TextStream | undefined;
   textId: string | undefined;
   /** The reasoning part of `thinking` / `reasoning_content` in content events. */
@@ -63,12 +89,248 @@ interface RunState {
 }
 
 /** What one record becomes: its events, and the one it is about (none: the record said nothing). */
-interface Translation {
+export interface LegacyTranslation {
   events: CanonicalEvent[];
   primary: CanonicalEvent | undefined;
 }
 
 const structuralTypes = new Set(['text-start', 'text-end', 'reasoning-start', 'reasoning-end']);
+
+function stateOf(decoder: LegacyDecoderState, runId: string): LegacyRunState {
+  let state = decoder.states.get(runId);
+  if (state === undefined) {
+    state = {
+      text: undefined,
+      textId: undefined,
+      reasoningId: undefined,
+      stepsId: undefined,
+      envelope: undefined,
+      intermediate: false,
+      restated: false,
+      calls: new Map(),
+    };
+    decoder.states.set(runId, state);
+  }
+  return state;
+}
+
+/** Ends the open text and reasoning; `cut` (at RunError) writes no end: agno never said they were done. */
+function close(decoder: LegacyDecoderState, envelope: Envelope, events: CanonicalEvent[], cut = false): void {
+  const state = stateOf(decoder, envelope.runId);
+  if (state.reasoningId !== undefined && !cut) events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
+  if (state.textId !== undefined) {
+    // Content held back undecided is said now, by the record that ends the text.
+    const rest = state.text?.release() ?? '';
+    if (rest !== '') events.push({ type: 'text-delta', ...envelope, id: state.textId, delta: rest });
+    if (!cut) events.push({ type: 'text-end', ...envelope, id: state.textId });
+  }
+  state.reasoningId = undefined;
+  state.textId = undefined;
+  state.text = undefined;
+}
+
+function endDelegation(decoder: LegacyDecoderState, runId: string, toolCallId?: string): void {
+  const { delegations } = decoder;
+  for (let index = delegations.length - 1; index >= 0; index -= 1) {
+    const delegation = delegations[index];
+    if (delegation?.runId === runId && (toolCallId === undefined || delegation.toolCallId === toolCallId)) delegations.splice(index, 1);
+  }
+}
+
+/** A content event: reasoning, text or structured content, and the sources and media it holds. */
+function content(decoder: LegacyDecoderState, record: Record<string, unknown>, envelope: Envelope, intermediate: boolean): LegacyTranslation {
+  const { context } = decoder;
+  const state = stateOf(decoder, envelope.runId);
+  const events: CanonicalEvent[] = [];
+  // The draft and the final answer are two texts, as the agno adapter reads RunIntermediateContent.
+  if (state.textId !== undefined && state.intermediate !== intermediate) close(decoder, envelope, events);
+  let primary: CanonicalEvent | undefined;
+  const thinking = [record.thinking, record.reasoning_content].filter((each): each is string => typeof each === 'string' && each !== '');
+  if (thinking.length > 0) {
+    if (state.reasoningId === undefined) {
+      state.reasoningId = context.mint('reasoning');
+      events.push({ type: 'reasoning-start', ...envelope, id: state.reasoningId });
+    }
+    events.push({ type: 'reasoning-delta', ...envelope, id: state.reasoningId, delta: thinking.join('\n') });
+  }
+  const text = record.content;
+  if (typeof text === 'string' || (text === undefined && thinking.length === 0 && !hasMedia(record))) {
+    if (state.reasoningId !== undefined) {
+      events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
+      state.reasoningId = undefined;
+    }
+    if (state.textId === undefined) {
+      state.textId = context.mint('text');
+      state.intermediate = intermediate;
+      state.text = createTextStream(decoder.options.content ?? 'auto');
+      events.push({ type: 'text-start', ...envelope, id: state.textId, ...(intermediate ? { ext: intermediateTextExt() } : {}) });
+    }
+    // Content may restate the text so far; the stream keeps only what is new.
+    const delta = state.text?.push(text ?? '') ?? '';
+    if (state.text?.sawCumulative === true && !state.restated) {
+      state.restated = true;
+      reportRestatement(context, envelope.runId, String(record.event), 'agno-legacy');
+    }
+    primary = { type: 'text-delta', ...envelope, id: state.textId, delta };
+    events.push(primary);
+  } else if (text !== undefined && text !== null) {
+    primary = { type: 'data', ...envelope, name: 'content', data: text };
+    events.push(primary);
+  }
+  for (const cited of citedSources(record.citations)) events.push({ type: 'source', ...envelope, ...cited });
+  for (const [key, kind] of [['image', 'image'], ['response_audio', 'audio']] as const) {
+    const file = fileFromMedia(record[key], kind);
+    if (file !== undefined) events.push({ type: 'file', ...envelope, ...file });
+  }
+  return { events, primary: primary ?? events.find((event) => !structuralTypes.has(event.type)) };
+}
+
+/** The tool executions of a record: their calls when started, else their outcomes. */
+function tools(decoder: LegacyDecoderState, record: Record<string, unknown>, envelope: Envelope, era: LegacyEra, started: boolean): LegacyTranslation {
+  const { context } = decoder;
+  const list = era === 'A' ? (Array.isArray(record.tools) ? record.tools : []) : [record.tool];
+  const events: CanonicalEvent[] = [];
+  close(decoder, envelope, events);
+  for (const tool of list) {
+    if (!isRecord(tool)) continue;
+    const facts = readToolExecution(tool);
+    let toolCallId = facts.toolCallId;
+    if (toolCallId === undefined) {
+      toolCallId = context.mint('call');
+      context.report({ code: 'minted', level: 'info', runId: envelope.runId, eventType: String(record.event), message: `a tool execution without tool_call_id was given the id ${toolCallId}` });
+    }
+    const toolName = facts.toolName;
+    if (envelope.actor?.kind === 'team') {
+      if (started) decoder.delegations.push({ runId: envelope.runId, toolCallId });
+      else endDelegation(decoder, envelope.runId, toolCallId);
+    }
+    if (started) {
+      const call: CanonicalEvent = { type: 'tool-call', ...envelope, toolCallId, toolName: toolName ?? '', input: facts.input };
+      stateOf(decoder, envelope.runId).calls.set(toolCallId, call);
+      events.push(call);
+      continue;
+    }
+    restateCall(decoder, envelope.runId, toolCallId);
+    if (facts.failed) events.push({ type: 'tool-error', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), error: facts.result });
+    else events.push({ type: 'tool-result', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), output: facts.result });
+  }
+  const actions = events.filter((event) => !structuralTypes.has(event.type));
+  return { events, primary: actions.at(-1) };
+}
+
+/** A tool call's outcome restates the call's arguments: its record is written back only if the call arrived unchanged. */
+function restateCall(decoder: LegacyDecoderState, runId: string, toolCallId: string): void {
+  const calls = stateOf(decoder, runId).calls;
+  const call = calls.get(toolCallId);
+  if (call === undefined) return;
+  calls.delete(toolCallId);
+  decoder.context.restates?.(call);
+}
+
+function single(events: CanonicalEvent[], event: CanonicalEvent): LegacyTranslation {
+  events.push(event);
+  return { events, primary: event };
+}
+
+
+/** `RunStarted`: the run's start, with its model. */
+const runStarted: LegacyEventHandler = (_decoder, record, envelope) => {
+  const start: CanonicalEvent = { type: 'run-start', ...envelope };
+  if (typeof record.model === 'string' && record.model !== '') start.model = record.model;
+  if (typeof record.model_provider === 'string' && record.model_provider !== '') start.provider = record.model_provider;
+  return single([], start);
+};
+
+/** `RunCompleted`: ends the run, with its output and usage. */
+const runCompleted: LegacyEventHandler = (decoder, record, envelope) => {
+  const events: CanonicalEvent[] = [];
+  close(decoder, envelope, events);
+  endDelegation(decoder, envelope.runId);
+  const end: CanonicalEvent = { type: 'run-end', ...envelope };
+  if (record.content !== undefined) end.output = record.content;
+  const usage = usageFromLegacyMetrics(record.metrics);
+  if (usage !== undefined) end.usage = usage;
+  return single(events, end);
+};
+
+/** `RunError`: the run fails; its open text and reasoning are cut, not ended. */
+const runError: LegacyEventHandler = (decoder, record, envelope) => {
+  const events: CanonicalEvent[] = [];
+  close(decoder, envelope, events, true);
+  endDelegation(decoder, envelope.runId);
+  return single(events, { type: 'run-error', ...envelope, error: { message: typeof record.content === 'string' ? record.content : '' } });
+};
+
+/** `RunCancelled`: the run is cancelled, with its reason (era A says it in `content`). */
+const runCancelled: LegacyEventHandler = (decoder, record, envelope, era) => {
+  const events: CanonicalEvent[] = [];
+  close(decoder, envelope, events);
+  endDelegation(decoder, envelope.runId);
+  const reason = typeof record.reason === 'string' ? record.reason : era === 'A' && typeof record.content === 'string' ? record.content : undefined;
+  return single(events, { type: 'run-cancel', ...envelope, ...(reason === undefined ? {} : { reason }) });
+};
+
+/** `RunPaused`: the run waits for its paused tools. */
+const runPaused: LegacyEventHandler = (decoder, record, envelope) => {
+  const events: CanonicalEvent[] = [];
+  close(decoder, envelope, events);
+  const list = Array.isArray(record.tools) ? record.tools.filter(isRecord) : [];
+  return single(events, { type: 'run-pause', ...envelope, requirements: list.map((tool) => requirementOf(tool, decoder.context.mint('requirement'))) });
+};
+
+/** `ReasoningStarted`: the reasoning agent's block opens. */
+const reasoningStarted: LegacyEventHandler = (decoder, _record, envelope) => {
+  const events: CanonicalEvent[] = [];
+  close(decoder, envelope, events);
+  const state = stateOf(decoder, envelope.runId);
+  state.stepsId = decoder.context.mint('reasoning');
+  return single(events, { type: 'reasoning-start', ...envelope, id: state.stepsId });
+};
+
+/** `ReasoningCompleted`: the reasoning agent's block ends (one is given an id when none opened). */
+const reasoningCompleted: LegacyEventHandler = (decoder, _record, envelope) => {
+  const current = stateOf(decoder, envelope.runId);
+  const id = current.stepsId ?? decoder.context.mint('reasoning');
+  current.stepsId = undefined;
+  return single([], { type: 'reasoning-end', ...envelope, id });
+};
+
+/** The start of an activity bracket (memory update, parser or output model, workflow). */
+function activityStart(name: string): LegacyEventHandler {
+  return (_decoder, _record, envelope) => single([], { type: 'activity-start', ...envelope, name });
+}
+
+/** The end of an activity bracket. */
+function activityEnd(name: string): LegacyEventHandler {
+  return (_decoder, _record, envelope) => single([], { type: 'activity-end', ...envelope, name });
+}
+
+/** The default handlers, by agno 1.x event kind. */
+export const legacyEventHandlers: LegacyEventHandlers = {
+  'run-started': runStarted,
+  content: (decoder, record, envelope) => content(decoder, record, envelope, false),
+  'intermediate-content': (decoder, record, envelope) => content(decoder, record, envelope, true),
+  'run-completed': runCompleted,
+  'run-error': runError,
+  'run-cancelled': runCancelled,
+  'run-paused': runPaused,
+  'run-continued': (_decoder, _record, envelope) => single([], { type: 'run-resume', ...envelope }),
+  'tool-call-started': (decoder, record, envelope, era) => tools(decoder, record, envelope, era, true),
+  'tool-call-completed': (decoder, record, envelope, era) => tools(decoder, record, envelope, era, false),
+  'reasoning-step': (_decoder, record, envelope) => single([], { type: 'reasoning-step', ...envelope, ...readReasoningStep(record.content) }),
+  'reasoning-started': reasoningStarted,
+  'reasoning-completed': reasoningCompleted,
+  // The brackets of `activityKinds` (write-record.ts), the names the encoder writes back.
+  'memory-update-started': activityStart('memory-update'),
+  'memory-update-completed': activityEnd('memory-update'),
+  'updating-memory': activityEnd('memory-update'),
+  'parser-model-started': activityStart('parser-model'),
+  'parser-model-completed': activityEnd('parser-model'),
+  'output-model-started': activityStart('output-model'),
+  'output-model-completed': activityEnd('output-model'),
+  'workflow-started': activityStart('workflow'),
+  'workflow-completed': activityEnd('workflow'),
+};
 
 /**
  * Decodes agno 1.x records: era B events (1.6 – 1.8), era A chunks (1.0 – 1.5) and stored
@@ -76,10 +338,11 @@ const structuralTypes = new Set(['text-start', 'text-end', 'reasoning-start', 'r
  * the enclosing team run as their parent (1.x events name no parent).
  */
 export function createLegacyDecoder(context: AdapterContext, options: LegacyDecodeOptions = {}): Decoder {
-  const states = new Map<string, RunState>();
+  const decoder: LegacyDecoderState = { context, options, states: new Map(), delegations: [] };
+  const { states, delegations } = decoder;
+  // Merged once per decoder, so that each record costs one lookup whether or not handlers are given.
+  const handlers = options.handlers === undefined ? legacyEventHandlers : { ...legacyEventHandlers, ...options.handlers };
   const parents = new Map<string, string | undefined>();
-  /** Team tool calls in flight (the delegations), innermost last. */
-  const delegations: { runId: string; toolCallId: string }[] = [];
   const seenRuns = new Set<string>();
   /** The runs of each top-level run's tree, forgotten together when it ends: memory stays bounded by open runs. */
   const trees = new Map<string, Set<string>>();
@@ -115,43 +378,6 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     trees.delete(runId);
   }
 
-  function stateOf(runId: string): RunState {
-    let state = states.get(runId);
-    if (state === undefined) {
-      state = {
-        text: undefined,
-        textId: undefined,
-        reasoningId: undefined,
-        stepsId: undefined,
-        envelope: undefined,
-        intermediate: false,
-        restated: false,
-        calls: new Map(),
-      };
-      states.set(runId, state);
-    }
-    return state;
-  }
-
-  function state(envelope: Envelope): RunState {
-    return stateOf(envelope.runId);
-  }
-
-  /** Ends the open text and reasoning; `cut` (at RunError) writes no end: agno never said they were done. */
-  function close(envelope: Envelope, events: CanonicalEvent[], cut = false): void {
-    const state = stateOf(envelope.runId);
-    if (state.reasoningId !== undefined && !cut) events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
-    if (state.textId !== undefined) {
-      // Content held back undecided is said now, by the record that ends the text.
-      const rest = state.text?.release() ?? '';
-      if (rest !== '') events.push({ type: 'text-delta', ...envelope, id: state.textId, delta: rest });
-      if (!cut) events.push({ type: 'text-end', ...envelope, id: state.textId });
-    }
-    state.reasoningId = undefined;
-    state.textId = undefined;
-    state.text = undefined;
-  }
-
   function unknown(record: unknown, why: string): CanonicalEvent[] {
     context.report({ code: 'unknown-event', level: 'warning', eventType: isRecord(record) ? String(record.event) : undefined, message: `${why}; kept as a raw agno-legacy record` });
     const runId = isRecord(record) && typeof record.run_id === 'string' ? record.run_id : 'unknown';
@@ -183,177 +409,14 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     return envelope;
   }
 
-  function endDelegation(runId: string, toolCallId?: string): void {
-    for (let index = delegations.length - 1; index >= 0; index -= 1) {
-      const delegation = delegations[index];
-      if (delegation?.runId === runId && (toolCallId === undefined || delegation.toolCallId === toolCallId)) delegations.splice(index, 1);
-    }
-  }
-
-  function content(record: Record<string, unknown>, envelope: Envelope, intermediate: boolean): Translation {
-    const state = stateOf(envelope.runId);
-    const events: CanonicalEvent[] = [];
-    // The draft and the final answer are two texts, as the agno adapter reads RunIntermediateContent.
-    if (state.textId !== undefined && state.intermediate !== intermediate) close(envelope, events);
-    let primary: CanonicalEvent | undefined;
-    const thinking = [record.thinking, record.reasoning_content].filter((each): each is string => typeof each === 'string' && each !== '');
-    if (thinking.length > 0) {
-      if (state.reasoningId === undefined) {
-        state.reasoningId = context.mint('reasoning');
-        events.push({ type: 'reasoning-start', ...envelope, id: state.reasoningId });
-      }
-      events.push({ type: 'reasoning-delta', ...envelope, id: state.reasoningId, delta: thinking.join('\n') });
-    }
-    const text = record.content;
-    if (typeof text === 'string' || (text === undefined && thinking.length === 0 && !hasMedia(record))) {
-      if (state.reasoningId !== undefined) {
-        events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
-        state.reasoningId = undefined;
-      }
-      if (state.textId === undefined) {
-        state.textId = context.mint('text');
-        state.intermediate = intermediate;
-        state.text = createTextStream(options.content ?? 'auto');
-        events.push({ type: 'text-start', ...envelope, id: state.textId, ...(intermediate ? { ext: intermediateTextExt() } : {}) });
-      }
-      // Content may restate the text so far; the stream keeps only what is new.
-      const delta = state.text?.push(text ?? '') ?? '';
-      if (state.text?.sawCumulative === true && !state.restated) {
-        state.restated = true;
-        reportRestatement(context, envelope.runId, String(record.event), 'agno-legacy');
-      }
-      primary = { type: 'text-delta', ...envelope, id: state.textId, delta };
-      events.push(primary);
-    } else if (text !== undefined && text !== null) {
-      primary = { type: 'data', ...envelope, name: 'content', data: text };
-      events.push(primary);
-    }
-    for (const cited of citedSources(record.citations)) events.push({ type: 'source', ...envelope, ...cited });
-    for (const [key, kind] of [['image', 'image'], ['response_audio', 'audio']] as const) {
-      const file = fileFromMedia(record[key], kind);
-      if (file !== undefined) events.push({ type: 'file', ...envelope, ...file });
-    }
-    return { events, primary: primary ?? events.find((event) => !structuralTypes.has(event.type)) };
-  }
-
-  function tools(record: Record<string, unknown>, envelope: Envelope, era: LegacyEra, started: boolean): Translation {
-    const list = era === 'A' ? (Array.isArray(record.tools) ? record.tools : []) : [record.tool];
-    const events: CanonicalEvent[] = [];
-    close(envelope, events);
-    for (const tool of list) {
-      if (!isRecord(tool)) continue;
-      const facts = readToolExecution(tool);
-      let toolCallId = facts.toolCallId;
-      if (toolCallId === undefined) {
-        toolCallId = context.mint('call');
-        context.report({ code: 'minted', level: 'info', runId: envelope.runId, eventType: String(record.event), message: `a tool execution without tool_call_id was given the id ${toolCallId}` });
-      }
-      const toolName = facts.toolName;
-      if (envelope.actor?.kind === 'team') {
-        if (started) delegations.push({ runId: envelope.runId, toolCallId });
-        else endDelegation(envelope.runId, toolCallId);
-      }
-      if (started) {
-        const call: CanonicalEvent = { type: 'tool-call', ...envelope, toolCallId, toolName: toolName ?? '', input: facts.input };
-        stateOf(envelope.runId).calls.set(toolCallId, call);
-        events.push(call);
-        continue;
-      }
-      restateCall(envelope.runId, toolCallId);
-      if (facts.failed) events.push({ type: 'tool-error', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), error: facts.result });
-      else events.push({ type: 'tool-result', ...envelope, toolCallId, ...(toolName === undefined ? {} : { toolName }), output: facts.result });
-    }
-    const actions = events.filter((event) => !structuralTypes.has(event.type));
-    return { events, primary: actions.at(-1) };
-  }
-
-  /** A tool call's outcome restates the call's arguments: its record is written back only if the call arrived unchanged. */
-  function restateCall(runId: string, toolCallId: string): void {
-    const calls = stateOf(runId).calls;
-    const call = calls.get(toolCallId);
-    if (call === undefined) return;
-    calls.delete(toolCallId);
-    context.restates?.(call);
-  }
-
-  function single(events: CanonicalEvent[], event: CanonicalEvent): Translation {
-    events.push(event);
-    return { events, primary: event };
-  }
-
-  function translate(record: Record<string, unknown>, kind: LegacyKind, envelope: Envelope, era: LegacyEra): Translation {
-    const events: CanonicalEvent[] = [];
-    switch (kind) {
-      case 'run-started': {
-        const start: CanonicalEvent = { type: 'run-start', ...envelope };
-        if (typeof record.model === 'string' && record.model !== '') start.model = record.model;
-        if (typeof record.model_provider === 'string' && record.model_provider !== '') start.provider = record.model_provider;
-        return single(events, start);
-      }
-      case 'content':
-        return content(record, envelope, false);
-      case 'intermediate-content':
-        return content(record, envelope, true);
-      case 'run-completed': {
-        close(envelope, events);
-        endDelegation(envelope.runId);
-        const end: CanonicalEvent = { type: 'run-end', ...envelope };
-        if (record.content !== undefined) end.output = record.content;
-        const usage = usageFromLegacyMetrics(record.metrics);
-        if (usage !== undefined) end.usage = usage;
-        return single(events, end);
-      }
-      case 'run-error':
-        close(envelope, events, true);
-        endDelegation(envelope.runId);
-        return single(events, { type: 'run-error', ...envelope, error: { message: typeof record.content === 'string' ? record.content : '' } });
-      case 'run-cancelled': {
-        close(envelope, events);
-        endDelegation(envelope.runId);
-        const reason = typeof record.reason === 'string' ? record.reason : era === 'A' && typeof record.content === 'string' ? record.content : undefined;
-        return single(events, { type: 'run-cancel', ...envelope, ...(reason === undefined ? {} : { reason }) });
-      }
-      case 'run-paused': {
-        close(envelope, events);
-        const list = Array.isArray(record.tools) ? record.tools.filter(isRecord) : [];
-        return single(events, { type: 'run-pause', ...envelope, requirements: list.map((tool) => requirementOf(tool, context.mint('requirement'))) });
-      }
-      case 'run-continued':
-        return single(events, { type: 'run-resume', ...envelope });
-      case 'tool-call-started':
-        return tools(record, envelope, era, true);
-      case 'tool-call-completed':
-        return tools(record, envelope, era, false);
-      case 'reasoning-step':
-        return single(events, { type: 'reasoning-step', ...envelope, ...readReasoningStep(record.content) });
-      case 'reasoning-started': {
-        close(envelope, events);
-        state(envelope).stepsId = context.mint('reasoning');
-        return single(events, { type: 'reasoning-start', ...envelope, id: state(envelope).stepsId ?? '' });
-      }
-      case 'reasoning-completed': {
-        const current = state(envelope);
-        const id = current.stepsId ?? context.mint('reasoning');
-        current.stepsId = undefined;
-        return single(events, { type: 'reasoning-end', ...envelope, id });
-      }
-      default: {
-        for (const [name, [start, end, endInEraA]] of Object.entries(activityKinds)) {
-          if (kind === start) return single(events, { type: 'activity-start', ...envelope, name });
-          if (kind === end || kind === endInEraA) return single(events, { type: 'activity-end', ...envelope, name });
-        }
-        return { events, primary: undefined };
-      }
-    }
-  }
-
   function decodeEvent(record: Record<string, unknown>): CanonicalEvent[] {
     const era = eraOfRecord(record);
     const kind = kindOf(String(record.event), era);
     if (kind === undefined) return unknown(record, `"${String(record.event)}" is not an agno 1.x event`);
     const envelope = envelopeOf(record, kind);
-    stateOf(envelope.runId).envelope = envelope;
-    const { events, primary } = translate(record, kind, envelope, era);
+    stateOf(decoder, envelope.runId).envelope = envelope;
+    // One lookup per record: every kind has a handler (the defaults cover them all).
+    const { events, primary } = handlers[kind](decoder, record, envelope, era);
     if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);
     const members = unstreamedMembers(record, envelope.runId);
     const ended = events.some((event) => event.runId === envelope.runId && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel'));
@@ -398,7 +461,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
       const events: CanonicalEvent[] = [];
       for (const [runId, state] of states) {
         if (state.textId === undefined && state.reasoningId === undefined) continue;
-        close(state.envelope ?? { runId }, events);
+        close(decoder, state.envelope ?? { runId }, events);
       }
       return events;
     },

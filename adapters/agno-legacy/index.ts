@@ -1,7 +1,7 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { type Detection, defineFormat } from '../../src/pipeline/format.js';
 import { isLegacyAggregate } from './aggregate.js';
-import { createLegacyDecoder, eraOfRecord, type LegacyDecodeOptions } from './decode.js';
+import { createLegacyDecoder, eraOfRecord, type LegacyDecodeOptions, type LegacyDecoderState, type LegacyEventHandler, type LegacyEventHandlers, type LegacyRunState, type LegacyTranslation, legacyEventHandlers } from './decode.js';
 import { createLegacyEncoder, type LegacyEncodeOptions } from './encode.js';
 import { eraAKinds, eraBAgentKinds, eraBTeamKinds, legacyFormatName, legacyOnlyEvents } from './schema.js';
 import { legacyDecodeOptionsSchema, legacyEncodeOptionsSchema } from './options.js';
@@ -87,4 +87,5 @@ export const agnoLegacyFormat = /* @__PURE__ */ defineFormat<LegacyDecodeOptions
 });
 
 export { createLegacyDecoder, createLegacyEncoder };
-export type { LegacyDecodeOptions, LegacyEncodeOptions };
+export type { LegacyDecodeOptions, LegacyDecoderState, LegacyEncodeOptions, LegacyEventHandler, LegacyEventHandlers, LegacyRunState, LegacyTranslation };
+export { legacyEventHandlers };
