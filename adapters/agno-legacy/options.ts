@@ -1,14 +1,10 @@
 import * as z from 'zod/mini';
-import type { OptionsSchema } from '../../src/pipeline/options.js';
-import { type LegacyDecodeOptions, type LegacyEventHandler, legacyEventHandlers } from './decode.js';
-import type { LegacyKind } from './schema.js';
+import { type OptionsSchema, handlersOption } from '../../src/pipeline/options.js';
+import { type LegacyDecodeOptions, legacyEventHandlers } from './decode.js';
 import type { LegacyEncodeOptions } from './encode.js';
 
 /** `handlers`: functions keyed by agno 1.x event kind; a kind the decoder does not know is refused. */
-const handlersSchema = z.partialRecord(
-  z.enum(Object.keys(legacyEventHandlers) as [LegacyKind, ...LegacyKind[]]),
-  z.custom<LegacyEventHandler>((value) => typeof value === 'function'),
-).check(z.describe('an object of functions keyed by agno 1.x event kind'));
+const handlersSchema = handlersOption(legacyEventHandlers, 'an object of functions keyed by agno 1.x event kind');
 
 /** The options of the agno 1.x decoder, checked before a conversion starts. */
 export const legacyDecodeOptionsSchema: OptionsSchema<LegacyDecodeOptions> = z.strictObject({

@@ -1,15 +1,11 @@
 import * as z from 'zod/mini';
-import type { OptionsSchema } from '../../src/pipeline/options.js';
-import { type AgnoDecodeOptions, type AgnoEventHandler, agnoEventHandlers } from './decode.js';
-import type { AgnoEventRole } from './schema.js';
+import { type OptionsSchema, handlersOption } from '../../src/pipeline/options.js';
+import { type AgnoDecodeOptions, agnoEventHandlers } from './decode.js';
 import type { AgnoEncodeOptions } from './encode.js';
 import { agnoTargets } from './target.js';
 
 /** `handlers`: functions keyed by agno event role; a role the decoder does not know is refused. */
-const handlersSchema = z.partialRecord(
-  z.enum(Object.keys(agnoEventHandlers) as [AgnoEventRole, ...AgnoEventRole[]]),
-  z.custom<AgnoEventHandler>((value) => typeof value === 'function'),
-).check(z.describe('an object of functions keyed by agno event role'));
+const handlersSchema = handlersOption(agnoEventHandlers, 'an object of functions keyed by agno event role');
 
 /** The options of the agno decoder, checked before a conversion starts. */
 export const agnoDecodeOptionsSchema: OptionsSchema<AgnoDecodeOptions> = z.strictObject({

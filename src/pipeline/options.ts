@@ -7,6 +7,21 @@ import { ConversionError } from '../model/issue.js';
  */
 export type OptionsSchema<Options> = z.ZodMiniObject & z.ZodMiniType<Options>;
 
+/**
+ * A decoder's `handlers` option: functions keyed by the names its default handler map dispatches
+ * on; any other key, or a value that is no function, is refused.
+ * @param defaults the decoder's default handlers (their keys are the names accepted).
+ * @param description what the option holds, for the error a bad value gets.
+ */
+export function handlersOption<Key extends string, Handler>(defaults: Record<Key, Handler>, description: string) {
+  return z
+    .partialRecord(
+      z.enum(Object.keys(defaults) as [Key, ...Key[]]),
+      z.custom<Handler>((value) => typeof value === 'function'),
+    )
+    .check(z.describe(description));
+}
+
 /** A field's schema without its `optional` / `default` wrappers. */
 function innerOf(field: z.ZodMiniType): z.ZodMiniType {
   let inner = field;
