@@ -42,14 +42,16 @@ export default defineConfig([
     // The CLI shares the library's chunks instead of bundling a second copy; its shebang comes from src/cli/main.ts.
     entry: { ...libraryEntries, cli: 'src/cli/main.ts' },
     format: ['esm'],
-    // The two builds run side by side: each cleans only what it writes.
-    clean: ['**/*.js', '**/*.d.ts', '**/*.map'],
+    // The two builds run side by side and neither cleans: tsup's declaration pass removes every
+    // .d.ts/.d.cts of the folder when `clean` is set, whatever the patterns, so two passes raced
+    // on the same files (ENOENT on a rebuild). `npm run build` empties dist/ before both start.
+    clean: false,
   },
   {
     ...shared,
     entry: libraryEntries,
     format: ['cjs'],
-    clean: ['**/*.cjs', '**/*.d.cts'],
+    clean: false,
     esbuildPlugins: [requirePeers],
   },
 ]);
