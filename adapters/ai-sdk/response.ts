@@ -5,9 +5,10 @@ import { type InputFraming, createRecordReader } from '../../src/framing/record-
 import { createRecordWriter } from '../../src/framing/record-writer.js';
 import { type Converter, type ConverterOptions, type FormatReference, type FormatsFor, createConverter } from '../../src/pipeline/converter.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import type { Resolution } from '../../src/model/snapshot.js';
 import { aiSdkUiFormat } from './format.js';
 import { bridgeDataType } from './metadata.js';
-import type { UiTarget } from './ui-encoder.js';
+import { type UiTarget, fitsTarget } from './ui-encoder.js';
 
 /**
  * Records of the format `from` names: an array, an async iterable or a `ReadableStream` of parsed
@@ -59,6 +60,15 @@ export interface UIMessageStreamOptions<From extends FormatReference | 'auto' = 
    * useChat's parser (eventsource-parser) skips comments. Off by default.
    */
   heartbeatMs?: number;
+  /**
+   * The answers the client sent with this request (`resolutionsFromUIMessages`), when the records
+   * continue a paused run. A call the user denied is written as `tool-output-denied` right after
+   * the run's `start` chunk, as the AI SDK's own `streamText` does: agno's continued stream says
+   * nothing about a tool it did not run, so without this useChat keeps showing the part as
+   * `approval-responded`. Nothing is written for approved calls, nor for a `v5` client (its
+   * protocol has no approvals).
+   */
+  answers?: readonly Resolution[];
 }
 
 /** What {@link UIMessageStreamOptions.onCancel} learns of the stream it stopped. */
@@ -186,11 +196,17 @@ function unreadableText(count: number, lines: readonly number[]): string {
  */
 async function* uiMessageChunks(source: OpenSource, options: UIMessageStreamOptions, run: StreamRun, converter: Converter): AsyncGenerator<unknown> {
   const { framing, onError = () => maskedErrorText } = options;
+  let denials = deniedChunks(options);
   // Every chunk goes to a browser: error texts are what onError makes of them.
   const safe = (chunks: unknown[], cause?: unknown): unknown[] =>
-    chunks.map((chunk) => {
+    chunks.flatMap((chunk) => {
       run.noteStart(chunk);
-      return masked(chunk, onError, cause);
+      const shown = masked(chunk, onError, cause);
+      if (denials.length === 0 || !isRecord(chunk) || chunk.type !== 'start') return [shown];
+      // The denials belong to the run the stream continues: they follow its start, once.
+      const following = denials;
+      denials = [];
+      return [shown, ...following];
     });
   const reader = createRecordReader(framing);
   const bytes = new TextDecoder();
@@ -270,6 +286,7 @@ function converterFor(options: UIMessageStreamOptions): Converter {
     onCancel: _onCancel,
     signal: _signal,
     heartbeatMs: _heartbeatMs,
+    answers: _answers,
     ...converterOptions
   } = options;
   return createConverter({ ...converterOptions, to: aiSdkUiFormat, encode: target === undefined ? {} : { target } });
@@ -333,6 +350,12 @@ function openChunks(source: RecordSource, options: UIMessageStreamOptions): { ch
   if (options.signal?.aborted === true) void run.cancel(options.signal.reason).catch(ignore);
   else options.signal?.addEventListener('abort', stopOnAbort, { once: true });
   return { chunks: chunks(), run };
+}
+
+/** The `tool-output-denied` chunks of the calls `options.answers` denies, when the client's protocol has them. */
+function deniedChunks(options: UIMessageStreamOptions): unknown[] {
+  const chunks = (options.answers ?? []).flatMap((answer) => (answer.approved === false && answer.toolCallId !== undefined ? [{ type: 'tool-output-denied', toolCallId: answer.toolCallId }] : []));
+  return chunks.filter((chunk) => fitsTarget(chunk, options.target ?? 'v7'));
 }
 
 /** The SSE comment sent while the source is silent: useChat's parser and our SSE reader skip comments. */

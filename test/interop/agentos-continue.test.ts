@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentOSContinueRequest, agnoToolsWithAnswers, resolutionsFromAgnoTools } from '../../adapters/agno/index.js';
-import { resolutionsFromUIMessages } from '../../adapters/ai-sdk/index.js';
+import type { UIMessage } from 'ai';
+import { agentOSContinueRequest, agnoFormat, agnoToolsWithAnswers, resolutionsFromAgnoTools } from '../../adapters/agno/index.js';
+import { resolutionsFromUIMessages, toUIMessageChunkStream } from '../../adapters/ai-sdk/index.js';
 import type { Resolution } from '../../src/model/snapshot.js';
 import { convert, readAll } from '../../src/index.js';
 import { readChunks } from '../ai-sdk/ui-reader.js';
@@ -67,12 +68,24 @@ for (const environment of ['agno-3.1.10', 'agno-2.9.0']) {
       expect(continued.records.at(-1)?.event).toBe('RunCompleted');
     }, 60_000);
 
-    it('a denial with a reason continues the run without running the tool', async () => {
-      const { paused } = await pausedRun('confirmation');
-      const continued = await continueWith('confirmation', paused, [{ toolCallId: 'call_delete', approved: false, reason: 'keep the report' }]);
+    it('a denial with a reason continues the run without running the tool, and useChat shows the call denied', async () => {
+      const { records, paused } = await pausedRun('confirmation');
+      const answers: Resolution[] = [{ toolCallId: 'call_delete', approved: false, reason: 'keep the report' }];
+      const continued = await continueWith('confirmation', paused, answers);
       expect(continued.status).toBe(200);
       expect(completedResult(continued.records)).not.toBe('Deleted /tmp/report.txt');
       expect(continued.records.at(-1)?.event).toBe('RunCompleted');
+
+      // The message useChat posted with the denial, continued by what the server helper makes of agno's stream.
+      const { message } = await readChunks(convert(records, { from: 'agno', to: 'ai-sdk-ui' }).output);
+      const asked = message?.parts.find((each) => 'toolCallId' in each && each.toolCallId === 'call_delete') as Record<string, unknown> | undefined;
+      const answered = { ...message, parts: message?.parts.map((each) => (each === asked ? { ...asked, state: 'approval-responded', approval: { ...(asked?.approval as object), approved: false, reason: 'keep the report' } } : each)) } as UIMessage;
+      const chunks: unknown[] = [];
+      for await (const chunk of toUIMessageChunkStream(continued.records, { from: agnoFormat, answers })) chunks.push(chunk);
+      const shown = await readChunks(chunks, answered);
+      expect(shown.error).toBeUndefined();
+      const parts = shown.message?.parts.filter((each) => 'toolCallId' in each && each.toolCallId === 'call_delete');
+      expect(parts).toMatchObject([{ state: 'output-denied', approval: { approved: false, reason: 'keep the report' } }]);
     }, 60_000);
 
     it('user input given as a tool output fills the schema and reaches the tool', async () => {
