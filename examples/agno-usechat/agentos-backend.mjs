@@ -1,9 +1,6 @@
 // @ts-check
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createRecordReader } from 'agent-event-bridge';
 import { agentOSCancelRequest, agentOSContinueRequest, agnoFormat, agnoToolsWithAnswers } from 'agent-event-bridge/agno';
@@ -16,47 +13,9 @@ import { chooseScenario, lastUserText, refuseUnknownScenario, writeLateError } f
 /** @typedef {Owner & { runId: string, sessionId: string, tools: Record<string, unknown>[] }} PausedRun */
 
 const exampleDirectory = fileURLToPath(new URL('.', import.meta.url));
-const repository = join(exampleDirectory, '../..');
-
-/** The agno AgentOS app of the live mode: scripted agents and a team, no network (test/interop/agentos_app.py). */
-export const agentOsApp = join(repository, 'test/interop/agentos_app.py');
-
-/** The Python of the project's agno 3.1.10 environment (`node test/interop/setup.mjs` creates it). */
-export const defaultPython = join(repository, 'test/interop/.venv/agno-3.1.10/bin/python');
 
 /** The scenarios of the live mode: an AgentOS agent or team each (live-scenarios.json). */
 export const liveScenarios = /** @type {Scenario[]} */ (JSON.parse(await readFile(join(exampleDirectory, 'live-scenarios.json'), 'utf8')));
-
-/** Whether the live mode can start its AgentOS app with `python`. */
-export function canRunAgentOs(python = defaultPython) {
-  return existsSync(python);
-}
-
-/**
- * Starts the AgentOS app on a free loopback port and resolves with its URL once it accepts
- * requests (the app prints `AGENTOS_READY <url>`), and a `stop` that ends it.
- * @param {string} [python]
- * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
- */
-export function startAgentOs(python = defaultPython) {
-  const child = spawn(python, ['-W', 'ignore', agentOsApp], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (text) => {
-    stderr = (stderr + text).slice(-4000);
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`AgentOS exited with ${code} before it was ready:\n${stderr}`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const ready = /^AGENTOS_READY (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-      if (ready?.[1] !== undefined) resolve({ url: ready[1], stop });
-    });
-  });
-}
 
 /**
  * The live backend: each chat runs an agent or team of the AgentOS app at `baseUrl`, and its SSE

@@ -7,9 +7,10 @@
 // app already running, instead of starting one), REPLAY_DELAY_MS (replay mode: pause between agno
 // records, default 40).
 import { buildPage, defaultPageDirectory } from './build-page.mjs';
-import { canRunAgentOs, createAgentOsBackend, defaultPython, startAgentOs } from './agentos-backend.mjs';
+import { createAgentOsBackend } from './agentos-backend.mjs';
 import { createChatServer } from './chat-server.mjs';
 import { createReplayBackend } from './replay-backend.mjs';
+import { canRunAgentOs, defaultPython, startAgentOs } from './start-agentos.mjs';
 
 const port = Number(process.env.PORT ?? 5173);
 const python = process.env.AGNO_PYTHON ?? defaultPython;

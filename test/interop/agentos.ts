@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startAgentOs as startAgentOsWith } from '../../examples/agno-usechat/start-agentos.mjs';
 import { pythonOf } from './python.js';
 
 /** A running AgentOS app (test/interop/agentos_app.py) on a loopback port. */
@@ -11,40 +9,13 @@ export interface AgentOs {
   stop(): Promise<void>;
 }
 
-/** The line agentos_app.py prints once it accepts requests. */
-const readyLine = /^AGENTOS_READY (http:\/\/127\.0\.0\.1:\d+)$/;
-
 /**
  * Starts the scripted agents and team behind agno's AgentOS routes, in the environment of an agno
- * version (3.x by default), and resolves when the app is ready. The port is chosen by the system.
+ * version (3.x by default), and resolves when the app is ready; the useChat example starts the
+ * same app the same way. The port is chosen by the system.
  */
 export function startAgentOs(environment = 'agno-3.1.10', timeoutMs = 120_000): Promise<AgentOs> {
-  const child = spawn(pythonOf(environment), ['-W', 'ignore', join(import.meta.dirname, 'agentos_app.py')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise<AgentOs>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`AgentOS did not start within ${timeoutMs} ms:\n${stderr}`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`AgentOS exited with ${code} before it was ready:\n${stderr}`));
-    });
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const ready = readyLine.exec(line);
-      if (ready === null) return;
-      clearTimeout(timer);
-      resolve({ url: ready[1]!, stop });
-    });
-  });
+  return startAgentOsWith(pythonOf(environment), { timeoutMs });
 }
 
 /** What an AgentOS route answered: its status, content type and (SSE) body. */
