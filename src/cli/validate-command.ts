@@ -86,7 +86,7 @@ export async function validateCommand(args: string[], interruption?: Interruptio
   let foreign = 0;
   const check = (line: number | undefined, events: ReturnType<typeof decoder.push>): void => {
     for (const event of events) {
-      for (const issue of verifier.push(event)) keep(line === undefined ? issue : { ...issue, line });
+      for (const issue of verifier.push(event, line)) keep(line === undefined ? issue : { ...issue, line });
     }
   };
   await readInput(

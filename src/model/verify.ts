@@ -4,6 +4,9 @@ import { append } from './append.js';
 
 /** What the checker knows of a run; the sets are made on first use (a log may hold many runs). */
 interface RunLifecycle {
+  /** The index of the run's last event, and the line its caller gave for it: where an unended run was last heard of. */
+  last: number;
+  line: number | undefined;
   started: boolean;
   ended: string | undefined;
   paused: boolean;
@@ -25,19 +28,27 @@ function idsOf(run: RunLifecycle, kind: IdKind): Set<string> {
 /** Runs left open at the end are named one by one up to this many, then counted in one issue. */
 export const listedUnendedRuns = 100;
 
+/** A run without an end, and where it was last heard of (its last record or event). */
+export interface UnendedRun {
+  runId: string;
+  index?: number;
+  line?: number;
+}
+
 /**
- * The issues for runs without an end: one per run for the first {@link listedUnendedRuns}, then
- * one that counts the rest, so that a log of a million open runs gives a hundred lines, not a million.
+ * The issues for runs without an end: one per run for the first {@link listedUnendedRuns}, each
+ * at the place the run was last heard of, then one that counts the rest, so that a log of a
+ * million open runs gives a hundred lines, not a million.
  * @param why what the run was doing when the input ended, after "has no end: ".
  */
-export function unendedRunIssues(runIds: readonly string[], why: string): IssueInput[] {
-  const issues: IssueInput[] = runIds.slice(0, listedUnendedRuns).map((runId) => ({
-    code: 'invalid-sequence',
-    level: 'info',
-    runId,
-    message: `run "${runId}" has no end: ${why}`,
-  }));
-  const rest = runIds.length - listedUnendedRuns;
+export function unendedRunIssues(runs: readonly UnendedRun[], why: string): IssueInput[] {
+  const issues: IssueInput[] = runs.slice(0, listedUnendedRuns).map(({ runId, index, line }) => {
+    const issue: IssueInput = { code: 'invalid-sequence', level: 'info', runId, message: `run "${runId}" has no end: ${why}` };
+    if (index !== undefined) issue.index = index;
+    if (line !== undefined) issue.line = line;
+    return issue;
+  });
+  const rest = runs.length - listedUnendedRuns;
   if (rest > 0) {
     issues.push({
       code: 'invalid-sequence',
@@ -50,8 +61,12 @@ export function unendedRunIssues(runIds: readonly string[], why: string): IssueI
 
 /** An incremental lifecycle checker: state per open run, issues as they are found. */
 export interface Verifier {
-  /** Checks one event; returns the problems it shows. */
-  push(event: CanonicalEvent): Issue[];
+  /**
+   * Checks one event; returns the problems it shows.
+   * @param line the line of the record the event came from, for the issues that speak of it later (a run without an end);
+   * once a run's events came with lines, an event without one (what a decoder closes at the end) does not move it.
+   */
+  push(event: CanonicalEvent, line?: number): Issue[];
   /** Ends the stream: runs that never ended are reported (named up to {@link listedUnendedRuns}, then counted). */
   end(): Issue[];
   /** How many runs had no end (paused runs aside), once {@link Verifier.end} ran. */
@@ -81,15 +96,20 @@ export function createVerifier(): Verifier {
     issues.push({ code: 'invalid-sequence', level, eventType: event.type, index, runId: event.runId, message });
   };
 
-  function check(event: CanonicalEvent): void {
+  function check(event: CanonicalEvent, line: number | undefined): void {
     index += 1;
     let run = runs.get(event.runId);
     if (run === undefined) {
-      run = { started: false, ended: undefined, paused: false };
+      run = { last: index, line, started: false, ended: undefined, paused: false };
       runs.set(event.runId, run);
       if (event.type !== 'run-start') {
         problem(event, `event ${index} (${event.type}) of run "${event.runId}" comes before its run-start`, 'warning');
       }
+    }
+    // An event without a line (one a decoder closed at the end of the input) leaves a run where a record last spoke of it.
+    if (line !== undefined || run.line === undefined) {
+      run.last = index;
+      run.line = line;
     }
     if (run.ended !== undefined && event.type !== 'raw') {
       const what = ['run-end', 'run-error', 'run-cancel'].includes(event.type) ? 'a second end' : 'content';
@@ -165,18 +185,18 @@ export function createVerifier(): Verifier {
   let unended = 0;
 
   function unfinished(): void {
-    const open: string[] = [];
-    for (const [runId, run] of runs) if (run.ended === undefined && !run.paused) open.push(runId);
+    const open: UnendedRun[] = [];
+    for (const [runId, run] of runs) if (run.ended === undefined && !run.paused) open.push({ runId, index: run.last, line: run.line });
     unended = open.length;
-    for (const issue of unendedRunIssues(open, 'it is still running at the end of the stream')) issues.push({ ...issue, index });
+    for (const issue of unendedRunIssues(open, 'it is still running at the end of the stream')) issues.push(issue);
   }
 
   return {
     get unended() {
       return unended;
     },
-    push(event) {
-      check(event);
+    push(event, line) {
+      check(event, line);
       const found = issues;
       issues = [];
       return found;

@@ -6,7 +6,7 @@ import type { AdapterContext, AnyFormat, Decoder, Encoder, FormatDefinition, Rel
 import { checkOptions, describeOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
-import { unendedRunIssues } from '../model/verify.js';
+import { unendedRunIssues, type UnendedRun } from '../model/verify.js';
 import { envelopeOf } from '../model/explode.js';
 
 /** Where a record came from, for issues and rejects. */
@@ -115,6 +115,15 @@ export interface ConversionStats {
 /** A run still open: the envelope of the first event that named it, kept apart from the event and its record. */
 export type OpenRun = Pick<CanonicalEvent, 'runId' | 'parentRunId' | 'sessionId' | 'actor'>;
 
+/** What the converter keeps of an open run. */
+interface LiveRun {
+  format: string;
+  opener?: OpenRun;
+  /** The index and line of the last record that spoke of the run: where a run without an end was last heard of. */
+  index: number;
+  line: number | undefined;
+}
+
 /** A decoder as the pipeline exposes it: positions, issues and detection included. */
 export interface CanonicalDecoder {
   push(record: unknown, position?: RecordPosition): CanonicalEvent[];
@@ -132,6 +141,8 @@ export interface CanonicalDecoder {
 interface LinkingDecoder extends CanonicalDecoder {
   /** Records that produced no events by the end of the input, per format (emptied). */
   unsaid(): RelayedGroup[];
+  /** The open runs (as {@link CanonicalDecoder.openRuns}), each with the last record that spoke of it. */
+  unended(): UnendedRun[];
 }
 
 /** The encoder the converter drives: it also takes records that no event said. */
@@ -299,10 +310,10 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   const formats = options.formats ?? [];
   const decoders = new Map<string, Decoder>();
   /**
-   * Open runs by canonical id: the format that decoded them and the first event (not a raw
-   * record) that named them. Bounded by open runs, not input size.
+   * Open runs by canonical id: the format that decoded them, the first event (not a raw
+   * record) that named them and the record that spoke of them last. Bounded by open runs, not input size.
    */
-  const live = new Map<string, { format: string; opener?: OpenRun }>();
+  const live = new Map<string, LiveRun>();
   /** Renamed ids of runs whose id another format already used (`format\u0000id` → new id). */
   const aliases = new Map<string, string>();
   const guesses = new Set<string>();
@@ -387,7 +398,12 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return renamed;
   }
 
-  function counted(events: CanonicalEvent[], format: string): CanonicalEvent[] {
+  /**
+   * Counts a record's events and follows their runs.
+   * @param closing events a decoder gave at the end of the input: no record says them, so they
+   * do not move where their runs were last heard of.
+   */
+  function counted(events: CanonicalEvent[], format: string, closing = false): CanonicalEvent[] {
     stats.events += events.length;
     for (let index = 0; index < events.length; index += 1) {
       let event = events[index] as CanonicalEvent;
@@ -403,10 +419,13 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       }
       let run = live.get(event.runId);
       if (run === undefined) {
-        run = { format };
+        run = { format, index: sink.position.index, line: sink.position.line };
         live.set(event.runId, run);
         stats.runs += 1;
         stats.runsByFormat[format] = (stats.runsByFormat[format] ?? 0) + 1;
+      } else if (!closing) {
+        run.index = sink.position.index;
+        run.line = sink.position.line;
       }
       if (run.opener === undefined && event.type !== 'raw') run.opener = openerOf(event);
       // A paused run may resume much later, or never: it is not kept open here (a resume after
@@ -588,6 +607,16 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     openRuns() {
       return [...live.values()].flatMap((run) => (run.opener === undefined ? [] : [run.opener]));
     },
+    unended() {
+      const open: UnendedRun[] = [];
+      for (const run of live.values()) {
+        if (run.opener === undefined) continue;
+        const unended: UnendedRun = { runId: run.opener.runId, index: run.index };
+        if (run.line !== undefined) unended.line = run.line;
+        open.push(unended);
+      }
+      return open;
+    },
     push(record, position = {}) {
       counter += 1;
       const relay = carrierOf(record);
@@ -626,7 +655,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
           muted = false;
           continue;
         }
-        const closing = counted(decoder.flush(), name);
+        const closing = counted(decoder.flush(), name, true);
         // What a decoder closes at the end is said by no record (or by those that said nothing
         // yet): its own format writes nothing more for it.
         const records = unsaid.get(name);
@@ -850,8 +879,7 @@ export function createConverter<From extends FormatReference | 'auto' = 'auto', 
     flush() {
       const out = encodeAll(decoder.flush(), []);
       for (const record of encoder.unsaid(decoder.unsaid())) out.push(record);
-      const open = decoder.openRuns().map((first) => first.runId);
-      for (const issue of unendedRunIssues(open, 'the input stopped while it was running')) sink.raise(issue);
+      for (const issue of unendedRunIssues(decoder.unended(), 'the input stopped while it was running')) sink.raise(issue);
       for (const record of encoder.flush()) out.push(record);
       stats.written += out.length;
       return out;
