@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readAll } from 'agent-event-bridge';
-import { agnoFormat } from 'agent-event-bridge/agno';
+import { agnoReader } from 'agent-event-bridge/agno';
 import { toLangChainMessages } from 'agent-event-bridge/langchain';
 
 const path = process.argv[2] ?? fileURLToPath(new URL('./recordings/agno-2.9-team.jsonl', import.meta.url));
@@ -12,7 +12,7 @@ const records = readAll(readFileSync(path, 'utf8')).flatMap((item) => (item.kind
 
 // The issues say what LangChain will not hold (activities, timings …).
 const issues = [];
-const history = toLangChainMessages(records, { from: agnoFormat, onIssue: (issue) => issues.push(issue) });
+const history = toLangChainMessages(records, { from: agnoReader, onIssue: (issue) => issues.push(issue) });
 
 for (const message of history) {
   const who = message.name ? ` (${message.name})` : '';

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { readAll } from 'agent-event-bridge';
-import { agnoFormat } from 'agent-event-bridge/agno';
+import { agnoReader } from 'agent-event-bridge/agno';
 import { pipeUIMessageStreamToServerResponse } from 'agent-event-bridge/ai-sdk';
 
 const path = process.argv[2] ?? fileURLToPath(new URL('./recordings/agno-2.9-team.jsonl', import.meta.url));
@@ -31,7 +31,7 @@ const server = createServer((request, response) => {
     // The request body (the chat so far) is not needed to replay a recording; drain it.
     request.resume();
     pipeUIMessageStreamToServerResponse(response, replay(), {
-      from: agnoFormat,
+      from: agnoReader,
       headers: { 'access-control-allow-origin': '*' },
       onIssue: (issue) => console.warn(`${issue.level} ${issue.code}: ${issue.message}`),
     }).catch((error) => {

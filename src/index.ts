@@ -49,14 +49,19 @@ export { createVerifier, verify, type Verifier } from './model/verify.js';
 export type {
   AdapterContext,
   AnyFormat,
+  AnyReader,
+  AnyWriter,
   Decoder,
   Detection,
   Encoder,
   FormatDefinition,
+  FormatDescription,
+  FormatReader,
+  FormatWriter,
   LossDeclaration,
   SseFrame,
 } from './pipeline/format.js';
-export { defineFormat } from './pipeline/format.js';
+export { composeFormat, defineFormat, defineReader, defineWriter } from './pipeline/format.js';
 export { convert, createConverter, createConvertStream, createDecoder, createEncoder, detectRecord } from './registered.js';
 export {
   type CanonicalDecoder,
@@ -71,7 +76,9 @@ export {
   type FormatReference,
   type OpenRun,
   type PipelineOptions,
+  type ReaderReference,
   type RecordPosition,
+  type WriterReference,
 } from './pipeline/converter.js';
 export type { ConvertOptions, ConvertResult, ConvertStream, ConvertedIterable } from './pipeline/convert.js';
 export {

@@ -12,7 +12,8 @@ import type {
   ConverterOptions,
   DecoderOptions,
   EncoderOptions,
-  FormatReference,
+  ReaderReference,
+  WriterReference,
   PipelineOptions,
 } from './pipeline/converter.js';
 import { listFormats } from './registry.js';
@@ -27,7 +28,7 @@ function registered<Options extends PipelineOptions>(options: Options): Options 
  * `from` and `to` take registered format names (`from: 'agno'`) or formats.
  * @throws ConversionError for unknown format names.
  */
-export function createConverter<From extends FormatReference | 'auto' = 'auto', To extends FormatReference = FormatReference>(
+export function createConverter<From extends ReaderReference | 'auto' = 'auto', To extends WriterReference = WriterReference>(
   options: ConverterOptions<From, To>,
 ): Converter {
   return core.createConverter(registered(options));
@@ -37,7 +38,7 @@ export function createConverter<From extends FormatReference | 'auto' = 'auto', 
  * Creates a decoder from a registered format (or `auto`: every registered format) to canonical events.
  * @throws ConversionError for an unknown format name.
  */
-export function createDecoder<From extends FormatReference | 'auto' = 'auto'>(options: DecoderOptions<From> = {}): CanonicalDecoder {
+export function createDecoder<From extends ReaderReference | 'auto' = 'auto'>(options: DecoderOptions<From> = {}): CanonicalDecoder {
   return core.createDecoder(registered(options));
 }
 
@@ -46,7 +47,7 @@ export function createDecoder<From extends FormatReference | 'auto' = 'auto'>(op
  * same format is written back verbatim; the adapter decides (and reports) for others.
  * @throws ConversionError for an unknown format name.
  */
-export function createEncoder<To extends FormatReference>(options: EncoderOptions<To>): CanonicalEncoder {
+export function createEncoder<To extends WriterReference>(options: EncoderOptions<To>): CanonicalEncoder {
   return core.createEncoder(registered(options));
 }
 

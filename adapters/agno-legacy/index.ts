@@ -1,5 +1,5 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { type Detection, defineFormat } from '../../src/pipeline/format.js';
+import { type Detection, composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { isLegacyAggregate } from './aggregate.js';
 import { createLegacyDecoder, eraOfRecord, type LegacyDecodeOptions, type LegacyDecoderState, type LegacyEventHandler, type LegacyEventHandlers, type LegacyRunState, type LegacyTranslation, legacyEventHandlers } from './decode.js';
 import { createLegacyEncoder, type LegacyEncodeOptions } from './encode.js';
@@ -51,21 +51,37 @@ export function detectLegacy(record: unknown): Detection | undefined {
   return { confidence: 0.45, version };
 }
 
-/** agno 1.x: era B events (1.6 – 1.8), era A `RunResponse` chunks (1.0 – 1.5) and stored aggregates. */
-export const agnoLegacyFormat = /* @__PURE__ */ defineFormat<LegacyDecodeOptions, LegacyEncodeOptions>({
+/**
+ * Reads agno 1.x records (`from: agnoLegacyReader`): the decoder of {@link agnoLegacyFormat}
+ * without its encoder, detection or documentation.
+ */
+export const agnoLegacyReader = /* @__PURE__ */ defineReader<LegacyDecodeOptions>({
   name: legacyFormatName,
-  title: 'agno 1.x events (RunResponseContent …, RunResponse chunks) and RunResponse / TeamRunResponse aggregates',
-  versions: { read: '1.0 – 1.8.4', write: '1.8.4 (era B); 1.5 (era A) with era: "A"' },
-  detect: detectLegacy,
   createDecoder: createLegacyDecoder,
+  options: { decode: legacyDecodeOptionsSchema },
+});
+
+/**
+ * Writes agno 1.x records (`to: agnoLegacyWriter`): the encoder of {@link agnoLegacyFormat}
+ * without its decoder, detection or documentation.
+ */
+export const agnoLegacyWriter = /* @__PURE__ */ defineWriter<LegacyEncodeOptions>({
+  name: legacyFormatName,
   createEncoder: createLegacyEncoder,
+  options: { encode: legacyEncodeOptionsSchema },
   // A shape or era asked for that the record does not have is written from the canonical fields.
   sourceFits(record, options) {
     const stream = isRecord(record) && 'event' in record;
     if (options?.shape !== undefined && options.shape !== 'auto' && (options.shape === 'aggregate') === stream) return false;
     return options?.era === undefined || !stream || eraOfRecord(record) === options.era;
   },
-  options: { decode: legacyDecodeOptionsSchema, encode: legacyEncodeOptionsSchema },
+});
+
+/** agno 1.x: era B events (1.6 – 1.8), era A `RunResponse` chunks (1.0 – 1.5) and stored aggregates. */
+export const agnoLegacyFormat = /* @__PURE__ */ composeFormat(agnoLegacyReader, agnoLegacyWriter, {
+  title: 'agno 1.x events (RunResponseContent …, RunResponse chunks) and RunResponse / TeamRunResponse aggregates',
+  versions: { read: '1.0 – 1.8.4', write: '1.8.4 (era B); 1.5 (era A) with era: "A"' },
+  detect: detectLegacy,
   losses: [
     { what: 'extra_data (references, reasoning steps and messages, add_messages)', direction: 'decode', code: 'dropped', level: 'info', note: 'stays in the source record: agno-legacy → agno-legacy writes the record back verbatim, relay carries it; no other target receives it, agno included' },
     { what: 'the timing sentence of ToolCallCompleted and tool execution metrics', direction: 'decode', code: 'dropped', level: 'info', note: 'stays in the source record, as extra_data' },

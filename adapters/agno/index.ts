@@ -1,5 +1,5 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { defineFormat } from '../../src/pipeline/format.js';
+import { composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { type AgnoDecodeOptions, type AgnoDecoded, type AgnoDecoderState, type AgnoEventHandler, type AgnoEventHandlers, type AgnoRunState, agnoEventHandlers, createAgnoDecoder } from './decode.js';
 import { detectAgno } from './detect.js';
 import { type AgnoEncodeOptions, createAgnoEncoder } from './encode.js';
@@ -11,15 +11,24 @@ function shapeFits(record: unknown, shape: AgnoEncodeOptions['shape']): boolean 
   return shape === undefined || shape === 'auto' || (shape === 'aggregate') === !(isRecord(record) && 'event' in record);
 }
 
-/** agno 2.x and 3.x: `RunOutputEvent` / `TeamRunOutputEvent` streams and `RunOutput` / `TeamRunOutput` aggregates. */
-export const agnoFormat = /* @__PURE__ */ defineFormat<AgnoDecodeOptions, AgnoEncodeOptions>({
+/**
+ * Reads agno 2.x and 3.x records (`from: agnoReader`): the decoder of {@link agnoFormat} without
+ * its encoder, detection or documentation, for a program that only reads agno (a useChat route).
+ */
+export const agnoReader = /* @__PURE__ */ defineReader<AgnoDecodeOptions>({
   name: 'agno',
-  title: 'agno 2.x and 3.x run events (RunOutputEvent, TeamRunOutputEvent), RunOutput aggregates and AgentOS SSE frames',
-  versions: { read: '2.0 – 3.1', write: '3.1 (default); 2.9 with target: "2.x"' },
-  detect: detectAgno,
   createDecoder: createAgnoDecoder,
+  options: { decode: agnoDecodeOptionsSchema },
+});
+
+/**
+ * Writes agno 3.x (or 2.9) records (`to: agnoWriter`): the encoder of {@link agnoFormat} without
+ * its decoder, detection or documentation.
+ */
+export const agnoWriter = /* @__PURE__ */ defineWriter<AgnoEncodeOptions>({
+  name: 'agno',
   createEncoder: createAgnoEncoder,
-  options: { decode: agnoDecodeOptionsSchema, encode: agnoEncodeOptionsSchema },
+  options: { encode: agnoEncodeOptionsSchema },
   // AgentOS (2.0.3+) frames each event as `event: <EventName>` and one line of compact JSON.
   sseFrame(record) {
     const name = typeof record === 'object' && record !== null && 'event' in record ? (record as { event: unknown }).event : undefined;
@@ -30,6 +39,13 @@ export const agnoFormat = /* @__PURE__ */ defineFormat<AgnoDecodeOptions, AgnoEn
   sourceFits: (record, options) => shapeFits(record, options?.shape) && eventExistsIn(record, options?.target ?? '3.x'),
   // Any other record is migrated to the version asked for, field by field.
   rewriteSource: (record, options, context) => migrateRecord(record, options?.target ?? '3.x', lossReporter(context)),
+});
+
+/** agno 2.x and 3.x: `RunOutputEvent` / `TeamRunOutputEvent` streams and `RunOutput` / `TeamRunOutput` aggregates. */
+export const agnoFormat = /* @__PURE__ */ composeFormat(agnoReader, agnoWriter, {
+  title: 'agno 2.x and 3.x run events (RunOutputEvent, TeamRunOutputEvent), RunOutput aggregates and AgentOS SSE frames',
+  versions: { read: '2.0 – 3.1', write: '3.1 (default); 2.9 with target: "2.x"' },
+  detect: detectAgno,
   losses: [
     {
       what: 'agno-only fields (nested_depth, session_state, metadata, metrics details, tool metrics and timing sentences, media ids, member_responses copies, RunContentCompleted, references, additional_input, RunError additional_data, the media lists of RunCompleted)',

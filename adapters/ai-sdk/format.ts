@@ -1,5 +1,5 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { type Detection, type RelayCarrier, defineFormat } from '../../src/pipeline/format.js';
+import { type Detection, type RelayCarrier, composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { bridgeDataType, bridgeKey, relayDataType } from './metadata.js';
 import { streamDecodeOptionsSchema, streamEncodeOptionsSchema, uiDecodeOptionsSchema, uiEncodeOptionsSchema } from './options.js';
 import { type StreamDecodeOptions, createStreamDecoder } from './stream-decoder.js';
@@ -69,21 +69,28 @@ function detectUiRecord(record: Record<string, unknown>): Detection | undefined 
   return undefined;
 }
 
-/** Vercel AI SDK `UIMessageChunk` streams: what `useChat` reads. */
-export const aiSdkUiFormat = /* @__PURE__ */ defineFormat<UiDecodeOptions, UiEncodeOptions>({
+/**
+ * Reads UI message streams (`from: aiSdkUiReader`): the decoder of {@link aiSdkUiFormat} without
+ * its encoder, detection or documentation.
+ */
+export const aiSdkUiReader = /* @__PURE__ */ defineReader<UiDecodeOptions>({
   name: 'ai-sdk-ui',
-  title: 'Vercel AI SDK UI message stream (UIMessageChunk, the useChat wire format)',
-  versions: { read: 'ai 5, 6, 7', write: 'ai 7 (target v5 / v6 on request)' },
-  detect: detectUi,
   createDecoder: createUiDecoder,
+  options: { decode: uiDecodeOptionsSchema },
+  relay: { unwrap: (record) => (isRecord(record) && record.type === relayDataType ? relayCarrier(record.data) : undefined) },
+});
+
+/**
+ * Writes UI message streams (`to: aiSdkUiWriter`): the encoder of {@link aiSdkUiFormat} without
+ * its decoder, detection or documentation; what `toUIMessageStreamResponse` uses.
+ */
+export const aiSdkUiWriter = /* @__PURE__ */ defineWriter<UiEncodeOptions>({
+  name: 'ai-sdk-ui',
   createEncoder: createUiEncoder,
-  options: { decode: uiDecodeOptionsSchema, encode: uiEncodeOptionsSchema },
+  options: { encode: uiEncodeOptionsSchema },
   // A chunk read from a newer stream is written back as it is only for a client that has it.
   sourceFits: (record, options) => fitsTarget(record, options?.target ?? 'v7'),
-  relay: {
-    wrap: (carrier, records) => [{ type: relayDataType, transient: true, data: { groups: carrier.groups, covers: carrier.covers } }, ...records],
-    unwrap: (record) => (isRecord(record) && record.type === relayDataType ? relayCarrier(record.data) : undefined),
-  },
+  relay: { wrap: (carrier, records) => [{ type: relayDataType, transient: true, data: { groups: carrier.groups, covers: carrier.covers } }, ...records] },
   sseFrame: (record) => ({ data: JSON.stringify(record) }),
   sseDone: true,
   sseHeaders: {
@@ -93,6 +100,13 @@ export const aiSdkUiFormat = /* @__PURE__ */ defineFormat<UiDecodeOptions, UiEnc
     'x-vercel-ai-ui-message-stream': 'v1',
     'x-accel-buffering': 'no',
   },
+});
+
+/** Vercel AI SDK `UIMessageChunk` streams: what `useChat` reads. */
+export const aiSdkUiFormat = /* @__PURE__ */ composeFormat(aiSdkUiReader, aiSdkUiWriter, {
+  title: 'Vercel AI SDK UI message stream (UIMessageChunk, the useChat wire format)',
+  versions: { read: 'ai 5, 6, 7', write: 'ai 7 (target v5 / v6 on request)' },
+  detect: detectUi,
   losses: [
     {
       what: 'activities, state, handoffs, reasoning steps, input and system messages, data named agent-event-bridge',
@@ -179,23 +193,41 @@ function detectStreamRecord(record: Record<string, unknown>): Detection | undefi
   return undefined;
 }
 
-/** Vercel AI SDK `TextStreamPart` streams (`streamText().stream`, `fullStream`) as JSON records. */
-export const aiSdkStreamFormat = /* @__PURE__ */ defineFormat<StreamDecodeOptions, StreamEncodeOptions>({
+/**
+ * Reads full streams (`from: aiSdkStreamReader`): the decoder of {@link aiSdkStreamFormat}
+ * without its encoder, detection or documentation.
+ */
+export const aiSdkStreamReader = /* @__PURE__ */ defineReader<StreamDecodeOptions>({
   name: 'ai-sdk-stream',
-  title: 'Vercel AI SDK full stream (TextStreamPart of streamText().stream)',
-  versions: { read: 'ai 4 (names), 5, 6, 7', write: 'ai 7' },
-  detect: detectStream,
   createDecoder: createStreamDecoder,
-  createEncoder: createStreamEncoder,
-  options: { decode: streamDecodeOptionsSchema, encode: streamEncodeOptionsSchema },
+  options: { decode: streamDecodeOptionsSchema },
   relay: {
-    wrap: (carrier, records) => [{ type: 'raw', rawValue: { [bridgeKey]: { relay: { groups: carrier.groups, covers: carrier.covers } } } }, ...records],
     unwrap(record) {
       if (!isRecord(record) || record.type !== 'raw' || !isRecord(record.rawValue)) return undefined;
       const ours = record.rawValue[bridgeKey];
       return isRecord(ours) ? relayCarrier(ours.relay) : undefined;
     },
   },
+});
+
+/**
+ * Writes full streams (`to: aiSdkStreamWriter`): the encoder of {@link aiSdkStreamFormat}
+ * without its decoder, detection or documentation.
+ */
+export const aiSdkStreamWriter = /* @__PURE__ */ defineWriter<StreamEncodeOptions>({
+  name: 'ai-sdk-stream',
+  createEncoder: createStreamEncoder,
+  options: { encode: streamEncodeOptionsSchema },
+  relay: {
+    wrap: (carrier, records) => [{ type: 'raw', rawValue: { [bridgeKey]: { relay: { groups: carrier.groups, covers: carrier.covers } } } }, ...records],
+  },
+});
+
+/** Vercel AI SDK `TextStreamPart` streams (`streamText().stream`, `fullStream`) as JSON records. */
+export const aiSdkStreamFormat = /* @__PURE__ */ composeFormat(aiSdkStreamReader, aiSdkStreamWriter, {
+  title: 'Vercel AI SDK full stream (TextStreamPart of streamText().stream)',
+  versions: { read: 'ai 4 (names), 5, 6, 7', write: 'ai 7' },
+  detect: detectStream,
   losses: [
     {
       what: 'activities, state, handoffs, reasoning steps, input and system messages, data other than custom parts',

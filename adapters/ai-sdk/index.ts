@@ -1,4 +1,4 @@
-export { aiSdkStreamFormat, aiSdkUiFormat } from './format.js';
+export { aiSdkStreamFormat, aiSdkStreamReader, aiSdkStreamWriter, aiSdkUiFormat, aiSdkUiReader, aiSdkUiWriter } from './format.js';
 export { bridgeDataType, bridgeKey, relayDataType } from './metadata.js';
 export {
   pipeUIMessageStreamToServerResponse,

@@ -3,10 +3,10 @@ import type { ReadItem } from '../../src/framing/read-item.js';
 import { ConversionError, type Issue } from '../../src/model/issue.js';
 import { type InputFraming, createRecordReader } from '../../src/framing/record-reader.js';
 import { createRecordWriter } from '../../src/framing/record-writer.js';
-import { type Converter, type ConverterOptions, type FormatReference, type FormatsFor, createConverter } from '../../src/pipeline/converter.js';
+import { type Converter, type ConverterOptions, type ReaderReference, type FormatsFor, createConverter } from '../../src/pipeline/converter.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { Resolution } from '../../src/model/snapshot.js';
-import { aiSdkUiFormat } from './format.js';
+import { aiSdkUiWriter } from './format.js';
 import { bridgeDataType } from './metadata.js';
 import { type UiTarget, fitsTarget } from './ui-encoder.js';
 
@@ -19,11 +19,12 @@ export type RecordSource = readonly unknown[] | AsyncIterable<unknown> | Readabl
 
 /**
  * Options of {@link toUIMessageStreamResponse} and {@link pipeUIMessageStreamToServerResponse}.
- * `from` is the format of the records, given as itself (`agnoFormat` from
- * `agent-event-bridge/agno`): a bundle then holds that format only. Names and `auto` resolve
- * among `formats` (`listFormats()` from the root entry for every registered one).
+ * `from` is the format of the records, given as its reader (`agnoReader` from
+ * `agent-event-bridge/agno`: a bundle then holds that format's decoder only) or as the whole
+ * format (`agnoFormat`). Names and `auto` resolve among `formats` (`listFormats()` from the root
+ * entry for every registered one).
  */
-export interface UIMessageStreamOptions<From extends FormatReference | 'auto' = FormatReference | 'auto'>
+export interface UIMessageStreamOptions<From extends ReaderReference | 'auto' = ReaderReference | 'auto'>
   extends Omit<ConverterOptions<From>, 'to' | 'encode'> {
   /** How text input is framed (default `auto`: sniffed); parsed records need none. */
   framing?: InputFraming;
@@ -289,7 +290,7 @@ function converterFor(options: UIMessageStreamOptions): Converter {
     answers: _answers,
     ...converterOptions
   } = options;
-  return createConverter({ ...converterOptions, to: aiSdkUiFormat, encode: target === undefined ? {} : { target } });
+  return createConverter({ ...converterOptions, to: aiSdkUiWriter, encode: target === undefined ? {} : { target } });
 }
 
 /** The chunks of a source, and the run that can stop them. */
@@ -364,7 +365,7 @@ const heartbeatFrame = ': heartbeat\n\n';
 /** The SSE frames of a source, and the run that can stop them. */
 function openText(source: RecordSource, options: UIMessageStreamOptions): { frames: AsyncGenerator<string>; run: StreamRun } {
   const { chunks, run } = openChunks(source, options);
-  const writer = createRecordWriter('sse', aiSdkUiFormat);
+  const writer = createRecordWriter('sse', aiSdkUiWriter);
   async function* framed(): AsyncGenerator<string> {
     for await (const chunk of chunks) yield writer.write(chunk);
     if (!run.cancelled) yield writer.end();
@@ -407,7 +408,7 @@ async function* withHeartbeats(frames: AsyncGenerator<string>, interval: number,
  * `data: <chunk>` frame per chunk, then `data: [DONE]` (the SSE writer of `src/framing`).
  * Returning the generator early, or aborting `options.signal`, cancels the source.
  */
-export function uiMessageStreamText<From extends FormatReference | 'auto' = 'auto'>(
+export function uiMessageStreamText<From extends ReaderReference | 'auto' = 'auto'>(
   source: RecordSource,
   options: UIMessageStreamOptions<From> & FormatsFor<From>,
 ): AsyncGenerator<string> {
@@ -421,7 +422,7 @@ export function uiMessageStreamText<From extends FormatReference | 'auto' = 'aut
  * Pulls from the source only as the consumer reads; cancelling it cancels the source at once,
  * even while a read is pending, and calls `onCancel`.
  */
-export function toUIMessageChunkStream<From extends FormatReference | 'auto' = 'auto'>(
+export function toUIMessageChunkStream<From extends ReaderReference | 'auto' = 'auto'>(
   source: RecordSource,
   options: UIMessageStreamOptions<From> & FormatsFor<From>,
 ): ReadableStream<UIMessageChunk> {
@@ -448,7 +449,7 @@ function pulling<Item, Out>(items: AsyncGenerator<Item>, run: StreamRun, map: (i
 
 /** The headers of a UI message stream, with the caller's on top. */
 export function uiMessageStreamHeaders(extra: Record<string, string> = {}): Record<string, string> {
-  return { ...aiSdkUiFormat.sseHeaders, ...extra };
+  return { ...aiSdkUiWriter.sseHeaders, ...extra };
 }
 
 /**
@@ -458,7 +459,7 @@ export function uiMessageStreamHeaders(extra: Record<string, string> = {}): Reco
  * Cancelling its body (the runtime does when the client goes away) cancels the source and calls
  * `onCancel`.
  */
-export function toUIMessageStreamResponse<From extends FormatReference | 'auto' = 'auto'>(
+export function toUIMessageStreamResponse<From extends ReaderReference | 'auto' = 'auto'>(
   source: RecordSource,
   options: UIMessageStreamOptions<From> & FormatsFor<From>,
 ): Response {
@@ -490,7 +491,7 @@ function gone(response: ServerResponseLike): boolean {
  * is idle or while the helper waits for `drain`, cancels the source, calls `onCancel` and ends
  * the returned promise: nothing is left waiting.
  */
-export async function pipeUIMessageStreamToServerResponse<From extends FormatReference | 'auto' = 'auto'>(
+export async function pipeUIMessageStreamToServerResponse<From extends ReaderReference | 'auto' = 'auto'>(
   response: ServerResponseLike,
   source: RecordSource,
   options: UIMessageStreamOptions<From> & FormatsFor<From>,

@@ -1,9 +1,9 @@
 import { readAgentOSResponse } from '../agno/agent-os.js';
-import type { FormatReference, FormatsFor } from '../../src/pipeline/converter.js';
+import type { ReaderReference, FormatsFor } from '../../src/pipeline/converter.js';
 import { type UIMessageStreamOptions, toUIMessageStreamResponse } from './response.js';
 
 /** Options of {@link toResumedUIMessageStreamResponse}: those of `toUIMessageStreamResponse`, and where the client is. */
-export interface ResumedUIMessageStreamOptions<From extends FormatReference | 'auto' = FormatReference | 'auto'> extends UIMessageStreamOptions<From> {
+export interface ResumedUIMessageStreamOptions<From extends ReaderReference | 'auto' = ReaderReference | 'auto'> extends UIMessageStreamOptions<From> {
   /**
    * The `event_index` of the last event the client's message already holds (the one given to
    * `agentOSResumeRequest`): events up to it that AgentOS sends again are skipped. Leave it out
@@ -22,7 +22,7 @@ export interface ResumedUIMessageStreamOptions<From extends FormatReference | 'a
  * answer is 204, which tells useChat there is nothing to resume; a 409, 429 or other error keeps
  * its status with `{error: detail}` (and `Retry-After`), which useChat reports as an error.
  */
-export async function toResumedUIMessageStreamResponse<From extends FormatReference | 'auto' = 'auto'>(
+export async function toResumedUIMessageStreamResponse<From extends ReaderReference | 'auto' = 'auto'>(
   agentOS: Response,
   options: ResumedUIMessageStreamOptions<From> & FormatsFor<From>,
 ): Promise<Response> {

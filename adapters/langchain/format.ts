@@ -1,9 +1,9 @@
-import { defineFormat } from '../../src/pipeline/format.js';
+import { composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { createLangChainDecoder, type LangChainDecodeOptions } from './decode.js';
 import { createLangChainEncoder, formFor, type LangChainEncodeOptions } from './encode.js';
 import { formatName, isStreamEventRecord, readMessageRecord, writeMessageRecord } from './schema.js';
 import { langchainDecodeOptionsSchema, langchainEncodeOptionsSchema } from './options.js';
-import { langchainRelay } from './relay.js';
+import { unwrapRelayed, wrapRelayed } from './relay.js';
 
 /** The serialized forms that hold every field of a LangChain message. */
 const langchainShaped = new Set<string>(['constructor', 'stored']);
@@ -11,24 +11,24 @@ const langchainShaped = new Set<string>(['constructor', 'stored']);
 const confidenceOfForm = { constructor: 1, stored: 0.9, openai: 0.5, typed: 0.4, tuple: 0.4 } as const;
 
 /**
- * LangChain messages as JSON records (constructor JSON, StoredMessage, Python message_to_dict,
- * OpenAI-style dicts, tuples), AIMessageChunk streams and streamEvents v2 records. This module
- * never loads @langchain/core; `agent-event-bridge/langchain` adds the helpers that build real
- * instances.
+ * Reads LangChain records (`from: langchainReader`): the decoder of {@link langchainFormat}
+ * without its encoder, detection or documentation.
  */
-export const langchainFormat = /* @__PURE__ */ defineFormat<LangChainDecodeOptions, LangChainEncodeOptions>({
+export const langchainReader = /* @__PURE__ */ defineReader<LangChainDecodeOptions>({
   name: formatName,
-  title: 'LangChain messages, AIMessageChunk streams and streamEvents v2 (@langchain/core 1.x)',
-  versions: { read: '@langchain/core 1.x; Python langchain_core message_to_dict and dumpd forms', write: '@langchain/core 1.x' },
-  detect(record) {
-    if (isStreamEventRecord(record)) return { confidence: 0.95, version: 'streamEvents v2' };
-    const read = readMessageRecord(record);
-    if (read === undefined) return undefined;
-    const python = read.form.form === 'constructor' ? read.form.id[0] === 'langchain' : read.form.form === 'stored' && 'type' in read.fields;
-    return { confidence: confidenceOfForm[read.form.form], version: python ? 'python langchain_core' : '1.x' };
-  },
   createDecoder: createLangChainDecoder,
+  options: { decode: langchainDecodeOptionsSchema },
+  relay: { unwrap: unwrapRelayed },
+});
+
+/**
+ * Writes LangChain message records (`to: langchainWriter`): the encoder of
+ * {@link langchainFormat} without its decoder, detection or documentation.
+ */
+export const langchainWriter = /* @__PURE__ */ defineWriter<LangChainEncodeOptions>({
+  name: formatName,
   createEncoder: createLangChainEncoder,
+  options: { encode: langchainEncodeOptionsSchema },
   // streamEvents records are written back as the messages they build. A record asked for in
   // another form is the same record rewritten, between the forms that hold LangChain's fields
   // (constructor JSON, StoredMessage); OpenAI dicts and tuples hold less, so the encoder writes
@@ -46,8 +46,25 @@ export const langchainFormat = /* @__PURE__ */ defineFormat<LangChainDecodeOptio
     const rewritten = options?.form === undefined ? record : writeMessageRecord(read.fields, formFor(read.kind, options.form, read.chunk));
     return options?.revive === undefined ? rewritten : options.revive(rewritten);
   },
-  relay: langchainRelay,
-  options: { decode: langchainDecodeOptionsSchema, encode: langchainEncodeOptionsSchema },
+  relay: { wrap: wrapRelayed },
+});
+
+/**
+ * LangChain messages as JSON records (constructor JSON, StoredMessage, Python message_to_dict,
+ * OpenAI-style dicts, tuples), AIMessageChunk streams and streamEvents v2 records. This module
+ * never loads @langchain/core; `agent-event-bridge/langchain` adds the helpers that build real
+ * instances.
+ */
+export const langchainFormat = /* @__PURE__ */ composeFormat(langchainReader, langchainWriter, {
+  title: 'LangChain messages, AIMessageChunk streams and streamEvents v2 (@langchain/core 1.x)',
+  versions: { read: '@langchain/core 1.x; Python langchain_core message_to_dict and dumpd forms', write: '@langchain/core 1.x' },
+  detect(record) {
+    if (isStreamEventRecord(record)) return { confidence: 0.95, version: 'streamEvents v2' };
+    const read = readMessageRecord(record);
+    if (read === undefined) return undefined;
+    const python = read.form.form === 'constructor' ? read.form.id[0] === 'langchain' : read.form.form === 'stored' && 'type' in read.fields;
+    return { confidence: confidenceOfForm[read.form.form], version: python ? 'python langchain_core' : '1.x' };
+  },
   losses: [
     { what: 'fields the canonical model has no place for (additional_kwargs, response_metadata, artifact …)', direction: 'decode', code: 'dropped', level: 'info', note: 'not reported: langchain → langchain writes the records back verbatim; other formats receive them only with relay' },
     { what: 'generic (ChatMessage), FunctionMessage and RemoveMessage records', direction: 'decode', code: 'unknown-event', level: 'warning', note: 'kept as raw records, written back verbatim by this format only' },

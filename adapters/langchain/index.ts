@@ -1,4 +1,4 @@
-export { langchainFormat } from './format.js';
+export { langchainFormat, langchainReader, langchainWriter } from './format.js';
 export {
   createLangChainDecoder,
   type LangChainDecodeOptions,

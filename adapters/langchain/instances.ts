@@ -5,7 +5,7 @@ import { explode } from '../../src/model/explode.js';
 import type { IssueInput } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { createDecoder, type FormatReference, type FormatsFor } from '../../src/pipeline/converter.js';
+import { createDecoder, type ReaderReference, type FormatsFor } from '../../src/pipeline/converter.js';
 import type { AdapterContext, AnyFormat } from '../../src/pipeline/format.js';
 import { coreMessages } from './core-messages.js';
 import { createLangChainDecoder } from './decode.js';
@@ -47,7 +47,7 @@ export interface ToLangChainOptions extends Pick<LangChainEncodeOptions, 'form' 
 }
 
 /** Options of {@link toLangChainMessages} for records of another format. */
-export interface FromRecordsOptions<From extends FormatReference | 'auto' = FormatReference | 'auto'> extends ToLangChainOptions {
+export interface FromRecordsOptions<From extends ReaderReference | 'auto' = ReaderReference | 'auto'> extends ToLangChainOptions {
   /**
    * The format of the records (`agnoFormat` from `agent-event-bridge/agno`), or the name of one
    * among `formats`, or `auto` to detect each one among `formats`; their decoder's issues go to
@@ -90,7 +90,7 @@ function eventsOf(input: readonly unknown[], options: ToLangChainOptions | FromR
  */
 export function toLangChainMessages(input: readonly Run[] | readonly CanonicalEvent[], options?: ToLangChainOptions): BaseMessage[];
 /** Records of another format (agno events, a stored `RunOutput` …) as LangChain messages: `{from: agnoFormat}`. */
-export function toLangChainMessages<From extends FormatReference | 'auto'>(records: readonly unknown[], options: FromRecordsOptions<From> & FormatsFor<From>): BaseMessage[];
+export function toLangChainMessages<From extends ReaderReference | 'auto'>(records: readonly unknown[], options: FromRecordsOptions<From> & FormatsFor<From>): BaseMessage[];
 export function toLangChainMessages(input: readonly unknown[], options: ToLangChainOptions | FromRecordsOptions = {}): BaseMessage[] {
   const encoder = createLangChainEncoder(contextOf(options.onIssue), {
     form: 'constructor',

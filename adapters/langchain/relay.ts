@@ -1,5 +1,5 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import type { RelayCarriage, RelayCarrier } from '../../src/pipeline/format.js';
+import type { RelayCarrier } from '../../src/pipeline/format.js';
 import { type MessageFields, constructorId, readMessageRecord, writeMessageRecord } from './schema.js';
 
 /**
@@ -32,25 +32,25 @@ function carrierMessage(carrier: StoredCarrier): unknown {
  * cannot hold metadata (a `[type, content]` tuple, an instance made by `revive`), an empty
  * AIMessage carries them before the written records.
  */
-export const langchainRelay: RelayCarriage = {
-  wrap(carrier, records) {
-    const [first, ...rest] = records;
-    const read = first === undefined ? undefined : readMessageRecord(first);
-    if (read === undefined || read.form.form === 'tuple') return [carrierMessage({ groups: carrier.groups, covers: carrier.covers, alone: true }), ...records];
-    return [writeMessageRecord(withCarrier(read.fields, { groups: carrier.groups, covers: carrier.covers }), read.form), ...rest];
-  },
-  unwrap(record) {
-    const read = readMessageRecord(record);
-    const metadata = read?.fields.response_metadata;
-    if (read === undefined || !isRecord(metadata) || !isRecord(metadata[relayKey])) return undefined;
-    const { [relayKey]: stored, ...own } = metadata;
-    const { groups, covers, alone } = stored as Record<string, unknown>;
-    if (!Array.isArray(groups) || typeof covers !== 'number') return undefined;
-    const carrier: RelayCarrier = {
-      groups: groups.filter(isRecord).map((group) => ({ format: String(group.format), records: Array.isArray(group.records) ? group.records : [] })),
-      covers,
-    };
-    if (alone !== true) carrier.inner = writeMessageRecord({ ...read.fields, response_metadata: own }, read.form);
-    return carrier;
-  },
-};
+export function wrapRelayed(carrier: RelayCarrier, records: unknown[]): unknown[] {
+  const [first, ...rest] = records;
+  const read = first === undefined ? undefined : readMessageRecord(first);
+  if (read === undefined || read.form.form === 'tuple') return [carrierMessage({ groups: carrier.groups, covers: carrier.covers, alone: true }), ...records];
+  return [writeMessageRecord(withCarrier(read.fields, { groups: carrier.groups, covers: carrier.covers }), read.form), ...rest];
+}
+
+/** The carrier a message holds in its `response_metadata` (see {@link wrapRelayed}), with the message it rode in. */
+export function unwrapRelayed(record: unknown): RelayCarrier | undefined {
+  const read = readMessageRecord(record);
+  const metadata = read?.fields.response_metadata;
+  if (read === undefined || !isRecord(metadata) || !isRecord(metadata[relayKey])) return undefined;
+  const { [relayKey]: stored, ...own } = metadata;
+  const { groups, covers, alone } = stored as Record<string, unknown>;
+  if (!Array.isArray(groups) || typeof covers !== 'number') return undefined;
+  const carrier: RelayCarrier = {
+    groups: groups.filter(isRecord).map((group) => ({ format: String(group.format), records: Array.isArray(group.records) ? group.records : [] })),
+    covers,
+  };
+  if (alone !== true) carrier.inner = writeMessageRecord({ ...read.fields, response_metadata: own }, read.form);
+  return carrier;
+}

@@ -1,5 +1,5 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { defineFormat } from '../../src/pipeline/format.js';
+import { type Detection, composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { type RunnerDecodeOptions, createRunnerDecoder } from './decode.js';
 import { type RunnerEncodeOptions, createRunnerEncoder } from './encode.js';
 import { isLegacyType } from './legacy.js';
@@ -21,24 +21,44 @@ function unifiedEventVersion(record: Record<string, unknown>): string {
 }
 
 /** langchain_adk Runner `Event` records (and the typed event classes before 0.3.3). */
-export const runnerFormat = /* @__PURE__ */ defineFormat<RunnerDecodeOptions, RunnerEncodeOptions>({
+/** Scores a record as a Runner `Event` (current or typed-class form), with the writer's version. */
+function detectRunner(record: unknown): Detection | undefined {
+  if (!isRecord(record) || typeof record.type !== 'string') return undefined;
+  const envelope = 'invocation_id' in record && 'author' in record && 'branch' in record;
+  if (currentTypes.has(record.type)) {
+    if (envelope && 'turn_complete' in record) return { confidence: 0.95, version: unifiedEventVersion(record) };
+    if (envelope || 'agent_name' in record || isRecord(record.content)) return { confidence: 0.8, version: '0.1 – 0.3.2' };
+    return undefined;
+  }
+  if (isLegacyType(record.type) && (envelope || 'agent_name' in record)) return { confidence: 0.85, version: '0.1 – 0.3.2' };
+  return undefined;
+}
+
+/**
+ * Reads Runner `Event` records (`from: runnerReader`): the decoder of {@link runnerFormat}
+ * without its encoder, detection or documentation.
+ */
+export const runnerReader = /* @__PURE__ */ defineReader<RunnerDecodeOptions>({
   name: 'runner',
+  createDecoder: createRunnerDecoder,
+  options: { decode: runnerDecodeOptionsSchema },
+});
+
+/**
+ * Writes Runner `Event` records (`to: runnerWriter`): the encoder of {@link runnerFormat}
+ * without its decoder, detection or documentation.
+ */
+export const runnerWriter = /* @__PURE__ */ defineWriter<RunnerEncodeOptions>({
+  name: 'runner',
+  createEncoder: createRunnerEncoder,
+  options: { encode: runnerEncodeOptionsSchema },
+});
+
+/** langchain_adk Runner `Event` records (and the typed event classes before 0.3.3). */
+export const runnerFormat = /* @__PURE__ */ composeFormat(runnerReader, runnerWriter, {
   title: 'langchain_adk Runner Event (model_dump JSON)',
   versions: { read: 'langchain_adk 0.1 – 0.3.14, orxhestra', write: 'langchain_adk 0.3.3 – 0.3.14 Event' },
-  detect(record) {
-    if (!isRecord(record) || typeof record.type !== 'string') return undefined;
-    const envelope = 'invocation_id' in record && 'author' in record && 'branch' in record;
-    if (currentTypes.has(record.type)) {
-      if (envelope && 'turn_complete' in record) return { confidence: 0.95, version: unifiedEventVersion(record) };
-      if (envelope || 'agent_name' in record || isRecord(record.content)) return { confidence: 0.8, version: '0.1 – 0.3.2' };
-      return undefined;
-    }
-    if (isLegacyType(record.type) && (envelope || 'agent_name' in record)) return { confidence: 0.85, version: '0.1 – 0.3.2' };
-    return undefined;
-  },
-  createDecoder: createRunnerDecoder,
-  createEncoder: createRunnerEncoder,
-  options: { decode: runnerDecodeOptionsSchema, encode: runnerEncodeOptionsSchema },
+  detect: detectRunner,
   losses: [
     { what: 'Runner-only fields (ids, llm_response with raw_message, escalate, ReAct scratchpad, orxhestra signatures)', direction: 'decode', code: 'dropped', level: 'info', note: 'not reported: runner → runner writes the source records back verbatim; other formats receive them only with relay' },
     { what: 'run ids of turns without invocation_id (langchain_adk agent events carry none)', direction: 'decode', code: 'minted', level: 'info', note: 'run-1, run-2 … per turn; members are <turn>/<branch>' },

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRecordReader } from 'agent-event-bridge';
-import { agentOSCancelRequest, agentOSContinueRequest, agnoFormat, agnoToolsWithAnswers } from 'agent-event-bridge/agno';
+import { agentOSCancelRequest, agentOSContinueRequest, agnoReader, agnoToolsWithAnswers } from 'agent-event-bridge/agno';
 import { pipeUIMessageStreamToServerResponse, resolutionsFromUIMessages } from 'agent-event-bridge/ai-sdk';
 import { chooseScenario, lastUserText, refuseUnknownScenario, writeLateError } from './chat-server.mjs';
 
@@ -51,7 +51,7 @@ export function createAgentOsBackend({ baseUrl, onIssue }) {
     });
     try {
       await pipeUIMessageStreamToServerResponse(response, body, {
-        from: agnoFormat,
+        from: agnoReader,
         onIssue: (issue) => onIssue?.(issue, scenario),
         // The scripted runs' errors hold no secrets: show them (the default masks them).
         onError: (error) => (error instanceof Error ? error.message : String(error)),

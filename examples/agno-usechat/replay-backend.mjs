@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { readAll } from 'agent-event-bridge';
-import { agnoFormat } from 'agent-event-bridge/agno';
+import { agnoReader } from 'agent-event-bridge/agno';
 import { pipeUIMessageStreamToServerResponse } from 'agent-event-bridge/ai-sdk';
 import { chooseScenario, refuseUnknownScenario, writeLateError } from './chat-server.mjs';
 
@@ -38,7 +38,7 @@ export function createReplayBackend({ delayMs = 40, onIssue } = {}) {
       const records = readAll(text, 'jsonl').flatMap((item) => (item.kind === 'record' ? [asFreshRun(item.record, replays)] : []));
       try {
         await pipeUIMessageStreamToServerResponse(response, replay(records, delayMs), {
-          from: agnoFormat,
+          from: agnoReader,
           onIssue: (issue) => onIssue?.(issue, scenario),
           // Error texts are masked by default (they may hold server details); these recorded runs' may be shown.
           onError: (error) => (error instanceof Error ? error.message : String(error)),

@@ -1,5 +1,5 @@
 import type { Issue } from '../model/issue.js';
-import { type ConversionStats, type ConverterOptions, type FormatReference, createConverter } from './converter.js';
+import { type ConversionStats, type ConverterOptions, type ReaderReference, type WriterReference, createConverter } from './converter.js';
 
 /** What {@link convert} returns for an array input. */
 export interface ConvertResult {
@@ -19,7 +19,7 @@ export interface ConvertedIterable extends AsyncIterable<unknown> {
  * decoder (`decode`) and encoder (`encode`), typed per format. Here names and `auto` resolve
  * among `formats` only; the root entry's `convert` defaults them to every registered format.
  */
-export type ConvertOptions<From extends FormatReference | 'auto' = FormatReference | 'auto', To extends FormatReference = FormatReference> = ConverterOptions<From, To>;
+export type ConvertOptions<From extends ReaderReference | 'auto' = ReaderReference | 'auto', To extends WriterReference = WriterReference> = ConverterOptions<From, To>;
 
 /**
  * Converts records from one format to another through the canonical model.
@@ -27,12 +27,12 @@ export type ConvertOptions<From extends FormatReference | 'auto' = FormatReferen
  * record by record, and keeps the consumer's pace.
  * @param input parsed records (objects), not text: see `framing` to read JSONL or SSE.
  */
-export function convert<From extends FormatReference | 'auto' = 'auto', To extends FormatReference = FormatReference>(input: readonly unknown[], options: ConvertOptions<From, To>): ConvertResult;
-export function convert<From extends FormatReference | 'auto' = 'auto', To extends FormatReference = FormatReference>(
+export function convert<From extends ReaderReference | 'auto' = 'auto', To extends WriterReference = WriterReference>(input: readonly unknown[], options: ConvertOptions<From, To>): ConvertResult;
+export function convert<From extends ReaderReference | 'auto' = 'auto', To extends WriterReference = WriterReference>(
   input: ReadableStream<unknown>,
   options: ConvertOptions<From, To>,
 ): ReadableStream<unknown>;
-export function convert<From extends FormatReference | 'auto' = 'auto', To extends FormatReference = FormatReference>(
+export function convert<From extends ReaderReference | 'auto' = 'auto', To extends WriterReference = WriterReference>(
   input: AsyncIterable<unknown>,
   options: ConvertOptions<From, To>,
 ): ConvertedIterable;
@@ -139,7 +139,7 @@ export interface ConvertStream extends ReadableWritablePair<unknown, unknown> {
  * writer aborts) first ends every open run with a `run-error` in the target format, and only
  * then fails the readable side with the source's error, once those records are read.
  */
-export function createConvertStream<From extends FormatReference | 'auto' = 'auto', To extends FormatReference = FormatReference>(
+export function createConvertStream<From extends ReaderReference | 'auto' = 'auto', To extends WriterReference = WriterReference>(
   options: ConvertOptions<From, To>,
 ): ConvertStream {
   const converter = createConverter(options);

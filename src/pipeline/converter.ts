@@ -2,7 +2,7 @@ import type { CanonicalEvent } from '../model/event.js';
 import { ConversionError, type Issue, type IssueCode, type IssueInput } from '../model/issue.js';
 import { choose, isDecisive, rankFormats, type RecordDetection } from '../detect.js';
 import type { DecodeOptionsOf, EncodeOptionsOf, FormatName } from '../registry.js';
-import type { AdapterContext, AnyFormat, Decoder, Encoder, FormatDefinition, RelayCarrier, RelayedGroup } from './format.js';
+import type { AdapterContext, AnyFormat, AnyReader, AnyWriter, Decoder, Encoder, FormatReader, FormatWriter, RelayCarrier, RelayedGroup } from './format.js';
 import { checkOptions, describeOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
@@ -38,35 +38,48 @@ export interface PipelineOptions {
   formats?: readonly AnyFormat[];
 }
 
-/** A format for `from` / `to`: the format itself (`agnoFormat`), or the name of one among `formats`. */
+/** A format for `from` or `to`: the format itself (`agnoFormat`), or the name of one among `formats`. */
 export type FormatReference = FormatName | AnyFormat;
 
 /**
- * What a helper outside the root entry needs besides `from`: nothing when `from` is a format
- * object; `formats` when it is a name or `auto` (also when `from` is left out), which resolve
- * among them.
+ * A format for `from`: its reading half (`agnoReader`, which bundles no encoder), the whole
+ * format (`agnoFormat`), or the name of one among `formats`.
  */
-export type FormatsFor<From> = From extends AnyFormat ? unknown : { formats: readonly AnyFormat[] };
+export type ReaderReference = FormatName | AnyReader;
+
+/**
+ * A format for `to`: its writing half (`aiSdkUiWriter`, which bundles no decoder), the whole
+ * format, or the name of one among `formats`.
+ */
+export type WriterReference = FormatName | AnyWriter;
+
+/**
+ * What a helper outside the root entry needs besides `from`: nothing when `from` is a format
+ * object or reader; `formats` when it is a name or `auto` (also when `from` is left out), which
+ * resolve among them.
+ */
+export type FormatsFor<From> = From extends AnyReader ? unknown : { formats: readonly AnyFormat[] };
 
 /** The decoder options for `from`: with `auto`, those of any format (each decoder gets the keys it has). */
-export type DecodeOptionsFor<From extends FormatReference | 'auto'> = From extends FormatName
+export type DecodeOptionsFor<From extends ReaderReference | 'auto'> = From extends FormatName
   ? DecodeOptionsOf<From>
-  : From extends FormatDefinition<infer Options, infer _>
+  : From extends FormatReader<infer Options>
     ? Options
     : DecodeOptionsOf<FormatName>;
 
 /** The encoder options for `to`. */
-export type EncodeOptionsFor<To extends FormatReference> = To extends FormatName
+export type EncodeOptionsFor<To extends WriterReference> = To extends FormatName
   ? EncodeOptionsOf<To>
-  : To extends FormatDefinition<infer _, infer Options>
+  : To extends FormatWriter<infer Options>
     ? Options
     : never;
 
 /** Options of {@link createDecoder}. */
-export interface DecoderOptions<From extends FormatReference | 'auto' = FormatReference | 'auto'> extends PipelineOptions {
+export interface DecoderOptions<From extends ReaderReference | 'auto' = ReaderReference | 'auto'> extends PipelineOptions {
   /**
-   * The format (`agnoFormat`), the name of one among `formats`, or `auto` (the default) to
-   * detect each record's format among `formats` on its own.
+   * The format's reader (`agnoReader`) or the format itself (`agnoFormat`), the name of one
+   * among `formats`, or `auto` (the default) to detect each record's format among `formats` on
+   * its own.
    */
   from?: From;
   /**
@@ -82,8 +95,8 @@ export interface DecoderOptions<From extends FormatReference | 'auto' = FormatRe
 }
 
 /** Options of {@link createEncoder}. */
-export interface EncoderOptions<To extends FormatReference = FormatReference> extends PipelineOptions {
-  /** The format (`aiSdkUiFormat`), or the name of one among `formats`. */
+export interface EncoderOptions<To extends WriterReference = WriterReference> extends PipelineOptions {
+  /** The format's writer (`aiSdkUiWriter`) or the format itself (`aiSdkUiFormat`), or the name of one among `formats`. */
   to: To;
   /**
    * Options of the encoder, such as `{target: 'v5'}` for `ai-sdk-ui` or `{shape: 'events'}` for
@@ -156,11 +169,12 @@ export interface CanonicalEncoder {
   push(event: CanonicalEvent): unknown[];
   flush(): unknown[];
   readonly issues: Issue[];
-  readonly format: AnyFormat;
+  /** The format written: the writer or the format `to` named. */
+  readonly format: AnyWriter;
 }
 
 /** Options of {@link createConverter}: {@link DecoderOptions} and {@link EncoderOptions} together. */
-export interface ConverterOptions<From extends FormatReference | 'auto' = FormatReference | 'auto', To extends FormatReference = FormatReference>
+export interface ConverterOptions<From extends ReaderReference | 'auto' = ReaderReference | 'auto', To extends WriterReference = WriterReference>
   extends DecoderOptions<From>,
     Omit<EncoderOptions<To>, keyof PipelineOptions> {}
 
@@ -236,8 +250,8 @@ function contextFor(sink: IssueSink, format: string, mint: (kind: string) => str
   return { report: (issue) => void sink.raise(issue, format), mint };
 }
 
-/** The format a reference names: itself, or the one of that name among `formats`. */
-function resolveFormat(reference: FormatReference, role: 'from' | 'to', formats: readonly AnyFormat[]): AnyFormat {
+/** The format a reference names: itself (a format, or one of its halves), or the one of that name among `formats`. */
+function resolveFormat<Half extends AnyReader | AnyWriter>(reference: FormatName | Half, role: 'from' | 'to', formats: readonly AnyFormat[]): Half | AnyFormat {
   if (typeof reference !== 'string') return reference;
   const format = formats.find((each) => each.name === reference);
   if (format === undefined) {
@@ -253,7 +267,7 @@ function resolveFormat(reference: FormatReference, role: 'from' | 'to', formats:
  * Creates a decoder from a format (or `auto`, among `formats`) to canonical events.
  * @throws ConversionError for an unknown format name, or `auto` without formats.
  */
-export function createDecoder<From extends FormatReference | 'auto' = 'auto'>(options: DecoderOptions<From> = {}): CanonicalDecoder {
+export function createDecoder<From extends ReaderReference | 'auto' = 'auto'>(options: DecoderOptions<From> = {}): CanonicalDecoder {
   return createDecoderWith(options, createIssueSink(options, emptyStats()), createMinter());
 }
 
@@ -265,9 +279,9 @@ export function createDecoder<From extends FormatReference | 'auto' = 'auto'>(op
  */
 function decodeOptionsByFormat(
   options: Record<string, unknown> | undefined,
-  fixed: AnyFormat | undefined,
+  fixed: AnyReader | undefined,
   formats: readonly AnyFormat[],
-): (format: AnyFormat) => unknown {
+): (format: AnyReader) => unknown {
   if (fixed !== undefined) {
     const checked = checkOptions(fixed.options?.decode, options, fixed.name, 'decode');
     return () => checked;
@@ -326,13 +340,13 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   /** Whether the events of the record being decoded were given other run ids. */
   let renamed = false;
   /** Records of a relaying format that relayed groups stand for: decoded for state, not written. */
-  let covering: { format: AnyFormat; left: number } | undefined;
+  let covering: { format: AnyReader; left: number } | undefined;
   /** Formats whose every record so far was covered by relayed groups. */
   const coveredOnly = new Set<string>();
   /** Drops the issues of covered records: they speak of a copy, not of the source. */
   let muted = false;
 
-  function decoderOf(format: AnyFormat): Decoder {
+  function decoderOf(format: AnyReader): Decoder {
     let decoder = decoders.get(format.name);
     if (decoder === undefined) {
       const context: AdapterContext = {
@@ -438,7 +452,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return events;
   }
 
-  const fixed = from === 'auto' ? undefined : resolveFormat(from, 'from', formats);
+  const fixed = from === 'auto' ? undefined : resolveFormat<AnyReader>(from, 'from', formats);
   if (fixed === undefined && formats.length === 0) {
     throw new ConversionError(
       "from: 'auto' detects among the formats given, and none were: pass the format object itself (such as agnoFormat from 'agent-event-bridge/agno') or formats: listFormats() from 'agent-event-bridge'",
@@ -454,7 +468,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   const openStreams = new Set<string>();
   let counter = -1;
 
-  function decode(format: AnyFormat, record: unknown, index: number, line: number | undefined): CanonicalEvent[] {
+  function decode(format: AnyReader, record: unknown, index: number, line: number | undefined): CanonicalEvent[] {
     sink.position.index = index;
     sink.position.line = line;
     stats.records[format.name] = (stats.records[format.name] ?? 0) + 1;
@@ -477,7 +491,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
    * (so they link as if read first-hand), and the relaying format's records that stood for them
    * are decoded for its state only.
    */
-  function relayed(carrier: RelayCarrier, format: AnyFormat, index: number, line: number | undefined): CanonicalEvent[] {
+  function relayed(carrier: RelayCarrier, format: AnyReader, index: number, line: number | undefined): CanonicalEvent[] {
     const events: CanonicalEvent[] = [];
     for (const group of carrier.groups) {
       const source = group.format === fixed?.name ? fixed : formats.find((each) => each.name === group.format);
@@ -515,7 +529,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   }
 
   /** The carrier a record holds, when relayed records are read. */
-  function carrierOf(record: unknown): { carrier: RelayCarrier; format: AnyFormat } | undefined {
+  function carrierOf(record: unknown): { carrier: RelayCarrier; format: AnyReader } | undefined {
     if (options.relay !== true) return undefined;
     for (const format of fixed === undefined ? formats : [fixed]) {
       const carrier = format.relay?.unwrap(record);
@@ -699,13 +713,13 @@ const rememberedStreams = 10_000;
  * same format is written back verbatim; the adapter decides (and reports) for others.
  * @throws ConversionError for an unknown format name.
  */
-export function createEncoder<To extends FormatReference>(options: EncoderOptions<To>): CanonicalEncoder {
+export function createEncoder<To extends WriterReference>(options: EncoderOptions<To>): CanonicalEncoder {
   const stats = emptyStats();
   return createEncoderWith(options, createIssueSink(options, stats), createMinter());
 }
 
 function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingEncoder {
-  const format = resolveFormat(options.to, 'to', options.formats ?? []);
+  const format = resolveFormat<AnyWriter>(options.to, 'to', options.formats ?? []);
   const relay = options.relay === true ? format.relay : undefined;
   const encodeOptions = checkOptions(format.options?.encode, options.encode, format.name, 'encode');
   const context = contextFor(sink, format.name, mint);
@@ -843,7 +857,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
  * Creates the synchronous converter every surface wraps: decode each record, encode each event.
  * @throws ConversionError for unknown format names.
  */
-export function createConverter<From extends FormatReference | 'auto' = 'auto', To extends FormatReference = FormatReference>(
+export function createConverter<From extends ReaderReference | 'auto' = 'auto', To extends WriterReference = WriterReference>(
   options: ConverterOptions<From, To>,
 ): Converter {
   // One sink for both halves, so issues keep their order and name the record being read.

@@ -75,35 +75,43 @@ export interface LossDeclaration {
 }
 
 /**
- * A registered format: its name (the CLI's `--from`/`--to` value), detection, a decoder and an
- * encoder factory, and its SSE framing.
+ * The reading half of a format: what `from` needs (its name, its decoder factory, its decoder's
+ * options, and how relayed records ride in its records). A program that only reads a format
+ * imports this half (`agnoReader`), so that its bundle holds no encoder of that format. A full
+ * {@link FormatDefinition} is a reader too.
  * @typeParam DecodeOptions options of its decoder.
+ */
+export interface FormatReader<DecodeOptions = Record<string, unknown>> {
+  name: string;
+  createDecoder(context: AdapterContext, options?: DecodeOptions): Decoder;
+  /**
+   * The schema of the decoder's options (a strict object): the pipeline checks the options
+   * against it before converting, and refuses unknown keys and bad values with a
+   * `ConversionError` that lists what is accepted. Without it options are passed unchecked.
+   */
+  options?: { decode: OptionsSchema<DecodeOptions> };
+  /** How relayed records are read out of this format's records (`relay: true`). */
+  relay?: Pick<RelayCarriage, 'unwrap'>;
+}
+
+/**
+ * The writing half of a format: what `to` needs (its name, its encoder factory, its encoder's
+ * options, its SSE framing and how it writes back records it read). A program that only writes a
+ * format imports this half (`aiSdkUiWriter`), so that its bundle holds no decoder of that format.
+ * A full {@link FormatDefinition} is a writer too.
  * @typeParam EncodeOptions options of its encoder.
  */
-export interface FormatDefinition<DecodeOptions = Record<string, unknown>, EncodeOptions = Record<string, unknown>> {
+export interface FormatWriter<EncodeOptions = Record<string, unknown>> {
   name: string;
-  /** Human-readable name of what it reads and writes. */
-  title: string;
-  /** Versions read and written, for `detect` and the README's format table. */
-  versions: { read: string; write: string };
-  /** Scores one parsed record; undefined when the record is certainly not of this format. */
-  detect(record: unknown): Detection | undefined;
-  createDecoder(context: AdapterContext, options?: DecodeOptions): Decoder;
   createEncoder(context: AdapterContext, options?: EncodeOptions): Encoder;
-  /**
-   * The schemas of the decoder's and encoder's options (strict objects): the pipeline checks the
-   * options against them before converting, and refuses unknown keys and bad values with a
-   * `ConversionError` that lists what is accepted. Without them options are passed unchecked.
-   */
-  options?: { decode: OptionsSchema<DecodeOptions>; encode: OptionsSchema<EncodeOptions> };
+  /** The schema of the encoder's options, checked as {@link FormatReader.options} is. */
+  options?: { encode: OptionsSchema<EncodeOptions> };
   /** Frames one written record for `--out sse`; default: one `data:` line of JSON. */
   sseFrame?(record: unknown): SseFrame;
   /** Whether the SSE stream ends with `data: [DONE]`. */
   sseDone?: boolean;
   /** Headers a server sends with this format's SSE stream. */
   sseHeaders?: Record<string, string>;
-  /** What the format cannot carry, for the 'what is lost where' table. */
-  losses: LossDeclaration[];
   /**
    * Whether a record this format read may be written back verbatim by an encoder made with
    * these options (default: always). An agno event stream asked for as an aggregate may not.
@@ -116,6 +124,37 @@ export interface FormatDefinition<DecodeOptions = Record<string, unknown>, Encod
    * @param context reports what the rewrite cannot keep (a field the version asked for lacks).
    */
   rewriteSource?(record: unknown, options: EncodeOptions | undefined, context: AdapterContext): unknown;
+  /** How other formats' records ride in this format's records when a conversion asks for `relay`. */
+  relay?: Pick<RelayCarriage, 'wrap'>;
+}
+
+/**
+ * What a registered format adds to its two halves: the fields that names, `auto` detection, the
+ * CLI and the documentation use.
+ */
+export interface FormatDescription {
+  /** Human-readable name of what it reads and writes. */
+  title: string;
+  /** Versions read and written, for `detect` and the README's format table. */
+  versions: { read: string; write: string };
+  /** Scores one parsed record; undefined when the record is certainly not of this format. */
+  detect(record: unknown): Detection | undefined;
+  /** What the format cannot carry, for the 'what is lost where' table. */
+  losses: LossDeclaration[];
+}
+
+/**
+ * A registered format: its name (the CLI's `--from`/`--to` value), detection, a decoder and an
+ * encoder factory, and its SSE framing; both a {@link FormatReader} and a {@link FormatWriter}.
+ * @typeParam DecodeOptions options of its decoder.
+ * @typeParam EncodeOptions options of its encoder.
+ */
+export interface FormatDefinition<DecodeOptions = Record<string, unknown>, EncodeOptions = Record<string, unknown>>
+  extends FormatReader<DecodeOptions>,
+    FormatWriter<EncodeOptions>,
+    FormatDescription {
+  /** The schemas of the decoder's and encoder's options (see {@link FormatReader.options}). */
+  options?: { decode: OptionsSchema<DecodeOptions>; encode: OptionsSchema<EncodeOptions> };
   /** How the format carries other formats' records when a conversion asks for `relay`. */
   relay?: RelayCarriage;
 }
@@ -153,6 +192,14 @@ export interface RelayCarriage {
 // biome-ignore lint: the options are checked by each adapter's own factory.
 export type AnyFormat = FormatDefinition<any, any>;
 
+/** Any format reader (a full format is one), whatever its options. */
+// biome-ignore lint: the options are checked by each adapter's own factory.
+export type AnyReader = FormatReader<any>;
+
+/** Any format writer (a full format is one), whatever its options. */
+// biome-ignore lint: the options are checked by each adapter's own factory.
+export type AnyWriter = FormatWriter<any>;
+
 /**
  * Defines a format with its option types checked; an identity function for inference.
  */
@@ -160,4 +207,47 @@ export function defineFormat<DecodeOptions, EncodeOptions>(
   definition: FormatDefinition<DecodeOptions, EncodeOptions>,
 ): FormatDefinition<DecodeOptions, EncodeOptions> {
   return definition;
+}
+
+/** Defines the reading half of a format with its option types checked; an identity function for inference. */
+export function defineReader<DecodeOptions>(reader: FormatReader<DecodeOptions>): FormatReader<DecodeOptions> {
+  return reader;
+}
+
+/** Defines the writing half of a format with its option types checked; an identity function for inference. */
+export function defineWriter<EncodeOptions>(writer: FormatWriter<EncodeOptions>): FormatWriter<EncodeOptions> {
+  return writer;
+}
+
+/**
+ * The union of what a format's reader and writer hold of one kind (option schemas, relay
+ * functions): both or neither, as a full format has them.
+ */
+function joined<Reading extends object, Writing extends object>(name: string, what: string, reading: Reading | undefined, writing: Writing | undefined): (Reading & Writing) | undefined {
+  if (reading === undefined && writing === undefined) return undefined;
+  if (reading === undefined || writing === undefined) throw new Error(`format "${name}": its reader and writer must both have ${what}, or neither`);
+  return { ...reading, ...writing };
+}
+
+/**
+ * A full format made of its two halves and its description: what the registry, `auto`, the CLI
+ * and the docs use. Called with `@__PURE__`, so that a program that imports only one half (or
+ * neither) bundles no copy of the other.
+ * @throws Error when the halves name different formats, or only one has option schemas or relay.
+ */
+export function composeFormat<DecodeOptions, EncodeOptions>(
+  reader: FormatReader<DecodeOptions>,
+  writer: FormatWriter<EncodeOptions>,
+  description: FormatDescription,
+): FormatDefinition<DecodeOptions, EncodeOptions> {
+  const name = reader.name;
+  if (writer.name !== name) throw new Error(`a format's reader and writer name one format; got "${name}" and "${writer.name}"`);
+  const { options: decodeOptions, relay: unwrapping, ...reading } = reader;
+  const { options: encodeOptions, relay: wrapping, ...writing } = writer;
+  const format: FormatDefinition<DecodeOptions, EncodeOptions> = { ...writing, ...reading, ...description };
+  const options = joined(name, 'option schemas', decodeOptions, encodeOptions);
+  const relay = joined(name, 'relay', unwrapping, wrapping);
+  if (options !== undefined) format.options = options;
+  if (relay !== undefined) format.relay = relay;
+  return format;
 }

@@ -40,7 +40,7 @@ function compiled(): { output: string; readmeFiles: string[] } {
   if (compilation !== undefined) return compilation;
   const consumer = [
     "import { convert, listFormats, type FormatName } from 'agent-event-bridge';",
-    "import { agnoFormat } from 'agent-event-bridge/agno';",
+    "import { agnoFormat, agnoReader, agnoWriter } from 'agent-event-bridge/agno';",
     "import { toUIMessageStreamResponse } from 'agent-event-bridge/ai-sdk';",
     "import { toLangChainMessages } from 'agent-event-bridge/langchain';",
     'declare const records: unknown[];',
@@ -52,6 +52,8 @@ function compiled(): { output: string; readmeFiles: string[] } {
     "toLangChainMessages(records, { from: 'agno', formats: listFormats() });",
     "toUIMessageStreamResponse(records, { from: agnoFormat, decode: { content: 'delta' } });",
     "toUIMessageStreamResponse(records, { formats: listFormats() });",
+    "convert(records, { from: agnoReader, to: agnoWriter, decode: { content: 'delta' }, encode: { target: '2.x' } });",
+    "toUIMessageStreamResponse(records, { from: agnoReader, decode: { lastEventIndex: 3 } });",
   ];
   // Lines 5 – 11 each hold one typo.
   const typos = [
