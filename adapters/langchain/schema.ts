@@ -192,7 +192,9 @@ export function writeMessageRecord(unescaped: MessageFields, form: MessageForm):
     case 'constructor':
       return { lc: 1, type: 'constructor', id: form.id, kwargs: fields };
     case 'stored':
-      return { type: form.type, data: fields };
+      // Python's message_to_dict names the message by its `type` field (`AIMessageChunk`, `chat` …),
+      // which messages_from_dict checks against the class; JavaScript's toDict data has no `type`.
+      return { type: typeof fields.type === 'string' ? fields.type : form.type, data: fields };
     case 'openai':
       return { role: form.role, ...fields };
     case 'tuple':

@@ -81,8 +81,6 @@ const bugs = {
     "a `data` part is written as a bare agno `CustomEvent` with `name` and `data`, which agno 2.9 and 3.1 cannot read: its CustomEvent is a base class for user subclasses, holds no `name` or `data`, and fails to build from a dict (AttributeError 'created_at', even on its own `to_dict()`)",
   teamId:
     "a team's pause (a 2.x `RunPaused` with `team_id`) is written as a 1.x `RunPaused` with `team_id`, which agno 1.8.4's RunResponsePausedEvent rejects: agno 1.x teams have no pause event, and nothing reports the loss",
-  chunkClass:
-    "a chunk class (`AIMessageChunk`, `HumanMessageChunk` …) written with `form: 'stored'` gets the plain message's outer `type` (`ai`, `human` …) while `data.type` stays `…Chunk`, even when it was read from Python's `messages_to_dict` in that very form; langchain-core's messages_from_dict rejects the mismatch",
   jsOnly: "fields only JavaScript LangChain writes (`content_blocks`, `metadata.versions`) are written into the Python forms; langchain-core drops them",
 };
 
@@ -101,11 +99,6 @@ const failing: [fixture: string, target: string, bug: string][] = [
   ["corpus/side-activities.canonical.jsonl", "agno 2.x", bugs.customEvent],
   ["agno/constructed-v2.9.0-team-member-pause.jsonl", "agno-legacy", bugs.teamId],
   ["langchain/reasoning.constructor.jsonl", "langchain messages_to_dict", bugs.jsOnly],
-  ["langchain/python-messages-to-dict.jsonl", "langchain messages_to_dict", bugs.chunkClass],
-  ["langchain/recorded/python-langchain-core-1.8.3/chunks.messages-to-dict.jsonl", "langchain messages_to_dict", bugs.chunkClass],
-  ["langchain/recorded/python-langchain-core-1.8.3/other-classes.messages-to-dict.jsonl", "langchain messages_to_dict", bugs.chunkClass],
-  ["langchain/recorded/python-langchain-core-1.8.3/chunks.dumpd.jsonl", "langchain messages_to_dict", bugs.chunkClass],
-  ["langchain/recorded/python-langchain-core-1.8.3/other-classes.dumpd.jsonl", "langchain messages_to_dict", bugs.chunkClass],
   ["langchain/agent-tools.stored.jsonl", "langchain dumpd", bugs.jsOnly],
   ["langchain/reasoning.stored.jsonl", "langchain dumpd", bugs.jsOnly],
 ];
