@@ -270,6 +270,16 @@ const runCancelled: LegacyEventHandler = (decoder, record, envelope, era) => {
   return single(events, { type: 'run-cancel', ...envelope, ...(reason === undefined ? {} : { reason }) });
 };
 
+/**
+ * Whether an agent's pause or continue belongs to the team run it names: 1.x teams have none, so
+ * the team's own is written as the agent event with the team's id in `agent_id`.
+ */
+function isTeamPause(kind: LegacyKind, envelope: Envelope, previous: Envelope | undefined): boolean {
+  const team = previous?.actor;
+  if ((kind !== 'run-paused' && kind !== 'run-continued') || team?.kind !== 'team') return false;
+  return envelope.actor?.kind === 'agent' && envelope.actor.id === team.id && envelope.actor.name === team.name;
+}
+
 /** `RunPaused`: the run waits for its paused tools. */
 const runPaused: LegacyEventHandler = (decoder, record, envelope) => {
   const events: CanonicalEvent[] = [];
@@ -414,7 +424,9 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     const kind = kindOf(String(record.event), era);
     if (kind === undefined) return unknown(record, `"${String(record.event)}" is not an agno 1.x event`);
     const envelope = envelopeOf(record, kind);
-    stateOf(decoder, envelope.runId).envelope = envelope;
+    const state = stateOf(decoder, envelope.runId);
+    if (isTeamPause(kind, envelope, state.envelope)) envelope.actor = state.envelope?.actor;
+    state.envelope = envelope;
     // One lookup per record: every kind has a handler (the defaults cover them all).
     const { events, primary } = handlers[kind](decoder, record, envelope, era);
     if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);

@@ -35,16 +35,20 @@ function seconds(event: CanonicalEvent): number | undefined {
 
 /**
  * The envelope of a 1.x record of a kind, or undefined when the era has no such record.
- * 1.x teams cannot pause: a team pause is written with the agent string, which 1.x team
- * readers resolve first (`team_run_response_event_from_dict`).
+ * 1.x teams cannot pause: a team pause is written as the agent event, which 1.x team readers
+ * resolve first (`team_run_response_event_from_dict`), with the team's id and name in the
+ * agent's fields, as agno 1.8's agent event classes take no `team_id`.
  */
 function envelope(event: CanonicalEvent, kind: LegacyKind, context: WriteContext): LegacyRecord | undefined {
-  const team = event.actor?.kind === 'team';
+  let team = event.actor?.kind === 'team';
   const table = context.era === 'A' ? eraAEvents : team ? eraBTeamEvents : eraBAgentEvents;
   let name = table[kind];
   if (name === undefined && team && context.era === 'B') {
     name = eraBAgentEvents[kind];
-    if (name !== undefined) context.lost(`a team ${kind} (1.x teams have no such event; written as the agent event ${name})`, event, 'approximated');
+    if (name !== undefined) {
+      team = false;
+      context.lost(`a team ${kind} (1.x teams have no such event; written as the agent event ${name}, the team's id and name as agent_id and agent_name)`, event, 'approximated');
+    }
   }
   if (name === undefined) {
     context.lost(`the ${kind} record (agno 1.x era ${context.era} has no such event)`, event);

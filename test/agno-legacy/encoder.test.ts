@@ -53,10 +53,11 @@ describe('agno-legacy encoder', () => {
     expect(issues).toMatchObject([{ code: 'dropped', eventType: 'run-error', format: 'agno-legacy' }]);
   });
 
-  it('writes a team pause as the agent RunPaused, since 1.x teams cannot pause, and says so', () => {
+  it("writes a team pause as the agent RunPaused with the team's id and name, since 1.x teams cannot pause, and says so", () => {
     const team = { ...envelope, actor: { kind: 'team' as const, id: 't1', name: 'Team' } };
     const { output, issues } = convert([{ type: 'run-pause', ...team, requirements: [] }], { from: 'canonical', to: 'agno-legacy' });
-    expect(records(output)).toMatchObject([{ event: 'RunPaused', team_id: 't1' }]);
+    expect(records(output)).toMatchObject([{ event: 'RunPaused', agent_id: 't1', agent_name: 'Team' }]);
+    expect(records(output)[0]).not.toHaveProperty('team_id');
     expect(issues.filter((issue) => issue.format === 'agno-legacy')).toMatchObject([{ code: 'approximated', eventType: 'run-pause' }]);
   });
 

@@ -79,8 +79,6 @@ const oracles = new Map<string, Oracle>();
 const bugs = {
   customEvent:
     "a `data` part is written as a bare agno `CustomEvent` with `name` and `data`, which agno 2.9 and 3.1 cannot read: its CustomEvent is a base class for user subclasses, holds no `name` or `data`, and fails to build from a dict (AttributeError 'created_at', even on its own `to_dict()`)",
-  teamId:
-    "a team's pause (a 2.x `RunPaused` with `team_id`) is written as a 1.x `RunPaused` with `team_id`, which agno 1.8.4's RunResponsePausedEvent rejects: agno 1.x teams have no pause event, and nothing reports the loss",
   jsOnly: "fields only JavaScript LangChain writes (`content_blocks`, `metadata.versions`) are written into the Python forms; langchain-core drops them",
 };
 
@@ -97,7 +95,6 @@ const failing: [fixture: string, target: string, bug: string][] = [
   ["ai-sdk/provider-extras.stream.jsonl", "agno 2.x", bugs.customEvent],
   ["ai-sdk/provider-extras.ui.jsonl", "agno 2.x", bugs.customEvent],
   ["corpus/side-activities.canonical.jsonl", "agno 2.x", bugs.customEvent],
-  ["agno/constructed-v2.9.0-team-member-pause.jsonl", "agno-legacy", bugs.teamId],
   ["langchain/reasoning.constructor.jsonl", "langchain messages_to_dict", bugs.jsOnly],
   ["langchain/agent-tools.stored.jsonl", "langchain dumpd", bugs.jsOnly],
   ["langchain/reasoning.stored.jsonl", "langchain dumpd", bugs.jsOnly],
