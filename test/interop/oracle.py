@@ -14,11 +14,13 @@ adds on the wire and agno 2.x's event classes do not hold.
 
 The library is chosen by the environment the process runs in:
 - agno 2.x / 3.x: `run_output_event_from_dict`, `team_run_output_event_from_dict`,
-  `workflow_run_output_event_from_dict`; `RunOutput.from_dict` / `TeamRunOutput.from_dict`; then `to_dict()`;
+  `workflow_run_output_event_from_dict`; `RunOutput.from_dict` / `TeamRunOutput.from_dict`; then `to_dict()`,
+  plus the fields a `CustomEvent` holds as attributes (see `custom_event_fields`);
 - agno 1.x: `run_response_event_from_dict`, `team_run_response_event_from_dict`;
   `RunResponse.from_dict` / `TeamRunResponse.from_dict`; then `to_dict()`;
 - langchain-core: `messages_from_dict` then `messages_to_dict` (stored form `{type, data}`), `load` then
-  `dumpd` (constructor form `{lc, type: "constructor", id, kwargs}`);
+  `dumpd` (constructor form `{lc, type: "constructor", id, kwargs}`), plus the extra fields the message holds and
+  `content_blocks` read as the content (see `langchain_fields`);
 - orxhestra (langchain_adk's `Event`): `Event.model_validate_json` then `model_dump(mode="json")`.
 """
 
@@ -69,6 +71,39 @@ def agno_readers() -> Dict[str, Callable[[Dict[str, Any]], Any]]:
     return {"event": event, "run": run}
 
 
+def custom_event_fields(event: Any, written: Dict[str, Any]) -> Dict[str, Any]:
+    """What agno reads of a `CustomEvent`: `to_dict()`, plus the fields it holds as attributes.
+
+    agno's `CustomEvent` (2.x / 3.x) is the base class of an app's own events: `from_dict` sets every
+    field of the record as an attribute (`event.name`, `event.data` …), but `to_dict()` writes only the
+    dataclass fields, so it drops them even for a custom event agno wrote itself (a subclass with a
+    `city` field, `to_dict()` then `run_output_event_from_dict` then `to_dict()`, loses `city`). So
+    the attributes are what agno read. `to_dict()` still runs: a record it cannot write (no
+    `created_at`, which `CustomEvent`'s own `__init__` never defaults) is no record agno can read.
+    """
+    written = dict(written)
+    if type(event).__name__ == "CustomEvent":
+        for key, value in vars(event).items():
+            written.setdefault(key, value)
+    return written
+
+
+def langchain_fields(message: Any, fields: Dict[str, Any], ours: Dict[str, Any]) -> Dict[str, Any]:
+    """What langchain-core reads of a message: its serialized fields, plus what its serializers drop.
+
+    A message class allows extra fields (`model_config = ConfigDict(extra="allow")`): JavaScript's
+    `ToolMessage.metadata` is read as one (`message.model_extra`), and `dumpd` writes no extra field,
+    not even of a message built in Python. `content_blocks` is the constructor's name for the content
+    (`BaseMessage.__init__(content_blocks=…)` sets `content` from it): it is read as the content.
+    """
+    fields = dict(fields)
+    for key, value in (message.model_extra or {}).items():
+        fields.setdefault(key, value)
+    if "content_blocks" in ours:
+        fields.setdefault("content_blocks", message.content)
+    return fields
+
+
 def readers() -> Dict[str, Callable[[Dict[str, Any]], Any]]:
     try:
         import agno  # noqa: F401
@@ -76,7 +111,15 @@ def readers() -> Dict[str, Callable[[Dict[str, Any]], Any]]:
         pass
     else:
         readers = agno_readers()
-        return {kind: (lambda read: lambda record: read(record).to_dict())(read) for kind, read in readers.items()}
+
+        def read_back(read: Callable[[Dict[str, Any]], Any]) -> Callable[[Dict[str, Any]], Any]:
+            def reader(record: Dict[str, Any]) -> Any:
+                event = read(record)
+                return custom_event_fields(event, event.to_dict())
+
+            return reader
+
+        return {kind: read_back(read) for kind, read in readers.items()}
     try:
         from orxhestra.events.event import Event
     except ImportError:
@@ -92,8 +135,12 @@ def readers() -> Dict[str, Callable[[Dict[str, Any]], Any]]:
 
     def message(record: Dict[str, Any]) -> Any:
         if record.get("lc") == 1:
-            return dumpd(load(record))
-        return messages_to_dict(messages_from_dict([record]))[0]
+            read = load(copy.deepcopy(record))
+            written = dumpd(read)
+            return {**written, "kwargs": langchain_fields(read, written.get("kwargs", {}), record.get("kwargs", {}))}
+        [read] = messages_from_dict([copy.deepcopy(record)])
+        written = messages_to_dict([read])[0]
+        return {**written, "data": langchain_fields(read, written.get("data", {}), record.get("data", {}))}
 
     return {"message": message}
 

@@ -78,26 +78,18 @@ const oracles = new Map<string, Oracle>();
 /** What the real libraries found: each case below is an `it.fails` until fixed, and must then leave this list. */
 const bugs = {
   customEvent:
-    "a `data` part is written as a bare agno `CustomEvent` with `name` and `data`, which agno 2.9 and 3.1 cannot read: its CustomEvent is a base class for user subclasses, holds no `name` or `data`, and fails to build from a dict (AttributeError 'created_at', even on its own `to_dict()`)",
-  jsOnly: "fields only JavaScript LangChain writes (`content_blocks`, `metadata.versions`) are written into the Python forms; langchain-core drops them",
+    "a `data` part of a run without times (AI SDK, Runner reference) is written as an agno `CustomEvent` without `created_at`, which agno 2.9 and 3.1 cannot read: CustomEvent's own `__init__` sets no defaults, so its `to_dict()` raises AttributeError 'created_at'",
 };
 
 const failing: [fixture: string, target: string, bug: string][] = [
-  ["runner/constructed-4.2-structured-output.jsonl", "agno", bugs.customEvent],
   ["runner/reference-3.2-structured-output.jsonl", "agno", bugs.customEvent],
   ["ai-sdk/constructed-v7-additions.ui.jsonl", "agno", bugs.customEvent],
   ["ai-sdk/provider-extras.stream.jsonl", "agno", bugs.customEvent],
   ["ai-sdk/provider-extras.ui.jsonl", "agno", bugs.customEvent],
-  ["corpus/side-activities.canonical.jsonl", "agno", bugs.customEvent],
-  ["runner/constructed-4.2-structured-output.jsonl", "agno 2.x", bugs.customEvent],
   ["runner/reference-3.2-structured-output.jsonl", "agno 2.x", bugs.customEvent],
   ["ai-sdk/constructed-v7-additions.ui.jsonl", "agno 2.x", bugs.customEvent],
   ["ai-sdk/provider-extras.stream.jsonl", "agno 2.x", bugs.customEvent],
   ["ai-sdk/provider-extras.ui.jsonl", "agno 2.x", bugs.customEvent],
-  ["corpus/side-activities.canonical.jsonl", "agno 2.x", bugs.customEvent],
-  ["langchain/reasoning.constructor.jsonl", "langchain messages_to_dict", bugs.jsOnly],
-  ["langchain/agent-tools.stored.jsonl", "langchain dumpd", bugs.jsOnly],
-  ["langchain/reasoning.stored.jsonl", "langchain dumpd", bugs.jsOnly],
 ];
 
 const knownBugs = new Map(failing.map(([fixture, target, bug]) => [`${fixture} → ${target}`, bug]));
