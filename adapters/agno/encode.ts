@@ -107,6 +107,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     const written = writeRecord(event, (kind) => context.mint(kind), target);
     if (written === undefined) return [];
     if (event.type === 'text-delta' && state.intermediate.has(event.id)) written.event = eventName('RunIntermediateContent', event);
+    if (written.event === 'CustomEvent' && written.created_at === undefined) stampCustomEvent(written, event);
     return [migrateRecord(withDefaults(written, event.actor?.kind), target, report) as Record<string, unknown>];
   }
 
@@ -211,6 +212,24 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
       return [];
     },
   };
+
+  /**
+   * agno's CustomEvent replaces the dataclass `__init__` with one that only sets the fields given, so
+   * one read without `created_at` has none (its `to_dict()` raises AttributeError, 2.x and 3.x):
+   * a source without times (the AI SDK) gets 0, reported once per run.
+   */
+  function stampCustomEvent(written: Record<string, unknown>, event: CanonicalEvent): void {
+    written.created_at = 0;
+    once(`created_at:${event.runId}`, () =>
+      context.report({
+        code: 'minted',
+        level: 'info',
+        eventType: event.type,
+        runId: event.runId,
+        message: 'a CustomEvent without a time was written with created_at 0: agno cannot read a CustomEvent without created_at, and the source gave the run no time',
+      }),
+    );
+  }
 
   function approximated(event: CanonicalEvent, message: string): void {
     once(`${event.type}:${message}`, () => context.report({ code: 'approximated', level: 'info', eventType: event.type, runId: event.runId, message }));

@@ -88,6 +88,13 @@ export const agnoFormat = /* @__PURE__ */ composeFormat(agnoReader, agnoWriter, 
     { what: 'handoffs', direction: 'encode', code: 'dropped', level: 'info', note: 'agno delegates through tool calls' },
     { what: 'video and generic file outputs', direction: 'encode', code: 'approximated', level: 'info', note: 'written as a CustomEvent' },
     { what: 'activities agno does not have', direction: 'encode', code: 'approximated', level: 'info', note: 'written as a CustomEvent' },
+    {
+      what: 'the time of a CustomEvent (data, video and file outputs, other activities) in a run without times (AI SDK sources)',
+      direction: 'encode',
+      code: 'minted',
+      level: 'info',
+      note: 'created_at 0, once per run: agno cannot read a CustomEvent without created_at',
+    },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'members of an agent run (aggregate shape)', direction: 'encode', code: 'dropped', level: 'warning', note: 'only TeamRunOutput has member_responses' },
     {

@@ -120,8 +120,9 @@ describe('agno encoder for events of other formats', () => {
       ['dropped', 'message'],
       ['dropped', 'raw'],
       ['approximated', 'file'],
+      ['minted', 'file'],
     ]);
-    expect(output).toEqual([{ event: 'CustomEvent', agent_id: '', agent_name: '', run_id: 'r', nested_depth: 0, video: { id: 'minted-video-1', url: 'https://v', mime_type: 'video/mp4' } }]);
+    expect(output).toEqual([{ created_at: 0, event: 'CustomEvent', agent_id: '', agent_name: '', run_id: 'r', nested_depth: 0, video: { id: 'minted-video-1', url: 'https://v', mime_type: 'video/mp4' } }]);
   });
 });
 

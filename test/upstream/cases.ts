@@ -8,6 +8,7 @@ import { invalidArguments, invalidToolInputChunks, invalidToolInputStream } from
 import { interleavedBlocksChunks, interleavedBlocksStream } from './ai-sdk-interleaved-blocks.js';
 import { textCutByErrorChunks, textCutByErrorStream } from './ai-sdk-text-cut-by-error.js';
 import { metadataAfterFinishChunks } from './ai-sdk-ui-metadata-after-finish.js';
+import { streamingDataChunks } from './ai-sdk-ui-streaming-data.js';
 import { sequentialLastChildRaises } from './runner-sequential-last-child-raises.js';
 
 /** Every format a case is converted to. */
@@ -124,6 +125,13 @@ export const upstreamCases: UpstreamCase[] = [
     // agno 1.x events have no custom event to hold the metadata; ai-sdk-stream and Runner report
     // theirs as info (the stream format has no data parts, a Runner data part no name).
     losses: { 'agno-legacy': ['dropped data'] },
+  },
+  {
+    name: 'ai-sdk-ui: the data parts of the streaming custom data guide, one reconciled by its id',
+    format: 'ai-sdk-ui',
+    records: streamingDataChunks,
+    // agno 1.x events have no custom event to hold app data.
+    losses: { 'agno-legacy': ['dropped data', 'dropped data'] },
   },
   ...Object.entries(invalidArguments).flatMap(([what, input]): UpstreamCase[] => {
     // Arguments that are no JSON stay text: agno's tool_args and a Runner call's args are objects.
