@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, relative, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createRecordWriter } from 'agent-event-bridge';
 
 /**
@@ -11,17 +13,24 @@ import { createRecordWriter } from 'agent-event-bridge';
  */
 
 /**
- * What answers `POST /api/chat`: the live AgentOS backend (agentos-backend.mjs) or the replay
+ * What answers the chat routes: the live AgentOS backend (agentos-backend.mjs) or the replay
  * of recordings (replay-backend.mjs).
  * @typedef {object} Backend
  * @property {'live' | 'replay'} mode
  * @property {Scenario[]} scenarios
  * @property {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, body: unknown) => Promise<void>} chat
+ *   answers `POST /api/chat`: the run of the posted messages, as a UI message stream.
+ * @property {(response: import('node:http').ServerResponse, chatId: string) => Promise<void>} resume
+ *   answers useChat's reconnect (`resume: true`): the chat's active run as a UI message stream, or
+ *   204 when there is none.
+ * @property {(response: import('node:http').ServerResponse, chatId: string) => Promise<void>} cancel
+ *   answers the page's Stop: cancels the chat's active run.
  */
 
 /**
- * One route: reads the request, writes the response.
- * @typedef {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, url: URL) => Promise<void>} Route
+ * One route: reads the request, writes the response. `params` holds the values of the `:name`
+ * segments of the route's path.
+ * @typedef {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, url: URL, params: Record<string, string>) => Promise<void>} Route
  */
 
 const contentTypes = /** @type {Record<string, string>} */ ({
@@ -34,15 +43,18 @@ const contentTypes = /** @type {Record<string, string>} */ ({
 });
 
 /**
- * The example's routes, keyed by `METHOD /path`: the chat endpoint `useChat`'s default transport
- * posts to, and the scenarios the page offers. Add routes by passing `routes` to
- * {@link createChatServer}.
+ * The example's routes, keyed by `METHOD /path` (a `:name` segment matches any one segment): the
+ * chat endpoint `useChat`'s default transport posts to, the reconnect it sends on load with
+ * `resume: true` (`GET {api}/{chatId}/stream`), the page's Stop, and the scenarios the page
+ * offers. Add routes by passing `routes` to {@link createChatServer}.
  * @param {Backend} backend
  * @returns {Record<string, Route>}
  */
 export function chatRoutes(backend) {
   return {
     'POST /api/chat': async (request, response) => backend.chat(request, response, await readJsonBody(request)),
+    'GET /api/chat/:id/stream': async (_request, response, _url, { id }) => backend.resume(response, String(id)),
+    'POST /api/chat/:id/cancel': async (_request, response, _url, { id }) => backend.cancel(response, String(id)),
     'GET /api/scenarios': async (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ mode: backend.mode, scenarios: backend.scenarios }));
@@ -63,12 +75,73 @@ export function createChatServer({ pageDirectory, backend, routes = {} }) {
   const table = { ...chatRoutes(backend), ...routes };
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const route = table[`${request.method} ${url.pathname}`] ?? ((request, response) => servePage(request, response, pageDirectory));
-    route(request, response, url).catch((error) => {
+    const { route, params } = findRoute(table, `${request.method} ${url.pathname}`) ?? { route: servePageFrom(pageDirectory), params: {} };
+    route(request, response, url, params).catch((error) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(String(error instanceof Error ? error.message : error));
     });
   });
+}
+
+/**
+ * The route of a request line (`METHOD /path`): the route of that exact key, else of the first key
+ * whose `:name` segments stand for the path's segments there.
+ * @param {Record<string, Route>} table
+ * @param {string} line
+ * @returns {{ route: Route, params: Record<string, string> } | undefined}
+ */
+function findRoute(table, line) {
+  const exact = table[line];
+  if (exact !== undefined) return { route: exact, params: {} };
+  const segments = line.split('/');
+  for (const [key, route] of Object.entries(table)) {
+    const pattern = key.split('/');
+    if (pattern.length !== segments.length) continue;
+    /** @type {Record<string, string>} */
+    const params = {};
+    const matches = pattern.every((part, index) => {
+      const segment = /** @type {string} */ (segments[index]);
+      if (!part.startsWith(':')) return part === segment;
+      const value = decodeSegment(segment);
+      if (value === undefined || value === '') return false;
+      params[part.slice(1)] = value;
+      return true;
+    });
+    if (matches) return { route, params };
+  }
+  return undefined;
+}
+
+/**
+ * A path segment without its percent-encoding, or undefined when it is malformed (no route matches it).
+ * @param {string} segment
+ */
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a `fetch` `Response` (what the library's Response helpers return) to a Node response. The
+ * body is cancelled when the client leaves, which cancels what it streams (an AgentOS body).
+ * @param {import('node:http').ServerResponse} response
+ * @param {Response} answer
+ */
+export async function sendResponse(response, answer) {
+  response.writeHead(answer.status, Object.fromEntries(answer.headers));
+  if (answer.body === null) {
+    response.end();
+    return;
+  }
+  try {
+    await pipeline(Readable.fromWeb(/** @type {import('node:stream/web').ReadableStream<Uint8Array>} */ (answer.body)), response);
+  } catch (error) {
+    // A client that leaves closes the response early: nothing is left to tell it.
+    if (/** @type {{ code?: unknown }} */ (error).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+  }
 }
 
 /**
@@ -130,6 +203,15 @@ export async function readJsonBody(request) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The route of every other request: the file of the built page it names.
+ * @param {string} pageDirectory
+ * @returns {Route}
+ */
+function servePageFrom(pageDirectory) {
+  return (request, response) => servePage(request, response, pageDirectory);
 }
 
 /**

@@ -18,7 +18,9 @@ export const replayScenarios = /** @type {Scenario[]} */ (JSON.parse(await readF
 
 /**
  * The fallback backend: replays the chosen agno recording record by record (a `ReadableStream`)
- * into `pipeUIMessageStreamToServerResponse`. A paused run ends there: nothing can continue it.
+ * into `pipeUIMessageStreamToServerResponse`. A paused run ends there: nothing can continue it. A
+ * replay is no run that goes on without its client: a reconnect finds nothing to resume (204),
+ * and Stop needs nothing beyond closing the connection.
  * @param {object} options
  * @param {number} [options.delayMs] pause between agno records, so the page visibly streams.
  * @param {(issue: import('agent-event-bridge').Issue, scenario: Scenario) => void} [options.onIssue] what the conversion reports.
@@ -46,6 +48,12 @@ export function createReplayBackend({ delayMs = 40, onIssue } = {}) {
       } catch (error) {
         writeLateError(response, 'The replay failed', error);
       }
+    },
+    async resume(response) {
+      response.writeHead(204).end();
+    },
+    async cancel(response) {
+      response.writeHead(204).end();
     },
   };
 }

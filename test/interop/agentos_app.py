@@ -18,14 +18,14 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "record"))
 
 from agno.db.sqlite import SqliteDb  # noqa: E402
 from agno.os import AgentOS  # noqa: E402
-from scripted_agno import hitl_agent, provider_error, research_team, slow_agent, text, weather_agent  # noqa: E402
+from scripted_agno import counting_agent, hitl_agent, provider_error, research_team, slow_agent, text, weather_agent  # noqa: E402
 
 
 def scripted_agents(db: Any) -> Dict[str, Any]:
     """The agents and team of the app; their models replay their script on every run."""
     failing = weather_agent(turns=[[text("Checking"), provider_error("The scripted provider is overloaded")]], db=db)
     failing.id, failing.name = "failing-agent", "Failing Agent"
-    agents: List[Any] = [weather_agent(db=db), failing, slow_agent(db=db)]
+    agents: List[Any] = [weather_agent(db=db), failing, slow_agent(db=db), counting_agent(db=db)]
     agents += [hitl_agent(kind, db=db) for kind in ("confirmation", "user-input", "user-feedback", "external-execution")]
     for agent in agents:
         agent.model.repeat = True

@@ -69,6 +69,13 @@ describe('the useChat example server', () => {
     expect(outside.status).toBe(404);
   });
 
+  it("answers useChat's reconnect with 204 in replay mode: a replay ends with its connection, so there is nothing to resume", async () => {
+    const transport = new DefaultChatTransport({ api: new URL('/api/chat', example.url).href });
+    expect(await transport.reconnectToStream({ chatId: 'chat-1' })).toBeNull();
+    const response = await fetch(new URL('/api/chat/chat%201/stream', example.url));
+    expect([response.status, await response.text()]).toEqual([204, '']);
+  });
+
   it('refuses a message that names no scenario, and says which ones exist', async () => {
     await expect(ask('hello')).rejects.toThrow('Send one of: team, tools, tool-error, pause, run-error.');
   });

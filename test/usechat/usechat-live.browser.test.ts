@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import liveScenarios from '../../examples/agno-usechat/live-scenarios.json' with { type: 'json' };
+import type { UIMessage } from 'ai';
+import type { Locator, Page } from 'playwright-core';
+import { savedChatKey } from '../../examples/agno-usechat/page/saved-chat.js';
 import { skipPython, skipReason } from '../interop/python.js';
 import { chromiumOrStandIn, exampleInChromium, sendPrompt, streamEnded, toolOf } from './chromium-page.js';
 
@@ -131,6 +133,77 @@ describe.skipIf(skipPython)(`the useChat example on agno's live AgentOS, in head
     // The text stopped where Stop was pressed: the agent's closing words never came.
     expect(await reply.locator('.text').first().textContent()).not.toContain('done.');
   });
+
+  it('a page reloaded mid-run shows the same assistant message again, which useChat completes exactly once; after the run a reload has nothing to resume', async () => {
+    // A page of its own: a new chat, and sessionStorage of its own.
+    const browser = shown.page.context().browser();
+    if (browser === null) throw new Error('the example page has no browser');
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    page.setDefaultTimeout(5_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      const finalText = `Counting:${Array.from({ length: 40 }, (_, index) => ` ${index + 1}`).join('')}. Done.`;
+      /** The answer to useChat's reconnect (`resume: true`) that the next load sends. */
+      const reconnect = (chatId: string) => page.waitForResponse((response) => new URL(response.url()).pathname === `/api/chat/${chatId}/stream`);
+      const status = () => page.getByTestId('chat-status').getAttribute('data-status');
+
+      const firstLoad = page.waitForResponse((response) => /^\/api\/chat\/[^/]+\/stream$/.test(new URL(response.url()).pathname));
+      await page.goto(shown.example.url);
+      await page.locator('main[data-mode="live"]').waitFor();
+      const chatId = String(await page.locator('main').getAttribute('data-chat-id'));
+      // The chat is named in the URL, so a reload keeps it; a new chat has nothing to resume.
+      expect(new URL(page.url()).searchParams.get('chat')).toBe(chatId);
+      expect((await firstLoad).status()).toBe(204);
+
+      const reply = await sendPrompt(page, promptOf('reload'));
+      await expect.poll(() => reply.locator('.text').first().textContent(), { timeout: 15_000 }).toMatch(/^Counting: 1 2 3/);
+      const runId = String(await reply.getAttribute('data-run-id'));
+
+      // The run counts for twelve seconds: this reload comes about a second into it.
+      const resumed = reconnect(chatId);
+      await page.reload();
+      const answer = await resumed;
+      expect(answer.status()).toBe(200);
+      expect(answer.headers()['content-type']).toBe('text/event-stream');
+      const runStatus = async () => {
+        const run = await fetch(`${shown.example.agentOsUrl}/agents/counting-agent/runs/${runId}?session_id=${chatId}.counting-agent`);
+        return ((await run.json()) as { status?: unknown }).status;
+      };
+      // The page re-attached while agno still ran the run: the reload came mid-run.
+      expect(await runStatus()).toBe('RUNNING');
+      const replies = page.locator('li[data-role="assistant"]');
+      const message = replies.first();
+      await expect.poll(status, { timeout: 30_000 }).toBe('ready');
+
+      // What the user sees: their prompt and one assistant message, the same one, with the whole text once.
+      expect(await page.locator('li[data-role="user"]').allTextContents()).toEqual([`You${promptOf('reload')}`]);
+      expect(await replies.count()).toBe(1);
+      expect(await message.getAttribute('data-run-id')).toBe(runId);
+      expect(await message.locator('.text').allTextContents()).toEqual([finalText]);
+      // What useChat holds (the page saves its messages in sessionStorage).
+      const saved = async () => JSON.parse(String(await page.evaluate((key) => sessionStorage.getItem(key), savedChatKey(chatId)))) as UIMessage[];
+      const messages = await saved();
+      expect(messages.map((each) => each.role)).toEqual(['user', 'assistant']);
+      expect(messages[1]?.id).toBe(runId);
+      expect(messages[1]?.parts.flatMap((part) => (part.type === 'text' ? [part.text] : []))).toEqual([finalText]);
+      // The reload closed the first stream, and agno ran on: the run completed.
+      expect(await runStatus()).toBe('COMPLETED');
+
+      // After the run: nothing to resume, and the page shows the chat as it was saved.
+      const afterRun = reconnect(chatId);
+      await page.reload();
+      expect((await afterRun).status()).toBe(204);
+      await expect.poll(status).toBe('ready');
+      expect(await replies.count()).toBe(1);
+      expect(await message.getAttribute('data-run-id')).toBe(runId);
+      expect(await message.locator('.text').allTextContents()).toEqual([finalText]);
+      expect(await saved()).toEqual(messages);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
 
   it('ran without a script error; the page is saved as a screenshot', async () => {
     expect(shown.pageErrors).toEqual([]);

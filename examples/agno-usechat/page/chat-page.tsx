@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { Answering } from './answer-form.js';
 import { MessageView } from './message-view.js';
 import { pauseAnswered } from './pending-confirmations.js';
+import { chatIdOfPage, saveMessages, savedMessages } from './saved-chat.js';
 
 /** A scenario the server offers (`GET /api/scenarios`). */
 interface Scenario {
@@ -22,12 +23,24 @@ interface Offer {
  * The chat: `useChat` with its default transport, which posts to `/api/chat` on this origin. In
  * live mode a paused run is answered in its tool part and sent back automatically once every
  * paused tool is answered (`sendAutomaticallyWhen`); the continued run streams into the same message.
+ * The chat survives a reload: its id is in the URL, its messages in the tab's `sessionStorage`, and
+ * `resume: true` asks the server for the chat's run when the page loads (`GET
+ * /api/chat/{id}/stream`), which streams a run that is still going into the same message.
  */
 export function ChatPage() {
-  const { id, messages, sendMessage, status, error, stop, addToolApprovalResponse, addToolOutput } = useChat({ sendAutomaticallyWhen: pauseAnswered });
+  const [chatId] = useState(chatIdOfPage);
+  const [saved] = useState(() => savedMessages(chatId));
+  const { id, messages, sendMessage, status, error, stop, addToolApprovalResponse, addToolOutput } = useChat({
+    id: chatId,
+    messages: saved,
+    resume: true,
+    sendAutomaticallyWhen: pauseAnswered,
+  });
   const [input, setInput] = useState('');
   const [offer, setOffer] = useState<Offer | undefined>(undefined);
   const busy = status === 'submitted' || status === 'streaming';
+
+  useEffect(() => saveMessages(id, messages), [id, messages]);
 
   useEffect(() => {
     void fetch('/api/scenarios')
@@ -41,6 +54,13 @@ export function ChatPage() {
     if (busy || text.trim() === '') return;
     void sendMessage({ text });
     setInput('');
+  }
+
+  function stopRun(): void {
+    // Closing the stream is no stop (a reload closes it too, and the run goes on for the page to
+    // re-attach): the server cancels the run.
+    void fetch(`/api/chat/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+    void stop();
   }
 
   function submit(event: FormEvent<HTMLFormElement>): void {
@@ -78,7 +98,7 @@ export function ChatPage() {
       <form onSubmit={submit}>
         <input aria-label="Message" value={input} onChange={(event) => setInput(event.target.value)} placeholder="A prompt above, or a scenario name" />
         {busy ? (
-          <button type="button" onClick={() => void stop()}>
+          <button type="button" onClick={stopRun}>
             Stop
           </button>
         ) : (

@@ -154,18 +154,22 @@ def weather_agent(turns: Optional[List[List[Dict[str, Any]]]] = None, **options:
     )
 
 
+def paced_agent(agent_id: str, name: str, pieces: List[str], pause: float, **options: Any) -> Agent:
+    """An agent whose model streams `pieces` with `pause` seconds before each but the first, then ends."""
+    steps: List[Dict[str, Any]] = [text(pieces[0])]
+    for piece in pieces[1:]:
+        steps += [wait(pause), text(piece)]
+    return Agent(id=agent_id, name=name, model=ScriptedModel(turns=[steps + [usage(10, len(pieces))]]), telemetry=False, **options)
+
+
 def slow_agent(**options: Any) -> Agent:
     """An agent whose model streams a dot every quarter second for a minute: a run to stop."""
-    steps: List[Dict[str, Any]] = [text("Working")]
-    for _ in range(240):
-        steps += [wait(0.25), text(".")]
-    return Agent(
-        id="slow-agent",
-        name="Slow Agent",
-        model=ScriptedModel(turns=[steps + [text(" done."), usage(10, 240)]]),
-        telemetry=False,
-        **options,
-    )
+    return paced_agent("slow-agent", "Slow Agent", ["Working"] + ["."] * 240 + [" done."], 0.25, **options)
+
+
+def counting_agent(**options: Any) -> Agent:
+    """An agent whose model counts to forty, a number every 0.3 s (twelve seconds): a run to reload the page in."""
+    return paced_agent("counting-agent", "Counting Agent", ["Counting:"] + [f" {number}" for number in range(1, 41)] + [". Done."], 0.3, **options)
 
 
 def hitl_turns(kind: str) -> List[List[Dict[str, Any]]]:
