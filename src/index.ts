@@ -21,6 +21,7 @@ export {
   messageSchema,
   partSchema,
   requirementSchema,
+  resolutionSchema,
   runSchema,
   runStatusSchema,
   type Actor,
@@ -31,6 +32,7 @@ export {
   type Part,
   type PartOfType,
   type Requirement,
+  type Resolution,
   type Run,
   type RunStatus,
 } from './model/snapshot.js';

@@ -18,3 +18,4 @@ export { createUiDecoder, type UiDecodeOptions } from './ui-decoder.js';
 export { createUiEncoder, type UiEncodeOptions, type UiTarget } from './ui-encoder.js';
 export { fromUIMessages, toUIMessages, type FromUIMessagesOptions, type ToUIMessagesOptions } from './ui-messages.js';
 export { resolutionsFromUIMessages, type ResolutionsFromUIMessagesOptions } from './answers.js';
+export type { Resolution } from '../../src/model/snapshot.js';

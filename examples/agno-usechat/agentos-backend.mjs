@@ -106,9 +106,9 @@ export function createAgentOsBackend({ baseUrl, onIssue }) {
    * Streams an AgentOS response of `owner`'s run to the page.
    * @param {import('node:http').ServerResponse} response
    * @param {Response} upstream
-   * @param {{ owner: Owner, chatId: string, scenario: Scenario }} run
+   * @param {{ owner: Owner, chatId: string, scenario: Scenario, answers?: import('agent-event-bridge').Resolution[] }} run
    */
-  async function relay(response, upstream, { owner, chatId, scenario }) {
+  async function relay(response, upstream, { owner, chatId, scenario, answers }) {
     try {
       if (!upstream.ok || upstream.body === null) {
         response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
@@ -117,7 +117,8 @@ export function createAgentOsBackend({ baseUrl, onIssue }) {
       }
       const body = watch(upstream.body, { chatId, owner, sessionId: sessionOf(chatId, owner) });
       // Closing the AgentOS body does not stop a background run: a reload re-attaches to it, Stop cancels it.
-      await pipeUIMessageStreamToServerResponse(response, body, conversionOf(scenario));
+      // The answers of a continue request: a call the user denied is shown denied (agno's stream says nothing of it).
+      await pipeUIMessageStreamToServerResponse(response, body, { ...conversionOf(scenario), answers });
     } catch (error) {
       writeLateError(response, 'The run failed', error);
     } finally {
@@ -147,10 +148,11 @@ export function createAgentOsBackend({ baseUrl, onIssue }) {
         paused.delete(chatId);
         starting.set(chatId, false);
         const pending = waiting.tools.map((tool) => String(tool.tool_call_id));
-        const tools = agnoToolsWithAnswers(waiting.tools, resolutionsFromUIMessages(messages, { pending }));
+        const answers = resolutionsFromUIMessages(messages, { pending });
+        const tools = agnoToolsWithAnswers(waiting.tools, answers);
         const request = agentOSContinueRequest({ baseUrl, ...waiting, tools });
         const owner = ownerOf(waiting);
-        return relay(response, await fetch(request.url, request.init), { owner, chatId, scenario: scenarioOf(owner) });
+        return relay(response, await fetch(request.url, request.init), { owner, chatId, scenario: scenarioOf(owner), answers });
       }
       const scenario = chooseScenario(liveScenarios, body);
       if (scenario === undefined) return refuseUnknownScenario(response, liveScenarios);

@@ -28,9 +28,8 @@ export function PartView({ part, answering }: { part: Part; answering?: Answerin
         <pre className="tool-input">{JSON.stringify(part.input ?? null)}</pre>
         {part.state === 'output-available' ? <pre className="tool-output">{display(part.output)}</pre> : null}
         {part.state === 'output-error' ? <pre className="tool-error">{part.errorText}</pre> : null}
-        {part.state === 'output-denied' ? <pre className="tool-error">denied</pre> : null}
-        {/* agno's continued run says nothing of a denied tool: the part keeps the user's answer. */}
-        {part.state === 'approval-responded' && !part.approval.approved ? (
+        {/* Answered and sent, then confirmed by the continued run's tool-output-denied. */}
+        {(part.state === 'approval-responded' || part.state === 'output-denied') && part.approval?.approved === false ? (
           <pre className="tool-error">denied{part.approval.reason === undefined ? '' : `: ${part.approval.reason}`}</pre>
         ) : null}
         {answering !== undefined && awaitsAnswer(part) ? <AnswerForm part={part} answering={answering} /> : null}
