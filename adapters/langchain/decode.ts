@@ -173,7 +173,7 @@ function readMessage(state: LangChainDecoderState, record: MessageRecord, out: C
   const run = lineage === undefined ? anonymousRun(state, out) : lineageRun(state, lineage, out);
   markSnapshot(out, started);
   const runId = run.envelope.runId;
-  const message = messageOf({ kind: record.kind, fields, lineage, context: state.context, runId });
+  const message = messageOf({ kind: record.kind, chunk: record.chunk, fields, lineage, context: state.context, runId });
   if (record.kind === 'ai') run.usage = addUsage(run.usage, usageOf(fields.usage_metadata));
   const prefix = `m${run.messages++}`;
   if (isStreamable(message)) explodeMessage(message, run.envelope, prefix, out);

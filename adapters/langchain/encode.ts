@@ -3,8 +3,8 @@ import type { Message, Part, Run } from '../../src/model/snapshot.js';
 import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { type Lineage, runInfoOfRun, runLineage } from './lineage.js';
-import { recordFields } from './message-fields.js';
-import { type MessageFields, type MessageForm, type MessageKind, constructorId, formatName, writeMessageRecord } from './schema.js';
+import { isChunkPiece, recordFields } from './message-fields.js';
+import { type MessageFields, type MessageForm, type MessageKind, classNames, constructorId, formatName, writeMessageRecord } from './schema.js';
 import { usageMetadataOf } from './usage-metadata.js';
 import { append } from '../../src/model/append.js';
 
@@ -105,11 +105,27 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   }
 
   /** The fields of each piece of a message; only the first LangChain message of a split message keeps its id. */
-  function messageFields(message: Message, lineageFor: (piece: Piece) => Lineage | undefined): [MessageFields, MessageForm][] {
+  function messageFields(message: Message, lineageFor: (piece: Piece) => Lineage | undefined, runId: string): [MessageFields, MessageForm][] {
     return piecesOf(message).map((piece, index) => {
-      const form = formFor(piece.kind, options.form);
+      const form = formFor(piece.kind, options.form, isChunkPiece(piece.kind, message, piece.parts) && chunkFits(piece.kind, runId));
       return [recordFields(piece.kind, index === 0 ? message : { name: message.name }, piece.parts, lineageFor(piece), form), form];
     });
+  }
+
+  /**
+   * Whether the chosen form can name a chunk class: only constructor JSON can (a StoredMessage's type
+   * is the plain message's, as `toDict()` writes it); otherwise the chunk is written as its message.
+   */
+  function chunkFits(kind: MessageKind, runId: string): boolean {
+    if ((options.form ?? 'constructor') === 'constructor') return true;
+    context.report({
+      code: 'approximated',
+      level: 'info',
+      runId,
+      eventType: 'message',
+      message: `a ${classNames[kind]}Chunk was written as a ${classNames[kind]}: the ${options.form} form has no chunk classes`,
+    });
+    return false;
   }
 
   /** A run without lineage cannot say how it ended unless it completed. */
@@ -183,12 +199,16 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
           message: `a ${message.role} message with ${kinds.length - (message.role === 'assistant' ? 1 : 0)} tool results was written as ${kinds.length} LangChain messages, as LangChain holds one result per ToolMessage`,
         });
       }
-      const written = messageFields(message, (piece) => {
-        const [result] = piece.parts;
-        const json = piece.kind === 'tool' && result?.type === 'tool-result' && typeof result.output !== 'string' && !Array.isArray(result.output);
-        const named = piece.kind === 'tool' && message.name !== undefined;
-        return lineageFor({ ...(json ? { json: true as const } : {}), ...(named ? { message_name: message.name } : {}) });
-      });
+      const written = messageFields(
+        message,
+        (piece) => {
+          const [result] = piece.parts;
+          const json = piece.kind === 'tool' && result?.type === 'tool-result' && typeof result.output !== 'string' && !Array.isArray(result.output);
+          const named = piece.kind === 'tool' && message.name !== undefined;
+          return lineageFor({ ...(json ? { json: true as const } : {}), ...(named ? { message_name: message.name } : {}) });
+        },
+        run.runId,
+      );
       written.forEach(([fields, form], index) => pairs.push([fields, form, kinds[index]?.kind ?? 'ai']));
     }
     if (pairs.length === 0 && lineaged) {

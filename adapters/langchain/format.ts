@@ -81,5 +81,12 @@ export const langchainFormat = /* @__PURE__ */ composeFormat(langchainReader, la
     { what: "text or reasoning a run's error cut", direction: 'encode', code: 'approximated', level: 'warning', note: 'a message is whole: written as its content, it reads back as finished' },
     { what: 'a message holding several tool results', direction: 'encode', code: 'approximated', level: 'info', note: 'one ToolMessage per result (after an AIMessage for an assistant message)' },
     { what: 'everything but the content in the tuple form', direction: 'encode', code: 'dropped', level: 'warning' },
+    {
+      what: 'a ToolMessageChunk, HumanMessageChunk or SystemMessageChunk written in the stored, OpenAI or tuple form',
+      direction: 'encode',
+      code: 'approximated',
+      level: 'info',
+      note: 'written as its message class: only constructor JSON names a chunk class',
+    },
   ],
 });

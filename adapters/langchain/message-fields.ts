@@ -2,7 +2,7 @@ import type { Citation, Message, Part, PartOfType } from '../../src/model/snapsh
 import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { type Lineage, withRunContext } from './lineage.js';
-import type { MessageFields, MessageForm, MessageKind } from './schema.js';
+import { type MessageFields, type MessageForm, type MessageKind, formatName } from './schema.js';
 
 /** The data-part name of a content block canonical has no part for; it is written back verbatim. */
 export const contentBlockName = 'langchain-content';
@@ -190,19 +190,38 @@ function toolCallParts(fields: MessageFields, context: AdapterContext, runId: st
 /** Options of {@link messageOf}. */
 export interface MessageOfOptions {
   kind: MessageKind;
+  /** Whether the record is a chunk class (`ToolMessageChunk`, `HumanMessageChunk` …), to be written as one again. */
+  chunk?: boolean;
   fields: MessageFields;
   lineage: Lineage | undefined;
   context: AdapterContext;
   runId: string;
 }
 
+/** The kinds whose chunk class is read as a whole message and written back as that chunk class. */
+const wholeChunkKinds = new Set<MessageKind>(['human', 'system', 'tool']);
+
+/**
+ * Whether a message (a tool message: its result part) was read from a chunk class: the decoder marks
+ * it `ext.langchain.chunk`, on the tool result for a ToolMessageChunk, as a tool result travels as
+ * its own event, and on the message for a HumanMessageChunk or SystemMessageChunk.
+ */
+export function isChunkPiece(kind: MessageKind, message: Pick<Message, 'ext'>, parts: readonly Part[]): boolean {
+  if (!wholeChunkKinds.has(kind)) return false;
+  const [first] = parts;
+  if (kind === 'tool') return first !== undefined && langchainExt(first).chunk === true;
+  return message.ext?.[formatName]?.chunk === true;
+}
+
 /**
  * The canonical message of one LangChain message's fields (ext not set yet). Tool calls already
  * present as `tool_call` content blocks (v1 content) are not repeated from `tool_calls`.
  */
-export function messageOf({ kind, fields, lineage, context, runId }: MessageOfOptions): Message {
+export function messageOf({ kind, chunk = false, fields, lineage, context, runId }: MessageOfOptions): Message {
   const role = roleOfKind[kind] ?? 'user';
   const message: Message = { role, parts: [] };
+  const markChunk = chunk && wholeChunkKinds.has(kind);
+  if (markChunk && kind !== 'tool') message.ext = { [formatName]: { chunk: true } };
   if (typeof fields.id === 'string') message.id = fields.id;
   const name = kind === 'tool' ? (typeof lineage?.message_name === 'string' ? lineage.message_name : undefined) : nameOf(fields, lineage, kind);
   if (name !== undefined) message.name = name;
@@ -214,7 +233,7 @@ export function messageOf({ kind, fields, lineage, context, runId }: MessageOfOp
     };
     if (typeof fields.name === 'string') part.toolName = fields.name;
     if (fields.status === 'error') part.isError = true;
-    message.parts.push(part);
+    message.parts.push(withExt(part, markChunk ? { chunk: true } : undefined));
     return message;
   }
   const kwargs = isRecord(fields.additional_kwargs) ? fields.additional_kwargs : {};

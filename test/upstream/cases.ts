@@ -4,6 +4,7 @@ import type { UIMessage } from 'ai';
 // expected of it. test/upstream/corpus.test.ts runs them all.
 import { deniedApprovalStream } from './ai-sdk-denied-approval.js';
 import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
+import { toolMessageChunkHistory } from './langchain-tool-message-chunk.js';
 import { invalidArguments, invalidToolInputChunks, invalidToolInputStream } from './ai-sdk-invalid-tool-input.js';
 import { interleavedBlocksChunks, interleavedBlocksStream } from './ai-sdk-interleaved-blocks.js';
 import { textCutByErrorChunks, textCutByErrorStream } from './ai-sdk-text-cut-by-error.js';
@@ -59,6 +60,13 @@ export const upstreamCases: UpstreamCase[] = [
       losses: invalidChunkCases.has(chunkCase.name) ? invalidCallLosses : {},
     }),
   ),
+  {
+    name: 'langchain: a history whose tool result is a ToolMessageChunk',
+    format: 'langchain',
+    records: () => toolMessageChunkHistory().map((message) => message.toJSON()),
+    // AI SDK streams carry the assistant's side only: the question is left out (info).
+    losses: { 'ai-sdk-stream': [], 'ai-sdk-ui': [] },
+  },
   {
     name: 'ai-sdk-stream: a streamText run resumed after a denied approval',
     format: 'ai-sdk-stream',
