@@ -193,8 +193,12 @@ def differences(ours: Any, library: Any, path: str = "", out: List[Dict[str, Any
 
 
 def main() -> None:
+    # The verdicts have stdout to themselves: agno logs warnings there (rich's console writes to
+    # whatever sys.stdout is when it writes), e.g. 2.9's "Failed to reconstruct image from dict".
+    verdicts = sys.stdout
+    sys.stdout = sys.stderr
     read = readers()
-    print(json.dumps({"ready": sorted(read)}), flush=True)
+    print(json.dumps({"ready": sorted(read)}), file=verdicts, flush=True)
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -203,7 +207,7 @@ def main() -> None:
         try:
             if request["kind"] == "event" and request["record"].get("event") in AGENTOS_META_FRAMES:
                 verdict.update({"ok": True, "meta": True})
-                print(json.dumps(verdict), flush=True)
+                print(json.dumps(verdict), file=verdicts, flush=True)
                 continue
             reader = read.get(request["kind"])
             if reader is None:
@@ -215,7 +219,7 @@ def main() -> None:
             verdict.update({"ok": not diff} if not diff else {"ok": False, "diff": diff})
         except Exception as error:  # the library rejected the record: that is the verdict
             verdict.update({"ok": False, "error": f"{type(error).__name__}: {error}", "trace": traceback.format_exc(limit=3)})
-        print(json.dumps(verdict, default=repr), flush=True)
+        print(json.dumps(verdict, default=repr), file=verdicts, flush=True)
 
 
 if __name__ == "__main__":
