@@ -176,8 +176,12 @@ function mapped(list: unknown, map: (item: unknown) => unknown): unknown {
   return changed ? out : list;
 }
 
-/** A media dict without the 3.x `media_reference` and `metadata` 2.x cannot hold. */
-function mediaFor2(media: Record<string, unknown>, report: LossReporter): Record<string, unknown> {
+/**
+ * A media dict without the 3.x `media_reference` and `metadata` 2.x cannot hold, or undefined when
+ * nothing of it is left that 2.x can build: 2.9's `Image`/`Audio`/`Video`/`File` need a url, filepath
+ * or content, and `RunOutput.from_dict` leaves out (with a logged warning) one that has none.
+ */
+function mediaFor2(media: Record<string, unknown>, report: LossReporter): Record<string, unknown> | undefined {
   const { media_reference: reference, metadata, ...rest } = media;
   if (metadata !== undefined && metadata !== null) {
     report('media metadata', { code: 'dropped', level: 'info', path: 'metadata', message: 'agno 2.x media have no metadata; left out' });
@@ -192,6 +196,15 @@ function mediaFor2(media: Record<string, unknown>, report: LossReporter): Record
       message: 'agno 2.x media have no media_reference (offloaded storage); a reference with a URL is written as the media url',
     });
     return { ...rest, url: reference.url };
+  }
+  if (!located) {
+    report('media without content', {
+      code: 'dropped',
+      level: 'warning',
+      path: 'media_reference',
+      message: 'agno 2.x media have no media_reference (offloaded storage); a media with nothing inline (no url, filepath or content) cannot be built by agno 2.x and is left out',
+    });
+    return undefined;
   }
   report('media_reference', {
     code: 'dropped',
@@ -208,9 +221,15 @@ function isMedia(record: Record<string, unknown>): boolean {
   return 'metadata' in record && 'id' in record && ['url', 'filepath', 'mime_type', 'format'].some((key) => key in record);
 }
 
-/** Walks a record's agno structures (not the user's data) for 3.x media references. */
+/**
+ * Walks a record's agno structures (not the user's data) for 3.x media references; undefined for a
+ * media 2.x cannot build, which leaves its list (or its field).
+ */
 function withoutMediaReferences(value: unknown, report: LossReporter): unknown {
-  if (Array.isArray(value)) return mapped(value, (item) => withoutMediaReferences(item, report));
+  if (Array.isArray(value)) {
+    const out = mapped(value, (item) => withoutMediaReferences(item, report));
+    return Array.isArray(out) && out.includes(undefined) ? out.filter((item) => item !== undefined) : out;
+  }
   if (!isRecord(value)) return value;
   let out: Record<string, unknown> | undefined;
   for (const [key, child] of Object.entries(value)) {
@@ -218,7 +237,8 @@ function withoutMediaReferences(value: unknown, report: LossReporter): unknown {
     const next = withoutMediaReferences(child, report);
     if (next !== child) {
       out ??= { ...value };
-      out[key] = next;
+      if (next === undefined) delete out[key];
+      else out[key] = next;
     }
   }
   const record = out ?? value;

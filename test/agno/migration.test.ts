@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
-import { recordings } from '../interop/recorded.js';
+import { readRecords, recordings } from '../interop/recorded.js';
 
 const agno = recordings().filter((recording) => recording.format === 'agno');
 const threes = agno.filter((recording) => recording.version === '3.1.10');
@@ -65,21 +66,12 @@ describe('agno 2.x → 3.x migration on the real recordings', () => {
   });
 });
 
-/** The real 3.1.10 stored run with what a durable-queue run with offloaded media and a delegated tool call adds. */
+/**
+ * The real 3.1.10 stored run with what a cancelled durable-queue run with compaction, offloaded media
+ * and a delegated tool call adds, written by agno 3.1.10's own `to_dict()` (fixtures/migration/).
+ */
 function richThreeRun(): Record<string, unknown> {
-  const run = structuredClone(threes.find((recording) => recording.file === 'agent-tools.run-output.json')!.records[0]) as Record<string, unknown>;
-  const tools = run.tools as Record<string, unknown>[];
-  tools[0]!.parent_tool_call_id = 'call_outer';
-  return {
-    ...run,
-    queue_attempt: 2,
-    cancellation_stage: 'EXECUTING',
-    compaction: { messages_compacted: 4, tokens_before: 900, tokens_after: 200 },
-    images: [
-      { id: 'img-1', mime_type: 'image/png', media_reference: { media_id: 'img-1', storage_key: 'runs/img-1.png', storage_backend: 's3', url: 'https://bucket/img-1.png' } },
-      { id: 'img-2', mime_type: 'image/png', metadata: { caption: 'chart' }, media_reference: { media_id: 'img-2', storage_key: 'runs/img-2.png', storage_backend: 'local' } },
-    ],
-  };
+  return readRecords(join(import.meta.dirname, 'fixtures/migration/constructed-v3.1.10-losses.run-output.json'))[0] as Record<string, unknown>;
 }
 
 describe('what agno 2.x cannot hold is reported, once per kind', () => {
@@ -89,10 +81,8 @@ describe('what agno 2.x cannot hold is reported, once per kind', () => {
     const [written] = output as Record<string, unknown>[];
     for (const key of ['queue_attempt', 'cancellation_stage', 'compaction']) expect(written).not.toHaveProperty(key);
     expect((written!.tools as Record<string, unknown>[]).every((tool) => !('parent_tool_call_id' in tool))).toBe(true);
-    expect(written!.images).toEqual([
-      { id: 'img-1', mime_type: 'image/png', url: 'https://bucket/img-1.png' },
-      { id: 'img-2', mime_type: 'image/png' },
-    ]);
+    // The image with nothing inline is left out: agno 2.x cannot build it.
+    expect(written!.images).toEqual([{ id: 'img-1', mime_type: 'image/png', url: 'https://bucket.example/img-1.png' }]);
     // Two runs with the same losses: one issue per kind, not per record.
     expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
       ['dropped', 'parent_tool_call_id'],

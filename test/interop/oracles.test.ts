@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FormatName, convert } from '../../src/index.js';
-import { Oracle, type RecordKind, skipPython, skipReason } from './python.js';
+import { Oracle, type RecordKind, type Verdict, skipPython, skipReason } from './python.js';
 import { readRecords } from './recorded.js';
 
 const testRoot = join(import.meta.dirname, '..');
@@ -116,4 +116,67 @@ describe.skipIf(skipPython)(`what we write is read back by the real Python libra
       else it.fails(`${name} (known bug: ${bug})`, body);
     }
   }
+
+  /**
+   * A run with every 3.x field agno 2.x lacks (fixtures/migration/: the real 3.1.10 tools run, with a
+   * durable-queue attempt, a cancel stage, a compaction record, offloaded images and a delegated tool
+   * call, written by agno 3.1.10's own to_dict()), and its events with compaction events. agno 2.9.0
+   * reading the 3.x records as they are loses exactly the fields the migration reports; the migrated
+   * records it reads back field for field.
+   */
+  describe('a 3.x run with what agno 2.x cannot hold, migrated to 2.x', () => {
+    const migration = (file: string) => readRecords(join(testRoot, 'agno/fixtures/migration', file));
+    const storedRun = migration('constructed-v3.1.10-losses.run-output.json');
+    const events = migration('constructed-v3.1.10-losses.jsonl');
+    const verdictsOf = (environment: string, kind: RecordKind, records: unknown[]) => oracles.get(environment)!.check(kind, records);
+    /** The verdicts that are not ok, by record index: the paths the library lost, or its error. */
+    const losses = (verdicts: Verdict[]) =>
+      verdicts.flatMap((verdict, index) => (verdict.ok ? [] : [[index, verdict.error ?? verdict.diff?.map((difference) => `${difference.path}: ${JSON.stringify(difference.library)}`)]]));
+
+    it('is what agno 3.1.10 reads back unchanged: the fixture holds only what 3.x has', async () => {
+      expect(losses(await verdictsOf(agnoReader, 'run', storedRun))).toEqual([]);
+      expect(losses(await verdictsOf(agnoReader, 'event', events))).toEqual([]);
+    });
+
+    it('stored run: agno 2.9.0 reading the 3.x record loses exactly what the migration to 2.x reports, and reads the migrated record back unchanged', async () => {
+      // 2.9's RunOutput.from_dict ignores the 3.x fields and cannot build either image (neither holds its bytes).
+      expect(losses(await verdictsOf(agno2Reader, 'run', storedRun))).toEqual([
+        [0, ['queue_attempt: "(missing)"', 'cancellation_stage: "(missing)"', 'compaction: "(missing)"', 'images: "(missing)"', 'tools[0].parent_tool_call_id: "(missing)"']],
+      ]);
+      const { output, issues } = convert(storedRun, { from: 'agno', to: 'agno', encode: { shape: 'aggregate', target: '2.x' } });
+      expect(issues.map((issue) => [issue.code, issue.level, issue.path])).toEqual([
+        ['dropped', 'warning', 'parent_tool_call_id'],
+        ['dropped', 'info', 'queue_attempt'],
+        ['dropped', 'info', 'cancellation_stage'],
+        ['dropped', 'warning', 'compaction'],
+        ['approximated', 'info', 'media_reference'],
+        ['dropped', 'info', 'metadata'],
+        ['dropped', 'warning', 'media_reference'],
+      ]);
+      // What 2.9 holds of the images: the one whose reference has a URL, as that URL.
+      expect((output[0] as { images?: unknown }).images).toEqual([{ id: 'img-1', mime_type: 'image/png', url: 'https://bucket.example/img-1.png' }]);
+      expect(losses(await verdictsOf(agno2Reader, 'run', output))).toEqual([]);
+    });
+
+    it('events: agno 2.9.0 rejects the compaction events and loses the parent tool call id; the migrated events it reads back unchanged', async () => {
+      const compactionAt = events.flatMap((record, index) => (String((record as { event?: unknown }).event).startsWith('Compaction') ? [index] : []));
+      const delegatedAt = events.flatMap((record, index) => ((record as { tool?: { parent_tool_call_id?: unknown } }).tool?.parent_tool_call_id ? [index] : []));
+      expect(losses(await verdictsOf(agno2Reader, 'event', events))).toEqual([
+        ...compactionAt.map((index) => [index, `ValueError: Unknown event type: ${(events[index] as { event: string }).event}`]),
+        ...delegatedAt.map((index) => [index, ['tool.parent_tool_call_id: "(missing)"']]),
+      ]);
+      const { output, issues } = convert(events, { from: 'agno', to: 'agno', encode: { target: '2.x' } });
+      expect(issues.map((issue) => [issue.code, issue.level, issue.eventType ?? issue.path])).toEqual([
+        ['approximated', 'info', 'activity-start'],
+        ['approximated', 'info', 'activity-end'],
+        ['dropped', 'warning', 'parent_tool_call_id'],
+      ]);
+      // The compaction events become CustomEvents that 2.9 reads with their data.
+      expect(compactionAt.map((index) => output[index])).toMatchObject([
+        { event: 'CustomEvent', activity: 'compaction', phase: 'start' },
+        { event: 'CustomEvent', activity: 'compaction', phase: 'end', data: { messages_compacted: 4, tokens_before: 900, tokens_after: 200, archived: true } },
+      ]);
+      expect(losses(await verdictsOf(agno2Reader, 'event', output))).toEqual([]);
+    });
+  });
 });
