@@ -35,6 +35,9 @@ export interface ChunkReading {
   followsFinish?(record: Record<string, unknown>): boolean;
 }
 
+/** The events that end a message's run, or leave it waiting (a pause). */
+const messageEnds: ReadonlySet<string> = new Set(['run-end', 'run-error', 'run-cancel', 'run-pause']);
+
 /** The run-start a member's first event says: its run, parent, session and actor. */
 function memberStart(event: CanonicalEvent): CanonicalEvent {
   const start: CanonicalEvent = { type: 'run-start', runId: event.runId };
@@ -175,10 +178,14 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
     return introduce([...before, ...events]);
   }
 
-  /** Whether the events end the message's own run, so a record after them may still belong to it. */
+  /**
+   * Whether the events end the message's own run (`finish`, `error`, `abort`, or the `finish` of a
+   * pause), so a record after them may still belong to it: ai's reader merges metadata after any
+   * of them into the message it ended.
+   */
   function endsMessage(events: readonly CanonicalEvent[]): boolean {
     const last = events[events.length - 1];
-    return reading.followsFinish !== undefined && last?.type === 'run-end' && last.runId === state.root?.runId;
+    return reading.followsFinish !== undefined && last !== undefined && messageEnds.has(last.type) && last.runId === state.root?.runId;
   }
 
   /** The events of a record, the message's end held back while what follows still belongs to it. */

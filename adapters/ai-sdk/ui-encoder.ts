@@ -175,8 +175,15 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     approvable: (requirement) => requirement.kind === 'confirmation' && requirement.toolCallId !== undefined,
   });
   const { emit } = core;
-  /** Metadata read from after the message's `finish`: written after the `finish` again. */
+  /** Metadata read from after the message's end (`finish`, `error`, `abort`): written after that end again. */
   let afterFinish: { chunk: Chunk; event: CanonicalEvent }[] = [];
+
+  /** Writes the metadata held for after the message's end, once the root run's end is written. */
+  function writeAfterEnd(event: CanonicalEvent): void {
+    if (!core.isRoot(event)) return;
+    for (const held of afterFinish) emit(held.chunk, held.event);
+    afterFinish = [];
+  }
 
   /** A member's run end, a resume without an approval chunk: compactly in our carrier. */
   function carry(event: CanonicalEvent): void {
@@ -191,8 +198,17 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     emit(chunk, event, undefined, lineage);
   }
 
+  const shared = sharedHandlers({ context, core, writer, format: uiFormatName, deltaKey: 'delta', contentFields, encode, start });
   const handlers: EventHandlers<void, void> = {
-    ...sharedHandlers({ context, core, writer, format: uiFormatName, deltaKey: 'delta', contentFields, encode, start }),
+    ...shared,
+    'run-cancel'(event) {
+      shared['run-cancel'](event);
+      writeAfterEnd(event);
+    },
+    'run-pause'(event) {
+      shared['run-pause'](event);
+      writeAfterEnd(event);
+    },
     'run-end'(event) {
       if (!core.isRoot(event)) return carry(event);
       core.closeOpenBlocks(event);
@@ -206,14 +222,14 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
         else ours.finishReason = event.finishReason;
       }
       emit(chunk, event, undefined, ours);
-      for (const held of afterFinish) emit(held.chunk, held.event);
-      afterFinish = [];
+      writeAfterEnd(event);
       core.closeMessage();
     },
     'run-error'(event) {
       if (!core.isRoot(event)) return carry(event);
       core.cutOpenBlocks();
       emit({ ...core.fields(event), type: 'error', errorText: event.error.message }, event);
+      writeAfterEnd(event);
       core.settle();
     },
     'run-resume'(event) {

@@ -8,6 +8,7 @@ import { toolMessageChunkHistory } from './langchain-tool-message-chunk.js';
 import { invalidArguments, invalidToolInputChunks, invalidToolInputStream } from './ai-sdk-invalid-tool-input.js';
 import { interleavedBlocksChunks, interleavedBlocksStream } from './ai-sdk-interleaved-blocks.js';
 import { textCutByErrorChunks, textCutByErrorStream } from './ai-sdk-text-cut-by-error.js';
+import { metadataAfterAbortChunks, metadataAfterErrorChunks, metadataAfterPauseChunks } from './ai-sdk-ui-metadata-after-end.js';
 import { metadataAfterFinishChunks } from './ai-sdk-ui-metadata-after-finish.js';
 import { streamingDataChunks } from './ai-sdk-ui-streaming-data.js';
 import { sequentialLastChildRaises } from './runner-sequential-last-child-raises.js';
@@ -133,6 +134,27 @@ export const upstreamCases: UpstreamCase[] = [
     // agno 1.x events have no custom event to hold the metadata; ai-sdk-stream and Runner report
     // theirs as info (the stream format has no data parts, a Runner data part no name).
     losses: { 'agno-legacy': ['dropped data'] },
+  },
+  {
+    name: 'ai-sdk-ui: a UI message stream whose message metadata comes after an error',
+    format: 'ai-sdk-ui',
+    records: () => metadataAfterErrorChunks,
+    // A LangChain message is whole: it cannot say its text was cut. agno 1.x has no custom event.
+    losses: { langchain: ['approximated run-error'], 'agno-legacy': ['dropped data'] },
+  },
+  {
+    name: 'ai-sdk-ui: a UI message stream whose message metadata comes after a paused run’s finish',
+    format: 'ai-sdk-ui',
+    records: () => metadataAfterPauseChunks,
+    // agno 1.x has no custom event; Runner has no pause (its stand-in is reported at each pause).
+    losses: { 'agno-legacy': ['dropped data'], runner: ['approximated run-pause', 'approximated run-pause'] },
+  },
+  {
+    name: 'ai-sdk-ui: a UI message stream whose message metadata comes after an abort',
+    format: 'ai-sdk-ui',
+    records: () => metadataAfterAbortChunks,
+    // agno 1.x has no custom event; Runner has no cancel (an error event marked CancelledError).
+    losses: { 'agno-legacy': ['dropped data'], runner: ['approximated run-cancel'] },
   },
   {
     name: 'ai-sdk-ui: the data parts of the streaming custom data guide, one reconciled by its id',
