@@ -2,12 +2,12 @@
 // The kit for writing a format of your own is `agent-event-bridge/internal` (src/internal.ts).
 export { canonicalVersion, type CanonicalVersion } from './model/version.js';
 export { addUsage, usageSchema, type Usage } from './model/usage.js';
+export { issueSchema } from './model/issue-schema.js';
 export {
   ConversionError,
   describeIssue,
   issueCodes,
   issueLevels,
-  issueSchema,
   type Issue,
   type IssueCode,
   type IssueInput,

@@ -1,7 +1,8 @@
 // `agent-event-bridge/internal`: the kit the built-in adapters are written with, for writing a
 // format of your own (`defineFormat` + `registerFormat` from the root). No semver promise: these
 // follow the built-in adapters' needs and may change in a minor release.
-export { dispatch, envelopeShape, type EventHandlers } from './model/event.js';
+export { envelopeShape } from './model/event.js';
+export { dispatch, type EventHandlers } from './model/dispatch.js';
 export { explodeMessage, isStreamable } from './model/explode.js';
 export {
   createShapedEncoder,

@@ -1,4 +1,5 @@
-import { type CanonicalEvent, dispatch } from '../../src/model/event.js';
+import type { CanonicalEvent } from '../../src/model/event.js';
+import { dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';

@@ -7,7 +7,7 @@ import { type MessageDefaults, readMessage, writeMessage } from './message.js';
 import { metricsFromUsage, usageFromMetrics } from './metrics.js';
 import { readRequirement, writeRequirement } from './requirement.js';
 import { resultString, writeToolExecution } from './tool-execution.js';
-import { agnoRunOutputSchema, hasLegacyMarkers } from './schema.js';
+import { fitsAgnoRunOutput, hasLegacyMarkers } from './schema.js';
 
 const statuses: Readonly<Record<string, RunStatus>> = {
   COMPLETED: 'completed',
@@ -31,7 +31,7 @@ const statusNames: Readonly<Record<RunStatus, string>> = {
 /** Whether a record is a 2.x `RunOutput` / `TeamRunOutput` `to_dict()` (no `event`, a `RunStatus`). */
 export function isRunOutput(record: Record<string, unknown>): boolean {
   if ('event' in record || hasLegacyMarkers(record)) return false;
-  return agnoRunOutputSchema.safeParse(record).success && typeof record.run_id === 'string';
+  return fitsAgnoRunOutput(record) && typeof record.run_id === 'string';
 }
 
 function text(value: unknown): string | undefined {

@@ -1,6 +1,6 @@
 import type { CanonicalEvent, Envelope, EventOfType } from '../../src/model/event.js';
 import type { Actor, Requirement } from '../../src/model/snapshot.js';
-import { type ContentMode, createTextStream, isRecord, reportRestatement, type TextStream, schemaIssueText } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, createTextStream, isRecord, reportRestatement, type TextStream } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { explode } from '../../src/model/explode.js';
 import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
@@ -12,7 +12,7 @@ import { intermediateTextExt } from './intermediate.js';
 import { usageFromMetrics } from './metrics.js';
 import { readReasoningStep } from './reasoning-step.js';
 import { isPausedTool, readRequirement, requirementFromTool } from './requirement.js';
-import { type AgnoEventRole, agnoEventRecordSchema, envelopeKeys, fitsAgnoEventRecord, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
+import { type AgnoEventRole, agnoRecordMisfit, envelopeKeys, type ResolvedEvent, resolveEvent, workflowEvents } from './schema.js';
 import { readToolExecution } from './tool-execution.js';
 import { append } from '../../src/model/append.js';
 
@@ -654,22 +654,20 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       }
       return out;
     }
-    const fits = fitsAgnoEventRecord(record);
-    const parsed = fits ? undefined : agnoEventRecordSchema.safeParse(record);
-    if (parsed !== undefined && !parsed.success && typeof record.event === 'string') {
-      const first = parsed.error.issues[0];
-      const path = first?.path.join('.') ?? '';
+    const misfit = agnoRecordMisfit(record);
+    if (misfit !== undefined && typeof record.event === 'string') {
+      const path = misfit.path;
       context.report({
         code: 'invalid-input',
         level: 'error',
         eventType: record.event,
         path,
-        message: `agno ${record.event} record with a wrong field type at ${path} (${schemaIssueText(first)}); kept as raw, given to no run`,
+        message: `agno ${record.event} record with a wrong field type at ${path} (expected ${misfit.expected}); kept as raw, given to no run`,
       });
       out.push(raw(record, 'unknown'));
       return out;
     }
-    const name = fits ? (record.event as string) : parsed?.success === true ? parsed.data.event : undefined;
+    const name = misfit === undefined ? (record.event as string) : undefined;
     const resolved = name === undefined ? undefined : resolveEvent(name);
     if (resolved === undefined || name === undefined) {
       const runId = typeof record.run_id === 'string' ? record.run_id : lastRunId ?? 'unknown';

@@ -1,4 +1,5 @@
-import { type CanonicalEvent, dispatch, type EventHandlers } from '../../src/model/event.js';
+import type { CanonicalEvent } from '../../src/model/event.js';
+import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Actor } from '../../src/model/snapshot.js';
 import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';

@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /** What an agno 2.x event string means, independent of the `Team` prefix. */
 export type AgnoEventRole =
   | 'run-start'
@@ -174,13 +172,14 @@ function resolveUncached(name: string): ResolvedEvent | undefined {
 }
 
 /** Every agent and team event string this adapter reads, in reference order. */
-export const allEventNames: readonly string[] = [
+// Marked pure so that a program that never lists the names (a decoder) does not compute them.
+export const allEventNames: readonly string[] = /* @__PURE__ */ (() => [
   ...Object.keys(agentEvents),
   ...Object.keys(agentEvents)
     .filter((name) => resolveEvent(`Team${name}`) !== undefined)
     .map((name) => `Team${name}`),
   ...Object.keys(teamOnlyEvents),
-];
+])();
 
 /** The envelope keys of agent and team events (reference §5.1, §5.3). */
 export const envelopeKeys: ReadonlySet<string> = new Set([
@@ -203,39 +202,39 @@ export const envelopeKeys: ReadonlySet<string> = new Set([
   'nested_depth',
 ]);
 
-/**
- * The boundary check of a streamed record: an object with an `event` string. Other fields are
- * read where their type fits and kept verbatim where it does not, so one odd field never costs a record.
- */
-export const agnoEventRecordSchema = z.looseObject({
-  event: z.string(),
-  // The envelope decides which run a record belongs to: a wrong type must not fall back to
-  // another run (`run_id: 42` would give its text to the run before it).
-  run_id: z.nullish(z.string()),
-  parent_run_id: z.nullish(z.string()),
-  session_id: z.nullish(z.string()),
-  agent_id: z.nullish(z.string()),
-  team_id: z.nullish(z.string()),
-  workflow_id: z.nullish(z.string()),
-  created_at: z.nullish(z.number()),
-  nested_depth: z.nullish(z.number()),
-});
-
-/** The envelope fields {@link agnoEventRecordSchema} wants as strings (or null / absent). */
+/** The envelope fields the boundary schema (`agnoEventRecordSchema`) wants as strings (or null / absent), in its order. */
 const envelopeStringKeys = ['run_id', 'parent_run_id', 'session_id', 'agent_id', 'team_id', 'workflow_id'] as const;
 
+/** The number fields of the boundary schema, in its order. */
+const envelopeNumberKeys = ['created_at', 'nested_depth'] as const;
+
+/** A field of a streamed record whose type the boundary schema refuses, and the type it wants. */
+export interface AgnoRecordMisfit {
+  path: string;
+  expected: 'string' | 'number';
+}
+
 /**
- * Whether `record` passes {@link agnoEventRecordSchema}: the same checks by hand, for the hot
- * path (the schema copies every key of the record it checks, which costs more than its parse).
- * The schema stays the definition: records this refuses go through it to be described.
+ * The first field of `record` that the boundary schema of a streamed record
+ * (`agnoEventRecordSchema` in `record-schema.ts`) refuses, in the schema's order, as its first
+ * issue names it; undefined when the record passes. The same checks by hand, held equal to the
+ * schema by property tests: the schema copies every key of the record it checks, which costs
+ * more than the record's parse, and its zod/mini core would weigh more than a useChat route's
+ * whole agno decoder.
  */
-export function fitsAgnoEventRecord(record: Record<string, unknown>): boolean {
-  if (typeof record.event !== 'string') return false;
+export function agnoRecordMisfit(record: Record<string, unknown>): AgnoRecordMisfit | undefined {
+  if (typeof record.event !== 'string') return { path: 'event', expected: 'string' };
   for (const key of envelopeStringKeys) {
     const value = record[key];
-    if (value !== undefined && value !== null && typeof value !== 'string') return false;
+    if (value !== undefined && value !== null && typeof value !== 'string') return { path: key, expected: 'string' };
   }
-  return finiteOrAbsent(record.created_at) && finiteOrAbsent(record.nested_depth);
+  for (const key of envelopeNumberKeys) if (!finiteOrAbsent(record[key])) return { path: key, expected: 'number' };
+  return undefined;
+}
+
+/** Whether `record` passes the boundary schema of a streamed record (see {@link agnoRecordMisfit}). */
+export function fitsAgnoEventRecord(record: Record<string, unknown>): boolean {
+  return agnoRecordMisfit(record) === undefined;
 }
 
 /** A number zod's `z.number().nullish()` takes: finite, null or absent. */
@@ -243,24 +242,34 @@ function finiteOrAbsent(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value));
 }
 
-/** A streamed agno 2.x event record as read at the boundary. */
-export type AgnoEventRecord = z.infer<typeof agnoEventRecordSchema>;
-
 /** `RunStatus` values of 2.x aggregates (reference §5.4). */
 export const runStatuses = ['PENDING', 'RUNNING', 'COMPLETED', 'PAUSED', 'CANCELLED', 'ERROR', 'REGENERATED'] as const;
 
-/** The boundary check of a `RunOutput` / `TeamRunOutput` `to_dict()` aggregate. */
-export const agnoRunOutputSchema = z.looseObject({
-  run_id: z.optional(z.string()),
-  status: z.enum(runStatuses),
-  agent_id: z.optional(z.string()),
-  team_id: z.optional(z.string()),
-  messages: z.optional(z.array(z.unknown())),
-  member_responses: z.optional(z.array(z.unknown())),
-});
+/** A string or absent, as zod's `z.optional(z.string())` takes it. */
+function stringOrAbsent(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
+}
 
-/** A `RunOutput` / `TeamRunOutput` aggregate as read at the boundary. */
-export type AgnoRunOutput = z.infer<typeof agnoRunOutputSchema>;
+/** An array or absent, as zod's `z.optional(z.array(…))` takes it. */
+function arrayOrAbsent(value: unknown): boolean {
+  return value === undefined || Array.isArray(value);
+}
+
+/**
+ * Whether `record` passes the boundary schema of a `RunOutput` / `TeamRunOutput` `to_dict()`
+ * aggregate (`agnoRunOutputSchema` in `record-schema.ts`): the same checks by hand, held equal
+ * to the schema by property tests.
+ */
+export function fitsAgnoRunOutput(record: Record<string, unknown>): boolean {
+  return (
+    (runStatuses as readonly unknown[]).includes(record.status) &&
+    stringOrAbsent(record.run_id) &&
+    stringOrAbsent(record.agent_id) &&
+    stringOrAbsent(record.team_id) &&
+    arrayOrAbsent(record.messages) &&
+    arrayOrAbsent(record.member_responses)
+  );
+}
 
 /**
  * Whether a record carries agno 1.x markers: era-B content strings, `team_session_id`,

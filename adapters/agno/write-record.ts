@@ -1,5 +1,5 @@
 import type { CanonicalEvent, EventHandlers, EventOfType } from '../../src/model/event.js';
-import { dispatch } from '../../src/model/event.js';
+import { dispatch } from '../../src/model/dispatch.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { mediaFromFile, mediaKindOf } from './media.js';
 import { metricsFromUsage, modelRequestUsageFields } from './metrics.js';

@@ -1,4 +1,5 @@
-import { type CanonicalEvent, type EventHandlers, type EventOfType, dispatch } from '../../src/model/event.js';
+import type { CanonicalEvent, EventOfType } from '../../src/model/event.js';
+import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Requirement } from '../../src/model/snapshot.js';
 import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';

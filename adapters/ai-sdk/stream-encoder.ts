@@ -1,4 +1,4 @@
-import { type CanonicalEvent, type EventHandlers, type EventOfType } from '../../src/model/event.js';
+import type { CanonicalEvent, EventHandlers, EventOfType } from '../../src/model/event.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeCitations } from './citations.js';
 import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';

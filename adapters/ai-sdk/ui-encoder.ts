@@ -1,4 +1,4 @@
-import { type CanonicalEvent, type EventHandlers, type EventOfType } from '../../src/model/event.js';
+import type { CanonicalEvent, EventHandlers, EventOfType } from '../../src/model/event.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeCitations } from './citations.js';

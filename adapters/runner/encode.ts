@@ -1,4 +1,5 @@
-import { type CanonicalEvent, type EventHandlers, dispatch } from '../../src/model/event.js';
+import type { CanonicalEvent } from '../../src/model/event.js';
+import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Part } from '../../src/model/snapshot.js';
 import { isRecord, reportForeignRaw, reportingInterleavedBlocks } from '../../src/pipeline/adapter-kit.js';

@@ -1,4 +1,5 @@
-import { type CanonicalEvent, type EventHandlers, dispatch } from './event.js';
+import type { CanonicalEvent } from './event.js';
+import { type EventHandlers, dispatch } from './dispatch.js';
 import type { IssueInput } from './issue.js';
 import type { Message, Part, PartOfType, Run } from './snapshot.js';
 import { addUsage } from './usage.js';

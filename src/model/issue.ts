@@ -1,4 +1,7 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+// The schema lives in its own module: its module-level zod/mini calls cannot be dropped by a
+// bundler, and every program that converts anything needs ConversionError from here.
+import type { issueSchema } from './issue-schema.js';
 
 /** The closed list of things a conversion can report. */
 export const issueCodes = [
@@ -18,25 +21,6 @@ export const issueLevels = ['info', 'warning', 'error'] as const;
 
 /** One of {@link issueLevels}. */
 export type IssueLevel = (typeof issueLevels)[number];
-
-/** Something a conversion lost, guessed, repaired or could not read. */
-export const issueSchema = z.object({
-  code: z.enum(issueCodes),
-  level: z.enum(issueLevels),
-  message: z.string(),
-  /** The format whose decoder or encoder raised it. */
-  format: z.optional(z.string()),
-  /** The canonical (or foreign) event type concerned. */
-  eventType: z.optional(z.string()),
-  /** A JSON path inside the record, such as `tool.tool_args`. */
-  path: z.optional(z.string()),
-  /** Zero-based index of the input record in the conversion. */
-  index: z.optional(z.number()),
-  /** One-based line number of the record, where the input had lines. */
-  line: z.optional(z.number()),
-  /** The run concerned, where known. */
-  runId: z.optional(z.string()),
-});
 
 /** Something a conversion lost, guessed, repaired or could not read. */
 export type Issue = z.infer<typeof issueSchema>;

@@ -1,21 +1,26 @@
 import * as z from 'zod/mini';
+// Each module-level schema is built in an arrow function called at once and marked
+// `/* @__PURE__ */`: a bundler cannot know that a bare `z.object(...)` call has no side effects and
+// keeps it, with zod's core, in every program that imports anything from the chunk it lands in
+// (a useChat route that only dispatches events); a pure call it drops when nothing uses its value.
 
 /** Token and timing figures of one model step or a whole run. */
-export const usageSchema = z.object({
-  inputTokens: z.optional(z.number()),
-  outputTokens: z.optional(z.number()),
-  totalTokens: z.optional(z.number()),
-  reasoningTokens: z.optional(z.number()),
-  cacheReadTokens: z.optional(z.number()),
-  cacheWriteTokens: z.optional(z.number()),
-  durationMs: z.optional(z.number()),
-  timeToFirstTokenMs: z.optional(z.number()),
-});
+export const usageSchema = /* @__PURE__ */ (() =>
+  z.object({
+    inputTokens: z.optional(z.number()),
+    outputTokens: z.optional(z.number()),
+    totalTokens: z.optional(z.number()),
+    reasoningTokens: z.optional(z.number()),
+    cacheReadTokens: z.optional(z.number()),
+    cacheWriteTokens: z.optional(z.number()),
+    durationMs: z.optional(z.number()),
+    timeToFirstTokenMs: z.optional(z.number()),
+  }))();
 
 /** Token and timing figures of one model step or a whole run. */
 export type Usage = z.infer<typeof usageSchema>;
 
-const usageKeys = Object.keys(usageSchema.shape) as (keyof Usage)[];
+const usageKeys = /* @__PURE__ */ (() => Object.keys(usageSchema.shape) as (keyof Usage)[])();
 
 /**
  * Adds two usages field by field; a field absent on both sides stays absent.

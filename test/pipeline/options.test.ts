@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ConversionError, convert, createDecoder, type FormatName, type TargetOf } from '../../src/index.js';
+import * as z from 'zod/mini';
+import { type AnyFormat, ConversionError, convert, createDecoder, defineFormat, type FormatName, getFormat, type TargetOf } from '../../src/index.js';
+import { checkOptions } from '../../src/pipeline/options.js';
 import { runCli } from '../support/cli.js';
 
 const agnoStream = join(import.meta.dirname, '../agno/fixtures/v2.9.0-agent-tools.jsonl');
@@ -66,6 +68,44 @@ describe('adapter options', () => {
     const error = thrown(() => createDecoder({ decode: { contnet: 'delta' } as never }));
     expect(error.message).toMatch(/^no format has a decode option "contnet"; decode options per format: .*agno: content=auto \| delta \| cumulative/);
     expect(thrown(() => createDecoder({ decode: { content: 'deltas' } as never })).message).toMatch(/decode option content of agno must be auto \| delta \| cumulative/);
+  });
+});
+
+describe('option schemas without zod, and a format of your own with zod/mini options', () => {
+  it('an integer option refuses fractions, numbers below its minimum and text, naming its range', () => {
+    for (const value of [1.5, -2, '3', Number.NaN]) {
+      expect(thrown(() => createDecoder({ from: 'agno', decode: { lastEventIndex: value as number } })).message).toBe(
+        `decode option lastEventIndex of agno must be an integer from -1; got ${JSON.stringify(value)}`,
+      );
+    }
+    expect(convert(records, { from: 'agno', to: 'agno', decode: { lastEventIndex: -1 } }).output).toEqual(convert(records, { from: 'agno', to: 'agno' }).output);
+  });
+
+  it('a handlers option refuses a key the decoder does not dispatch on and a value that is no function', () => {
+    expect(thrown(() => createDecoder({ from: 'agno', decode: { handlers: { content: 'no function' as never } } })).message).toMatch(
+      /^decode option handlers of agno must be an object of functions keyed by agno event role; got \{"content":"no function"\}$/,
+    );
+    // LangChain's handlers may be given as undefined, as its options always allowed.
+    expect(() => createDecoder({ from: 'langchain', decode: { handlers: { ai: undefined } } })).not.toThrow();
+    expect(thrown(() => createDecoder({ from: 'langchain', decode: { handlers: { robot: () => undefined } as never } })).message).toMatch(
+      /^decode option handlers of langchain must be handlers by record type: human, ai, system, tool, generic, function, remove, AIMessageChunk, streamEvent; got/,
+    );
+  });
+
+  it('a format of your own checks a zod/mini strictObject of options: enum and boolean values named, defaults applied', () => {
+    const agno = getFormat('agno') as AnyFormat;
+    const own = defineFormat<{ mode?: 'fast' | 'slow'; verbose?: boolean }, Record<string, never>>({
+      ...agno,
+      name: 'own',
+      options: {
+        decode: z.strictObject({ mode: z._default(z.optional(z.enum(['fast', 'slow'])), 'fast'), verbose: z.optional(z.boolean()) }),
+        encode: z.strictObject({}),
+      },
+    });
+    expect(thrown(() => createDecoder({ from: own, decode: { mode: 'quick' as never } })).message).toBe('decode option mode of own must be fast | slow; got "quick"');
+    expect(thrown(() => createDecoder({ from: own, decode: { verbose: 'yes' as never } })).message).toBe('decode option verbose of own must be true | false; got "yes"');
+    expect(thrown(() => createDecoder({ from: own, decode: { speed: 1 } as never })).message).toBe('own has no decode option "speed"; its decode options: mode=fast | slow, verbose=true | false');
+    expect(checkOptions(own.options?.decode, { verbose: true }, 'own', 'decode')).toEqual({ mode: 'fast', verbose: true });
   });
 });
 
