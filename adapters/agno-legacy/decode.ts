@@ -1,6 +1,6 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { explode } from '../../src/model/explode.js';
-import { type ContentMode, type TextStream, createTextStream, isRecord, reportRestatement } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, type TextStream, createTextStream, handlerTable, isRecord, reportRestatement } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { citedSources, fileFromMedia, readReasoningStep } from '../agno/index.js';
 import { intermediateTextExt } from '../agno/intermediate.js';
@@ -350,8 +350,7 @@ export const legacyEventHandlers: LegacyEventHandlers = {
 export function createLegacyDecoder(context: AdapterContext, options: LegacyDecodeOptions = {}): Decoder {
   const decoder: LegacyDecoderState = { context, options, states: new Map(), delegations: [] };
   const { states, delegations } = decoder;
-  // Merged once per decoder, so that each record costs one lookup whether or not handlers are given.
-  const handlers = options.handlers === undefined ? legacyEventHandlers : { ...legacyEventHandlers, ...options.handlers };
+  const handlers = handlerTable(legacyEventHandlers, options.handlers);
   const parents = new Map<string, string | undefined>();
   const seenRuns = new Set<string>();
   /** The runs of each top-level run's tree, forgotten together when it ends: memory stays bounded by open runs. */

@@ -1,6 +1,6 @@
 import type { CanonicalEvent, Envelope, EventOfType } from '../../src/model/event.js';
 import type { Actor, Requirement } from '../../src/model/snapshot.js';
-import { type ContentMode, createTextStream, isRecord, reportRestatement, type TextStream } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, createTextStream, handlerTable, isRecord, reportRestatement, type TextStream } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { explode } from '../../src/model/explode.js';
 import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
@@ -566,8 +566,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     delegating: [],
     finished: new Set(),
     paused: new Set(),
-    // Merged once per decoder, so that each record costs one lookup whether or not handlers are given.
-    handlers: options.handlers === undefined ? agnoEventHandlers : { ...agnoEventHandlers, ...options.handlers },
+    handlers: handlerTable(agnoEventHandlers, options.handlers),
   };
   const { runs, delegating, finished, handlers } = decoder;
   let lastRunId: string | undefined;

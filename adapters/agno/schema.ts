@@ -1,3 +1,5 @@
+import { ownEntry } from '../../src/pipeline/adapter-kit.js';
+
 /** What an agno 2.x event string means, independent of the `Team` prefix. */
 export type AgnoEventRole =
   | 'run-start'
@@ -143,11 +145,6 @@ export interface ResolvedEvent extends AgnoEventInfo {
 /** Resolutions by event name: a log has a few dozen names, so each is worked out once. */
 const resolutions = new Map<string, Readonly<ResolvedEvent> | undefined>();
 
-/** An own entry of a table keyed by event name: never an inherited `constructor` or `toString`. */
-function own<T>(table: Record<string, T>, name: string): T | undefined {
-  return Object.hasOwn(table, name) ? table[name] : undefined;
-}
-
 /** Resolves an agent, team or mapped workflow event string of agno 2.x; undefined for anything else. */
 export function resolveEvent(name: string): Readonly<ResolvedEvent> | undefined {
   if (resolutions.has(name)) return resolutions.get(name);
@@ -158,17 +155,17 @@ export function resolveEvent(name: string): Readonly<ResolvedEvent> | undefined 
 }
 
 function resolveUncached(name: string): ResolvedEvent | undefined {
-  const agent = own(agentEvents, name);
+  const agent = ownEntry(agentEvents, name);
   if (agent !== undefined) return { ...agent, team: false };
-  const workflow = own(workflowMappedEvents, name);
+  const workflow = ownEntry(workflowMappedEvents, name);
   if (workflow !== undefined) return { ...workflow, team: false, workflow: true };
-  const teamOnly = own(teamOnlyEvents, name);
+  const teamOnly = ownEntry(teamOnlyEvents, name);
   if (teamOnly !== undefined) return { ...teamOnly, team: true };
   if (!name.startsWith('Team')) return undefined;
-  const base = own(agentEvents, name.slice('Team'.length));
+  const base = ownEntry(agentEvents, name.slice('Team'.length));
   // agno 3.1 compacts agent runs only: its TeamRunEvent has no compaction twin.
   if (base === undefined || base.role === 'custom' || base.activity === 'compaction') return undefined;
-  return { ...base, team: true, since: own(teamSince, name) ?? base.since };
+  return { ...base, team: true, since: ownEntry(teamSince, name) ?? base.since };
 }
 
 /** Every agent and team event string this adapter reads, in reference order. */

@@ -315,6 +315,27 @@ export function createShapedEncoder(shape: OutputShape | undefined, encoders: { 
 }
 
 /**
+ * The handlers a decoder dispatches through: its defaults, or a copy with the ones given in its
+ * `handlers` option over them. Made once per decoder, so that each record costs one lookup
+ * whether or not handlers are given. A key given as undefined keeps its default: the option
+ * schemas refuse it, a decoder made directly does not crash on it.
+ */
+export function handlerTable<Table extends object>(defaults: Table, given?: Partial<Table>): Table {
+  if (given === undefined) return defaults;
+  const table = { ...defaults } as Record<string, unknown>;
+  for (const [key, handler] of Object.entries(given)) if (handler !== undefined) table[key] = handler;
+  return table as Table;
+}
+
+/**
+ * An own entry of a table keyed by a name read from the input (a record type, an event name):
+ * never an inherited `constructor` or `toString`.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/**
  * Copies the fields of `record` not listed in `known` into a residual object, for `ext`.
  * @returns undefined when nothing is left over.
  */

@@ -68,15 +68,22 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * A decoder's `handlers` option: a plain object of functions keyed by the names its default
- * handler map dispatches on; any other key, or a value that is no function, is refused.
+ * handler map dispatches on; any other key, or a value that is no function (undefined
+ * included), is refused.
  * @param defaults the decoder's default handlers (their keys are the names accepted).
- * @param description what the option holds, for the error a bad value gets.
+ * @param description what the option holds, for the error a bad value gets (the accepted names follow it).
  */
-export function handlersOption(defaults: Readonly<Record<string, unknown>>, description: string): OptionField {
+export function handlersOption(defaults: object, description: string): OptionField {
   return optionField(
     (value) => isPlainObject(value) && Object.entries(value).every(([key, handler]) => Object.hasOwn(defaults, key) && typeof handler === 'function'),
-    description,
+    `${description}: ${Object.keys(defaults).join(', ')}`,
   );
+}
+
+/** An option's value as an error message shows it: functions and undefined named, which JSON would leave out. */
+function shown(value: unknown): string {
+  const replacer = (_key: string, inner: unknown) => (typeof inner === 'function' ? '[function]' : inner === undefined ? '[undefined]' : inner);
+  return JSON.stringify(value, replacer) ?? String(value);
 }
 
 /** The schema of a field of a `zod/mini` schema a format of your own gave: read by its definition, not imported. */
@@ -141,7 +148,7 @@ export function checkOptions<Options>(
       throw new ConversionError(`${format} has no ${role} option "${key}"; its ${role} options: ${describeOptions(schema)}`);
     }
     if (!option.safeParse(value).success) {
-      throw new ConversionError(`${role} option ${key} of ${format} must be ${acceptedValues(option)}; got ${JSON.stringify(value) ?? String(value)}`);
+      throw new ConversionError(`${role} option ${key} of ${format} must be ${acceptedValues(option)}; got ${shown(value)}`);
     }
   }
   // A zod schema of a format of your own may fill defaults or transform: its output is the options.

@@ -31,6 +31,6 @@ describe('agno 1.x decode option handlers', () => {
   });
 
   it('a handler for a kind agno 1.x does not have is refused', () => {
-    expect(() => canonical([], { handlers: { 'tool-started': () => ({ events: [], primary: undefined }) } })).toThrow(/handlers of agno-legacy must be an object of functions keyed by agno 1.x event kind; got/);
+    expect(() => canonical([], { handlers: { 'tool-started': () => ({ events: [], primary: undefined }) } })).toThrow(/handlers of agno-legacy must be an object of functions keyed by agno 1.x event kind: run-started, .*; got {"tool-started":"\[function\]"}/);
   });
 });

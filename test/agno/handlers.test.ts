@@ -31,7 +31,7 @@ describe('agno decode option handlers', () => {
   });
 
   it('a handler for a role agno does not have is refused', () => {
-    expect(() => canonical([], { handlers: { 'tool-started': () => ({ events: [] }) } })).toThrow(/handlers of agno must be an object of functions keyed by agno event role; got/);
+    expect(() => canonical([], { handlers: { 'tool-started': () => ({ events: [] }) } })).toThrow(/handlers of agno must be an object of functions keyed by agno event role: run-start, content, .*; got {"tool-started":"\[function\]"}/);
     expect(() => canonical([], { handlers: { 'tool-call': 'not a function' } })).toThrow(/handlers of agno must be/);
   });
 });
