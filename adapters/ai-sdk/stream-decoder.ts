@@ -1,11 +1,18 @@
-import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { handlerTable, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { bridgeKey, carriedEvent, readMetadata } from './metadata.js';
 import { type OwnRecord, createChunkDecoder } from './reader.js';
-import { partMetadata, readStreamPart, streamFormatName } from './stream-events.js';
+import { type TextStreamPartHandlers, partMetadata, readStreamPart, streamFormatName, textStreamPartHandlers } from './stream-events.js';
 
 /** Options of the `ai-sdk-stream` decoder. */
-export interface StreamDecodeOptions {}
+export interface StreamDecodeOptions {
+  /**
+   * Handlers that replace the default ones (`textStreamPartHandlers`) for the part types they
+   * name, for this decoder only. A handler may call the default of its type and change what it
+   * returns.
+   */
+  handlers?: Partial<TextStreamPartHandlers>;
+}
 
 /** What one of our `raw` parts holds: relayed records, a compact event, or the next message's lineage. */
 function ownPart(part: Record<string, unknown>): OwnRecord | undefined {
@@ -20,11 +27,14 @@ function ownPart(part: Record<string, unknown>): OwnRecord | undefined {
  * Reads `TextStreamPart`s (`streamText().stream`, as JSON) of ai 5, 6 and 7, and the ai 4 names
  * (`textDelta`, `args`, `result`, `step-finish`, …): one run per `start`, minted unless our raw
  * part before it names the run. Our metadata gives a member's block or tool part its lineage.
+ * Each part is read by the handler of its type: `textStreamPartHandlers`, with
+ * `options.handlers` over them.
  */
-export function createStreamDecoder(context: AdapterContext, _options?: StreamDecodeOptions): Decoder {
+export function createStreamDecoder(context: AdapterContext, options: StreamDecodeOptions = {}): Decoder {
+  const handlers = handlerTable(textStreamPartHandlers, options.handlers);
   return createChunkDecoder(context, {
     format: streamFormatName,
-    read: readStreamPart,
+    read: (part, state) => readStreamPart(part, state, context, handlers),
     own: ownPart,
     metadataOf: partMetadata,
     opensMessage: (part) => part.type === 'start',

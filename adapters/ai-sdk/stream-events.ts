@@ -1,7 +1,8 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { sameJson } from '../../src/pipeline/json-patch.js';
 import type { ErrorInfo, Part, Requirement } from '../../src/model/snapshot.js';
-import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, ownEntry, residual } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext } from '../../src/pipeline/format.js';
 import { splitCitations } from './citations.js';
 import { errorText, isErrorLike } from './finish.js';
 import { readUsage, writeUsage } from './language-model-usage.js';
@@ -128,7 +129,8 @@ function closeLegacyBlocks(state: StreamState, events: CanonicalEvent[], kinds: 
     const id = legacyBlockIds[kind];
     if (state.blocks.has(id)) closing.push({ type: `${kind}-end`, ...blockEnvelope(state, id), id } as CanonicalEvent);
   }
-  return [...closing, ...events];
+  // Streams of ai 5 and later have no such block: their events pass as they are.
+  return closing.length === 0 ? events : [...closing, ...events];
 }
 
 function legacyDelta(state: StreamState, kind: 'text' | 'reasoning', delta: string): CanonicalEvent[] {
@@ -140,172 +142,299 @@ function legacyDelta(state: StreamState, kind: 'text' | 'reasoning', delta: stri
 }
 
 /**
- * What one `TextStreamPart` (as JSON) says, given what came before (our metadata aside). Reads
- * the ai 4 names (`textDelta`, `args`, `result`, `step-finish`, …) too.
- * @returns undefined for a part type this library does not know.
+ * Reads one `TextStreamPart` of the type it is registered under into canonical events;
+ * module-level, with the reader's state (what came before in the stream) as argument. The
+ * reader closes open ai 4 blocks before the events, applies our metadata to the last of them
+ * and tracks them after the handler.
+ * @param context the conversion's context, to report an issue or mint an id.
  */
-export function readStreamPart(part: StreamPart, state: StreamState): CanonicalEvent[] | undefined {
-  const events = readPart(part, state);
-  const legacyContent = part.type === 'reasoning' || (part.type === 'text-delta' && typeof part.textDelta === 'string');
-  return events === undefined || legacyContent ? events : closeLegacyBlocks(state, events);
+export type TextStreamPartHandler = (state: StreamState, part: StreamPart, context: AdapterContext) => CanonicalEvent[];
+
+/**
+ * The part types the full-stream reader dispatches on: those of ai 5 to 7 and the ai 4 names
+ * (`step-start`, `step-finish`, `reasoning`, `tool-call-streaming-start`, `tool-call-delta`,
+ * `reasoning-signature`, `redacted-reasoning`).
+ */
+export type TextStreamPartType =
+  | 'start'
+  | 'start-step'
+  | 'step-start'
+  | 'finish-step'
+  | 'step-finish'
+  | 'text-start'
+  | 'text-delta'
+  | 'text-end'
+  | 'reasoning-start'
+  | 'reasoning-delta'
+  | 'reasoning-end'
+  | 'reasoning'
+  | 'tool-input-start'
+  | 'tool-call-streaming-start'
+  | 'tool-input-delta'
+  | 'tool-call-delta'
+  | 'tool-input-end'
+  | 'tool-call'
+  | 'tool-result'
+  | 'tool-error'
+  | 'tool-output-denied'
+  | 'tool-approval-request'
+  | 'tool-approval-response'
+  | 'source'
+  | 'file'
+  | 'reasoning-file'
+  | 'custom'
+  | 'steering-message'
+  | 'abort'
+  | 'error'
+  | 'finish'
+  | 'ping'
+  | 'raw'
+  | 'reasoning-signature'
+  | 'redacted-reasoning';
+
+/** Handlers by full-stream part type. */
+export type TextStreamPartHandlers = Readonly<Record<TextStreamPartType, TextStreamPartHandler>>;
+
+const readStart: TextStreamPartHandler = (_state, part) => [{ type: 'run-start', runId: '', ...ext(part, ['type']) }];
+
+// ai 4 named it step-start and gave the message id.
+const readStepStart: TextStreamPartHandler = (state, part) => {
+  const messageId = typeof part.messageId === 'string' ? { messageId: part.messageId } : {};
+  const known = part.type === 'start-step' ? ['type'] : ['type', 'messageId'];
+  return [{ type: 'step-start', ...rootEnvelope(state), ...messageId, ...ext(part, known) }];
+};
+
+const readStepFinish: TextStreamPartHandler = (state, part) => {
+  const { usage, kept } = usageFields(part.usage, 'usage');
+  const finishReason = typeof part.finishReason === 'string' ? { finishReason: part.finishReason } : {};
+  const known = part.type === 'finish-step' ? ['type', 'usage', 'finishReason'] : ['usage', 'finishReason'];
+  return [{ type: 'step-end', ...rootEnvelope(state), ...(usage === undefined ? {} : { usage }), ...finishReason, ...ext(part, known, kept) }];
+};
+
+function blockStart(type: 'text-start' | 'reasoning-start', state: StreamState, part: StreamPart): CanonicalEvent[] {
+  return [{ type, ...rootEnvelope(state), id: text(part.id), ...ext(part, ['type', 'id']) }];
 }
 
-function readPart(part: StreamPart, state: StreamState): CanonicalEvent[] | undefined {
-  const type = text(part.type);
-  const root = rootEnvelope(state);
+function blockDelta(type: 'text-delta' | 'reasoning-delta', state: StreamState, part: StreamPart): CanonicalEvent[] {
   const id = text(part.id);
+  return [{ type, ...blockEnvelope(state, id), id, delta: text(part.text), ...ext(part, ['type', 'id', 'text']) }];
+}
+
+const readTextStart: TextStreamPartHandler = (state, part) => blockStart('text-start', state, part);
+const readReasoningStart: TextStreamPartHandler = (state, part) => blockStart('reasoning-start', state, part);
+const readReasoningDelta: TextStreamPartHandler = (state, part) => blockDelta('reasoning-delta', state, part);
+
+// ai 4's text-delta carries `textDelta` and no block id.
+const readTextDelta: TextStreamPartHandler = (state, part) =>
+  typeof part.textDelta === 'string' ? legacyDelta(state, 'text', part.textDelta) : blockDelta('text-delta', state, part);
+
+const readLegacyReasoning: TextStreamPartHandler = (state, part) => legacyDelta(state, 'reasoning', text(part.textDelta ?? part.text));
+
+const readTextEnd: TextStreamPartHandler = (state, part) => {
+  const id = text(part.id);
+  const { citations, original } = splitCitations(part.citations);
+  return [
+    {
+      type: 'text-end',
+      ...blockEnvelope(state, id),
+      id,
+      ...(citations === undefined ? {} : { citations }),
+      ...ext(part, ['type', 'id', 'citations'], original === undefined ? {} : { citations: original }),
+    },
+  ];
+};
+
+const readReasoningEnd: TextStreamPartHandler = (state, part) => {
+  const id = text(part.id);
+  return [{ type: 'reasoning-end', ...blockEnvelope(state, id), id, ...ext(part, ['type', 'id']) }];
+};
+
+const readToolInputStart: TextStreamPartHandler = (state, part) => {
+  const id = text(part.id);
+  return [{ type: 'tool-input-start', ...toolEnvelope(state, id), toolCallId: id, toolName: text(part.toolName), ...toolExt(part, ['type', 'id', 'toolName']) }];
+};
+
+const readToolCallStreamingStart: TextStreamPartHandler = (state, part) => {
   const toolCallId = text(part.toolCallId);
-  switch (type) {
-    case 'start':
-      return [{ type: 'run-start', runId: '', ...ext(part, ['type']) }];
-    case 'start-step':
-    case 'step-start': {
-      // ai 4 named it step-start and gave the message id.
-      const messageId = typeof part.messageId === 'string' ? { messageId: part.messageId } : {};
-      const known = type === 'start-step' ? ['type'] : ['type', 'messageId'];
-      return [{ type: 'step-start', ...root, ...messageId, ...ext(part, known) }];
-    }
-    case 'finish-step':
-    case 'step-finish': {
-      const { usage, kept } = usageFields(part.usage, 'usage');
-      const finishReason = typeof part.finishReason === 'string' ? { finishReason: part.finishReason } : {};
-      const known = type === 'finish-step' ? ['type', 'usage', 'finishReason'] : ['usage', 'finishReason'];
-      const event: CanonicalEvent = { type: 'step-end', ...root, ...(usage === undefined ? {} : { usage }), ...finishReason, ...ext(part, known, kept) };
-      return [event];
-    }
-    case 'text-start':
-    case 'reasoning-start':
-      return [{ type, ...root, id, ...ext(part, ['type', 'id']) }];
-    case 'text-delta':
-    case 'reasoning-delta':
-      if (typeof part.textDelta === 'string' && type === 'text-delta') return legacyDelta(state, 'text', part.textDelta);
-      return [{ type, ...blockEnvelope(state, id), id, delta: text(part.text), ...ext(part, ['type', 'id', 'text']) }];
-    case 'reasoning':
-      return legacyDelta(state, 'reasoning', text(part.textDelta ?? part.text));
-    case 'text-end': {
-      const { citations, original } = splitCitations(part.citations);
-      return [
-        {
-          type,
-          ...blockEnvelope(state, id),
-          id,
-          ...(citations === undefined ? {} : { citations }),
-          ...ext(part, ['type', 'id', 'citations'], original === undefined ? {} : { citations: original }),
-        },
-      ];
-    }
-    case 'reasoning-end':
-      return [{ type, ...blockEnvelope(state, id), id, ...ext(part, ['type', 'id']) }];
-    case 'tool-input-start':
-      return [{ type, ...toolEnvelope(state, id), toolCallId: id, toolName: text(part.toolName), ...toolExt(part, ['type', 'id', 'toolName']) }];
-    case 'tool-call-streaming-start':
-      return [{ type: 'tool-input-start', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(part.toolName), ...toolExt({}, []) }];
-    case 'tool-input-delta':
-      return [{ type, ...toolEnvelope(state, id), toolCallId: id, delta: text(part.delta), ...ext(part, ['type', 'id', 'delta']) }];
-    case 'tool-call-delta':
-      return [{ type: 'tool-input-delta', ...toolEnvelope(state, toolCallId), toolCallId, delta: text(part.argsTextDelta) }];
-    case 'tool-input-end':
-      // Canonical tool input has no end: the tool-call that follows closes it, and writing puts it back.
-      return [];
-    case 'tool-call': {
-      const input = 'args' in part && !('input' in part) ? part.args : part.input;
-      return [
-        {
-          type,
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          toolName: text(part.toolName),
-          input,
-          ...toolExt(part, ['type', 'toolCallId', 'toolName', 'input', 'args']),
-        },
-      ];
-    }
-    case 'tool-result': {
-      const legacy = 'result' in part && !('output' in part);
-      const input = legacy ? part.args : part.input;
-      const known = ['type', 'toolCallId', 'toolName', 'output', 'result', 'args', 'input'];
-      const kept = sameJson(input, state.tools.get(toolCallId)?.input) || legacy ? {} : { input };
-      return [
-        {
-          type,
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          toolName: text(part.toolName),
-          output: legacy ? part.result : part.output,
-          ...toolExt(part, known, kept),
-        },
-      ];
-    }
-    case 'tool-error': {
-      const kept = sameJson(part.input, state.tools.get(toolCallId)?.input) ? {} : { input: part.input };
-      return [
-        {
-          type,
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          toolName: text(part.toolName),
-          error: part.error,
-          ...toolExt(part, ['type', 'toolCallId', 'toolName', 'error', 'input'], kept),
-        },
-      ];
-    }
-    case 'tool-output-denied':
-      return [{ type: 'tool-error', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(part.toolName), error: deniedText, ...ext(part, ['toolCallId', 'toolName']) }];
-    case 'tool-approval-request': {
-      const requirement = toolCallRequirement(part);
-      const envelope = toolEnvelope(state, requirement.toolCallId ?? '');
-      return [{ type: 'run-pause', ...envelope, requirements: [...(state.pending.get(envelope.runId) ?? []), requirement] }];
-    }
-    case 'tool-approval-response': {
-      const call = isRecord(part.toolCall) ? part.toolCall : {};
-      return [{ type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...ext(part, []) }];
-    }
-    case 'source':
-      if (isRecord(part.source)) return [sourceEvent({ ...part.source, type: 'source' }, root)];
-      return [sourceEvent(part, root)];
-    case 'file':
-    case 'reasoning-file':
-      return [fileEvent(part, root)];
-    case 'custom':
-      return [{ type: 'data', ...root, name: text(part.kind), data: null, ...ext(part, ['kind']) }];
-    case 'steering-message':
-      return [
-        {
-          type: 'message',
-          ...root,
-          message: { id, role: 'user', parts: userParts(part.message) },
-          ...ext(part, ['id']),
-        },
-      ];
-    case 'abort':
-      return [{ type: 'run-cancel', ...root, ...(typeof part.reason === 'string' ? { reason: part.reason } : {}), ...ext(part, ['type', 'reason']) }];
-    case 'error': {
-      const { error, kept } = readError(part.error);
-      return [{ type: 'run-error', ...root, error, ...ext(part, ['type', 'error'], kept) }];
-    }
-    case 'finish': {
-      const pending = state.pending.get(root.runId);
-      if (pending !== undefined) return [{ type: 'run-pause', ...root, requirements: pending, ...ext(part, []) }];
-      const { usage, kept } = usageFields(part.totalUsage ?? part.usage, 'totalUsage' in part ? 'totalUsage' : 'usage');
-      // A failed run has no run-end to hold the total: a total beside the steps' usage stays raw (reported by other formats).
-      if (finishesFailedRun(state, root.runId)) return usage === undefined ? [] : [{ type: 'raw', ...root, format: streamFormatName, payload: part }];
-      const finishReason = typeof part.finishReason === 'string' ? { finishReason: part.finishReason } : {};
-      return [
-        {
-          type: 'run-end',
-          ...root,
-          ...(usage === undefined ? {} : { usage }),
-          ...finishReason,
-          ...ext(part, ['type', 'finishReason', 'totalUsage', 'usage'], kept),
-        },
-      ];
-    }
-    case 'ping':
-    case 'raw':
-    case 'reasoning-signature':
-    case 'redacted-reasoning':
-      return [{ type: 'raw', ...root, format: streamFormatName, payload: part }];
-    default:
-      return undefined;
-  }
+  return [{ type: 'tool-input-start', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(part.toolName), ...toolExt({}, []) }];
+};
+
+const readToolInputDelta: TextStreamPartHandler = (state, part) => {
+  const id = text(part.id);
+  return [{ type: 'tool-input-delta', ...toolEnvelope(state, id), toolCallId: id, delta: text(part.delta), ...ext(part, ['type', 'id', 'delta']) }];
+};
+
+const readToolCallDelta: TextStreamPartHandler = (state, part) => {
+  const toolCallId = text(part.toolCallId);
+  return [{ type: 'tool-input-delta', ...toolEnvelope(state, toolCallId), toolCallId, delta: text(part.argsTextDelta) }];
+};
+
+// Canonical tool input has no end: the tool-call that follows closes it, and writing puts it back.
+const readToolInputEnd: TextStreamPartHandler = () => [];
+
+const readToolCall: TextStreamPartHandler = (state, part) => {
+  const toolCallId = text(part.toolCallId);
+  const input = 'args' in part && !('input' in part) ? part.args : part.input;
+  return [
+    {
+      type: 'tool-call',
+      ...toolEnvelope(state, toolCallId),
+      toolCallId,
+      toolName: text(part.toolName),
+      input,
+      ...toolExt(part, ['type', 'toolCallId', 'toolName', 'input', 'args']),
+    },
+  ];
+};
+
+const readToolResult: TextStreamPartHandler = (state, part) => {
+  const toolCallId = text(part.toolCallId);
+  const legacy = 'result' in part && !('output' in part);
+  const input = legacy ? part.args : part.input;
+  const known = ['type', 'toolCallId', 'toolName', 'output', 'result', 'args', 'input'];
+  const kept = sameJson(input, state.tools.get(toolCallId)?.input) || legacy ? {} : { input };
+  return [
+    {
+      type: 'tool-result',
+      ...toolEnvelope(state, toolCallId),
+      toolCallId,
+      toolName: text(part.toolName),
+      output: legacy ? part.result : part.output,
+      ...toolExt(part, known, kept),
+    },
+  ];
+};
+
+const readToolError: TextStreamPartHandler = (state, part) => {
+  const toolCallId = text(part.toolCallId);
+  const kept = sameJson(part.input, state.tools.get(toolCallId)?.input) ? {} : { input: part.input };
+  return [
+    {
+      type: 'tool-error',
+      ...toolEnvelope(state, toolCallId),
+      toolCallId,
+      toolName: text(part.toolName),
+      error: part.error,
+      ...toolExt(part, ['type', 'toolCallId', 'toolName', 'error', 'input'], kept),
+    },
+  ];
+};
+
+const readToolOutputDenied: TextStreamPartHandler = (state, part) => {
+  const toolCallId = text(part.toolCallId);
+  return [{ type: 'tool-error', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(part.toolName), error: deniedText, ...ext(part, ['toolCallId', 'toolName']) }];
+};
+
+const readToolApprovalRequest: TextStreamPartHandler = (state, part) => {
+  const requirement = toolCallRequirement(part);
+  const envelope = toolEnvelope(state, requirement.toolCallId ?? '');
+  return [{ type: 'run-pause', ...envelope, requirements: [...(state.pending.get(envelope.runId) ?? []), requirement] }];
+};
+
+const readToolApprovalResponse: TextStreamPartHandler = (state, part) => {
+  const call = isRecord(part.toolCall) ? part.toolCall : {};
+  return [{ type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...ext(part, []) }];
+};
+
+// ai 4 wrapped the source in `source`.
+const readSource: TextStreamPartHandler = (state, part) => [sourceEvent(isRecord(part.source) ? { ...part.source, type: 'source' } : part, rootEnvelope(state))];
+
+const readFile: TextStreamPartHandler = (state, part) => [fileEvent(part, rootEnvelope(state))];
+
+const readCustom: TextStreamPartHandler = (state, part) => [{ type: 'data', ...rootEnvelope(state), name: text(part.kind), data: null, ...ext(part, ['kind']) }];
+
+const readSteeringMessage: TextStreamPartHandler = (state, part) => [
+  {
+    type: 'message',
+    ...rootEnvelope(state),
+    message: { id: text(part.id), role: 'user', parts: userParts(part.message) },
+    ...ext(part, ['id']),
+  },
+];
+
+const readAbort: TextStreamPartHandler = (state, part) => [
+  { type: 'run-cancel', ...rootEnvelope(state), ...(typeof part.reason === 'string' ? { reason: part.reason } : {}), ...ext(part, ['type', 'reason']) },
+];
+
+const readErrorPart: TextStreamPartHandler = (state, part) => {
+  const { error, kept } = readError(part.error);
+  return [{ type: 'run-error', ...rootEnvelope(state), error, ...ext(part, ['type', 'error'], kept) }];
+};
+
+const readFinish: TextStreamPartHandler = (state, part) => {
+  const root = rootEnvelope(state);
+  const pending = state.pending.get(root.runId);
+  if (pending !== undefined) return [{ type: 'run-pause', ...root, requirements: pending, ...ext(part, []) }];
+  const { usage, kept } = usageFields(part.totalUsage ?? part.usage, 'totalUsage' in part ? 'totalUsage' : 'usage');
+  // A failed run has no run-end to hold the total: a total beside the steps' usage stays raw (reported by other formats).
+  if (finishesFailedRun(state, root.runId)) return usage === undefined ? [] : [{ type: 'raw', ...root, format: streamFormatName, payload: part }];
+  const finishReason = typeof part.finishReason === 'string' ? { finishReason: part.finishReason } : {};
+  return [
+    {
+      type: 'run-end',
+      ...root,
+      ...(usage === undefined ? {} : { usage }),
+      ...finishReason,
+      ...ext(part, ['type', 'finishReason', 'totalUsage', 'usage'], kept),
+    },
+  ];
+};
+
+/** Parts with no canonical meaning (keep-alives, provider chunks, ai 4 signatures) stay raw. */
+const readRaw: TextStreamPartHandler = (state, part) => [{ type: 'raw', ...rootEnvelope(state), format: streamFormatName, payload: part }];
+
+/**
+ * The default handlers by full-stream part type. Exported so that a handler given in the
+ * `handlers` decode option can wrap the default one of its type.
+ */
+export const textStreamPartHandlers: TextStreamPartHandlers = {
+  start: readStart,
+  'start-step': readStepStart,
+  'step-start': readStepStart,
+  'finish-step': readStepFinish,
+  'step-finish': readStepFinish,
+  'text-start': readTextStart,
+  'text-delta': readTextDelta,
+  'text-end': readTextEnd,
+  'reasoning-start': readReasoningStart,
+  'reasoning-delta': readReasoningDelta,
+  'reasoning-end': readReasoningEnd,
+  reasoning: readLegacyReasoning,
+  'tool-input-start': readToolInputStart,
+  'tool-call-streaming-start': readToolCallStreamingStart,
+  'tool-input-delta': readToolInputDelta,
+  'tool-call-delta': readToolCallDelta,
+  'tool-input-end': readToolInputEnd,
+  'tool-call': readToolCall,
+  'tool-result': readToolResult,
+  'tool-error': readToolError,
+  'tool-output-denied': readToolOutputDenied,
+  'tool-approval-request': readToolApprovalRequest,
+  'tool-approval-response': readToolApprovalResponse,
+  source: readSource,
+  file: readFile,
+  'reasoning-file': readFile,
+  custom: readCustom,
+  'steering-message': readSteeringMessage,
+  abort: readAbort,
+  error: readErrorPart,
+  finish: readFinish,
+  ping: readRaw,
+  raw: readRaw,
+  'reasoning-signature': readRaw,
+  'redacted-reasoning': readRaw,
+};
+
+/**
+ * What one `TextStreamPart` (as JSON) says, given what came before (our metadata aside): the
+ * events of the handler of its type. Reads the ai 4 names (`textDelta`, `args`, `result`,
+ * `step-finish`, …) too.
+ * @param handlers the handlers by part type, the defaults with the decode option over them.
+ * @returns undefined for a part type no handler reads.
+ */
+export function readStreamPart(part: StreamPart, state: StreamState, context: AdapterContext, handlers: TextStreamPartHandlers): CanonicalEvent[] | undefined {
+  const events = ownEntry(handlers, text(part.type))?.(state, part, context);
+  // ai 4 content continues its open block; any other part ends it.
+  const legacyContent = part.type === 'reasoning' || (part.type === 'text-delta' && typeof part.textDelta === 'string');
+  return events === undefined || legacyContent ? events : closeLegacyBlocks(state, events);
 }

@@ -1,10 +1,18 @@
+import { handlerTable } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { bridgeDataType, carriedEvent, relayDataType } from './metadata.js';
 import { type OwnRecord, createChunkDecoder } from './reader.js';
-import { chunkMetadata, readUiChunk, uiFormatName } from './ui-events.js';
+import { type UIMessageChunkHandlers, chunkMetadata, readUiChunk, uiFormatName, uiMessageChunkHandlers } from './ui-events.js';
 
 /** Options of the `ai-sdk-ui` decoder. */
-export interface UiDecodeOptions {}
+export interface UiDecodeOptions {
+  /**
+   * Handlers that replace the default ones (`uiMessageChunkHandlers`) for the chunk types they
+   * name, for this decoder only (`data-*` reads every data part). A handler may call the default
+   * of its type and change what it returns.
+   */
+  handlers?: Partial<UIMessageChunkHandlers>;
+}
 
 /** What one of our data parts holds. */
 function ownChunk(chunk: Record<string, unknown>): OwnRecord | undefined {
@@ -17,12 +25,14 @@ function ownChunk(chunk: Record<string, unknown>): OwnRecord | undefined {
  * Reads `UIMessageChunk`s of ai 5, 6 and 7 (the field names did not change): one run per
  * `start`, named by its `messageId` (minted when there is none). Our metadata gives a member's
  * block or tool part its run, parent and actor, and a message its usage; our data parts give
- * back members' run starts and ends and pauses.
+ * back members' run starts and ends and pauses. Each chunk is read by the handler of its type:
+ * `uiMessageChunkHandlers`, with `options.handlers` over them.
  */
-export function createUiDecoder(context: AdapterContext, _options?: UiDecodeOptions): Decoder {
+export function createUiDecoder(context: AdapterContext, options: UiDecodeOptions = {}): Decoder {
+  const handlers = handlerTable(uiMessageChunkHandlers, options.handlers);
   return createChunkDecoder(context, {
     format: uiFormatName,
-    read: readUiChunk,
+    read: (chunk, state) => readUiChunk(chunk, state, context, handlers),
     own: ownChunk,
     metadataOf: chunkMetadata,
     opensMessage: (chunk) => chunk.type === 'start',

@@ -1,6 +1,7 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import type { Part, Requirement } from '../../src/model/snapshot.js';
-import { isRecord, residual } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, ownEntry, residual } from '../../src/pipeline/adapter-kit.js';
+import type { AdapterContext } from '../../src/pipeline/format.js';
 import { splitCitations } from './citations.js';
 import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
 import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope } from './state.js';
@@ -48,8 +49,15 @@ function toolExt(chunk: Chunk, known: readonly string[]) {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-function knownToolName(state: StreamState, toolCallId: string): { toolName?: string } {
-  const toolName = state.tools.get(toolCallId)?.toolName;
+/** What every event about a tool call starts with: the call's envelope (else the message's) and its id. */
+function toolFields(state: StreamState, chunk: Chunk): Envelope & { toolCallId: string } {
+  const toolCallId = text(chunk.toolCallId);
+  return { ...toolEnvelope(state, toolCallId), toolCallId };
+}
+
+/** The tool name of a call read earlier, for chunks that do not repeat it. */
+function knownToolName(state: StreamState, chunk: Chunk): { toolName?: string } {
+  const toolName = state.tools.get(text(chunk.toolCallId))?.toolName;
   return toolName === undefined ? {} : { toolName };
 }
 
@@ -87,168 +95,244 @@ function steeringParts(value: unknown): Part[] {
 }
 
 /**
- * What one UI message chunk says, given what came before (our metadata aside).
- * @returns undefined for a chunk type this library does not know.
+ * Reads one UI message chunk of the type it is registered under into canonical events;
+ * module-level, with the reader's state (what came before in the stream) as argument. The
+ * reader applies our metadata to the last event and tracks the events after the handler.
+ * @param context the conversion's context, to report an issue or mint an id.
  */
-export function readUiChunk(chunk: Chunk, state: StreamState): CanonicalEvent[] | undefined {
-  const type = text(chunk.type);
-  const root = rootEnvelope(state);
+export type UIMessageChunkHandler = (state: StreamState, chunk: Chunk, context: AdapterContext) => CanonicalEvent[];
+
+/** The chunk types the UI message stream reader dispatches on; `data-*` stands for every data part. */
+export type UIMessageChunkType =
+  | 'start'
+  | 'start-step'
+  | 'finish-step'
+  | 'text-start'
+  | 'text-delta'
+  | 'text-end'
+  | 'reasoning-start'
+  | 'reasoning-delta'
+  | 'reasoning-end'
+  | 'tool-input-start'
+  | 'tool-input-delta'
+  | 'tool-input-available'
+  | 'tool-input-error'
+  | 'tool-output-available'
+  | 'tool-output-error'
+  | 'tool-output-denied'
+  | 'tool-approval-request'
+  | 'tool-approval-response'
+  | 'source-url'
+  | 'source-document'
+  | 'file'
+  | 'reasoning-file'
+  | 'custom'
+  | 'steering-message'
+  | 'message-metadata'
+  | 'reset-step'
+  | 'abort'
+  | 'error'
+  | 'finish'
+  | 'data-*';
+
+/** Handlers by UI message chunk type. */
+export type UIMessageChunkHandlers = Readonly<Record<UIMessageChunkType, UIMessageChunkHandler>>;
+
+// The message id names the run: one run per message (an empty one is minted by the decoder).
+const readStart: UIMessageChunkHandler = (_state, chunk) => [{ type: 'run-start', runId: text(chunk.messageId), ...ext(chunk, ['type', 'messageId']) }];
+
+const readStartStep: UIMessageChunkHandler = (state, chunk) => [{ type: 'step-start', ...rootEnvelope(state), ...ext(chunk, ['type']) }];
+
+const readFinishStep: UIMessageChunkHandler = (state, chunk) => [{ type: 'step-end', ...rootEnvelope(state), ...ext(chunk, ['type']) }];
+
+function blockStart(type: 'text-start' | 'reasoning-start', state: StreamState, chunk: Chunk): CanonicalEvent[] {
+  return [{ type, ...rootEnvelope(state), id: text(chunk.id), ...ext(chunk, ['type', 'id']) }];
+}
+
+function blockDelta(type: 'text-delta' | 'reasoning-delta', state: StreamState, chunk: Chunk): CanonicalEvent[] {
   const id = text(chunk.id);
-  const toolCallId = text(chunk.toolCallId);
-  switch (type) {
-    case 'start':
-      // The message id names the run: one run per message (an empty one is minted by the decoder).
-      return [{ type: 'run-start', runId: text(chunk.messageId), ...ext(chunk, ['type', 'messageId']) }];
-    case 'start-step':
-      return [{ type: 'step-start', ...root, ...ext(chunk, ['type']) }];
-    case 'finish-step':
-      return [{ type: 'step-end', ...root, ...ext(chunk, ['type']) }];
-    case 'text-start':
-    case 'reasoning-start':
-      return [{ type, ...root, id, ...ext(chunk, ['type', 'id']) }];
-    case 'text-delta':
-    case 'reasoning-delta':
-      return [{ type, ...blockEnvelope(state, id), id, delta: text(chunk.delta), ...ext(chunk, ['type', 'id', 'delta']) }];
-    case 'text-end': {
-      const { citations, original } = splitCitations(chunk.citations);
-      const rest = chunkResidual(chunk, ['type', 'id', 'citations']);
-      const kept = original === undefined ? rest : { ...rest, citations: original };
-      return [{ type, ...blockEnvelope(state, id), id, ...(citations === undefined ? {} : { citations }), ...extOf(uiFormatName, kept) }];
-    }
-    case 'reasoning-end':
-      return [{ type, ...blockEnvelope(state, id), id, ...ext(chunk, ['type', 'id']) }];
-    case 'tool-input-start':
-      return [
-        { type, ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(chunk.toolName), ...toolExt(chunk, ['type', 'toolCallId', 'toolName']) },
-      ];
-    case 'tool-input-delta':
-      return [
-        {
-          type,
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          delta: text(chunk.inputTextDelta),
-          ...ext(chunk, ['type', 'toolCallId', 'inputTextDelta']),
-        },
-      ];
-    case 'tool-input-available':
-      return [
-        {
-          type: 'tool-call',
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          toolName: text(chunk.toolName),
-          input: chunk.input,
-          ...toolExt(chunk, ['type', 'toolCallId', 'toolName', 'input']),
-        },
-      ];
-    case 'tool-input-error': {
-      // One chunk for an invalid call: the call the model made, with the input it sent (the raw
-      // text when it was no JSON), and its error, as streamText's full stream says them.
-      const envelope = toolEnvelope(state, toolCallId);
-      const toolName = text(chunk.toolName);
-      return [
-        { type: 'tool-call', ...envelope, toolCallId, toolName, input: chunk.input ?? null, ext: { [uiFormatName]: { type } } },
-        { type: 'tool-error', ...envelope, toolCallId, toolName, error: text(chunk.errorText), ...toolExt(chunk, ['toolCallId', 'toolName', 'errorText', 'input']) },
-      ];
-    }
-    case 'tool-output-available':
-      return [
-        {
-          type: 'tool-result',
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          ...knownToolName(state, toolCallId),
-          output: chunk.output,
-          ...toolExt(chunk, ['type', 'toolCallId', 'output']),
-        },
-      ];
-    case 'tool-output-error':
-      return [
-        {
-          type: 'tool-error',
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          ...knownToolName(state, toolCallId),
-          error: text(chunk.errorText),
-          ...toolExt(chunk, ['type', 'toolCallId', 'errorText']),
-        },
-      ];
-    case 'tool-output-denied':
-      return [
-        {
-          type: 'tool-error',
-          ...toolEnvelope(state, toolCallId),
-          toolCallId,
-          ...knownToolName(state, toolCallId),
-          error: deniedText,
-          ...ext(chunk, ['toolCallId']),
-        },
-      ];
-    case 'tool-approval-request': {
-      const envelope = toolEnvelope(state, toolCallId);
-      const earlier = state.pending.get(envelope.runId) ?? [];
-      return [{ type: 'run-pause', ...envelope, requirements: [...earlier, requirementOf(state, chunk)] }];
-    }
-    case 'tool-approval-response':
-      return [{ type: 'run-resume', ...(pausedRunOf(state, text(chunk.approvalId)) ?? root), ...ext(chunk, []) }];
-    case 'source-url':
-      return [
-        {
-          type: 'source',
-          ...root,
-          id: text(chunk.sourceId),
-          url: text(chunk.url),
-          ...(typeof chunk.title === 'string' ? { title: chunk.title } : {}),
-          ...ext(chunk, ['type', 'sourceId', 'url', 'title']),
-        },
-      ];
-    case 'source-document':
-      return [{ type: 'source', ...root, id: text(chunk.sourceId), title: text(chunk.title), ...ext(chunk, ['sourceId', 'title']) }];
-    case 'file':
-      return [{ type: 'file', ...root, mediaType: text(chunk.mediaType), url: text(chunk.url), ...ext(chunk, ['type', 'mediaType', 'url']) }];
-    case 'reasoning-file':
-      return [{ type: 'file', ...root, mediaType: text(chunk.mediaType), url: text(chunk.url), ...ext(chunk, ['mediaType', 'url']) }];
-    case 'custom':
-      return [{ type: 'data', ...root, name: text(chunk.kind), data: null, ...ext(chunk, ['kind']) }];
-    case 'steering-message':
-      return [
-        {
-          type: 'message',
-          ...root,
-          message: { id, role: 'user', parts: steeringParts(chunk.parts) },
-          ...ext(chunk, ['id', 'parts']),
-        },
-      ];
-    case 'message-metadata': {
-      return [{ type: 'data', ...root, name: 'message-metadata', data: withoutOurKey(chunk.messageMetadata) ?? null, ...ext(chunk, ['messageMetadata']) }];
-    }
-    case 'reset-step':
-      return [{ type: 'raw', ...root, format: uiFormatName, payload: chunk }];
-    case 'abort':
-      return [{ type: 'run-cancel', ...root, ...(typeof chunk.reason === 'string' ? { reason: chunk.reason } : {}), ...ext(chunk, ['type', 'reason']) }];
-    case 'error':
-      return [{ type: 'run-error', ...root, error: { message: text(chunk.errorText) }, ...ext(chunk, ['type', 'errorText']) }];
-    case 'finish': {
-      const pending = state.pending.get(root.runId);
-      if (pending !== undefined) {
-        // The AI SDK ends a turn that waits for approvals with `finish`: the run stays paused.
-        return [{ type: 'run-pause', ...root, requirements: pending, ...ext(chunk, []) }];
-      }
-      if (finishesFailedRun(state, root.runId)) return [];
-      return [
-        {
-          type: 'run-end',
-          ...root,
-          ...(typeof chunk.finishReason === 'string' ? { finishReason: chunk.finishReason } : {}),
-          ...ext(chunk, ['type', 'finishReason']),
-        },
-      ];
-    }
-    default:
-      if (type.startsWith('data-')) {
-        return [{ type: 'data', ...root, name: type.slice('data-'.length), data: chunk.data, ...ext(chunk, ['type', 'data']) }];
-      }
-      return undefined;
-  }
+  return [{ type, ...blockEnvelope(state, id), id, delta: text(chunk.delta), ...ext(chunk, ['type', 'id', 'delta']) }];
+}
+
+const readTextStart: UIMessageChunkHandler = (state, chunk) => blockStart('text-start', state, chunk);
+const readReasoningStart: UIMessageChunkHandler = (state, chunk) => blockStart('reasoning-start', state, chunk);
+const readTextDelta: UIMessageChunkHandler = (state, chunk) => blockDelta('text-delta', state, chunk);
+const readReasoningDelta: UIMessageChunkHandler = (state, chunk) => blockDelta('reasoning-delta', state, chunk);
+
+const readTextEnd: UIMessageChunkHandler = (state, chunk) => {
+  const id = text(chunk.id);
+  const { citations, original } = splitCitations(chunk.citations);
+  const rest = chunkResidual(chunk, ['type', 'id', 'citations']);
+  const kept = original === undefined ? rest : { ...rest, citations: original };
+  return [{ type: 'text-end', ...blockEnvelope(state, id), id, ...(citations === undefined ? {} : { citations }), ...extOf(uiFormatName, kept) }];
+};
+
+const readReasoningEnd: UIMessageChunkHandler = (state, chunk) => {
+  const id = text(chunk.id);
+  return [{ type: 'reasoning-end', ...blockEnvelope(state, id), id, ...ext(chunk, ['type', 'id']) }];
+};
+
+const readToolInputStart: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'tool-input-start', ...toolFields(state, chunk), toolName: text(chunk.toolName), ...toolExt(chunk, ['type', 'toolCallId', 'toolName']) },
+];
+
+const readToolInputDelta: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'tool-input-delta', ...toolFields(state, chunk), delta: text(chunk.inputTextDelta), ...ext(chunk, ['type', 'toolCallId', 'inputTextDelta']) },
+];
+
+const readToolInputAvailable: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'tool-call', ...toolFields(state, chunk), toolName: text(chunk.toolName), input: chunk.input, ...toolExt(chunk, ['type', 'toolCallId', 'toolName', 'input']) },
+];
+
+/**
+ * One chunk for an invalid call: the call the model made, with the input it sent (the raw text
+ * when it was no JSON), and its error, as streamText's full stream says them.
+ */
+const readToolInputError: UIMessageChunkHandler = (state, chunk) => {
+  const call = toolFields(state, chunk);
+  const toolName = text(chunk.toolName);
+  return [
+    { type: 'tool-call', ...call, toolName, input: chunk.input ?? null, ext: { [uiFormatName]: { type: 'tool-input-error' } } },
+    { type: 'tool-error', ...call, toolName, error: text(chunk.errorText), ...toolExt(chunk, ['toolCallId', 'toolName', 'errorText', 'input']) },
+  ];
+};
+
+const readToolOutputAvailable: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'tool-result', ...toolFields(state, chunk), ...knownToolName(state, chunk), output: chunk.output, ...toolExt(chunk, ['type', 'toolCallId', 'output']) },
+];
+
+const readToolOutputError: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'tool-error', ...toolFields(state, chunk), ...knownToolName(state, chunk), error: text(chunk.errorText), ...toolExt(chunk, ['type', 'toolCallId', 'errorText']) },
+];
+
+const readToolOutputDenied: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'tool-error', ...toolFields(state, chunk), ...knownToolName(state, chunk), error: deniedText, ...ext(chunk, ['toolCallId']) },
+];
+
+const readToolApprovalRequest: UIMessageChunkHandler = (state, chunk) => {
+  const envelope = toolEnvelope(state, text(chunk.toolCallId));
+  const earlier = state.pending.get(envelope.runId) ?? [];
+  return [{ type: 'run-pause', ...envelope, requirements: [...earlier, requirementOf(state, chunk)] }];
+};
+
+const readToolApprovalResponse: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'run-resume', ...(pausedRunOf(state, text(chunk.approvalId)) ?? rootEnvelope(state)), ...ext(chunk, []) },
+];
+
+const readSourceUrl: UIMessageChunkHandler = (state, chunk) => [
+  {
+    type: 'source',
+    ...rootEnvelope(state),
+    id: text(chunk.sourceId),
+    url: text(chunk.url),
+    ...(typeof chunk.title === 'string' ? { title: chunk.title } : {}),
+    ...ext(chunk, ['type', 'sourceId', 'url', 'title']),
+  },
+];
+
+const readSourceDocument: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'source', ...rootEnvelope(state), id: text(chunk.sourceId), title: text(chunk.title), ...ext(chunk, ['sourceId', 'title']) },
+];
+
+const readFile: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'file', ...rootEnvelope(state), mediaType: text(chunk.mediaType), url: text(chunk.url), ...ext(chunk, ['type', 'mediaType', 'url']) },
+];
+
+const readReasoningFile: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'file', ...rootEnvelope(state), mediaType: text(chunk.mediaType), url: text(chunk.url), ...ext(chunk, ['mediaType', 'url']) },
+];
+
+const readCustom: UIMessageChunkHandler = (state, chunk) => [{ type: 'data', ...rootEnvelope(state), name: text(chunk.kind), data: null, ...ext(chunk, ['kind']) }];
+
+const readSteeringMessage: UIMessageChunkHandler = (state, chunk) => [
+  {
+    type: 'message',
+    ...rootEnvelope(state),
+    message: { id: text(chunk.id), role: 'user', parts: steeringParts(chunk.parts) },
+    ...ext(chunk, ['id', 'parts']),
+  },
+];
+
+const readMessageMetadata: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'data', ...rootEnvelope(state), name: 'message-metadata', data: withoutOurKey(chunk.messageMetadata) ?? null, ...ext(chunk, ['messageMetadata']) },
+];
+
+const readResetStep: UIMessageChunkHandler = (state, chunk) => [{ type: 'raw', ...rootEnvelope(state), format: uiFormatName, payload: chunk }];
+
+const readAbort: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'run-cancel', ...rootEnvelope(state), ...(typeof chunk.reason === 'string' ? { reason: chunk.reason } : {}), ...ext(chunk, ['type', 'reason']) },
+];
+
+const readErrorChunk: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'run-error', ...rootEnvelope(state), error: { message: text(chunk.errorText) }, ...ext(chunk, ['type', 'errorText']) },
+];
+
+const readFinish: UIMessageChunkHandler = (state, chunk) => {
+  const root = rootEnvelope(state);
+  const pending = state.pending.get(root.runId);
+  // The AI SDK ends a turn that waits for approvals with `finish`: the run stays paused.
+  if (pending !== undefined) return [{ type: 'run-pause', ...root, requirements: pending, ...ext(chunk, []) }];
+  if (finishesFailedRun(state, root.runId)) return [];
+  return [
+    {
+      type: 'run-end',
+      ...root,
+      ...(typeof chunk.finishReason === 'string' ? { finishReason: chunk.finishReason } : {}),
+      ...ext(chunk, ['type', 'finishReason']),
+    },
+  ];
+};
+
+/** A `data-<name>` part: data named after its type. */
+const readData: UIMessageChunkHandler = (state, chunk) => [
+  { type: 'data', ...rootEnvelope(state), name: text(chunk.type).slice('data-'.length), data: chunk.data, ...ext(chunk, ['type', 'data']) },
+];
+
+/**
+ * The default handlers by UI message chunk type. Exported so that a handler given in the
+ * `handlers` decode option can wrap the default one of its type.
+ */
+export const uiMessageChunkHandlers: UIMessageChunkHandlers = {
+  start: readStart,
+  'start-step': readStartStep,
+  'finish-step': readFinishStep,
+  'text-start': readTextStart,
+  'text-delta': readTextDelta,
+  'text-end': readTextEnd,
+  'reasoning-start': readReasoningStart,
+  'reasoning-delta': readReasoningDelta,
+  'reasoning-end': readReasoningEnd,
+  'tool-input-start': readToolInputStart,
+  'tool-input-delta': readToolInputDelta,
+  'tool-input-available': readToolInputAvailable,
+  'tool-input-error': readToolInputError,
+  'tool-output-available': readToolOutputAvailable,
+  'tool-output-error': readToolOutputError,
+  'tool-output-denied': readToolOutputDenied,
+  'tool-approval-request': readToolApprovalRequest,
+  'tool-approval-response': readToolApprovalResponse,
+  'source-url': readSourceUrl,
+  'source-document': readSourceDocument,
+  file: readFile,
+  'reasoning-file': readReasoningFile,
+  custom: readCustom,
+  'steering-message': readSteeringMessage,
+  'message-metadata': readMessageMetadata,
+  'reset-step': readResetStep,
+  abort: readAbort,
+  error: readErrorChunk,
+  finish: readFinish,
+  'data-*': readData,
+};
+
+/**
+ * What one UI message chunk says, given what came before (our metadata aside): the events of
+ * the handler of its type (`data-*` for any data part).
+ * @param handlers the handlers by chunk type, the defaults with the decode option over them.
+ * @returns undefined for a chunk type no handler reads.
+ */
+export function readUiChunk(chunk: Chunk, state: StreamState, context: AdapterContext, handlers: UIMessageChunkHandlers): CanonicalEvent[] | undefined {
+  const type = text(chunk.type);
+  const handler = ownEntry(handlers, type) ?? (type.startsWith('data-') ? handlers['data-*'] : undefined);
+  return handler?.(state, chunk, context);
 }
