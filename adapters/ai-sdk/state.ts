@@ -152,3 +152,6 @@ export function extOf(format: string, rest: Record<string, unknown> | undefined)
 export function extFields(event: CanonicalEvent, format: string): Record<string, unknown> {
   return event.ext?.[format] ?? {};
 }
+
+/** A string field of a record, or the empty string when it is none. */
+export const text = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -7,7 +7,7 @@ import { splitCitations } from './citations.js';
 import { errorText, isErrorLike } from './finish.js';
 import { readUsage, writeUsage } from './language-model-usage.js';
 import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
-import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope } from './state.js';
+import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope, text } from './state.js';
 import { deniedText } from './ui-events.js';
 
 /** The registered name of the full-stream format. */
@@ -56,8 +56,6 @@ function ext(part: StreamPart, known: readonly string[], kept: Record<string, un
 function toolExt(part: StreamPart, known: readonly string[], kept: Record<string, unknown> = {}) {
   return { ext: { [streamFormatName]: { ...partResidual(part, known), ...kept } } };
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** Canonical error info from an AI SDK `error` value, and the value itself when reading lost something. */
 export function readError(value: unknown): { error: ErrorInfo; kept: Record<string, unknown> } {
@@ -211,22 +209,18 @@ const readStepFinish: TextStreamPartHandler = (state, part) => {
   return [{ type: 'step-end', ...rootEnvelope(state), ...(usage === undefined ? {} : { usage }), ...finishReason, ...ext(part, known, kept) }];
 };
 
-function blockStart(type: 'text-start' | 'reasoning-start', state: StreamState, part: StreamPart): CanonicalEvent[] {
-  return [{ type, ...rootEnvelope(state), id: text(part.id), ...ext(part, ['type', 'id']) }];
-}
+/** `text-start` and `reasoning-start`. */
+const readBlockStart: TextStreamPartHandler = (state, part) => [
+  { type: part.type === 'text-start' ? 'text-start' : 'reasoning-start', ...rootEnvelope(state), id: text(part.id), ...ext(part, ['type', 'id']) },
+];
 
-function blockDelta(type: 'text-delta' | 'reasoning-delta', state: StreamState, part: StreamPart): CanonicalEvent[] {
+/** `text-delta` and `reasoning-delta`; ai 4's text-delta carries `textDelta` and no block id. */
+const readBlockDelta: TextStreamPartHandler = (state, part) => {
+  const type = part.type === 'text-delta' ? 'text-delta' : 'reasoning-delta';
+  if (type === 'text-delta' && typeof part.textDelta === 'string') return legacyDelta(state, 'text', part.textDelta);
   const id = text(part.id);
   return [{ type, ...blockEnvelope(state, id), id, delta: text(part.text), ...ext(part, ['type', 'id', 'text']) }];
-}
-
-const readTextStart: TextStreamPartHandler = (state, part) => blockStart('text-start', state, part);
-const readReasoningStart: TextStreamPartHandler = (state, part) => blockStart('reasoning-start', state, part);
-const readReasoningDelta: TextStreamPartHandler = (state, part) => blockDelta('reasoning-delta', state, part);
-
-// ai 4's text-delta carries `textDelta` and no block id.
-const readTextDelta: TextStreamPartHandler = (state, part) =>
-  typeof part.textDelta === 'string' ? legacyDelta(state, 'text', part.textDelta) : blockDelta('text-delta', state, part);
+};
 
 const readLegacyReasoning: TextStreamPartHandler = (state, part) => legacyDelta(state, 'reasoning', text(part.textDelta ?? part.text));
 
@@ -393,11 +387,11 @@ export const textStreamPartHandlers: TextStreamPartHandlers = {
   'step-start': readStepStart,
   'finish-step': readStepFinish,
   'step-finish': readStepFinish,
-  'text-start': readTextStart,
-  'text-delta': readTextDelta,
+  'text-start': readBlockStart,
+  'text-delta': readBlockDelta,
   'text-end': readTextEnd,
-  'reasoning-start': readReasoningStart,
-  'reasoning-delta': readReasoningDelta,
+  'reasoning-start': readBlockStart,
+  'reasoning-delta': readBlockDelta,
   'reasoning-end': readReasoningEnd,
   reasoning: readLegacyReasoning,
   'tool-input-start': readToolInputStart,

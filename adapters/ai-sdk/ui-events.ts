@@ -4,7 +4,7 @@ import { isRecord, ownEntry, residual } from '../../src/pipeline/adapter-kit.js'
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { splitCitations } from './citations.js';
 import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
-import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope } from './state.js';
+import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope, text } from './state.js';
 
 /** The registered name of the UI message stream format. */
 export const uiFormatName = 'ai-sdk-ui';
@@ -47,17 +47,9 @@ function toolExt(chunk: Chunk, known: readonly string[]) {
   return { ext: { [uiFormatName]: chunkResidual(chunk, known) ?? {} } };
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/** What every event about a tool call starts with: the call's envelope (else the message's) and its id. */
-function toolFields(state: StreamState, chunk: Chunk): Envelope & { toolCallId: string } {
-  const toolCallId = text(chunk.toolCallId);
-  return { ...toolEnvelope(state, toolCallId), toolCallId };
-}
-
 /** The tool name of a call read earlier, for chunks that do not repeat it. */
-function knownToolName(state: StreamState, chunk: Chunk): { toolName?: string } {
-  const toolName = state.tools.get(text(chunk.toolCallId))?.toolName;
+function knownToolName(state: StreamState, toolCallId: string): { toolName?: string } {
+  const toolName = state.tools.get(toolCallId)?.toolName;
   return toolName === undefined ? {} : { toolName };
 }
 
@@ -145,19 +137,16 @@ const readStartStep: UIMessageChunkHandler = (state, chunk) => [{ type: 'step-st
 
 const readFinishStep: UIMessageChunkHandler = (state, chunk) => [{ type: 'step-end', ...rootEnvelope(state), ...ext(chunk, ['type']) }];
 
-function blockStart(type: 'text-start' | 'reasoning-start', state: StreamState, chunk: Chunk): CanonicalEvent[] {
-  return [{ type, ...rootEnvelope(state), id: text(chunk.id), ...ext(chunk, ['type', 'id']) }];
-}
+/** `text-start` and `reasoning-start`. */
+const readBlockStart: UIMessageChunkHandler = (state, chunk) => [
+  { type: chunk.type === 'text-start' ? 'text-start' : 'reasoning-start', ...rootEnvelope(state), id: text(chunk.id), ...ext(chunk, ['type', 'id']) },
+];
 
-function blockDelta(type: 'text-delta' | 'reasoning-delta', state: StreamState, chunk: Chunk): CanonicalEvent[] {
+/** `text-delta` and `reasoning-delta`. */
+const readBlockDelta: UIMessageChunkHandler = (state, chunk) => {
   const id = text(chunk.id);
-  return [{ type, ...blockEnvelope(state, id), id, delta: text(chunk.delta), ...ext(chunk, ['type', 'id', 'delta']) }];
-}
-
-const readTextStart: UIMessageChunkHandler = (state, chunk) => blockStart('text-start', state, chunk);
-const readReasoningStart: UIMessageChunkHandler = (state, chunk) => blockStart('reasoning-start', state, chunk);
-const readTextDelta: UIMessageChunkHandler = (state, chunk) => blockDelta('text-delta', state, chunk);
-const readReasoningDelta: UIMessageChunkHandler = (state, chunk) => blockDelta('reasoning-delta', state, chunk);
+  return [{ type: chunk.type === 'text-delta' ? 'text-delta' : 'reasoning-delta', ...blockEnvelope(state, id), id, delta: text(chunk.delta), ...ext(chunk, ['type', 'id', 'delta']) }];
+};
 
 const readTextEnd: UIMessageChunkHandler = (state, chunk) => {
   const id = text(chunk.id);
@@ -172,42 +161,62 @@ const readReasoningEnd: UIMessageChunkHandler = (state, chunk) => {
   return [{ type: 'reasoning-end', ...blockEnvelope(state, id), id, ...ext(chunk, ['type', 'id']) }];
 };
 
-const readToolInputStart: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'tool-input-start', ...toolFields(state, chunk), toolName: text(chunk.toolName), ...toolExt(chunk, ['type', 'toolCallId', 'toolName']) },
-];
+const readToolInputStart: UIMessageChunkHandler = (state, chunk) => {
+  const toolCallId = text(chunk.toolCallId);
+  return [{ type: 'tool-input-start', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(chunk.toolName), ...toolExt(chunk, ['type', 'toolCallId', 'toolName']) }];
+};
 
-const readToolInputDelta: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'tool-input-delta', ...toolFields(state, chunk), delta: text(chunk.inputTextDelta), ...ext(chunk, ['type', 'toolCallId', 'inputTextDelta']) },
-];
+const readToolInputDelta: UIMessageChunkHandler = (state, chunk) => {
+  const toolCallId = text(chunk.toolCallId);
+  return [{ type: 'tool-input-delta', ...toolEnvelope(state, toolCallId), toolCallId, delta: text(chunk.inputTextDelta), ...ext(chunk, ['type', 'toolCallId', 'inputTextDelta']) }];
+};
 
-const readToolInputAvailable: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'tool-call', ...toolFields(state, chunk), toolName: text(chunk.toolName), input: chunk.input, ...toolExt(chunk, ['type', 'toolCallId', 'toolName', 'input']) },
-];
+const readToolInputAvailable: UIMessageChunkHandler = (state, chunk) => {
+  const toolCallId = text(chunk.toolCallId);
+  return [
+    { type: 'tool-call', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(chunk.toolName), input: chunk.input, ...toolExt(chunk, ['type', 'toolCallId', 'toolName', 'input']) },
+  ];
+};
 
 /**
  * One chunk for an invalid call: the call the model made, with the input it sent (the raw text
  * when it was no JSON), and its error, as streamText's full stream says them.
  */
 const readToolInputError: UIMessageChunkHandler = (state, chunk) => {
-  const call = toolFields(state, chunk);
+  const toolCallId = text(chunk.toolCallId);
+  const envelope = toolEnvelope(state, toolCallId);
   const toolName = text(chunk.toolName);
   return [
-    { type: 'tool-call', ...call, toolName, input: chunk.input ?? null, ext: { [uiFormatName]: { type: 'tool-input-error' } } },
-    { type: 'tool-error', ...call, toolName, error: text(chunk.errorText), ...toolExt(chunk, ['toolCallId', 'toolName', 'errorText', 'input']) },
+    { type: 'tool-call', ...envelope, toolCallId, toolName, input: chunk.input ?? null, ext: { [uiFormatName]: { type: 'tool-input-error' } } },
+    { type: 'tool-error', ...envelope, toolCallId, toolName, error: text(chunk.errorText), ...toolExt(chunk, ['toolCallId', 'toolName', 'errorText', 'input']) },
   ];
 };
 
-const readToolOutputAvailable: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'tool-result', ...toolFields(state, chunk), ...knownToolName(state, chunk), output: chunk.output, ...toolExt(chunk, ['type', 'toolCallId', 'output']) },
-];
+const readToolOutputAvailable: UIMessageChunkHandler = (state, chunk) => {
+  const toolCallId = text(chunk.toolCallId);
+  return [
+    { type: 'tool-result', ...toolEnvelope(state, toolCallId), toolCallId, ...knownToolName(state, toolCallId), output: chunk.output, ...toolExt(chunk, ['type', 'toolCallId', 'output']) },
+  ];
+};
 
-const readToolOutputError: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'tool-error', ...toolFields(state, chunk), ...knownToolName(state, chunk), error: text(chunk.errorText), ...toolExt(chunk, ['type', 'toolCallId', 'errorText']) },
-];
+const readToolOutputError: UIMessageChunkHandler = (state, chunk) => {
+  const toolCallId = text(chunk.toolCallId);
+  return [
+    {
+      type: 'tool-error',
+      ...toolEnvelope(state, toolCallId),
+      toolCallId,
+      ...knownToolName(state, toolCallId),
+      error: text(chunk.errorText),
+      ...toolExt(chunk, ['type', 'toolCallId', 'errorText']),
+    },
+  ];
+};
 
-const readToolOutputDenied: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'tool-error', ...toolFields(state, chunk), ...knownToolName(state, chunk), error: deniedText, ...ext(chunk, ['toolCallId']) },
-];
+const readToolOutputDenied: UIMessageChunkHandler = (state, chunk) => {
+  const toolCallId = text(chunk.toolCallId);
+  return [{ type: 'tool-error', ...toolEnvelope(state, toolCallId), toolCallId, ...knownToolName(state, toolCallId), error: deniedText, ...ext(chunk, ['toolCallId']) }];
+};
 
 const readToolApprovalRequest: UIMessageChunkHandler = (state, chunk) => {
   const envelope = toolEnvelope(state, text(chunk.toolCallId));
@@ -234,12 +243,9 @@ const readSourceDocument: UIMessageChunkHandler = (state, chunk) => [
   { type: 'source', ...rootEnvelope(state), id: text(chunk.sourceId), title: text(chunk.title), ...ext(chunk, ['sourceId', 'title']) },
 ];
 
+/** `file` and `reasoning-file`, whose type stays in ext. */
 const readFile: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'file', ...rootEnvelope(state), mediaType: text(chunk.mediaType), url: text(chunk.url), ...ext(chunk, ['type', 'mediaType', 'url']) },
-];
-
-const readReasoningFile: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'file', ...rootEnvelope(state), mediaType: text(chunk.mediaType), url: text(chunk.url), ...ext(chunk, ['mediaType', 'url']) },
+  { type: 'file', ...rootEnvelope(state), mediaType: text(chunk.mediaType), url: text(chunk.url), ...ext(chunk, chunk.type === 'file' ? ['type', 'mediaType', 'url'] : ['mediaType', 'url']) },
 ];
 
 const readCustom: UIMessageChunkHandler = (state, chunk) => [{ type: 'data', ...rootEnvelope(state), name: text(chunk.kind), data: null, ...ext(chunk, ['kind']) }];
@@ -296,11 +302,11 @@ export const uiMessageChunkHandlers: UIMessageChunkHandlers = {
   start: readStart,
   'start-step': readStartStep,
   'finish-step': readFinishStep,
-  'text-start': readTextStart,
-  'text-delta': readTextDelta,
+  'text-start': readBlockStart,
+  'text-delta': readBlockDelta,
   'text-end': readTextEnd,
-  'reasoning-start': readReasoningStart,
-  'reasoning-delta': readReasoningDelta,
+  'reasoning-start': readBlockStart,
+  'reasoning-delta': readBlockDelta,
   'reasoning-end': readReasoningEnd,
   'tool-input-start': readToolInputStart,
   'tool-input-delta': readToolInputDelta,
@@ -314,7 +320,7 @@ export const uiMessageChunkHandlers: UIMessageChunkHandlers = {
   'source-url': readSourceUrl,
   'source-document': readSourceDocument,
   file: readFile,
-  'reasoning-file': readReasoningFile,
+  'reasoning-file': readFile,
   custom: readCustom,
   'steering-message': readSteeringMessage,
   'message-metadata': readMessageMetadata,

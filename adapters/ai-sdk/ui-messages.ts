@@ -3,6 +3,7 @@ import type { Message, Part, Requirement, Run } from '../../src/model/snapshot.j
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { bridgeKey, readMetadata, withoutOurKey } from './metadata.js';
 import { deniedText, uiFormatName } from './ui-events.js';
+import { text } from './state.js';
 
 type UiPart = Record<string, unknown>;
 
@@ -11,8 +12,6 @@ export interface FromUIMessagesOptions {
   /** The run id when the messages do not name one in `metadata["agent-event-bridge"]` (default `run-1`). */
   runId?: string;
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The fields of a UI part no canonical part field holds, kept in the part's `ext`. */
 function partExt(part: UiPart, known: readonly string[]): { ext?: Part['ext'] } {
