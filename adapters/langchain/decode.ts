@@ -2,7 +2,7 @@ import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { explodeMessage, isStreamable } from '../../src/model/explode.js';
 import type { Ext } from '../../src/model/snapshot.js';
 import { type Usage, addUsage } from '../../src/model/usage.js';
-import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { handlerTable, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf, runInfoOf } from './lineage.js';
 import { langchainFields, messageOf } from './message-fields.js';
@@ -471,9 +471,7 @@ export const langchainRecordHandlers: Readonly<LangChainRecordHandlers> = {
  */
 export function createLangChainDecoder(context: AdapterContext, options?: LangChainDecodeOptions): Decoder {
   const state: LangChainDecoderState = { context, runs: new Map() };
-  // Keys given as undefined keep their default.
-  const given = Object.entries(options?.handlers ?? {}).filter((entry) => entry[1] !== undefined);
-  const handlers: LangChainRecordHandlers = { ...langchainRecordHandlers, ...Object.fromEntries(given) };
+  const handlers = handlerTable(langchainRecordHandlers, options?.handlers);
   return {
     push(record) {
       const out: CanonicalEvent[] = [];

@@ -1,6 +1,7 @@
 export { langchainFormat, langchainReader, langchainWriter } from './format.js';
 export {
   createLangChainDecoder,
+  langchainRecordHandlers,
   type LangChainDecodeOptions,
   type LangChainDecoderState,
   type LangChainMessageHandler,
