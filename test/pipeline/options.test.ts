@@ -81,14 +81,16 @@ describe('option schemas without zod, and a format of your own with zod/mini opt
     expect(convert(records, { from: 'agno', to: 'agno', decode: { lastEventIndex: -1 } }).output).toEqual(convert(records, { from: 'agno', to: 'agno' }).output);
   });
 
-  it('a handlers option refuses a key the decoder does not dispatch on and a value that is no function', () => {
+  it('a handlers option refuses a key the decoder does not dispatch on, a value that is no function and a key given as undefined', () => {
     expect(thrown(() => createDecoder({ from: 'agno', decode: { handlers: { content: 'no function' as never } } })).message).toMatch(
-      /^decode option handlers of agno must be an object of functions keyed by agno event role; got \{"content":"no function"\}$/,
+      /^decode option handlers of agno must be an object of functions keyed by agno event role: run-start, content, .*; got \{"content":"no function"\}$/,
     );
-    // LangChain's handlers may be given as undefined, as its options always allowed.
-    expect(() => createDecoder({ from: 'langchain', decode: { handlers: { ai: undefined } } })).not.toThrow();
+    // LangChain's handlers option is the same as the other decoders': undefined is no function.
+    expect(thrown(() => createDecoder({ from: 'langchain', decode: { handlers: { ai: undefined } } })).message).toMatch(
+      /^decode option handlers of langchain must be an object of functions keyed by LangChain record type: human, ai, .*; got \{"ai":"\[undefined\]"\}$/,
+    );
     expect(thrown(() => createDecoder({ from: 'langchain', decode: { handlers: { robot: () => undefined } as never } })).message).toMatch(
-      /^decode option handlers of langchain must be handlers by record type: human, ai, system, tool, generic, function, remove, AIMessageChunk, streamEvent; got/,
+      /^decode option handlers of langchain must be an object of functions keyed by LangChain record type: human, ai, system, tool, generic, function, remove, AIMessageChunk, streamEvent; got \{"robot":"\[function\]"\}$/,
     );
   });
 
