@@ -35,6 +35,13 @@ export interface AgentOSContinueOptions extends AgentOSRun {
   tools: readonly AgnoToolExecution[];
   /** Stream the continuation as SSE (default true). */
   stream?: boolean;
+  /**
+   * Continue in the background (agno 2.9+ and 3.x; needs AgentOS storage): the continued run goes
+   * on when the client leaves (an inline one is cancelled), its streamed events carry `event_index`,
+   * and `agentOSResumeRequest` re-attaches to it (a page reloaded mid-run). Without `stream` the
+   * answer is 202 (`accepted`).
+   */
+  background?: boolean;
   userId?: string;
 }
 
@@ -44,6 +51,7 @@ export interface AgentOSContinueOptions extends AgentOSRun {
  */
 export function agentOSContinueRequest(options: AgentOSContinueOptions): AgentOSRequest<URLSearchParams> {
   const body = new URLSearchParams({ tools: JSON.stringify(options.tools), session_id: options.sessionId, stream: String(options.stream ?? true) });
+  if (options.background === true) body.set('background', 'true');
   if (options.userId !== undefined) body.set('user_id', options.userId);
   return { url: runRoute(options, 'continue', 'agentOSContinueRequest'), init: { method: 'POST', body } };
 }

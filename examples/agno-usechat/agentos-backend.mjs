@@ -20,7 +20,7 @@ export const liveScenarios = /** @type {Scenario[]} */ (JSON.parse(await readFil
 
 /**
  * The live backend: each chat runs an agent or team of the AgentOS app at `baseUrl`, and its SSE
- * body goes through `pipeUIMessageStreamToServerResponse` to the page. Runs start with
+ * body goes through `pipeUIMessageStreamToServerResponse` to the page. Runs start and continue with
  * `background=true`: AgentOS keeps a run going when its client leaves and numbers its events, so a
  * page reloaded mid-run re-attaches to it (useChat's `resume: true` reconnect, answered from
  * AgentOS's `/resume` by `toResumedUIMessageStreamResponse`). The chat's active run is kept by
@@ -150,7 +150,8 @@ export function createAgentOsBackend({ baseUrl, onIssue }) {
         const pending = waiting.tools.map((tool) => String(tool.tool_call_id));
         const answers = resolutionsFromUIMessages(messages, { pending });
         const tools = agnoToolsWithAnswers(waiting.tools, answers);
-        const request = agentOSContinueRequest({ baseUrl, ...waiting, tools });
+        // In the background, as the first leg: a reload during the continued run re-attaches to it.
+        const request = agentOSContinueRequest({ baseUrl, ...waiting, tools, background: true });
         const owner = ownerOf(waiting);
         return relay(response, await fetch(request.url, request.init), { owner, chatId, scenario: scenarioOf(owner), answers });
       }

@@ -22,6 +22,11 @@ describe('AgentOS run routes', () => {
     expect(request.url).toBe('http://os/teams/research-team/runs/run-2/continue');
     expect(Object.fromEntries(request.init.body)).toEqual({ tools: '[{"tool_call_id":"call_1","confirmed":true}]', session_id: 's', stream: 'true' });
   });
+
+  it('a background continue request says so in its form fields', () => {
+    const request = agentOSContinueRequest({ baseUrl: 'http://os', agentId: 'a', runId: 'run-2', sessionId: 's', tools: [], background: true });
+    expect(Object.fromEntries(request.init.body)).toEqual({ tools: '[]', session_id: 's', stream: 'true', background: 'true' });
+  });
 });
 
 /** An answer as FastAPI writes an `HTTPException` (agno 3.1.10 `os/routers/agents/router.py`): `{"detail": …}` JSON. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UIMessage } from 'ai';
-import { agentOSContinueRequest, agnoFormat, agnoToolsWithAnswers, resolutionsFromAgnoTools } from '../../adapters/agno/index.js';
+import { agentOSContinueRequest, agentOSResumeRequest, agnoFormat, agnoToolsWithAnswers, resolutionsFromAgnoTools } from '../../adapters/agno/index.js';
 import { resolutionsFromUIMessages, toUIMessageChunkStream } from '../../adapters/ai-sdk/index.js';
 import type { Resolution } from '../../src/model/snapshot.js';
 import { convert, readAll } from '../../src/index.js';
@@ -118,6 +118,20 @@ for (const environment of ['agno-3.1.10', 'agno-2.9.0']) {
       const text = continued.records.filter((record) => record.event === 'RunContent').map((record) => record.content).join('');
       expect(text).toBe('Done as you said.');
     }, 60_000);
+
+    it('an approval continued in the background streams the continued run with event indices (2.9 numbers no inline continuation), and /resume replays it', async () => {
+      const { paused } = await pausedRun('confirmation');
+      const tools = agnoToolsWithAnswers(paused.tools, [{ toolCallId: 'call_delete', approved: true }]);
+      const request = agentOSContinueRequest({ baseUrl: agentOs.url, agentId: 'confirmation-agent', runId: paused.run_id, sessionId: paused.session_id, tools, background: true });
+      const continued = await stream(request.url, request.init.body);
+      expect(continued.status).toBe(200);
+      expect(completedResult(continued.records)).toBe('Deleted /tmp/report.txt');
+      const events = continued.records.filter((record) => typeof record.event === 'string' && record.run_id === paused.run_id && 'event_index' in record);
+      expect(events.map((record) => record.event)).toContain('RunContinued');
+      const resume = agentOSResumeRequest({ baseUrl: agentOs.url, agentId: 'confirmation-agent', runId: paused.run_id, sessionId: paused.session_id });
+      const replayed = await stream(resume.url, resume.init.body);
+      expect(replayed.records.map((record) => record.event)).toContain('RunContinued');
+    });
 
     it('an answer naming no paused tool is refused, not dropped', async () => {
       const { paused } = await pausedRun('confirmation');
