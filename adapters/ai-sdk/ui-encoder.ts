@@ -1,5 +1,6 @@
 import type { CanonicalEvent, EventHandlers, EventOfType } from '../../src/model/event.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import type { Resolution } from '../../src/model/snapshot.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeCitations } from './citations.js';
 import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
@@ -20,6 +21,13 @@ export interface UiEncodeOptions {
 }
 
 type Chunk = Record<string, unknown>;
+
+/** The `tool-approval-response` chunk of an approval's resolution (the approval's id is the requirement's). */
+function approvalResponseChunk(resolution: Resolution, fields: Chunk): Chunk {
+  const chunk: Chunk = { ...fields, type: 'tool-approval-response', approvalId: resolution.requirementId, approved: resolution.approved };
+  if (resolution.reason !== undefined) chunk.reason = resolution.reason;
+  return chunk;
+}
 
 /** Chunk types each target lacks; such events are written another way or left out, and reported. */
 const missingTypes: Record<UiTarget, ReadonlySet<string>> = {
@@ -234,6 +242,12 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     },
     'run-resume'(event) {
       const fields = core.fields(event);
+      const approvals = (event.resolutions ?? []).filter((resolution) => resolution.requirementId !== undefined && resolution.approved !== undefined);
+      if (approvals.length > 0 && approvals.length === event.resolutions?.length && supported('tool-approval-response', event)) {
+        // One chunk per verdict; the fields of the chunk it was read from (if any) on the first.
+        approvals.forEach((resolution, index) => emit(approvalResponseChunk(resolution, index === 0 ? fields : {}), event));
+        return;
+      }
       if (fields.type === 'tool-approval-response' && supported('tool-approval-response', event)) {
         return emit({ ...fields, type: 'tool-approval-response' }, event);
       }

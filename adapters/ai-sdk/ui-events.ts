@@ -1,5 +1,5 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
-import type { Part, Requirement } from '../../src/model/snapshot.js';
+import type { Part, Requirement, Resolution } from '../../src/model/snapshot.js';
 import { isRecord, ownEntry, residual } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { splitCitations } from './citations.js';
@@ -224,9 +224,22 @@ const readToolApprovalRequest: UIMessageChunkHandler = (state, chunk) => {
   return [{ type: 'run-pause', ...envelope, requirements: [...earlier, requirementOf(state, chunk)] }];
 };
 
-const readToolApprovalResponse: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'run-resume', ...(pausedRunOf(state, text(chunk.approvalId)) ?? rootEnvelope(state)), ...ext(chunk, []) },
-];
+/**
+ * The canonical resolution a `tool-approval-response` says (the approval's id as the requirement's,
+ * the verdict and its reason), and the chunk fields it holds; none when the chunk has no verdict.
+ */
+function approvalResolution(chunk: Chunk): { resolution: Resolution | undefined; known: string[] } {
+  if (typeof chunk.approvalId !== 'string' || typeof chunk.approved !== 'boolean') return { resolution: undefined, known: [] };
+  const resolution: Resolution = { requirementId: chunk.approvalId, approved: chunk.approved };
+  if (typeof chunk.reason === 'string') resolution.reason = chunk.reason;
+  return { resolution, known: ['approvalId', 'approved', ...(resolution.reason === undefined ? [] : ['reason'])] };
+}
+
+const readToolApprovalResponse: UIMessageChunkHandler = (state, chunk) => {
+  const { resolution, known } = approvalResolution(chunk);
+  const envelope = pausedRunOf(state, text(chunk.approvalId)) ?? rootEnvelope(state);
+  return [{ type: 'run-resume', ...envelope, ...(resolution === undefined ? {} : { resolutions: [resolution] }), ...ext(chunk, known) }];
+};
 
 const readSourceUrl: UIMessageChunkHandler = (state, chunk) => [
   {

@@ -130,6 +130,8 @@ function runOf(state: LangChainDecoderState, envelope: Envelope, info: RunInfo |
   if (input !== undefined) start.input = input;
   if (ext !== undefined) start.ext = ext;
   out.push(start);
+  // A resumed run goes on from the answers it was given, before anything it did after them.
+  if (info?.resolutions !== undefined && info.resolutions.length > 0) out.push({ type: 'run-resume', ...envelope, resolutions: info.resolutions });
   return run;
 }
 

@@ -1,5 +1,5 @@
 import type { CanonicalEvent } from '../../src/model/event.js';
-import type { Message, Part, Run } from '../../src/model/snapshot.js';
+import type { Message, Part, Resolution, Run } from '../../src/model/snapshot.js';
 import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { type Lineage, runInfoOfRun, runLineage } from './lineage.js';
@@ -93,6 +93,8 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   const withoutLineage = new Set<string>();
   /** Text and reasoning blocks not ended yet, by `${runId} ${id}`. */
   const openBlocks = new Set<string>();
+  /** The answers each run was resumed with, until the run is written: the run snapshot keeps none. */
+  const resolutions = new Map<string, Resolution[]>();
 
   function write(fields: MessageFields, form: MessageForm): unknown {
     if (form.form === 'tuple') {
@@ -169,14 +171,19 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
    */
   function encodeOwnRun(run: Run): { before: unknown[]; answer: unknown[] } {
     const lineaged = !withoutLineage.delete(run.runId);
+    const resumedWith = resolutions.get(run.runId);
+    resolutions.delete(run.runId);
     if (!lineaged) reportUnwrittenEnd(run);
+    if (!lineaged && resumedWith !== undefined) {
+      context.report({ code: 'dropped', level: 'warning', runId: run.runId, eventType: 'run-resume', message: 'the answers the run was resumed with have no place in LangChain messages read without lineage and were left out' });
+    }
     const pairs: [MessageFields, MessageForm, MessageKind][] = [];
     const base = runLineage(run);
     let first = true;
     const lineageFor = (extra: Partial<Lineage>): Lineage | undefined => {
       if (!lineaged) return undefined;
       const lineage: Lineage = { ...base, ...extra };
-      if (first) lineage.run = runInfoOfRun(run);
+      if (first) lineage.run = runInfoOfRun(run, resumedWith);
       first = false;
       return lineage;
     };
@@ -251,6 +258,7 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     push(event) {
       followBlocks(event);
       if (readWithoutLineage(event)) withoutLineage.add(event.runId);
+      if (event.type === 'run-resume' && event.resolutions !== undefined) resolutions.set(event.runId, [...(resolutions.get(event.runId) ?? []), ...event.resolutions]);
       if (event.type === 'raw') {
         reportForeignRaw(context, event, 'LangChain');
         return [];
@@ -261,6 +269,7 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
     flush() {
       const out = snapshot.flush();
       withoutLineage.clear();
+      resolutions.clear();
       openBlocks.clear();
       return out;
     },

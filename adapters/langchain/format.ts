@@ -76,6 +76,13 @@ export const langchainFormat = /* @__PURE__ */ composeFormat(langchainReader, la
     { what: 'activities, reasoning steps, state, handoffs', direction: 'encode', code: 'dropped', level: 'info' },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'run error, cancel or pause of a run read from LangChain messages without lineage', direction: 'encode', code: 'dropped', level: 'warning', note: 'other runs keep their status in the lineage metadata' },
+    {
+      what: 'the answers (resolutions) a run read from LangChain messages without lineage was resumed with',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'warning',
+      note: 'other runs keep them in the lineage metadata',
+    },
     { what: "a run's error text, cancel reason, output, model, provider and time", direction: 'encode', code: 'dropped', level: 'info', note: 'not reported: the lineage says the status, usage and requirements only' },
     { what: 'chunk boundaries of a streamed message', direction: 'encode', code: 'approximated', level: 'info', note: 'not reported: written as one AIMessage; langchain → langchain writes the chunks back verbatim' },
     { what: "text or reasoning a run's error cut", direction: 'encode', code: 'approximated', level: 'warning', note: 'a message is whole: written as its content, it reads back as finished' },

@@ -1,13 +1,15 @@
-import { type Actor, type Requirement, type Run, requirementSchema } from '../../src/model/snapshot.js';
+import { type Actor, type Requirement, type Resolution, type Run, requirementSchema, resolutionSchema } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { lineageKey, type MessageFields } from './schema.js';
 
 /**
- * How a run stands, written on the first message of the run: its status, its usage, and what a
- * paused run waits for. Nothing else of the run (its error text, output, model, other formats'
+ * How a run stands, written on the first message of the run: its status, its usage, what a
+ * paused run waits for, and the answers a resumed run went on with (approvals, as the AI SDK's
+ * `tool-approval-response` says them: LangChain messages hold a rejection as an error ToolMessage,
+ * an approval not at all). Nothing else of the run (its error text, output, model, other formats'
  * `ext`) reaches LangChain.
  */
-export type RunInfo = Pick<Run, 'status' | 'usage' | 'requirements'>;
+export type RunInfo = Pick<Run, 'status' | 'usage' | 'requirements'> & { resolutions?: Resolution[] };
 
 /**
  * The run lineage a written message keeps in `response_metadata.agent_event_bridge`, so that
@@ -82,13 +84,18 @@ export function runInfoOf(lineage: Lineage | undefined): RunInfo | undefined {
   const info: RunInfo = { status: run.status as RunInfo['status'] };
   if (isRecord(run.usage)) info.usage = run.usage as RunInfo['usage'];
   if (Array.isArray(run.requirements)) info.requirements = run.requirements.filter((item): item is Requirement => requirementSchema.safeParse(item).success);
+  if (Array.isArray(run.resolutions)) info.resolutions = run.resolutions.filter((item): item is Resolution => resolutionSchema.safeParse(item).success);
   return info;
 }
 
-/** The run info written for a run: its status, its usage, and its requirements when it is paused. */
-export function runInfoOfRun(run: Run): RunInfo {
+/**
+ * The run info written for a run: its status, its usage, its requirements when it is paused, and
+ * the resolutions it was resumed with.
+ */
+export function runInfoOfRun(run: Run, resolutions?: readonly Resolution[]): RunInfo {
   const info: RunInfo = { status: run.status };
   if (run.usage !== undefined) info.usage = run.usage;
   if (run.status === 'paused' && run.requirements !== undefined) info.requirements = run.requirements;
+  if (resolutions !== undefined && resolutions.length > 0) info.resolutions = [...resolutions];
   return info;
 }

@@ -3,6 +3,7 @@ import type { UIMessage } from 'ai';
 // it) and declares, per target, the warnings a conversion to that target reports: the losses
 // expected of it. test/upstream/corpus.test.ts runs them all.
 import { deniedApprovalStream } from './ai-sdk-denied-approval.js';
+import { answeredMessage, approvalContinuationChunks, approvalRequestChunks } from './ai-sdk-ui-approval-continuation.js';
 import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
 import { toolMessageChunkHistory } from './langchain-tool-message-chunk.js';
 import { invalidArguments, invalidToolInputChunks, invalidToolInputStream } from './ai-sdk-invalid-tool-input.js';
@@ -88,6 +89,23 @@ export const upstreamCases: UpstreamCase[] = [
     // agno 1.x events carry no metrics.
     losses: { 'agno-legacy': ['dropped step-end', 'dropped run-end'] },
   },
+  {
+    name: 'ai-sdk-ui: a run that waits for a tool approval',
+    format: 'ai-sdk-ui',
+    records: () => approvalRequestChunks,
+    // Runner has no pause (its stand-in is reported at each pause).
+    losses: { runner: ['approximated run-pause', 'approximated run-pause'] },
+  },
+  ...[true, false].map(
+    (approved): UpstreamCase => ({
+      name: `ai-sdk-ui: the continuation after the user ${approved ? 'approved' : 'denied'} a tool call`,
+      format: 'ai-sdk-ui',
+      records: () => approvalContinuationChunks(approved),
+      continues: answeredMessage(approved),
+      // Runner has no resume (its stand-in is reported).
+      losses: { runner: ['approximated run-resume'] },
+    }),
+  ),
   {
     name: 'runner: a SequentialAgent whose last child raises',
     format: 'runner',
