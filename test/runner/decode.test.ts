@@ -66,6 +66,20 @@ describe('runner decoding', () => {
     expect(end?.usage).toEqual({ inputTokens: 140 + 220, outputTokens: 40 + 14 });
   });
 
+  it('a restated llm_response counts once as long as its JSON text is the same, and again once it differs', () => {
+    const records = readJsonl(join(fixtures, 'constructed-4.2-parallel-tools-one-fails.jsonl')) as Record<string, unknown>[];
+    const usageOf = (list: unknown[]) => ofType(decodeRunner(list).output as CanonicalEvent[], 'run-end')[0]?.usage;
+    const [first, second] = records.filter((record) => typeof record.llm_response === 'object' && record.llm_response !== null);
+    expect(second?.llm_response).toEqual(first?.llm_response);
+    // The same response parsed afresh (another object, the same text) is the same model turn.
+    const copied = records.map((record) => (record === second ? { ...record, llm_response: JSON.parse(JSON.stringify(first?.llm_response)) } : record));
+    expect(usageOf(copied)).toEqual({ inputTokens: 140 + 220, outputTokens: 40 + 14 });
+    // The same fields in another order are another text: counted as another model turn, as ever.
+    const { input_tokens, ...rest } = first?.llm_response as Record<string, unknown>;
+    const reordered = records.map((record) => (record === second ? { ...record, llm_response: { ...rest, input_tokens } } : record));
+    expect(usageOf(reordered)).toEqual({ inputTokens: 140 + 140 + 220, outputTokens: 40 + 40 + 14 });
+  });
+
   it('a tool that raised stays a tool error with its message', () => {
     const output = decodeFixture('constructed-4.2-parallel-tools-one-fails').output as CanonicalEvent[];
     expect(ofType(output, 'tool-error')).toMatchObject([{ toolCallId: 'call_b', toolName: 'get_time', error: 'TimeoutError: time service did not answer' }]);
