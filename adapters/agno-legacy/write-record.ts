@@ -156,6 +156,8 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
     return withBody(envelope(event, 'run-paused', context), { tools });
   },
   'run-resume'(event, context) {
+    // agno takes the answers in the continue request; RunContinued holds none.
+    if (event.resolutions !== undefined && event.resolutions.length > 0) context.lost("a resume's resolution list (approvals, inputs)", event);
     return envelope(event, 'run-continued', context);
   },
   'step-start'(event, context) {

@@ -124,7 +124,11 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     'run-error': record,
     'run-cancel': record,
     'run-pause': record,
-    'run-resume': record,
+    'run-resume': (event) => {
+      // agno takes the answers in the continue request (continue_run, AgentOS /continue); RunContinued holds none.
+      if (event.resolutions !== undefined && event.resolutions.length > 0) dropped(event, "a resume's resolution list (approvals, inputs)");
+      return record(event);
+    },
     'step-start': (event) => {
       if (event.messageId !== undefined) dropped(event, 'the message id of a model request');
       return record(event);

@@ -84,7 +84,8 @@ function plainRequirement(requirement: Requirement): Requirement {
 
 /**
  * The fields of an event our carrier parts hold: its kind, lineage, token usage, finish reason,
- * error text, cancel reason and requirements. No `ext` (another format's fields), no output, no time.
+ * error text, cancel reason, requirements and a resume's resolutions (the client's own answers).
+ * No `ext` (another format's fields), no output, no time.
  */
 export function compactEvent(event: CanonicalEvent): CanonicalEvent {
   const compact: Record<string, unknown> = { type: event.type, runId: event.runId };
@@ -96,6 +97,7 @@ export function compactEvent(event: CanonicalEvent): CanonicalEvent {
   if (usage !== undefined) compact.usage = usage;
   if (event.type === 'run-error') compact.error = { message: event.error.message, ...(event.error.type === undefined ? {} : { type: event.error.type }) };
   if (event.type === 'run-pause') compact.requirements = event.requirements.map(plainRequirement);
+  if (event.type === 'run-resume' && event.resolutions !== undefined) compact.resolutions = event.resolutions;
   return compact as CanonicalEvent;
 }
 

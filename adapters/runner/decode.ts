@@ -1,5 +1,5 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
-import { type Actor, type ErrorInfo, type Part, type Requirement, requirementSchema } from '../../src/model/snapshot.js';
+import { type Actor, type ErrorInfo, type Part, type Requirement, type Resolution, requirementSchema, resolutionSchema } from '../../src/model/snapshot.js';
 import { type Usage, addUsage } from '../../src/model/usage.js';
 import { type TextStream, createTextStream, isRecord, schemaIssueText } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
@@ -423,6 +423,12 @@ function requirementsOf(value: unknown): Requirement[] {
   return value.filter((item): item is Requirement => requirementSchema.safeParse(item).success);
 }
 
+/** The valid resolutions of a resume stand-in's metadata. */
+function resolutionsOf(value: unknown): Resolution[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((item): item is Resolution => resolutionSchema.safeParse(item).success);
+}
+
 /** The events of one agent_message or tool_response, the last of them standing for the record. */
 function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, record: Record<string, unknown>, events: CanonicalEvent[]): void {
   const env = envelope(run, record);
@@ -470,7 +476,8 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
   }
   if (metadata.resumed === true) {
     run.status = 'open';
-    events.push({ type: 'run-resume', ...env });
+    const resolutions = resolutionsOf(metadata.resolutions);
+    events.push({ type: 'run-resume', ...env, ...(resolutions === undefined ? {} : { resolutions }) });
     return;
   }
   switch (metadata.react_step) {

@@ -310,8 +310,9 @@ function createEventEncoder(context: AdapterContext): Encoder {
       return [build(event, { type: 'agent_message', parts: [], metadata: { paused: true, requirements: event.requirements } })];
     },
     'run-resume'(event) {
-      approximated(event, 'Runner has no resume; written as an agent_message with metadata {"resumed": true}');
-      return [build(event, { type: 'agent_message', parts: [], metadata: { resumed: true } })];
+      approximated(event, 'Runner has no resume; written as an agent_message with metadata {"resumed": true, "resolutions": […]}');
+      const metadata = event.resolutions === undefined ? { resumed: true } : { resumed: true, resolutions: event.resolutions };
+      return [build(event, { type: 'agent_message', parts: [], metadata })];
     },
     'step-start'() {
       return [];

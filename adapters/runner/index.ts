@@ -68,7 +68,7 @@ export const runnerFormat = /* @__PURE__ */ composeFormat(runnerReader, runnerWr
     { what: 'usage of steps and runs', direction: 'encode', code: 'dropped', level: 'info', note: 'Runner keeps usage only in llm_response of a model turn' },
     { what: 'ids of member runs without a run-start', direction: 'encode', code: 'approximated', level: 'info', note: 'a member is named by its branch; a run-start writes its id in agent_start.metadata.run_id, the root run id travels in invocation_id' },
     { what: 'cancel', direction: 'encode', code: 'approximated', level: 'warning', note: 'an error event with exception_type "CancelledError", read back as cancel' },
-    { what: 'pause and resume', direction: 'encode', code: 'approximated', level: 'warning', note: 'agent_message with metadata {paused, requirements} / {resumed}, read back as pause / resume' },
+    { what: 'pause and resume', direction: 'encode', code: 'approximated', level: 'warning', note: 'agent_message with metadata {paused, requirements} / {resumed, resolutions}, read back as pause / resume' },
     { what: 'reasoning steps, activities, sources, citations', direction: 'encode', code: 'dropped', level: 'info' },
     { what: 'system messages', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'data event names other than structured_output', direction: 'encode', code: 'dropped', level: 'info', note: 'the data itself is a DataPart' },

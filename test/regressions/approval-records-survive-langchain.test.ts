@@ -57,4 +57,16 @@ describe('approval records through LangChain', () => {
     const { back } = throughLangChain(continuation(false));
     expect(back.output[0]).toEqual({ type: 'start', messageId: 'msg-1' });
   });
+
+  it.each(['runner', 'ai-sdk-stream'] as const)('a verdict through %s comes back as the same tool-approval-response', (target) => {
+    const chunks = continuation(false);
+    const written = convert(chunks, { from: 'ai-sdk-ui', to: target }).output;
+    const back = convert(written, { from: target, to: 'ai-sdk-ui' }).output as Record<string, unknown>[];
+    expect(back.filter((chunk) => chunk.type === 'tool-approval-response')).toEqual((chunks as Record<string, unknown>[]).filter((chunk) => chunk.type === 'tool-approval-response'));
+  });
+
+  it.each(['agno', 'agno-legacy'] as const)('a verdict written as %s, whose RunContinued holds none, is reported', (target) => {
+    const { issues } = convert(continuation(false), { from: 'ai-sdk-ui', to: target });
+    expect(issues.filter((issue) => issue.eventType === 'run-resume')).toMatchObject([{ code: 'dropped', format: target }]);
+  });
 });

@@ -102,8 +102,8 @@ export const upstreamCases: UpstreamCase[] = [
       format: 'ai-sdk-ui',
       records: () => approvalContinuationChunks(approved),
       continues: answeredMessage(approved),
-      // Runner has no resume (its stand-in is reported).
-      losses: { runner: ['approximated run-resume'] },
+      // Runner has no resume (its stand-in, which holds the verdict, is reported); agno 1.x's RunContinued holds no verdict.
+      losses: { runner: ['approximated run-resume'], 'agno-legacy': ['dropped run-resume'] },
     }),
   ),
   {
