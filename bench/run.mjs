@@ -296,10 +296,10 @@ function report(results) {
     );
   }
   const peerResult = results.peer;
-  lines.push('', 'Peer: @ai-sdk/langchain toUIMessageStream against ours (convert(ReadableStream), langchain → ai-sdk-ui) on the same objects, better median of two alternating passes:');
+  lines.push('', 'Peer: @ai-sdk/langchain toUIMessageStream against ours (convert(ReadableStream), langchain → ai-sdk-ui) on the same objects, better median of two alternating passes, CPU time of the process (user + system):');
   lines.push(
     table([
-      ['job', 'items', 'peer ms', 'ours ms', 'peer items/s', 'ours items/s', 'ours / peer'],
+      ['job', 'items', 'peer CPU ms', 'ours CPU ms', 'peer items/s', 'ours items/s', 'ours / peer'],
       ...peerResult.jobs.map((job) => [job.job, String(job.items), fixed(job.peer.milliseconds), fixed(job.ours.milliseconds), fixed(job.peer.itemsPerSecond, 0), fixed(job.ours.itemsPerSecond, 0), `${fixed(job.throughputRatio)}×`]),
     ]),
   );

@@ -6,6 +6,7 @@ import { handlerTable, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf, runInfoOf } from './lineage.js';
 import { langchainFields, messageOf } from './message-fields.js';
+import { recordOf } from './instance-record.js';
 import { parsePartialJson } from './partial-json.js';
 import { type MessageKind, type MessageRecord, type StreamEventRecord, formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
 import { type StreamEventHooks, type StreamEventReader, createStreamEventReader } from './stream-event-reader.js';
@@ -467,7 +468,7 @@ export const langchainRecordHandlers: Readonly<LangChainRecordHandlers> = {
 /**
  * Reads LangChain messages in every serialized form (constructor JSON, StoredMessage, Python
  * `message_to_dict`, OpenAI-style dicts, tuples), `AIMessageChunk` streams and `streamEvents`
- * v2 records. A message list is one run (its id minted) unless the messages carry the lineage
+ * v2 records, as JSON or as the `@langchain/core` instances themselves (read as their JSON). A message list is one run (its id minted) unless the messages carry the lineage
  * this library writes; each run ends when the input does. Each record goes to the handler of its
  * type, `options.handlers` over `langchainRecordHandlers`.
  */
@@ -475,8 +476,9 @@ export function createLangChainDecoder(context: AdapterContext, options?: LangCh
   const state: LangChainDecoderState = { context, runs: new Map() };
   const handlers = handlerTable(langchainRecordHandlers, options?.handlers);
   return {
-    push(record) {
+    push(given) {
       const out: CanonicalEvent[] = [];
+      const record = recordOf(given);
       if (isStreamEventRecord(record)) {
         handlers.streamEvent(state, record, out);
         return out;

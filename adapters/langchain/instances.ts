@@ -110,7 +110,7 @@ export function toLangChainMessages(input: readonly unknown[], options: ToLangCh
 export function fromLangChainMessages(messages: readonly (BaseMessage | unknown)[], options: Pick<ToLangChainOptions, 'onIssue'> = {}): Run[] {
   const decoder = createLangChainDecoder(contextOf(options.onIssue));
   const events: CanonicalEvent[] = [];
-  for (const message of messages) append(events, decoder.push(JSON.parse(JSON.stringify(message)) as unknown));
+  for (const message of messages) append(events, decoder.push(message));
   append(events, decoder.flush());
   return accumulate(events, options.onIssue === undefined ? {} : { onIssue: options.onIssue });
 }

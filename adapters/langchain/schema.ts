@@ -93,38 +93,39 @@ function isEscaped(value: Record<string, unknown>): boolean {
 }
 
 /**
+ * Copies fields with every object at any depth that `replace` gives a replacement for replaced
+ * (the fields object itself is not offered).
+ */
+function replaceObjects(fields: MessageFields, replace: (value: Record<string, unknown>) => unknown): MessageFields {
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (!isRecord(value)) return value;
+    return replace(value) ?? Object.fromEntries(Object.entries(value).map(([key, field]) => [key, copy(field)]));
+  };
+  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, copy(field)]));
+}
+
+/**
  * Wraps every object value with an `lc` key as `{__lc_escaped__: value}`, as `Serializable.toJSON`
  * does (@langchain/core 1.x), so `load` does not take user data for a serialized object.
  */
-export function escapeFields(fields: MessageFields): MessageFields {
-  const escape = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(escape);
-    if (!isRecord(value)) return value;
-    if ('lc' in value || isEscaped(value)) return { [escapedKey]: value };
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, escape(field)]));
-  };
-  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, escape(field)]));
-}
+export const escapeFields = (fields: MessageFields): MessageFields =>
+  replaceObjects(fields, (value) => ('lc' in value || isEscaped(value) ? { [escapedKey]: value } : undefined));
 
 /** Undoes {@link escapeFields}: escaped values come back as they were. */
-export function unescapeFields(fields: MessageFields): MessageFields {
-  const unescape = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(unescape);
-    if (!isRecord(value)) return value;
-    if (isEscaped(value)) return value[escapedKey];
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, unescape(field)]));
-  };
-  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, unescape(field)]));
-}
+export const unescapeFields = (fields: MessageFields): MessageFields => replaceObjects(fields, (value) => (isEscaped(value) ? value[escapedKey] : undefined));
 
-/** Whether a value holds, at any depth, an object with an `lc` key or an escaped value. */
-function holdsEscapeKeys(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(holdsEscapeKeys);
+/** Whether a value holds, at any depth (itself included), an object that `test` accepts. */
+export function holdsObject(value: unknown, test: (value: Record<string, unknown>) => boolean): boolean {
+  if (Array.isArray(value)) return value.some((item) => holdsObject(item, test));
   if (!isRecord(value)) return false;
-  if ('lc' in value || isEscaped(value)) return true;
-  for (const key in value) if (holdsEscapeKeys(value[key])) return true;
+  if (test(value)) return true;
+  for (const key in value) if (holdsObject(value[key], test)) return true;
   return false;
 }
+
+/** Whether a value holds, at any depth, an object with an `lc` key or an escaped value (which `toJSON` escapes). */
+export const holdsEscapeKeys = (value: unknown): boolean => holdsObject(value, (object) => 'lc' in object || isEscaped(object));
 
 /** Whether a form escapes `lc` keys: JS constructor JSON and `toDict`; Python's `model_dump` (with `data.type`) does not. */
 function escapes(form: MessageForm, fields: MessageFields): boolean {

@@ -5,6 +5,7 @@
 //  3. a `streamEvents` v2 stream: the recording test/langchain/fixtures/agent-tools.stream-events.jsonl
 //     (a real JS agent with tools), its messages revived as @langchain/core instances.
 // Every input is built before timing; both converters get the same objects; the two take turns.
+// Times are CPU time of the process (user + system), medians; wall time is reported beside.
 // Prints JSON on stdout. Usage: node bench/peers/peer-bench.mjs [CHUNKS] [--quick]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,50 +94,64 @@ async function drain(stream) {
 /** The peer: its own entry point, on what LangChain / LangGraph hand it. */
 const peer = (items) => drain(toUIMessageStream(streamOf(items)));
 
-/** Ours through the ReadableStream surface, `toRecord` making each item a LangChain record inside the timed work. */
+/**
+ * Ours through the ReadableStream surface. Our LangChain decoder reads instances itself; `toRecord`
+ * only unwraps what it has no form for (LangGraph tuples), inside the timed work.
+ */
 const ours = (toRecord) => (items) =>
   drain(
     convert(
-      streamOf(items).pipeThrough(
-        new TransformStream({
-          transform(item, controller) {
-            const record = toRecord(item);
-            if (record !== undefined) controller.enqueue(record);
-          },
-        }),
-      ),
+      toRecord === undefined
+        ? streamOf(items)
+        : streamOf(items).pipeThrough(
+            new TransformStream({
+              transform(item, controller) {
+                const record = toRecord(item);
+                if (record !== undefined) controller.enqueue(record);
+              },
+            }),
+          ),
       { from: 'langchain', to: 'ai-sdk-ui', collectIssues: false },
     ),
   );
 
-/** A message instance's LangChain JSON, as `fromLangChainMessages` makes it (a JSON round trip). */
+/** A message instance's LangChain JSON (a JSON round trip), for the records-already-JSON figure. */
 const asJson = (value) => JSON.parse(JSON.stringify(value));
 
 /**
- * LangGraph tuples as our decoder reads them: the `messages` mode's chunk as its JSON; `values`
- * (the whole state, restating the messages) is left out. Our LangChain reader has no LangGraph
- * tuple form of its own, so this unwrapping is part of the timed work.
+ * LangGraph tuples as our decoder reads them: the `messages` mode's chunk (an instance, read by
+ * the decoder); `values` (the whole state, restating the messages) is left out. Our LangChain
+ * reader has no LangGraph tuple form of its own, so this unwrapping is part of the timed work.
  */
-const fromTuple = ([mode, payload]) => (mode === 'messages' ? asJson(payload[0]) : undefined);
+const fromTuple = ([mode, payload]) => (mode === 'messages' ? payload[0] : undefined);
 
 /** Ours on records already JSON (as read from a log): the array surface. */
 const oursRecords = (records) => convert(records, { from: 'langchain', to: 'ai-sdk-ui', collectIssues: false }).output.length;
 
+/** CPU time of this process (user + system) in ms: the machine is shared, and wall time counts the others' work. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 /**
- * Median ms of `streams` conversions of `input` in a row, after warm-up: short inputs are
- * converted many times per sample so that timer resolution does not decide.
+ * Median CPU ms (and median wall ms) of `streams` conversions of `input` in a row, after warm-up:
+ * short inputs are converted many times per sample so that timer resolution does not decide.
  */
 async function time(task, input, streams = 1) {
   let output = 0;
   for (let warm = 0; warm < 3; warm += 1) output = await task(input);
-  const samples = [];
+  const cpu = [];
+  const wall = [];
   for (let index = 0; index < repeats; index += 1) {
+    const startedCpu = cpuNow();
     const started = performance.now();
     for (let stream = 0; stream < streams; stream += 1) await task(input);
-    samples.push((performance.now() - started) / streams);
+    wall.push((performance.now() - started) / streams);
+    cpu.push((cpuNow() - startedCpu) / streams);
   }
-  samples.sort((left, right) => left - right);
-  return { milliseconds: samples[Math.floor(samples.length / 2)], outputChunks: output };
+  const median = (samples) => samples.sort((left, right) => left - right)[Math.floor(samples.length / 2)];
+  return { milliseconds: median(cpu), wallMilliseconds: median(wall), outputChunks: output };
 }
 
 /** The peer and ours take turns twice on the same input; the better median of each is kept. */
@@ -163,9 +178,9 @@ const chunks = providerChunks(count);
 const tuples = await langGraphTuples(providerChunks(count));
 const events = await streamEvents();
 const jobs = [
-  await compare('AIMessageChunk instances', chunks, ours(asJson)),
+  await compare('AIMessageChunk instances', chunks, ours()),
   await compare("LangGraph stream tuples (streamMode ['values', 'messages'])", tuples, ours(fromTuple)),
-  await compare('streamEvents v2 (agent-tools recording, one stream per conversion)', events, ours(asJson), 50),
+  await compare('streamEvents v2 (agent-tools recording, one stream per conversion)', events, ours(), 50),
 ];
 const records = chunks.map(asJson);
 const recordsResult = await time(oursRecords, records);
