@@ -47,7 +47,7 @@ export {
 } from './model/event.js';
 export { accumulate, createAccumulator, type Accumulator, type AccumulateOptions } from './model/accumulate.js';
 export { explode, type ExplodeOptions } from './model/explode.js';
-export { createVerifier, verify, type Verifier } from './model/verify.js';
+export { createVerifier, verify, type Verifier, type VerifierOptions } from './model/verify.js';
 export type {
   AdapterContext,
   AnyFormat,

@@ -476,6 +476,17 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
       }
       return events;
     },
+    forget(runId) {
+      const events: CanonicalEvent[] = [];
+      const state = states.get(runId);
+      if (state !== undefined && (state.textId !== undefined || state.reasoningId !== undefined)) close(decoder, state.envelope ?? { runId }, events);
+      if (parents.get(runId) === undefined) forgetIfTopLevel(runId);
+      else trees.get(rootOf(runId))?.delete(runId);
+      states.delete(runId);
+      parents.delete(runId);
+      seenRuns.delete(runId);
+      return events;
+    },
   };
 }
 

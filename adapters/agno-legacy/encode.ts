@@ -144,6 +144,15 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
     flush() {
       return snapshot.flush();
     },
+    forget(runId) {
+      const out = shapes.get(runId) === 'aggregate' ? snapshot.forget(runId) : [];
+      if (shapes.has(runId)) forget(runId);
+      // A member keeps nothing in the aggregate writer's state of its own; its event context goes.
+      teamSessions.delete(runId);
+      runContext.delete(runId);
+      reported.delete(runId);
+      return out;
+    },
   };
 }
 

@@ -751,5 +751,16 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       }
       return out;
     },
+    forget(runId) {
+      const out: CanonicalEvent[] = [];
+      const state = runs.get(runId);
+      if (state === undefined) return out;
+      if (state.text !== undefined || state.reasoning !== undefined) closeAll(state, state.envelope, out);
+      runs.delete(runId);
+      decoder.paused.delete(runId);
+      const leader = delegating.indexOf(runId);
+      if (leader !== -1) delegating.splice(leader, 1);
+      return out;
+    },
   };
 }

@@ -82,15 +82,28 @@ interface EncoderState {
   actors: Map<string, Actor>;
   times: Map<string, number>;
   toolInputs: Map<string, { toolName: string; input: unknown }>;
+  /** The calls of each run in `toolInputs`, so that forgetting a run releases those left without an outcome. */
+  toolCallsByRun: Map<string, string[]>;
   reported: Set<string>;
   messages: number;
   /** Open texts that agno streamed as intermediate content, by id. */
   intermediate: Set<string>;
 }
 
+/**
+ * Releases what the event encoder keeps for a run that will get no more events. A run's end keeps
+ * its tool calls: a later stream may continue them (a result for a call made in an earlier response).
+ */
+function forgetRun(state: EncoderState, runId: string): void {
+  state.actors.delete(runId);
+  state.times.delete(runId);
+  for (const toolCallId of state.toolCallsByRun.get(runId) ?? []) state.toolInputs.delete(toolCallId);
+  state.toolCallsByRun.delete(runId);
+}
+
 function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encoder {
   const report = lossReporter(context);
-  const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: new Map(), reported: new Set(), messages: 0, intermediate: new Set() };
+  const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: new Map(), toolCallsByRun: new Map(), reported: new Set(), messages: 0, intermediate: new Set() };
 
   function once(key: string, report: () => void): void {
     if (state.reported.has(key)) return;
@@ -162,6 +175,9 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     'tool-call': (event) => {
       reportWrappedToolInput(context, event, 'agno');
       state.toolInputs.set(event.toolCallId, { toolName: event.toolName, input: event.input });
+      const calls = state.toolCallsByRun.get(event.runId);
+      if (calls === undefined) state.toolCallsByRun.set(event.runId, [event.toolCallId]);
+      else calls.push(event.toolCallId);
       return record(event);
     },
     'tool-result': (event) => withToolCall(event, record(withToolName(event))),
@@ -267,6 +283,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
       state.actors.delete(event.runId);
       state.times.delete(event.runId);
+      state.toolCallsByRun.delete(event.runId);
     }
     if (event.type === 'tool-result' || event.type === 'tool-error') state.toolInputs.delete(event.toolCallId);
     return records;
@@ -277,6 +294,10 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     // records of unchanged agno events back itself).
     push: encode,
     flush() {
+      return [];
+    },
+    forget(runId) {
+      forgetRun(state, runId);
       return [];
     },
   };

@@ -5,7 +5,7 @@ import type { Requirement } from '../../src/model/snapshot.js';
 import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
-import { envelopeOf, extFields, mintedRunIdKey, noStartKey } from './state.js';
+import { envelopeOf, extFields, forgetRun, mintedRunIdKey, noStartKey } from './state.js';
 import type { ChunkWriter } from './writer.js';
 
 type Fields = Record<string, unknown>;
@@ -450,6 +450,11 @@ export function recordEncoder(writer: ChunkWriter, encode: (event: CanonicalEven
       return writer.take();
     },
     flush() {
+      return writer.take();
+    },
+    forget(runId) {
+      // A message stream has nothing to close for one run: what it keeps of the run goes.
+      forgetRun(writer.state, runId);
       return writer.take();
     },
   };

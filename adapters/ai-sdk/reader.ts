@@ -2,7 +2,7 @@ import { type CanonicalEvent, canonicalEventSchema } from '../../src/model/event
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
-import { type StreamState, afterFinishKey, createStreamState, envelopeOf, mintedRunIdKey, noStartKey, track } from './state.js';
+import { type StreamState, afterFinishKey, createStreamState, envelopeOf, forgetRun, mintedRunIdKey, noStartKey, track } from './state.js';
 import { append } from '../../src/model/append.js';
 
 /** What one of our own records in a stream is. */
@@ -219,6 +219,15 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
       return inOrder(record, read(record));
     },
     flush() {
+      const held = heldEnd;
+      heldEnd = [];
+      return held;
+    },
+    forget(runId) {
+      runs.delete(runId);
+      forgetRun(state, runId);
+      // The end of a finished message held for metadata that may follow is said now, as flush says it.
+      if (heldEnd[0]?.runId !== runId) return [];
       const held = heldEnd;
       heldEnd = [];
       return held;

@@ -111,6 +111,12 @@ function trackTool(state: StreamState, event: { toolCallId: string }, tool: Trac
   state.tools.set(event.toolCallId, tool);
 }
 
+/** Releases what the stream state keeps for a run that gets no more events: its pause and its tool calls. */
+export function forgetRun(state: StreamState, runId: string): void {
+  state.pending.delete(runId);
+  forgetTools(state, runId);
+}
+
 function forgetTools(state: StreamState, runId: string): void {
   for (const toolCallId of state.toolsByRun.get(runId) ?? []) {
     // A call id a later run reused belongs to that run now.

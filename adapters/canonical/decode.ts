@@ -54,5 +54,9 @@ export function createCanonicalDecoder(context: AdapterContext, _options?: Canon
     flush() {
       return [];
     },
+    // Events pass through: nothing is kept per run.
+    forget() {
+      return [];
+    },
   };
 }

@@ -510,5 +510,14 @@ export function createLangChainDecoder(context: AdapterContext, options?: LangCh
       state.runs.clear();
       return out;
     },
+    forget(runId) {
+      const out: CanonicalEvent[] = [];
+      const run = state.runs.get(runId);
+      if (run === undefined) return out;
+      closeChunk(state, run, out);
+      if (run.endsAtFlush) endRun(state, run, out);
+      state.runs.delete(runId);
+      return out;
+    },
   };
 }

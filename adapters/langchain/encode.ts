@@ -273,5 +273,9 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
       openBlocks.clear();
       return out;
     },
+    forget(runId) {
+      withoutLineage.delete(runId);
+      return snapshot.forget(runId);
+    },
   };
 }

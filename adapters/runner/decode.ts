@@ -731,5 +731,20 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       }
       return out;
     },
+    forget(runId) {
+      const events: CanonicalEvent[] = [];
+      // A turn is a top-level run; its members end with it. The sessions with an open turn are
+      // bounded ({@link openSessionLimit}), so the search is too.
+      for (const session of state.sessions.values()) {
+        const turn = session.turn;
+        if (turn === undefined || (turn.id !== runId && !turn.roots.some((root) => root.runId === runId))) continue;
+        if (state.pendingUser?.session === session) resolvePendingUser(state, undefined, events);
+        closeTurn(state, turn, closingRecord(session), events);
+        session.turn = undefined;
+        state.sessions.delete(session.key);
+        break;
+      }
+      return events;
+    },
   };
 }

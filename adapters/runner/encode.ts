@@ -472,6 +472,14 @@ function createEventEncoder(context: AdapterContext): Encoder {
       saidBeforeCalls.clear();
       return out;
     },
+    forget(runId) {
+      // A final answer held for this run is written, as flush writes it.
+      const out = held?.runId === runId ? [held.record] : [];
+      if (held?.runId === runId) held = undefined;
+      runs.delete(runId);
+      saidBeforeCalls.delete(runId);
+      return out;
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { createConverter } from '../registered.js';
 import { checkOptions, optionsFromText } from '../pipeline/options.js';
 import { type FormatName, getFormat, listFormats } from '../registry.js';
 import type { Interruption } from './interrupt.js';
-import { type OutputFile, openInput, openOutputs, sinkFor, type TextSink, UsageError } from './io.js';
+import { type OutputFile, openInput, openOutputs, positiveWholeNumber, sinkFor, type TextSink, UsageError } from './io.js';
 import { readInput } from './read-input.js';
 import { createIssuePrinter, formatSummary } from './summary.js';
 
@@ -41,6 +41,8 @@ Options:
   --max-record-length N
                      reject a record (a JSONL line, an SSE event, a JSON value) longer than N
                      characters, keeping its first 1024 in --rejects (default 268435456)
+  --max-open-runs N  keep at most N runs open at once (default 100000): past it the run opened
+                     first is ended as the end of the input ends a run, reported once and counted
   --quiet            no summary and no issue lines on stderr
   -h, --help         this help
 
@@ -75,6 +77,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
       'rejects-format': { type: 'string', default: 'jsonl' },
       quiet: { type: 'boolean', default: false },
       'max-record-length': { type: 'string' },
+      'max-open-runs': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -93,10 +96,8 @@ export async function convertCommand(args: string[], interruption?: Interruption
   if (!outputFramings.includes(values.out as OutputFraming)) throw new UsageError(`--out must be one of ${outputFramings.join(', ')}`);
   if (!rejectsFormats.includes(values['rejects-format'] as RejectsFormat)) throw new UsageError(`--rejects-format must be one of ${rejectsFormats.join(', ')}`);
 
-  const maxRecordLength = values['max-record-length'] === undefined ? undefined : Number(values['max-record-length']);
-  if (maxRecordLength !== undefined && !(Number.isSafeInteger(maxRecordLength) && maxRecordLength > 0)) {
-    throw new UsageError(`--max-record-length takes a positive whole number of characters, got "${values['max-record-length']}"`);
-  }
+  const maxRecordLength = positiveWholeNumber('max-record-length', values['max-record-length'], 'characters');
+  const maxOpenRuns = positiveWholeNumber('max-open-runs', values['max-open-runs'], 'runs');
   // Adapter options are checked against the formats' schemas before any file is opened: a
   // ConversionError here is a usage error (exit 2) that lists the accepted keys and values.
   const encode = optionsFromText(target.options?.encode, keyValues(values.encode ?? [], '--encode'));
@@ -133,6 +134,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
     collectIssues: false,
     encode,
     decode,
+    ...(maxOpenRuns === undefined ? {} : { maxOpenRuns }),
     onIssue(issue: Issue) {
       issuesFile?.write(`${JSON.stringify(issue)}\n`);
       printer.print(issue);

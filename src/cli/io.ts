@@ -285,3 +285,15 @@ export function createProgress(enabled: boolean, total?: number): { update(recor
 
 /** Shown when a command waits on a terminal for standard input, which looks like a hang otherwise. */
 export const terminalInputHint = 'agent-event-bridge: reading from stdin; pass a FILE or pipe records in (Ctrl-D ends)\n';
+
+/**
+ * The value of a flag that takes a positive whole number, or undefined when it is not given.
+ * @param what what the number counts, for the usage error (`characters`, `runs`).
+ * @throws UsageError for anything else.
+ */
+export function positiveWholeNumber(flag: string, value: string | undefined, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number <= 0) throw new UsageError(`--${flag} takes a positive whole number of ${what}, got "${value}"`);
+  return number;
+}

@@ -6,7 +6,7 @@ import { createVerifier } from '../model/verify.js';
 import { createDecoder } from '../registered.js';
 import { getFormat, listFormats } from '../registry.js';
 import type { Interruption } from './interrupt.js';
-import { openInput, UsageError } from './io.js';
+import { openInput, positiveWholeNumber, UsageError } from './io.js';
 import { readInput } from './read-input.js';
 import type { FormatName } from '../registry.js';
 
@@ -23,6 +23,9 @@ Options:
                    "issues"} (foreign: records that are not of the format; unended: runs with
                    no end, which the issues name up to 100 and then count)
   --in FRAMING     input framing: auto, jsonl, sse, concat, json (default: auto)
+  --max-open-runs N
+                   check at most N runs open at once (default 100000): past it the run opened
+                   first is no longer followed and counts as a run without an end (reported once)
   -h, --help       this help
 
 Exit codes: 0 valid, 1 error-level issues or unreadable records, 2 usage error.
@@ -56,6 +59,7 @@ export async function validateCommand(args: string[], interruption?: Interruptio
       from: { type: 'string' },
       json: { type: 'boolean', default: false },
       in: { type: 'string', default: 'auto' },
+      'max-open-runs': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -79,8 +83,10 @@ export async function validateCommand(args: string[], interruption?: Interruptio
     if (issue.level === 'error') errors += 1;
     if (issues.length < listedIssues) issues.push(issue);
   };
-  const decoder = createDecoder({ from: values.from as FormatName | 'auto', collectIssues: false, onIssue: keep });
-  const verifier = createVerifier();
+  const maxOpenRuns = positiveWholeNumber('max-open-runs', values['max-open-runs'], 'runs');
+  const bound = maxOpenRuns === undefined ? {} : { maxOpenRuns };
+  const decoder = createDecoder({ from: values.from as FormatName | 'auto', collectIssues: false, onIssue: keep, ...bound });
+  const verifier = createVerifier(bound);
   let rejected = 0;
   let records = 0;
   let foreign = 0;

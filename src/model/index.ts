@@ -6,4 +6,4 @@ export * from './snapshot.js';
 export * from './event.js';
 export { accumulate, createAccumulator, type Accumulator, type AccumulateOptions } from './accumulate.js';
 export { explode, explodeMessage, isStreamable, type ExplodeOptions } from './explode.js';
-export { createVerifier, verify, type Verifier } from './verify.js';
+export { createVerifier, verify, type Verifier, type VerifierOptions } from './verify.js';

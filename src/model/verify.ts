@@ -1,14 +1,15 @@
 import type { CanonicalEvent } from './event.js';
 import type { Issue, IssueInput } from './issue.js';
 import { append } from './append.js';
+import { createOldestFirst } from './oldest-first.js';
 
 /** What the checker knows of a run; the sets are made on first use (a log may hold many runs). */
 interface RunLifecycle {
+  runId: string;
   /** The index of the run's last event, and the line its caller gave for it: where an unended run was last heard of. */
   last: number;
   line: number | undefined;
   started: boolean;
-  ended: string | undefined;
   paused: boolean;
   text?: Set<string>;
   reasoning?: Set<string>;
@@ -25,6 +26,9 @@ function idsOf(run: RunLifecycle, kind: IdKind): Set<string> {
   return ids;
 }
 
+/** How many runs a conversion (`maxOpenRuns`) and the lifecycle checker follow at once unless told otherwise. */
+export const defaultMaxOpenRuns = 100_000;
+
 /** Runs left open at the end are named one by one up to this many, then counted in one issue. */
 export const listedUnendedRuns = 100;
 
@@ -40,21 +44,19 @@ export interface UnendedRun {
  * at the place the run was last heard of, then one that counts the rest, so that a log of a
  * million open runs gives a hundred lines, not a million.
  * @param why what the run was doing when the input ended, after "has no end: ".
+ * @param unnamed runs without an end that are not in `runs` (no longer followed), counted with the rest.
  */
-export function unendedRunIssues(runs: readonly UnendedRun[], why: string): IssueInput[] {
+export function unendedRunIssues(runs: readonly UnendedRun[], why: string, unnamed = 0): IssueInput[] {
   const issues: IssueInput[] = runs.slice(0, listedUnendedRuns).map(({ runId, index, line }) => {
     const issue: IssueInput = { code: 'invalid-sequence', level: 'info', runId, message: `run "${runId}" has no end: ${why}` };
     if (index !== undefined) issue.index = index;
     if (line !== undefined) issue.line = line;
     return issue;
   });
-  const rest = runs.length - listedUnendedRuns;
+  const rest = Math.max(0, runs.length - listedUnendedRuns) + unnamed;
   if (rest > 0) {
-    issues.push({
-      code: 'invalid-sequence',
-      level: 'info',
-      message: `${rest} more runs have no end: ${why} (the first ${listedUnendedRuns} are named above)`,
-    });
+    const named = issues.length === 0 ? '' : ` (the first ${issues.length} are named above)`;
+    issues.push({ code: 'invalid-sequence', level: 'info', message: `${rest} more runs have no end: ${why}${named}` });
   }
   return issues;
 }
@@ -86,22 +88,86 @@ export function verify(events: Iterable<CanonicalEvent>): Issue[] {
   return issues;
 }
 
+/** Options of {@link createVerifier}. */
+export interface VerifierOptions {
+  /**
+   * How many runs are checked at once ({@link defaultMaxOpenRuns}, as a conversion's `maxOpenRuns`): past
+   * it the run opened first is no longer followed and counts as a run without an end, and only
+   * the last this many to twice this many ended runs are remembered for "content after the end", so memory stays bounded.
+   */
+  maxOpenRuns?: number;
+}
+
 /** Creates an incremental {@link Verifier}. */
-export function createVerifier(): Verifier {
+export function createVerifier(options: VerifierOptions = {}): Verifier {
+  const maxOpenRuns = options.maxOpenRuns ?? defaultMaxOpenRuns;
   let issues: Issue[] = [];
+  /** Runs not ended, oldest first (paused ones too: a resume may follow). */
   const runs = new Map<string, RunLifecycle>();
+  /** The open runs in the order they opened, for the one opened first. */
+  const openOrder = createOldestFirst<RunLifecycle>((run) => runs.get(run.runId) === run, () => runs.size);
+  /**
+   * How recent runs ended, for events that come after an end: the runs that ended since the last
+   * `maxOpenRuns` ended, and those before them (two generations, so that forgetting costs no
+   * search for the oldest).
+   */
+  let ended = new Map<string, string>();
+  let endedBefore = new Map<string, string>();
+  /** Runs no longer followed because more than `maxOpenRuns` were open. */
+  let dropped = 0;
   let index = -1;
+
+  /** Moves an ended run out of the open ones; the oldest ended runs past the bound are forgotten. */
+  function close(runId: string, how: string): void {
+    runs.delete(runId);
+    if (ended.size >= maxOpenRuns) {
+      endedBefore = ended;
+      ended = new Map();
+    }
+    ended.set(runId, how);
+  }
+
+  /** Stops following the run opened first while more than `maxOpenRuns` are open; reported once. */
+  function keepBounded(): void {
+    while (runs.size > maxOpenRuns) {
+      const run = openOrder.oldest() as RunLifecycle;
+      const runId = run.runId;
+      runs.delete(runId);
+      if (run.paused) continue;
+      dropped += 1;
+      if (dropped > 1) continue;
+      issues.push({
+        code: 'invalid-sequence',
+        level: 'warning',
+        index,
+        runId,
+        message: `more than ${maxOpenRuns} runs open: the oldest, "${runId}", is no longer checked and counts as without an end, as is each after it`,
+      });
+    }
+  }
 
   const problem = (event: CanonicalEvent, message: string, level: Issue['level'] = 'error'): void => {
     issues.push({ code: 'invalid-sequence', level, eventType: event.type, index, runId: event.runId, message });
   };
 
+  function afterEnd(event: CanonicalEvent, how: string): void {
+    const what = ['run-end', 'run-error', 'run-cancel'].includes(event.type) ? 'a second end' : 'content';
+    problem(event, `event ${index} (${event.type}) is ${what} after run "${event.runId}" ended with ${how}; drop it or start a new run`);
+  }
+
   function check(event: CanonicalEvent, line: number | undefined): void {
     index += 1;
     let run = runs.get(event.runId);
     if (run === undefined) {
-      run = { last: index, line, started: false, ended: undefined, paused: false };
+      const how = ended.get(event.runId) ?? endedBefore.get(event.runId);
+      if (how !== undefined) {
+        if (event.type !== 'raw') afterEnd(event, how);
+        return;
+      }
+      run = { runId: event.runId, last: index, line, started: false, paused: false };
+      openOrder.add(run);
       runs.set(event.runId, run);
+      keepBounded();
       if (event.type !== 'run-start') {
         problem(event, `event ${index} (${event.type}) of run "${event.runId}" comes before its run-start`, 'warning');
       }
@@ -110,14 +176,6 @@ export function createVerifier(): Verifier {
     if (line !== undefined || run.line === undefined) {
       run.last = index;
       run.line = line;
-    }
-    if (run.ended !== undefined && event.type !== 'raw') {
-      const what = ['run-end', 'run-error', 'run-cancel'].includes(event.type) ? 'a second end' : 'content';
-      problem(
-        event,
-        `event ${index} (${event.type}) is ${what} after run "${event.runId}" ended with ${run.ended}; drop it or start a new run`,
-      );
-      return;
     }
     switch (event.type) {
       case 'run-start':
@@ -129,7 +187,7 @@ export function createVerifier(): Verifier {
       case 'run-cancel':
         for (const id of run.text ?? []) problem(event, `event ${index}: text "${id}" of run "${event.runId}" was never ended`, 'warning');
         for (const id of run.reasoning ?? []) problem(event, `event ${index}: reasoning "${id}" of run "${event.runId}" was never ended`, 'warning');
-        run.ended = event.type;
+        close(event.runId, event.type);
         break;
       case 'run-pause':
         if (run.paused) problem(event, `event ${index}: run "${event.runId}" paused twice without a resume`);
@@ -186,9 +244,9 @@ export function createVerifier(): Verifier {
 
   function unfinished(): void {
     const open: UnendedRun[] = [];
-    for (const [runId, run] of runs) if (run.ended === undefined && !run.paused) open.push({ runId, index: run.last, line: run.line });
-    unended = open.length;
-    for (const issue of unendedRunIssues(open, 'it is still running at the end of the stream')) issues.push(issue);
+    for (const [runId, run] of runs) if (!run.paused) open.push({ runId, index: run.last, line: run.line });
+    unended = open.length + dropped;
+    for (const issue of unendedRunIssues(open, 'it is still running at the end of the stream', dropped)) issues.push(issue);
   }
 
   return {

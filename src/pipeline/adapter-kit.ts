@@ -219,6 +219,12 @@ export function createSnapshotEncoder(context: AdapterContext, encodeRun: (run: 
       roots.clear();
       return out;
     },
+    forget(runId) {
+      // A member is written with its top-level run; a top-level run is written as flush writes it.
+      roots.delete(runId);
+      const run = accumulator.take(runId);
+      return run === undefined ? [] : encodeRun(run);
+    },
   };
 }
 
@@ -310,6 +316,16 @@ export function createShapedEncoder(shape: OutputShape | undefined, encoders: { 
     },
     flush() {
       return [...(made.events?.flush() ?? []), ...(made.aggregate?.flush() ?? [])];
+    },
+    forget(runId) {
+      const chosen = shapes.get(runId);
+      if (chosen !== undefined) {
+        shapes.delete(runId);
+        trees.forget(runId);
+        return encoderOf(chosen).forget(runId);
+      }
+      // A member run: the encoders made so far forget what they keep of it.
+      return [...(made.events?.forget(runId) ?? []), ...(made.aggregate?.forget(runId) ?? [])];
     },
   };
 }
@@ -415,6 +431,11 @@ export function reportingInterleavedBlocks(context: AdapterContext, encoder: Enc
     flush() {
       orders.clear();
       return encoder.flush();
+    },
+    forget(runId) {
+      orders.delete(`${runId} text`);
+      orders.delete(`${runId} reasoning`);
+      return encoder.forget(runId);
     },
   };
 }

@@ -6,8 +6,9 @@ import type { AdapterContext, AnyFormat, AnyReader, AnyWriter, Decoder, Encoder,
 import { checkOptions, describeOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
-import { unendedRunIssues, type UnendedRun } from '../model/verify.js';
+import { defaultMaxOpenRuns, unendedRunIssues, type UnendedRun } from '../model/verify.js';
 import { envelopeOf } from '../model/explode.js';
+import { createOldestFirst } from '../model/oldest-first.js';
 
 /** Where a record came from, for issues and rejects. */
 export interface RecordPosition {
@@ -92,7 +93,17 @@ export interface DecoderOptions<From extends ReaderReference | 'auto' = ReaderRe
    * events of format `unknown`.
    */
   onReject?: (record: unknown, issue: Issue, position: RecordPosition) => void;
+  /**
+   * How many runs may be open at once (started, not ended or paused); default
+   * {@link defaultMaxOpenRuns}. Past it, the run opened first is ended as the end of the input
+   * ends a run: its decoder closes what it left open, the encoder writes what its flush would
+   * for it, and both forget it. Reported once when it first happens and counted at the end, so
+   * that a log of a million runs that never end holds the memory of this many.
+   */
+  maxOpenRuns?: number;
 }
+
+
 
 /** Options of {@link createEncoder}. */
 export interface EncoderOptions<To extends WriterReference = WriterReference> extends PipelineOptions {
@@ -130,7 +141,11 @@ export type OpenRun = Pick<CanonicalEvent, 'runId' | 'parentRunId' | 'sessionId'
 
 /** What the converter keeps of an open run. */
 interface LiveRun {
+  /** The run's canonical id (the key it is kept under). */
+  runId: string;
   format: string;
+  /** The run's id as its decoder knows it, where the converter renamed it (`id@format`). */
+  sourceId?: string;
   opener?: OpenRun;
   /** The index and line of the last record that spoke of the run: where a run without an end was last heard of. */
   index: number;
@@ -154,6 +169,8 @@ export interface CanonicalDecoder {
 interface LinkingDecoder extends CanonicalDecoder {
   /** Records that produced no events by the end of the input, per format (emptied). */
   unsaid(): RelayedGroup[];
+  /** The runs ended because more than `maxOpenRuns` were open, since the last call (emptied): the encoder forgets them. */
+  forgotten(): string[];
   /** The open runs (as {@link CanonicalDecoder.openRuns}), each with the last record that spoke of it. */
   unended(): UnendedRun[];
 }
@@ -162,6 +179,8 @@ interface LinkingDecoder extends CanonicalDecoder {
 interface LinkingEncoder extends CanonicalEncoder {
   /** Writes records that produced no events: verbatim for their own format, relayed elsewhere. */
   unsaid(groups: RelayedGroup[]): unknown[];
+  /** Writes what the format's encoder would write for a run at the end, and makes it forget the run (see {@link Encoder.forget}). */
+  forget(runId: string): unknown[];
 }
 
 /** An encoder as the pipeline exposes it. */
@@ -422,6 +441,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     for (let index = 0; index < events.length; index += 1) {
       let event = events[index] as CanonicalEvent;
       if (event.type === 'raw' && event.format === 'unknown') continue;
+      const sourceId = event.runId;
       if (fixed === undefined) {
         const runId = canonicalRunId(event.runId, format);
         const parentRunId = event.parentRunId === undefined ? undefined : canonicalRunId(event.parentRunId, format);
@@ -433,8 +453,10 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       }
       let run = live.get(event.runId);
       if (run === undefined) {
-        run = { format, index: sink.position.index, line: sink.position.line };
+        run = { runId: event.runId, format, index: sink.position.index, line: sink.position.line };
+        if (sourceId !== event.runId) run.sourceId = sourceId;
         live.set(event.runId, run);
+        openOrder.add(run);
         stats.runs += 1;
         stats.runsByFormat[format] = (stats.runsByFormat[format] ?? 0) + 1;
       } else if (!closing) {
@@ -450,6 +472,51 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       }
     }
     return events;
+  }
+
+  const maxOpenRuns = options.maxOpenRuns ?? defaultMaxOpenRuns;
+  if (!Number.isSafeInteger(maxOpenRuns) || maxOpenRuns < 1) throw new ConversionError(`maxOpenRuns: ${maxOpenRuns} is not a positive whole number`);
+  /** Runs ended because too many were open: how many, and those the encoder has not forgotten yet. */
+  let evicted = 0;
+  /** Where the first run was ended so: the count at the end points there. */
+  let firstEviction: { index: number; line: number | undefined } | undefined;
+  let forgotten: string[] = [];
+  /** The open runs in the order they opened, for the one opened first. */
+  const openOrder = createOldestFirst<LiveRun>((run) => live.get(run.runId) === run, () => live.size);
+
+  /**
+   * Ends the run opened first, as the end of the input would end it, while more than
+   * `maxOpenRuns` are open: its decoder closes what it left open (events no record says, which
+   * its own format writes nothing for) and forgets it; the converter's encoder forgets it next.
+   * The closing events come before the events of the record that opened one run too many, so
+   * that a consumer bounded the same way (the lifecycle checker) sees the run close before it
+   * lets it go.
+   */
+  function keepOpenRunsBounded(events: CanonicalEvent[]): CanonicalEvent[] {
+    if (live.size <= maxOpenRuns) return events;
+    const out: CanonicalEvent[] = [];
+    while (live.size > maxOpenRuns) {
+      const run = openOrder.oldest() as LiveRun;
+      const runId = run.runId;
+      evicted += 1;
+      if (firstEviction === undefined) {
+        firstEviction = { index: sink.position.index, line: sink.position.line };
+        sink.raise({
+          code: 'approximated',
+          level: 'warning',
+          runId,
+          message: `more than ${maxOpenRuns} runs open: the oldest, "${runId}", was ended here as at the end of the input, as is each after it (maxOpenRuns)`,
+        });
+      }
+      const decoder = decoders.get(run.format);
+      const closing = decoder === undefined ? [] : counted(decoder.forget(run.sourceId ?? runId), run.format, true);
+      if (closing.length > 0 && links(run.format)) attachSource(run.format, [], closing);
+      live.delete(runId);
+      aliases.delete(`${run.format}\u0000${run.sourceId ?? runId}`);
+      forgotten.push(runId);
+      append(out, closing);
+    }
+    return append(out, events);
   }
 
   const fixed = from === 'auto' ? undefined : resolveFormat<AnyReader>(from, 'from', formats);
@@ -615,6 +682,35 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return events;
   }
 
+  /** Decodes one record, or queues it until its format is settled. */
+  function read(record: unknown, position: RecordPosition): CanonicalEvent[] {
+    counter += 1;
+    const relay = carrierOf(record);
+    if (relay !== undefined) {
+      if (!decoders.has(relay.format.name)) coveredOnly.add(relay.format.name);
+      return relayed(relay.carrier, relay.format, counter, position.line);
+    }
+    if (covering !== undefined) {
+      cover(record);
+      return [];
+    }
+    if (fixed !== undefined) return decode(fixed, record, counter, position.line);
+    const ranked = rankFormats(record, formats);
+    const entry: Pending = { record, index: counter, position, ranked };
+    const stream = ranked[0]?.stream;
+    if (stream !== undefined) entry.stream = stream;
+    if (isDecisive(ranked)) {
+      entry.chosen = { ...(ranked[0] as RecordDetection) };
+      if (stream !== undefined) {
+        owners.delete(stream);
+        owners.set(stream, entry.chosen.format.name);
+        if (owners.size > rememberedStreams) owners.delete(owners.keys().next().value as string);
+      }
+    }
+    queue.push(entry);
+    return drain(false);
+  }
+
   return {
     issues: sink.issues,
     stats,
@@ -632,31 +728,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       return open;
     },
     push(record, position = {}) {
-      counter += 1;
-      const relay = carrierOf(record);
-      if (relay !== undefined) {
-        if (!decoders.has(relay.format.name)) coveredOnly.add(relay.format.name);
-        return relayed(relay.carrier, relay.format, counter, position.line);
-      }
-      if (covering !== undefined) {
-        cover(record);
-        return [];
-      }
-      if (fixed !== undefined) return decode(fixed, record, counter, position.line);
-      const ranked = rankFormats(record, formats);
-      const entry: Pending = { record, index: counter, position, ranked };
-      const stream = ranked[0]?.stream;
-      if (stream !== undefined) entry.stream = stream;
-      if (isDecisive(ranked)) {
-        entry.chosen = { ...(ranked[0] as RecordDetection) };
-        if (stream !== undefined) {
-          owners.delete(stream);
-          owners.set(stream, entry.chosen.format.name);
-          if (owners.size > rememberedStreams) owners.delete(owners.keys().next().value as string);
-        }
-      }
-      queue.push(entry);
-      return drain(false);
+      return keepOpenRunsBounded(read(record, position));
     },
     flush() {
       const events = drain(true);
@@ -679,6 +751,15 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         }
         for (const event of closing) events.push(event);
       }
+      if (firstEviction !== undefined) {
+        sink.raise({
+          ...(firstEviction.line === undefined ? {} : { line: firstEviction.line }),
+          index: firstEviction.index,
+          code: 'approximated',
+          level: 'warning',
+          message: `${evicted} runs were ended early: more than ${maxOpenRuns} runs open (maxOpenRuns)`,
+        });
+      }
       return events;
     },
     unsaid() {
@@ -686,7 +767,13 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       unsaid.clear();
       return left;
     },
+    forgotten() {
+      const ids = forgotten;
+      forgotten = [];
+      return ids;
+    },
   };
+
 }
 
 /** A record read with `auto` whose format is not settled yet. */
@@ -842,6 +929,11 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
       }
       return out;
     },
+    forget(runId) {
+      const out: unknown[] = [];
+      carry(encoder.forget(runId), out);
+      return out;
+    },
     unsaid(groups) {
       const out: unknown[] = [];
       for (const each of groups) {
@@ -887,6 +979,8 @@ export function createConverter<From extends ReaderReference | 'auto' = 'auto', 
     stats,
     push(record, position = {}) {
       const out = encodeAll(decoder.push(record, position), []);
+      // Runs ended because too many were open: the encoder writes what its flush would for them.
+      for (const runId of decoder.forgotten()) append(out, encoder.forget(runId));
       stats.written += out.length;
       return out;
     },

@@ -25,6 +25,12 @@ export interface Decoder {
   push(record: unknown): CanonicalEvent[];
   /** Ends the input: returns what was buffered, closing what the source left open. */
   flush(): CanonicalEvent[];
+  /**
+   * Ends one run as the end of the input would (what {@link Decoder.flush} gives for it) and
+   * releases what the decoder keeps for it: the pipeline calls it for the oldest open run when
+   * more runs are open than `maxOpenRuns`. A run the decoder does not know gives nothing.
+   */
+  forget(runId: string): CanonicalEvent[];
 }
 
 /** A synchronous encoder: canonical events in, foreign records out. */
@@ -33,6 +39,12 @@ export interface Encoder {
   push(event: CanonicalEvent): unknown[];
   /** Ends the output: returns what was buffered (snapshots, closing records). */
   flush(): unknown[];
+  /**
+   * Ends the output of one run, which gets no more events: returns what {@link Encoder.flush}
+   * would write for it (a snapshot of a top-level run with its members) and releases what the
+   * encoder keeps for it. A run the encoder does not know gives nothing.
+   */
+  forget(runId: string): unknown[];
 }
 
 /** How sure a format is that a record is its own. */
