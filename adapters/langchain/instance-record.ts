@@ -14,8 +14,8 @@ function isMessageInstance(value: unknown): value is MessageInstance {
 
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
-/** Keys that `Serializable.toJSON` writes unchanged (`snakeCase` of a snake_case key is itself). */
-const snakeKey = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
+/** What `Serializable.toJSON` renames in a key (`snakeCase`: capitals, separators, runs of underscores). */
+const renamedInKey = /[^a-z0-9_]|__/;
 
 /**
  * The constructor JSON of an `AIMessageChunk` instance, read off its fields as `toJSON` does
@@ -31,7 +31,7 @@ function chunkRecordOf(instance: MessageInstance): unknown {
   const own = instance as unknown as Record<string, unknown>;
   const kwargs: Record<string, unknown> = {};
   for (const key in instance.lc_kwargs) {
-    if (!snakeKey.test(key)) return asJson(instance);
+    if (renamedInKey.test(key)) return asJson(instance);
     const value = key in own ? own[key] : instance.lc_kwargs[key];
     if (value !== undefined) kwargs[key] = value;
   }

@@ -79,6 +79,8 @@ const instanceCases = async (): Promise<{ name: string; instances: unknown[] }[]
   ...toolCallChunkCases.map((chunkCase) => ({ name: `upstream: ${chunkCase.name}`, instances: chunkCase.chunks })),
   { name: 'upstream: a ToolMessageChunk in a history', instances: toolMessageChunkHistory() },
   { name: 'a chunk changed after it was built', instances: [changedChunk()] },
+  // toJSON writes a camelCase field in snake_case.
+  { name: 'a chunk with a camelCase field', instances: [new AIMessageChunk({ id: 'chunk-camel', content: 'text', providerName: 'fake' } as never)] },
 ];
 
 describe('the LangChain decoder on @langchain/core instances', () => {
