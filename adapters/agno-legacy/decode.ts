@@ -1,6 +1,6 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { explode } from '../../src/model/explode.js';
-import { type ContentMode, type TextStream, createTextStream, handlerTable, isRecord, reportRestatement } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, type TextStream, createTextStream, endsRun, handlerTable, isRecord, reportRestatement } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { citedSources, fileFromMedia, readReasoningStep } from '../agno/index.js';
 import { intermediateTextExt } from '../agno/intermediate.js';
@@ -430,7 +430,7 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     const { events, primary } = handlers[kind](decoder, record, envelope, era);
     if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);
     const members = unstreamedMembers(record, envelope.runId);
-    const ended = events.some((event) => event.runId === envelope.runId && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel'));
+    const ended = events.some((event) => event.runId === envelope.runId && endsRun(event));
     if (ended) forgetIfTopLevel(envelope.runId);
     return [...events, ...members];
   }

@@ -1,6 +1,6 @@
 import type { CanonicalEvent, Envelope, EventOfType } from '../../src/model/event.js';
 import type { Actor, Requirement } from '../../src/model/snapshot.js';
-import { type ContentMode, createTextStream, handlerTable, isRecord, reportRestatement, type TextStream } from '../../src/pipeline/adapter-kit.js';
+import { type ContentMode, createTextStream, endsRun, handlerTable, isRecord, reportRestatement, type TextStream } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { explode } from '../../src/model/explode.js';
 import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
@@ -711,7 +711,7 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     const decoded = handlers[resolved.role](decoder, record, resolved, state, base);
     for (const event of decoded.events) out.push(event);
     const carrier = decoded.carrier;
-    if (carrier?.type === 'run-end' || carrier?.type === 'run-error' || carrier?.type === 'run-cancel') finish(runId);
+    if (carrier !== undefined && endsRun(carrier)) finish(runId);
     if (carrier?.type === 'run-cancel' || (carrier?.type === 'tool-error' && resolved.role === 'tool-result')) {
       const toolCallId = carrier.type === 'tool-error' ? carrier.toolCallId : undefined;
       held = {

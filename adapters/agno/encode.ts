@@ -2,7 +2,7 @@ import type { CanonicalEvent } from '../../src/model/event.js';
 import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Actor } from '../../src/model/snapshot.js';
-import { createShapedEncoder, createSnapshotEncoder, isRecord, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
 import { eventName, hasActivityEvents, identityPrefix, writeRecord } from './write-record.js';
@@ -280,7 +280,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     if (time !== undefined) effective.time = time;
     const records = dispatch(writers, effective, effective);
     // What the encoder remembers per run and per tool call ends with them: memory stays bounded by open runs.
-    if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
+    if (endsRun(event)) {
       state.actors.delete(event.runId);
       state.times.delete(event.runId);
       state.toolCallsByRun.delete(event.runId);
