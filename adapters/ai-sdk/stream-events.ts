@@ -120,14 +120,18 @@ function toolCallRequirement(part: StreamPart): Requirement {
   return requirement;
 }
 
+/** Both kinds of ai 4 block, made once: every part of a stream passes through {@link closeLegacyBlocks}. */
+const legacyKinds: readonly ('text' | 'reasoning')[] = ['text', 'reasoning'];
+
 /** Closes ai 4 text or reasoning blocks, which have no end of their own: another kind of part ends them. */
-function closeLegacyBlocks(state: StreamState, events: CanonicalEvent[], kinds: readonly ('text' | 'reasoning')[] = ['text', 'reasoning']): CanonicalEvent[] {
+function closeLegacyBlocks(state: StreamState, events: CanonicalEvent[], kinds: readonly ('text' | 'reasoning')[] = legacyKinds): CanonicalEvent[] {
+  // Streams of ai 5 and later open no such block: their events pass as they are, nothing made for them.
+  if (!state.blocks.has(legacyBlockIds.text) && !state.blocks.has(legacyBlockIds.reasoning)) return events;
   const closing: CanonicalEvent[] = [];
   for (const kind of kinds) {
     const id = legacyBlockIds[kind];
     if (state.blocks.has(id)) closing.push({ type: `${kind}-end`, ...blockEnvelope(state, id), id } as CanonicalEvent);
   }
-  // Streams of ai 5 and later have no such block: their events pass as they are.
   return closing.length === 0 ? events : [...closing, ...events];
 }
 
