@@ -344,8 +344,9 @@ export function handlerTable<Table extends object>(defaults: Table, given?: Part
 }
 
 /**
- * An own entry of a table keyed by a name read from the input (a record type, an event name):
- * never an inherited `constructor` or `toString`.
+ * An own entry of a table keyed by a name read from the input (a record type, an event name, a
+ * JSON field): never an inherited `constructor` or `toString`, nor the prototype that
+ * `record['__proto__']` returns (a JSON patch would then write into `Object.prototype`).
  */
 export function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
   return Object.hasOwn(table, name) ? table[name] : undefined;

@@ -1,4 +1,4 @@
-import { isRecord } from './adapter-kit.js';
+import { isRecord, ownEntry } from './adapter-kit.js';
 
 /**
  * The difference between a foreign record and the record an encoder rebuilds from canonical
@@ -20,21 +20,13 @@ export function sameJson(left: unknown, right: unknown): boolean {
   }
   if (isRecord(left) && isRecord(right)) {
     const keys = definedKeys(left);
-    return keys.length === definedKeys(right).length && keys.every((key) => sameJson(left[key], ownField(right, key)));
+    return keys.length === definedKeys(right).length && keys.every((key) => sameJson(left[key], ownEntry(right, key)));
   }
   return false;
 }
 
 function definedKeys(record: Record<string, unknown>): string[] {
   return Object.keys(record).filter((key) => record[key] !== undefined);
-}
-
-/**
- * A field's own value: never one inherited from the prototype, which `record['__proto__']`
- * would return (and a patch would then write into `Object.prototype`).
- */
-export function ownField(record: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function bothContainers(left: unknown, right: unknown): boolean {
@@ -57,7 +49,7 @@ export function diffJson(
   const right = rebuilt as Record<string, unknown>;
   for (const key of definedKeys(left)) {
     const value = left[key];
-    const other = ownField(right, key);
+    const other = ownEntry(right, key);
     if (sameJson(value, other)) continue;
     if (depth > 1 && bothContainers(value, other)) {
       const inner = diffJson(value as Record<string, unknown>, other as Record<string, unknown>, depth - 1);
@@ -67,7 +59,7 @@ export function diffJson(
     setOwn((patch.set ??= {}), key, value);
   }
   // Arrays are only nested when of equal length, so only records have keys to leave out.
-  for (const key of definedKeys(right)) if (ownField(left, key) === undefined) (patch.omit ??= []).push(key);
+  for (const key of definedKeys(right)) if (ownEntry(left, key) === undefined) (patch.omit ??= []).push(key);
   return patch.set === undefined && patch.omit === undefined && patch.nested === undefined ? undefined : patch;
 }
 
@@ -78,7 +70,7 @@ export function applyJsonPatch<T extends Record<string, unknown> | unknown[]>(ta
   for (const key of patch.omit ?? []) delete record[key];
   for (const [key, value] of Object.entries(patch.set ?? {})) setOwn(record, key, structuredClone(value));
   for (const [key, inner] of Object.entries(patch.nested ?? {})) {
-    const value = ownField(record, key);
+    const value = ownEntry(record, key);
     if (Array.isArray(value) || isRecord(value)) applyJsonPatch(value, inner);
   }
   return target;
