@@ -103,8 +103,6 @@ export interface DecoderOptions<From extends ReaderReference | 'auto' = ReaderRe
   maxOpenRuns?: number;
 }
 
-
-
 /** Options of {@link createEncoder}. */
 export interface EncoderOptions<To extends WriterReference = WriterReference> extends PipelineOptions {
   /** The format's writer (`aiSdkUiWriter`) or the format itself (`aiSdkUiFormat`), or the name of one among `formats`. */
@@ -146,6 +144,10 @@ interface LiveRun {
   format: string;
   /** The run's id as its decoder knows it, where the converter renamed it (`id@format`). */
   sourceId?: string;
+  /**
+   * The envelope of the run's first event, copied: holding the event would hold its source
+   * record too, for as long as the run stays open (a log may leave a million runs open).
+   */
   opener?: OpenRun;
   /** The index and line of the last record that spoke of the run: where a run without an end was last heard of. */
   index: number;
@@ -213,14 +215,6 @@ export interface Converter {
   report(issue: IssueInput): void;
   readonly issues: Issue[];
   readonly stats: ConversionStats;
-}
-
-/**
- * The envelope of a run's first event, copied: holding the event would hold its source record
- * too, for as long as the run stays open (a log may leave a million runs open).
- */
-function openerOf(event: CanonicalEvent): OpenRun {
-  return envelopeOf(event);
 }
 
 function emptyStats(): ConversionStats {
@@ -463,7 +457,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         run.index = sink.position.index;
         run.line = sink.position.line;
       }
-      if (run.opener === undefined && event.type !== 'raw') run.opener = openerOf(event);
+      if (run.opener === undefined && event.type !== 'raw') run.opener = envelopeOf(event);
       // A paused run may resume much later, or never: it is not kept open here (a resume after
       // the pause counts as a run again in the statistics).
       if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel' || event.type === 'run-pause') {
@@ -721,7 +715,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       const open: UnendedRun[] = [];
       for (const run of live.values()) {
         if (run.opener === undefined) continue;
-        const unended: UnendedRun = { runId: run.opener.runId, index: run.index };
+        const unended: UnendedRun = { runId: run.runId, index: run.index };
         if (run.line !== undefined) unended.line = run.line;
         open.push(unended);
       }
@@ -773,7 +767,6 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       return ids;
     },
   };
-
 }
 
 /** A record read with `auto` whose format is not settled yet. */
