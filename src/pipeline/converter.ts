@@ -462,7 +462,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       // the pause counts as a run again in the statistics).
       if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel' || event.type === 'run-pause') {
         live.delete(event.runId);
-        aliases.delete(`${format}\u0000${event.runId.endsWith(`@${format}`) ? event.runId.slice(0, -format.length - 1) : event.runId}`);
+        aliases.delete(`${format}\u0000${run.sourceId ?? event.runId}`);
       }
     }
     return events;
