@@ -23,9 +23,6 @@ export const agnoEventRecordSchema = z.looseObject({
   nested_depth: z.nullish(z.number()),
 });
 
-/** A streamed agno 2.x event record as read at the boundary. */
-export type AgnoEventRecord = z.infer<typeof agnoEventRecordSchema>;
-
 /** The boundary check of a `RunOutput` / `TeamRunOutput` `to_dict()` aggregate. */
 export const agnoRunOutputSchema = z.looseObject({
   run_id: z.optional(z.string()),
@@ -35,6 +32,3 @@ export const agnoRunOutputSchema = z.looseObject({
   messages: z.optional(z.array(z.unknown())),
   member_responses: z.optional(z.array(z.unknown())),
 });
-
-/** A `RunOutput` / `TeamRunOutput` aggregate as read at the boundary. */
-export type AgnoRunOutput = z.infer<typeof agnoRunOutputSchema>;
