@@ -712,14 +712,8 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       return [...live.values()].flatMap((run) => (run.opener === undefined ? [] : [run.opener]));
     },
     unended() {
-      const open: UnendedRun[] = [];
-      for (const run of live.values()) {
-        if (run.opener === undefined) continue;
-        const unended: UnendedRun = { runId: run.runId, index: run.index };
-        if (run.line !== undefined) unended.line = run.line;
-        open.push(unended);
-      }
-      return open;
+      // unendedRunIssues leaves out a line that is undefined.
+      return [...live.values()].flatMap((run) => (run.opener === undefined ? [] : [{ runId: run.runId, index: run.index, line: run.line }]));
     },
     push(record, position = {}) {
       return keepOpenRunsBounded(read(record, position));
