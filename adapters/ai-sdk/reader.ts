@@ -175,7 +175,7 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
     }
     const recordId = typeof record.id === 'string' ? record.id : undefined;
     for (const event of events) track(state, event, recordId);
-    return introduce([...before, ...events]);
+    return introduce(append(before, events));
   }
 
   /**
@@ -191,13 +191,16 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
   /** The events of a record, the message's end held back while what follows still belongs to it. */
   function inOrder(record: unknown, events: CanonicalEvent[]): CanonicalEvent[] {
     const held = heldEnd;
-    heldEnd = [];
-    if (held.length > 0 && isRecord(record) && reading.followsFinish?.(record) === true) {
-      heldEnd = held;
-      return events.map((event) => ({ ...event, ext: { ...event.ext, [reading.format]: { ...event.ext?.[reading.format], [afterFinishKey]: true } } }));
+    if (held.length > 0) {
+      heldEnd = [];
+      if (isRecord(record) && reading.followsFinish?.(record) === true) {
+        heldEnd = held;
+        return events.map((event) => ({ ...event, ext: { ...event.ext, [reading.format]: { ...event.ext?.[reading.format], [afterFinishKey]: true } } }));
+      }
     }
     if (endsMessage(events)) heldEnd = events.splice(events.length - 1);
-    return [...held, ...events];
+    // Most records follow no held end: their events (a fresh array) pass without a copy.
+    return held.length === 0 ? events : append(held, events);
   }
 
   function read(record: unknown): CanonicalEvent[] {
