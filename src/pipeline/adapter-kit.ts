@@ -391,7 +391,7 @@ function blockKindOf(event: CanonicalEvent): 'text' | 'reasoning' | undefined {
 export function reportingInterleavedBlocks(context: AdapterContext, encoder: Encoder, title: string): Encoder {
   const orders = new Map<string, BlockOrder>();
   function observe(event: CanonicalEvent): void {
-    if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
+    if (endsRun(event)) {
       orders.delete(`${event.runId} text`);
       orders.delete(`${event.runId} reasoning`);
       return;
