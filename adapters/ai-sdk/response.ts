@@ -199,16 +199,18 @@ async function* uiMessageChunks(source: OpenSource, options: UIMessageStreamOpti
   const { framing, onError = () => maskedErrorText } = options;
   let denials = deniedChunks(options);
   // Every chunk goes to a browser: error texts are what onError makes of them.
-  const safe = (chunks: unknown[], cause?: unknown): unknown[] =>
-    chunks.flatMap((chunk) => {
+  const safe = (chunks: unknown[], cause?: unknown): unknown[] => {
+    const shown: unknown[] = [];
+    for (const chunk of chunks) {
       run.noteStart(chunk);
-      const shown = masked(chunk, onError, cause);
-      if (denials.length === 0 || !isRecord(chunk) || chunk.type !== 'start') return [shown];
+      shown.push(masked(chunk, onError, cause));
+      if (denials.length === 0 || !isRecord(chunk) || chunk.type !== 'start') continue;
       // The denials belong to the run the stream continues: they follow its start, once.
-      const following = denials;
+      for (const denial of denials) shown.push(denial);
       denials = [];
-      return [shown, ...following];
-    });
+    }
+    return shown;
+  };
   const reader = createRecordReader(framing);
   const bytes = new TextDecoder();
   const unreadable = { count: 0, lines: [] as number[] };
