@@ -33,15 +33,18 @@ export const liveScenarios = /** @type {Scenario[]} */ (JSON.parse(await readFil
  * @param {object} options
  * @param {string} options.baseUrl the AgentOS URL.
  * @param {(issue: import('agent-event-bridge').Issue, scenario: Scenario) => void} [options.onIssue] what the conversion reports.
+ * @param {number} [options.maxChats] how many chats each table below keeps (1000 by default): a chat
+ *   whose paused run is never answered, or whose page left mid-run and never came back, is
+ *   forgotten once this many newer chats were kept; it then starts a new run.
  * @returns {Backend}
  */
-export function createAgentOsBackend({ baseUrl, onIssue }) {
+export function createAgentOsBackend({ baseUrl, onIssue, maxChats = 1000 }) {
   /** The paused run of each chat, by chat id (useChat's `id`). */
-  const paused = /** @type {Map<string, PausedRun>} */ (new Map());
+  const paused = /** @type {ChatTable<PausedRun>} */ (new ChatTable(maxChats));
   /** The run each chat streams, by chat id: what a reconnect re-attaches to and Stop cancels. */
-  const active = /** @type {Map<string, ActiveRun>} */ (new Map());
+  const active = /** @type {ChatTable<ActiveRun>} */ (new ChatTable(maxChats));
   /** Chats whose run was posted but has not named its id yet; true once Stop was pressed meanwhile. */
-  const starting = /** @type {Map<string, boolean>} */ (new Map());
+  const starting = /** @type {ChatTable<boolean>} */ (new ChatTable(maxChats));
 
   /**
    * The UI message stream options of a scenario's runs.
@@ -194,6 +197,34 @@ export function createAgentOsBackend({ baseUrl, onIssue }) {
       else response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end(`AgentOS's cancel route answered ${status}`);
     },
   };
+}
+
+/**
+ * A map by chat id that keeps the `limit` chats set last: setting a chat makes it the newest, and
+ * setting one more than `limit` forgets the oldest. The backend's tables are bounded by it, since a
+ * page may leave a paused or running chat and never come back.
+ * @template Value
+ * @extends {Map<string, Value>}
+ */
+export class ChatTable extends Map {
+  /** @param {number} limit */
+  constructor(limit) {
+    super();
+    this.limit = limit;
+  }
+
+  /**
+   * @override
+   * @param {string} chatId
+   * @param {Value} value
+   */
+  set(chatId, value) {
+    // Deleted first, so that the chat moves to the end of the insertion order (the newest).
+    super.delete(chatId);
+    super.set(chatId, value);
+    if (this.size > this.limit) super.delete(/** @type {string} */ (this.keys().next().value));
+    return this;
+  }
 }
 
 /**
