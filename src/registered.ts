@@ -17,10 +17,14 @@ import type {
   PipelineOptions,
 } from './pipeline/converter.js';
 import { listFormats } from './registry.js';
+import { carryingAutoReading } from './pipeline/format.js';
 
-/** The options with `formats` defaulting to every registered format. */
+/**
+ * The options with `formats` defaulting to every registered format, carrying the `auto` reading
+ * (formats written as plain objects carry none of their own).
+ */
 function registered<Options extends PipelineOptions>(options: Options): Options {
-  return options.formats === undefined ? { ...options, formats: listFormats() } : options;
+  return carryingAutoReading(options.formats === undefined ? { ...options, formats: listFormats() } : { ...options });
 }
 
 /**

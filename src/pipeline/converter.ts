@@ -1,9 +1,9 @@
 import type { CanonicalEvent } from '../model/event.js';
 import { ConversionError, type Issue, type IssueCode, type IssueInput } from '../model/issue.js';
-import { choose, isDecisive, rankFormats, type RecordDetection } from '../detect.js';
 import type { DecodeOptionsOf, EncodeOptionsOf, FormatName } from '../registry.js';
-import type { AdapterContext, AnyFormat, AnyReader, AnyWriter, Decoder, Encoder, FormatReader, FormatWriter, RelayCarrier, RelayedGroup } from './format.js';
-import { checkOptions, describeOptions } from './options.js';
+import { type AdapterContext, type AnyFormat, type AnyReader, type AnyWriter, type Decoder, type Encoder, type FormatReader, type FormatWriter, type RelayCarrier, type RelayedGroup, autoReadingOf } from './format.js';
+import type { AutoReading } from './auto.js';
+import { checkOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
 import { defaultMaxOpenRuns, unendedRunIssues, type UnendedRun } from '../model/verify.js';
@@ -221,7 +221,8 @@ function emptyStats(): ConversionStats {
   return { records: {}, versions: {}, runsByFormat: {}, unknown: 0, runs: 0, events: 0, written: 0, issues: {} };
 }
 
-interface IssueSink {
+/** Where a conversion's issues go: counted, collected, delivered, stamped with the record being read. */
+export interface IssueSink {
   issues: Issue[];
   stats: ConversionStats;
   position: { index: number; line: number | undefined };
@@ -284,42 +285,6 @@ export function createDecoder<From extends ReaderReference | 'auto' = 'auto'>(op
   return createDecoderWith(options, createIssueSink(options, emptyStats()), createMinter());
 }
 
-/**
- * The decoder options each format gets. With one format, its options checked against its
- * schema; with `auto`, each key goes to the formats that have it, and a key no format has is
- * refused.
- * @throws ConversionError for an unknown key or a bad value.
- */
-function decodeOptionsByFormat(
-  options: Record<string, unknown> | undefined,
-  fixed: AnyReader | undefined,
-  formats: readonly AnyFormat[],
-): (format: AnyReader) => unknown {
-  if (fixed !== undefined) {
-    const checked = checkOptions(fixed.options?.decode, options, fixed.name, 'decode');
-    return () => checked;
-  }
-  if (options === undefined) return () => undefined;
-  const byFormat = new Map<string, Record<string, unknown>>();
-  for (const [key, value] of Object.entries(options)) {
-    const takers = formats.filter((format) => format.options === undefined || Object.hasOwn(format.options.decode.shape, key));
-    if (takers.length === 0) {
-      const accepted = formats.map((format) => `${format.name}: ${describeOptions(format.options?.decode ?? ({ shape: {} } as never))}`);
-      throw new ConversionError(`no format has a decode option "${key}"; decode options per format: ${accepted.join('; ')}`);
-    }
-    for (const format of takers) {
-      const own = byFormat.get(format.name) ?? {};
-      own[key] = value;
-      byFormat.set(format.name, own);
-    }
-  }
-  for (const format of formats) {
-    const own = byFormat.get(format.name);
-    if (own !== undefined) byFormat.set(format.name, checkOptions(format.options?.decode, own, format.name, 'decode') as Record<string, unknown>);
-  }
-  return (format) => byFormat.get(format.name);
-}
-
 /** Links every group: a lone decoder cannot know which encoder its events will meet. */
 const linkAll = (): boolean => true;
 
@@ -341,10 +306,6 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
    * record) that named them and the record that spoke of them last. Bounded by open runs, not input size.
    */
   const live = new Map<string, LiveRun>();
-  /** Renamed ids of runs whose id another format already used (`format\u0000id` → new id). */
-  const aliases = new Map<string, string>();
-  const guesses = new Set<string>();
-  let previous: string | undefined;
 
   /** Records of each format that produced no events yet: they travel with the next events. */
   const unsaid = new Map<string, unknown[]>();
@@ -405,27 +366,6 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   }
 
   /**
-   * The canonical id of a run as `format` names it. In a mixed log two formats may use the same
-   * id for different runs (`run-1` is everywhere): the later one gets `id@format`, reported.
-   */
-  function canonicalRunId(runId: string, format: string): string {
-    const alias = aliases.get(`${format}\u0000${runId}`);
-    if (alias !== undefined) return alias;
-    const owner = live.get(runId)?.format;
-    if (owner === undefined || owner === format) return runId;
-    const renamed = `${runId}@${format}`;
-    aliases.set(`${format}\u0000${runId}`, renamed);
-    sink.raise({
-      code: 'minted',
-      level: 'info',
-      format,
-      runId: renamed,
-      message: `run "${runId}" of ${format} shares its id with an open ${owner} run; it is written as "${renamed}"`,
-    });
-    return renamed;
-  }
-
-  /**
    * Counts a record's events and follows their runs.
    * @param closing events a decoder gave at the end of the input: no record says them, so they
    * do not move where their runs were last heard of.
@@ -436,9 +376,9 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       let event = events[index] as CanonicalEvent;
       if (event.type === 'raw' && event.format === 'unknown') continue;
       const sourceId = event.runId;
-      if (fixed === undefined) {
-        const runId = canonicalRunId(event.runId, format);
-        const parentRunId = event.parentRunId === undefined ? undefined : canonicalRunId(event.parentRunId, format);
+      if (auto !== undefined) {
+        const runId = auto.canonicalRunId(event.runId, format);
+        const parentRunId = event.parentRunId === undefined ? undefined : auto.canonicalRunId(event.parentRunId, format);
         if (runId !== event.runId || parentRunId !== event.parentRunId) {
           event = { ...event, runId, ...(parentRunId === undefined ? {} : { parentRunId }) };
           events[index] = event;
@@ -462,7 +402,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       // the pause counts as a run again in the statistics).
       if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel' || event.type === 'run-pause') {
         live.delete(event.runId);
-        aliases.delete(`${format}\u0000${run.sourceId ?? event.runId}`);
+        auto?.ended(format, run.sourceId ?? event.runId);
       }
     }
     return events;
@@ -506,7 +446,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       const closing = decoder === undefined ? [] : counted(decoder.forget(run.sourceId ?? runId), run.format, true);
       if (closing.length > 0 && links(run.format)) attachSource(run.format, [], closing);
       live.delete(runId);
-      aliases.delete(`${run.format}\u0000${run.sourceId ?? runId}`);
+      auto?.ended(run.format, run.sourceId ?? runId);
       forgotten.push(runId);
       append(out, closing);
     }
@@ -514,20 +454,32 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   }
 
   const fixed = from === 'auto' ? undefined : resolveFormat<AnyReader>(from, 'from', formats);
-  if (fixed === undefined && formats.length === 0) {
-    throw new ConversionError(
-      "from: 'auto' detects among the formats given, and none were: pass the format object itself (such as agnoFormat from 'agent-event-bridge/agno') or formats: listFormats() from 'agent-event-bridge'",
-    );
-  }
-  const decodeOptionsOf = decodeOptionsByFormat(options.decode as Record<string, unknown> | undefined, fixed, formats);
-
-  /** Formats that decisive records gave their stream (run id); the oldest are forgotten first. */
-  const owners = new Map<string, string>();
-  /** Records waiting for their stream to decide between near-equal formats, in input order. */
-  const queue: Pending[] = [];
-  /** Formats without stream ids whose last boundary record opened a stream. */
-  const openStreams = new Set<string>();
+  /** The part of the decoder that detects each record's format: with `auto` only. */
+  const auto = fixed === undefined ? createAuto() : undefined;
+  const fixedOptions = fixed === undefined ? undefined : checkOptions(fixed.options?.decode, options.decode, fixed.name, 'decode');
+  /** The options each format's decoder gets: with `auto`, each key goes to the formats that have it. */
+  const decodeOptionsOf = (format: AnyReader): unknown => (auto === undefined ? fixedOptions : auto.decodeOptionsOf(format));
   let counter = -1;
+
+  /**
+   * The `auto` part, from the root entry (`autoReadingOf(options)`) or from the formats given:
+   * every full format carries it, a reader does not, so that reading with a reader bundles none.
+   * @throws ConversionError when no formats were given, or none carries it.
+   */
+  function createAuto(): AutoReading {
+    if (formats.length === 0) {
+      throw new ConversionError(
+        "from: 'auto' detects among the formats given, and none were: pass the format object itself (such as agnoFormat from 'agent-event-bridge/agno') or formats: listFormats() from 'agent-event-bridge'",
+      );
+    }
+    const factory = autoReadingOf(options) ?? formats.map(autoReadingOf).find((each) => each !== undefined);
+    if (factory === undefined) {
+      throw new ConversionError(
+        "from: 'auto' needs a format made with defineFormat or composeFormat among the formats given (a copy such as {...agnoFormat} is not one): make yours with defineFormat, or use the root entry's functions",
+      );
+    }
+    return factory({ formats, sink, onReject: options.onReject, decode, counted, ownerOf: (runId) => live.get(runId)?.format }, options.decode as Record<string, unknown> | undefined);
+  }
 
   function decode(format: AnyReader, record: unknown, index: number, line: number | undefined): CanonicalEvent[] {
     sink.position.index = index;
@@ -599,83 +551,6 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return undefined;
   }
 
-  function unknown(entry: Pending): CanonicalEvent[] {
-    sink.position.index = entry.index;
-    sink.position.line = entry.position.line;
-    stats.unknown += 1;
-    const issue = sink.raise({
-      code: 'unknown-event',
-      level: 'warning',
-      message: 'no format given recognizes this record; it was kept aside verbatim',
-    });
-    if (options.onReject !== undefined) {
-      options.onReject(entry.record, issue, entry.position);
-      return [];
-    }
-    return counted([{ type: 'raw', runId: 'unknown', format: 'unknown', payload: entry.record }], 'unknown');
-  }
-
-  /**
-   * Settles the format of a waiting record: its stream's owner; for a record with no stream id
-   * (AI SDK chunks), the first later record already decided in one of its formats; else, once
-   * forced, the best score.
-   */
-  function settle(entry: Pending, force: boolean): RecordDetection | undefined {
-    const owner = entry.stream === undefined ? undefined : owners.get(entry.stream);
-    const owned = entry.ranked.find((candidate) => candidate.format.name === owner);
-    if (owned !== undefined) return { ...owned };
-    if (entry.stream === undefined) {
-      // A record that opens a stream belongs to a format with no stream open at this point.
-      const closed = entry.ranked.filter((candidate) => candidate.boundary === 'open' && !openStreams.has(candidate.format.name));
-      if (closed.length === 1 && closed.length < entry.ranked.length) return { ...(closed[0] as RecordDetection) };
-      for (const later of queue) {
-        const neighbour = later.chosen === undefined ? undefined : entry.ranked.find((candidate) => candidate.format.name === later.chosen?.format.name);
-        if (neighbour !== undefined) return { ...neighbour };
-      }
-    }
-    if (!force) return undefined;
-    const chosen = choose(entry.ranked, previous);
-    if (chosen?.rival !== undefined) {
-      const pair = `${chosen.format.name}/${chosen.rival.name}`;
-      if (!guesses.has(pair)) {
-        guesses.add(pair);
-        sink.position.index = entry.index;
-        sink.position.line = entry.position.line;
-        sink.raise({
-          code: 'approximated',
-          level: 'info',
-          message: `record read as ${chosen.format.name} although ${chosen.rival.name} fits it as well and nothing else in its stream tells them apart; pass --from to decide`,
-        });
-      }
-    }
-    return chosen;
-  }
-
-  function drain(final: boolean): CanonicalEvent[] {
-    const events: CanonicalEvent[] = [];
-    while (queue.length > 0) {
-      const head = queue[0] as Pending;
-      if (head.ranked.length === 0) {
-        queue.shift();
-        append(events, unknown(head));
-        continue;
-      }
-      head.chosen ??= settle(head, final || queue.length > settleWindow);
-      if (head.chosen === undefined) break;
-      queue.shift();
-      const chosen = head.chosen;
-      previous = chosen.format.name;
-      if (chosen.boundary === 'open') openStreams.add(chosen.format.name);
-      else if (chosen.boundary === 'close') openStreams.delete(chosen.format.name);
-      if (chosen.version !== undefined) {
-        const versions = (stats.versions[chosen.format.name] ??= []);
-        if (!versions.includes(chosen.version)) versions.push(chosen.version);
-      }
-      append(events, decode(chosen.format, head.record, head.index, head.position.line));
-    }
-    return events;
-  }
-
   /** Decodes one record, or queues it until its format is settled. */
   function read(record: unknown, position: RecordPosition): CanonicalEvent[] {
     counter += 1;
@@ -689,20 +564,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       return [];
     }
     if (fixed !== undefined) return decode(fixed, record, counter, position.line);
-    const ranked = rankFormats(record, formats);
-    const entry: Pending = { record, index: counter, position, ranked };
-    const stream = ranked[0]?.stream;
-    if (stream !== undefined) entry.stream = stream;
-    if (isDecisive(ranked)) {
-      entry.chosen = { ...(ranked[0] as RecordDetection) };
-      if (stream !== undefined) {
-        owners.delete(stream);
-        owners.set(stream, entry.chosen.format.name);
-        if (owners.size > rememberedStreams) owners.delete(owners.keys().next().value as string);
-      }
-    }
-    queue.push(entry);
-    return drain(false);
+    return (auto as AutoReading).read(record, counter, position);
   }
 
   return {
@@ -719,7 +581,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       return keepOpenRunsBounded(read(record, position));
     },
     flush() {
-      const events = drain(true);
+      const events = auto === undefined ? [] : auto.flush();
       sink.position.line = undefined;
       for (const [name, decoder] of decoders) {
         if (coveredOnly.has(name)) {
@@ -762,25 +624,6 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     },
   };
 }
-
-/** A record read with `auto` whose format is not settled yet. */
-interface Pending {
-  record: unknown;
-  index: number;
-  position: RecordPosition;
-  ranked: RecordDetection[];
-  stream?: string;
-  chosen?: RecordDetection;
-}
-
-/**
- * How many records may wait for their stream to tell two near-equal formats apart before the
- * best score decides: enough for a run's first decisive record to arrive, small enough to stream.
- */
-const settleWindow = 64;
-
-/** How many streams' formats are remembered; a log with more open runs than this decides on scores. */
-const rememberedStreams = 10_000;
 
 /**
  * Creates an encoder from canonical events to a format. A `raw` event of the

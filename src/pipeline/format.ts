@@ -1,6 +1,7 @@
 import type { CanonicalEvent } from '../model/event.js';
 import type { IssueCode, IssueInput, IssueLevel } from '../model/issue.js';
 import type { OptionsSchema } from './options.js';
+import { type AutoReadingFactory, createAutoReading } from './auto.js';
 
 /** What adapters get from the pipeline while decoding or encoding. */
 export interface AdapterContext {
@@ -213,12 +214,41 @@ export type AnyReader = FormatReader<any>;
 export type AnyWriter = FormatWriter<any>;
 
 /**
- * Defines a format with its option types checked; an identity function for inference.
+ * The key under which a full format carries what `from: 'auto'` runs (`createAutoReading`).
+ * `auto` detects among full formats, so each of them brings it: the converter finds it there, and
+ * a program that only reads with a format's reader bundles no detection. Registered with
+ * `Symbol.for`, so that the ESM and CommonJS builds of the package see one key.
+ */
+const autoReadingKey = /* @__PURE__ */ Symbol.for('agent-event-bridge.auto-reading');
+
+/** Something that may carry the `auto` reading: a full format, or the root entry's options. */
+interface CarriesAutoReading {
+  [autoReadingKey]?: AutoReadingFactory;
+}
+
+/**
+ * Gives an object the `auto` reading, as a property that is not enumerable (a format compares,
+ * prints and serializes as before). An object that cannot take properties is copied first.
+ */
+export function carryingAutoReading<Holder extends object>(holder: Holder): Holder {
+  if (!Object.isExtensible(holder)) return carryingAutoReading({ ...holder });
+  if ((holder as CarriesAutoReading)[autoReadingKey] === undefined) Object.defineProperty(holder, autoReadingKey, { value: createAutoReading });
+  return holder;
+}
+
+/** The `auto` reading an object carries, if it does (see {@link carryingAutoReading}). */
+export function autoReadingOf(holder: object): AutoReadingFactory | undefined {
+  return (holder as CarriesAutoReading)[autoReadingKey];
+}
+
+/**
+ * Defines a format with its option types checked. Returns the definition itself, carrying what
+ * `from: 'auto'` needs to detect among formats (see {@link carryingAutoReading}).
  */
 export function defineFormat<DecodeOptions, EncodeOptions>(
   definition: FormatDefinition<DecodeOptions, EncodeOptions>,
 ): FormatDefinition<DecodeOptions, EncodeOptions> {
-  return definition;
+  return carryingAutoReading(definition);
 }
 
 /** Defines the reading half of a format with its option types checked; an identity function for inference. */
@@ -261,5 +291,5 @@ export function composeFormat<DecodeOptions, EncodeOptions>(
   const relay = joined(name, 'relay', unwrapping, wrapping);
   if (options !== undefined) format.options = options;
   if (relay !== undefined) format.relay = relay;
-  return format;
+  return carryingAutoReading(format);
 }
