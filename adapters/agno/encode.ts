@@ -5,7 +5,7 @@ import type { Actor } from '../../src/model/snapshot.js';
 import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
-import { eventName, hasActivityEvents, identityPrefix, writeRecord } from './write-record.js';
+import { type WriteContext, eventName, hasActivityEvents, writeRecord } from './write-record.js';
 import { trackIntermediate } from './intermediate.js';
 import { mediaKindOf } from './media.js';
 import { type AgnoTarget, lossReporter, migrateRecord } from './target.js';
@@ -25,57 +25,6 @@ export interface AgnoEncodeOptions {
    * Records read from agno are migrated to it field by field; what 2.x cannot hold is reported.
    */
   target?: AgnoTarget;
-}
-
-/**
- * Sets the content defaults agno 2.9.0 writes on content events (reference §2.1) on `out`, in
- * agno's key order; a value the record has wins.
- */
-function setContentDefaults(record: Record<string, unknown>, out: Record<string, unknown>, team: boolean): void {
-  const name = record.event;
-  if (name === 'RunContent' || name === 'TeamRunContent') {
-    if (!team) out.workflow_agent = record.workflow_agent ?? false;
-    out.content_type = record.content_type ?? 'str';
-    out.reasoning_content = record.reasoning_content ?? '';
-  } else if (name === 'RunIntermediateContent' || name === 'TeamRunIntermediateContent') {
-    out.content_type = record.content_type ?? 'str';
-  } else if ((name === 'RunCompleted' || name === 'TeamRunCompleted') && record.content !== undefined) {
-    out.content_type = record.content_type ?? (typeof record.content === 'string' ? 'str' : 'dict');
-  }
-}
-
-/** The identity keys of each prefix, spelled once: keys built per record cost a string each. */
-const identityKeys = {
-  agent: { id: 'agent_id', name: 'agent_name' },
-  team: { id: 'team_id', name: 'team_name' },
-  workflow: { id: 'workflow_id', name: 'workflow_name' },
-} as const;
-
-/**
- * Gives a record written from a canonical event the fields agno 2.9.0 always writes: identity
- * (`""` when unknown), `nested_depth` (2.5.17+), and the content defaults; key order as agno's.
- */
-function withDefaults(record: Record<string, unknown>, kind: string | undefined): Record<string, unknown> {
-  const prefix = identityPrefix(kind);
-  const keys = identityKeys[prefix];
-  const out: Record<string, unknown> = {};
-  if (record.created_at !== undefined) out.created_at = record.created_at;
-  out.event = record.event;
-  // Agent and team ids default to "" (dataclass defaults); a workflow's are None, so left out.
-  const fallback = prefix === 'workflow' ? undefined : '';
-  const id = record[keys.id] ?? fallback;
-  if (id !== undefined) out[keys.id] = id;
-  const name = record[keys.name] ?? fallback;
-  if (name !== undefined) out[keys.name] = name;
-  out.run_id = record.run_id;
-  if (record.parent_run_id !== undefined) out.parent_run_id = record.parent_run_id;
-  if (record.session_id !== undefined) out.session_id = record.session_id;
-  out.nested_depth = 0;
-  if (record.content !== undefined) out.content = record.content;
-  setContentDefaults(record, out, prefix === 'team');
-  // for-in allocates no entry arrays; written records have no inherited enumerable keys.
-  for (const key in record) if (!(key in out)) out[key] = record[key];
-  return out;
 }
 
 interface EncoderState {
@@ -117,12 +66,14 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     );
   }
 
+  // One context for every record: the writers read it, only `intermediate` changes per event.
+  const writeContext: WriteContext = { ids: (kind) => context.mint(kind), target, intermediate: false, untimedCustomEvent };
+
   function record(event: CanonicalEvent): Record<string, unknown>[] {
-    const written = writeRecord(event, (kind) => context.mint(kind), target);
+    writeContext.intermediate = event.type === 'text-delta' && state.intermediate.has(event.id);
+    const written = writeRecord(event, writeContext);
     if (written === undefined) return [];
-    if (event.type === 'text-delta' && state.intermediate.has(event.id)) written.event = eventName('RunIntermediateContent', event);
-    if (written.event === 'CustomEvent' && written.created_at === undefined) stampCustomEvent(written, event);
-    return [migrateRecord(withDefaults(written, event.actor?.kind), target, report) as Record<string, unknown>];
+    return [migrateRecord(written, target, report) as Record<string, unknown>];
   }
 
   const writers: EventHandlers<Record<string, unknown>[], CanonicalEvent> = {
@@ -237,10 +188,9 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
   /**
    * agno's CustomEvent replaces the dataclass `__init__` with one that only sets the fields given, so
    * one read without `created_at` has none (its `to_dict()` raises AttributeError, 2.x and 3.x):
-   * a source without times (the AI SDK) gets 0, reported once per run.
+   * a source without times (the AI SDK) gets 0 (the writer sets it), reported once per run.
    */
-  function stampCustomEvent(written: Record<string, unknown>, event: CanonicalEvent): void {
-    written.created_at = 0;
+  function untimedCustomEvent(event: CanonicalEvent): void {
     once(`created_at:${event.runId}`, () =>
       context.report({
         code: 'minted',
@@ -275,9 +225,13 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     if (event.time !== undefined) state.times.set(event.runId, event.time);
     const actor = event.actor ?? state.actors.get(event.runId);
     const time = event.time ?? state.times.get(event.runId) ?? (event.parentRunId === undefined ? undefined : state.times.get(event.parentRunId));
-    const effective: CanonicalEvent = { ...event };
-    if (actor !== undefined) effective.actor = actor;
-    if (time !== undefined) effective.time = time;
+    // Most events carry their actor and time already: those are written as they are, without a copy.
+    let effective = event;
+    if (actor !== event.actor || time !== event.time) {
+      effective = { ...event };
+      if (actor !== undefined) effective.actor = actor;
+      if (time !== undefined) effective.time = time;
+    }
     const records = dispatch(writers, effective, effective);
     // What the encoder remembers per run and per tool call ends with them: memory stays bounded by open runs.
     if (endsRun(event)) {
