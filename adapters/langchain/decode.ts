@@ -6,7 +6,7 @@ import { handlerTable, isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { type Lineage, type RunInfo, envelopeOfLineage, lineageOf, runInfoOf } from './lineage.js';
 import { langchainFields, messageOf } from './message-fields.js';
-import { recordOf } from './instance-record.js';
+import { instanceChunkOf, recordOf } from './instance-record.js';
 import { parsePartialJson } from './partial-json.js';
 import { type MessageKind, type MessageRecord, type StreamEventRecord, formatName, isStreamEventRecord, readMessageRecord } from './schema.js';
 import { type StreamEventHooks, type StreamEventReader, createStreamEventReader } from './stream-event-reader.js';
@@ -342,31 +342,34 @@ function readChunk(state: LangChainDecoderState, record: MessageRecord, out: Can
     closeChunk(state, run, out);
     open = undefined;
   }
-  const events: CanonicalEvent[] = [];
   if (open === undefined) {
     closeOpenChunk(state, out);
-    open = openChunk(state, run, record, events);
+    open = openChunk(state, run, record, out);
   }
   const content = fields.content;
   if (typeof content === 'string') {
-    if (content !== '') chunkText(run, open, 'text', '', content, events);
+    if (content !== '') chunkText(run, open, 'text', '', content, out);
   } else if (Array.isArray(content)) {
     content.forEach((block, position) => {
       if (!isRecord(block)) return;
       const key = String(block.index ?? position);
-      if (block.type === 'text' && typeof block.text === 'string') chunkText(run, open, 'text', key, block.text, events);
-      else if (block.type === 'reasoning') chunkReasoning(run, open, key, block, block.reasoning, events);
-      else if (block.type === 'thinking') chunkReasoning(run, open, key, block, block.thinking, events);
+      if (block.type === 'text' && typeof block.text === 'string') chunkText(run, open, 'text', key, block.text, out);
+      else if (block.type === 'reasoning') chunkReasoning(run, open, key, block, block.reasoning, out);
+      else if (block.type === 'thinking') chunkReasoning(run, open, key, block, block.thinking, out);
     });
   }
-  if (Array.isArray(fields.tool_call_chunks) && fields.tool_call_chunks.length > 0) chunkTools(state, run, open, fields.tool_call_chunks, events);
-  else chunkWholeToolCalls(state, run, open, fields.tool_calls, events);
-  open.usage = addUsage(open.usage, usageOf(fields.usage_metadata));
-  run.usage = addUsage(run.usage, usageOf(fields.usage_metadata));
-  const metadata = isRecord(fields.response_metadata) ? fields.response_metadata : {};
+  if (Array.isArray(fields.tool_call_chunks) && fields.tool_call_chunks.length > 0) chunkTools(state, run, open, fields.tool_call_chunks, out);
+  else chunkWholeToolCalls(state, run, open, fields.tool_calls, out);
+  const usage = usageOf(fields.usage_metadata);
+  // Most chunks carry no usage: the sums are left as they are rather than copied.
+  if (usage !== undefined) {
+    open.usage = addUsage(open.usage, usage);
+    run.usage = addUsage(run.usage, usage);
+  }
+  const metadata = fields.response_metadata;
+  if (!isRecord(metadata)) return;
   if (typeof metadata.finish_reason === 'string') open.finishReason = metadata.finish_reason;
   else if (typeof metadata.stop_reason === 'string') open.finishReason = metadata.stop_reason;
-  append(out, events);
 }
 
 /** The end of a message-list run, as its lineage says (completed when it says nothing). */
@@ -478,6 +481,12 @@ export function createLangChainDecoder(context: AdapterContext, options?: LangCh
   return {
     push(given) {
       const out: CanonicalEvent[] = [];
+      // A streamed token's AIMessageChunk instance goes straight to its handler, read once.
+      const instance = instanceChunkOf(given);
+      if (instance !== undefined) {
+        handlers.AIMessageChunk(state, instance.message, out, instance.record);
+        return out;
+      }
       const record = recordOf(given);
       if (isStreamEventRecord(record)) {
         handlers.streamEvent(state, record, out);

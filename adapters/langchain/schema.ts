@@ -88,6 +88,8 @@ function isContent(value: unknown): boolean {
 const escapedKey = '__lc_escaped__';
 
 function isEscaped(value: Record<string, unknown>): boolean {
+  // Asked of every object a scan meets: the key list is built only for the few that hold the key.
+  if (!(escapedKey in value)) return false;
   const keys = Object.keys(value);
   return keys.length === 1 && keys[0] === escapedKey;
 }
@@ -117,15 +119,21 @@ export const unescapeFields = (fields: MessageFields): MessageFields => replaceO
 
 /** Whether a value holds, at any depth (itself included), an object that `test` accepts. */
 export function holdsObject(value: unknown, test: (value: Record<string, unknown>) => boolean): boolean {
-  if (Array.isArray(value)) return value.some((item) => holdsObject(item, test));
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsObject(item, test)) return true;
+    return false;
+  }
   if (!isRecord(value)) return false;
   if (test(value)) return true;
   for (const key in value) if (holdsObject(value[key], test)) return true;
   return false;
 }
 
+/** Whether `toJSON` escapes an object: it has an `lc` key, or it looks escaped already. */
+const escapesObject = (object: Record<string, unknown>): boolean => 'lc' in object || isEscaped(object);
+
 /** Whether a value holds, at any depth, an object with an `lc` key or an escaped value (which `toJSON` escapes). */
-export const holdsEscapeKeys = (value: unknown): boolean => holdsObject(value, (object) => 'lc' in object || isEscaped(object));
+export const holdsEscapeKeys = (value: unknown): boolean => holdsObject(value, escapesObject);
 
 /** Whether a form escapes `lc` keys: JS constructor JSON and `toDict`; Python's `model_dump` (with `data.type`) does not. */
 function escapes(form: MessageForm, fields: MessageFields): boolean {
@@ -137,12 +145,17 @@ function escapes(form: MessageForm, fields: MessageFields): boolean {
  * Unescapes the fields of a form that escapes; fields that LangChain would have escaped
  * differently are kept as they are, and the form remembers not to escape them.
  */
-function readEscaped<F extends MessageForm>(form: F, raw: MessageFields): { form: F; fields: MessageFields } {
+function readEscaped(kind: MessageKind, chunk: boolean, form: MessageForm, raw: MessageFields): MessageRecord {
   // Without an `lc` or escaped key anywhere, escaping and unescaping are both the identity:
   // one read-only scan spares the two copies and the comparison (nearly every real record).
-  if (!escapes(form, raw) || !holdsEscapeKeys(raw)) return { form, fields: raw };
+  if (!escapes(form, raw) || !holdsEscapeKeys(raw)) return { kind, chunk, form, fields: raw };
   const fields = unescapeFields(raw);
-  return JSON.stringify(escapeFields(fields)) === JSON.stringify(raw) ? { form, fields } : { form: { ...form, plain: true }, fields: raw };
+  return JSON.stringify(escapeFields(fields)) === JSON.stringify(raw) ? { kind, chunk, form, fields } : { kind, chunk, form: { ...form, plain: true } as MessageForm, fields: raw };
+}
+
+function allStrings(values: readonly unknown[]): boolean {
+  for (const value of values) if (typeof value !== 'string') return false;
+  return true;
 }
 
 /**
@@ -159,15 +172,15 @@ export function readMessageRecord(record: unknown): MessageRecord | undefined {
   if (!isRecord(record)) return undefined;
   if (record.lc === 1 && record.type === 'constructor' && Array.isArray(record.id) && isRecord(record.kwargs)) {
     const id = record.id as unknown[];
-    const name = id.at(-1);
+    const name = id[id.length - 1];
     const kind = typeof name === 'string' ? kindOfClass.get(name) : undefined;
-    if (kind === undefined || !id.every((segment) => typeof segment === 'string')) return undefined;
-    return { kind, chunk: (name as string).endsWith('Chunk'), ...readEscaped({ form: 'constructor', id: id as string[] }, record.kwargs) };
+    if (kind === undefined || !allStrings(id)) return undefined;
+    return readEscaped(kind, (name as string).endsWith('Chunk'), { form: 'constructor', id: id as string[] }, record.kwargs);
   }
   if (typeof record.type === 'string' && isRecord(record.data) && Object.keys(record).length === 2) {
     const kind = kindOfStoredType.get(record.type);
     if (kind === undefined) return undefined;
-    return { kind, chunk: record.type.endsWith('Chunk'), ...readEscaped({ form: 'stored', type: record.type }, record.data) };
+    return readEscaped(kind, record.type.endsWith('Chunk'), { form: 'stored', type: record.type }, record.data);
   }
   // OpenAI assistant messages with tool calls have `content: null`.
   if (typeof record.role === 'string' && (isContent(record.content) || record.content === null) && !('type' in record)) {
