@@ -69,6 +69,11 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
   // One context for every record: the writers read it, only `intermediate` changes per event.
   const writeContext: WriteContext = { ids: (kind) => context.mint(kind), target, intermediate: false, untimedCustomEvent };
 
+  /** Reports, once per message, a field left out that the message names itself. */
+  function lost(event: CanonicalEvent, message: string): void {
+    once(`${event.type}:${message}`, () => context.report({ code: 'dropped', level: 'info', eventType: event.type, runId: event.runId, message }));
+  }
+
   function record(event: CanonicalEvent): Record<string, unknown>[] {
     writeContext.intermediate = event.type === 'text-delta' && state.intermediate.has(event.id);
     const written = writeRecord(event, writeContext);
@@ -177,7 +182,13 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
       dropped(event, `the handoff to "${event.to}" (agno delegates through a tool call)`);
       return [];
     },
-    data: record,
+    data: (event) => {
+      if (event.id !== undefined) lost(event, `the id "${event.id}" of data "${event.name}": agno's CustomEvent has no id, so each update is an event of its own`);
+      if (event.transient === true) {
+        lost(event, `the transient flag of data "${event.name}": agno's CustomEvent has none, so a reader takes it for data of the run (agno stores it with the run's events when it stores events)`);
+      }
+      return record(event);
+    },
     raw: (event) => {
       if (event.format === 'agno' && isRecord(event.payload)) return [event.payload];
       reportForeignRaw(context, event, 'agno');

@@ -119,6 +119,13 @@ export const agnoFormat = /* @__PURE__ */ composeFormat(agnoReader, agnoWriter, 
       level: 'info',
       note: 'written as a CustomEvent with activity "compaction"',
     },
+    {
+      what: 'the id and transient flag of a data event',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'info',
+      note: "a CustomEvent has neither: each update is an event of its own, and a reader takes transient data for data of the run; reported once per id and name. A stored run (aggregate) leaves transient data out, reported",
+    },
   ],
 });
 

@@ -145,13 +145,6 @@ export const aiSdkUiFormat = /* @__PURE__ */ composeFormat(aiSdkUiReader, aiSdkU
       note: 'one run id per start chunk, from the conversion counter',
     },
     { what: 'reset-step', direction: 'decode', code: 'dropped', level: 'info', note: 'kept as a raw ai-sdk-ui record; other targets report it' },
-    {
-      what: 'the id and transient flag of a data part',
-      direction: 'decode',
-      code: 'dropped',
-      level: 'info',
-      note: 'not reported: kept in ext for ai-sdk-ui; other formats get the name and data, so a transient part is persisted there and updates of one id are separate parts',
-    },
   ],
 });
 

@@ -356,7 +356,8 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
         return;
       }
       if (event.name === '' || `data-${event.name}`.startsWith(bridgeDataType) || fields.type !== undefined) return core.drop(event);
-      emit({ ...fields, type: `data-${event.name}`, data: event.data ?? null }, event);
+      const id = event.id === undefined ? {} : { id: event.id };
+      emit({ ...fields, type: `data-${event.name}`, ...id, data: event.data ?? null, ...(event.transient === undefined ? {} : { transient: event.transient }) }, event);
     },
   };
 

@@ -302,10 +302,19 @@ const readFinish: UIMessageChunkHandler = (state, chunk) => {
   ];
 };
 
-/** A `data-<name>` part: data named after its type. */
-const readData: UIMessageChunkHandler = (state, chunk) => [
-  { type: 'data', ...rootEnvelope(state), name: text(chunk.type).slice('data-'.length), data: chunk.data, ...ext(chunk, ['type', 'data']) },
-];
+/** The `id` that updates a data part and its `transient` flag, where they have their types. */
+export function dataPartFlags(part: Record<string, unknown>): { id?: string; transient?: boolean } {
+  return {
+    ...(typeof part.id === 'string' ? { id: part.id } : {}),
+    ...(typeof part.transient === 'boolean' ? { transient: part.transient } : {}),
+  };
+}
+
+/** A `data-<name>` part: data named after its type, with the id that updates it and its transient flag. */
+const readData: UIMessageChunkHandler = (state, chunk) => {
+  const flags = dataPartFlags(chunk);
+  return [{ type: 'data', ...rootEnvelope(state), name: text(chunk.type).slice('data-'.length), data: chunk.data, ...flags, ...ext(chunk, ['type', 'data', ...Object.keys(flags)]) }];
+};
 
 /**
  * The default handlers by UI message chunk type. Exported so that a handler given in the

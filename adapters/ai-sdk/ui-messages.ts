@@ -55,7 +55,10 @@ function readPart(part: UiPart): { part?: Part; result?: Part } {
     default:
       break;
   }
-  if (type.startsWith('data-')) return { part: { type: 'data', name: type.slice('data-'.length), data: part.data, ...partExt(part, ['type', 'data']) } };
+  if (type.startsWith('data-')) {
+    const id = typeof part.id === 'string' ? { id: part.id } : {};
+    return { part: { type: 'data', name: type.slice('data-'.length), data: part.data, ...id, ...partExt(part, ['type', 'data', ...Object.keys(id)]) } };
+  }
   // Parts canonical has no kind for (custom, reasoning files, steering messages) travel whole.
   if (!isToolPart(part)) return { part: { type: 'data', name: type, data: part, ext: { [uiFormatName]: { whole: true } } } };
   const toolCallId = text(part.toolCallId);
@@ -146,7 +149,7 @@ function writePart(part: Part): UiPart | undefined {
       return { mediaType: 'text/plain', ...own, type: 'source-document', sourceId: part.id ?? '', title: part.title ?? '' };
     case 'data':
       if (own.whole === true && isRecord(part.data)) return { ...part.data };
-      return { ...own, type: `data-${part.name}`, data: part.data ?? null };
+      return { ...own, type: `data-${part.name}`, ...(part.id === undefined ? {} : { id: part.id }), data: part.data ?? null };
     case 'tool-call': {
       const { static: isStatic, ...rest } = own;
       const type = isStatic === true ? { type: `tool-${part.toolName}` } : { type: 'dynamic-tool', toolName: part.toolName };

@@ -97,7 +97,7 @@ function blockPart(block: unknown): Part {
       if (Object.keys(block.value).length === Object.keys(source).length) return source;
     }
     if (block.type === 'non_standard' && isRecord(block.value) && typeof block.value.name === 'string' && Object.keys(block).length === 2) {
-      return { type: 'data', name: block.value.name, data: block.value.data };
+      return { type: 'data', name: block.value.name, data: block.value.data, ...(typeof block.value.id === 'string' ? { id: block.value.id } : {}) };
     }
   }
   return { type: 'data', name: contentBlockName, data: block };
@@ -122,7 +122,8 @@ function partBlock(part: Part): unknown {
       return { type, ...source, mimeType: part.mediaType, ...metadata, ...rest };
     }
     case 'data':
-      return part.name === contentBlockName ? part.data : { type: 'non_standard', value: { name: part.name, data: part.data } };
+      if (part.name === contentBlockName) return part.data;
+      return { type: 'non_standard', value: { name: part.name, data: part.data, ...(part.id === undefined ? {} : { id: part.id }) } };
     case 'source': {
       const { ext: _ext, ...source } = part;
       return { type: 'non_standard', value: source };

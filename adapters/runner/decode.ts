@@ -406,7 +406,8 @@ function sideParts(run: RunState, parts: readonly Record<string, unknown>[], rec
   const events: CanonicalEvent[] = [];
   for (const part of parts) {
     const type = partType(part);
-    if (type === 'data' && isRecord(part.data)) events.push({ type: 'data', ...env, name: structuredOutputName, data: part.data });
+    // A partial event never enters the session: its data accompanied the stream only.
+    if (type === 'data' && isRecord(part.data)) events.push({ type: 'data', ...env, name: structuredOutputName, data: part.data, ...(record.partial === true ? { transient: true } : {}) });
     if (type === 'file') {
       const file: CanonicalEvent = { type: 'file', ...env, mediaType: typeof part.mime_type === 'string' ? part.mime_type : 'application/octet-stream' };
       if (typeof part.uri === 'string') file.url = part.uri;

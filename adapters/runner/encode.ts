@@ -417,8 +417,14 @@ function createEventEncoder(context: AdapterContext): Encoder {
       return [build(event, { type: 'agent_message', parts: [] })];
     },
     data(event) {
-      if (event.name !== structuredOutputName) dropped(event, `the name "${event.name}" of a data event`);
-      return [build(event, { type: 'agent_message', parts: partsOf(event) })];
+      const lost = [event.name === structuredOutputName ? '' : `the name "${event.name}"`, event.id === undefined ? '' : `the id "${event.id}"`].filter((what) => what !== '');
+      if (lost.length > 0) {
+        const [verb, participle] = lost.length === 1 ? ['has', 'was'] : ['have', 'were'];
+        context.report({ code: 'dropped', level: 'info', eventType: event.type, runId: event.runId, message: `${lost.join(' and ')} of a data event ${verb} no Runner equivalent and ${participle} left out` });
+      }
+      // A transient part is a partial event: the session service never appends a partial event, and
+      // LlmAgent leaves partials out of the history it rebuilds, so it reaches the stream alone.
+      return [build(event, { type: 'agent_message', parts: partsOf(event), ...(event.transient === true ? { partial: true } : {}) })];
     },
     raw(event) {
       reportForeignRaw(context, event, 'Runner');

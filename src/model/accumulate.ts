@@ -18,6 +18,8 @@ interface RunState {
   toolInput: Map<string, { part: PartOfType<'tool-call'>; chunks: string[] }>;
   stepUsage: Run['usage'];
   sawRunUsage: boolean;
+  /** Data parts with an id, by name and id: a later event of the same name and id updates the part. */
+  dataItems: Map<string, PartOfType<'data'>>;
 }
 
 /** An incremental reducer from canonical events to run snapshots. */
@@ -56,6 +58,7 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
         toolInput: new Map(),
         stepUsage: undefined,
         sawRunUsage: false,
+        dataItems: new Map(),
       };
       states.set(event.runId, state);
       const parent = event.parentRunId === undefined ? undefined : states.get(event.parentRunId);
@@ -300,7 +303,21 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
       dropped(event, `the handoff to "${event.to}"`, 'info');
     },
     data(event, state) {
-      addPart(state, withExt<PartOfType<'data'>>({ type: 'data', name: event.name, data: event.data }, event));
+      if (event.transient === true) {
+        dropped(event, `a transient data part "${event.name}" (useChat passes it to onData only, never into the message)`, 'info');
+        return;
+      }
+      // An update of an item the run already holds replaces its data in place, as useChat does.
+      const key = event.id === undefined ? undefined : `${event.name}\u0000${event.id}`;
+      const existing = key === undefined ? undefined : state.dataItems.get(key);
+      if (existing !== undefined) {
+        existing.data = event.data;
+        return;
+      }
+      const part = withExt<PartOfType<'data'>>({ type: 'data', name: event.name, data: event.data }, event);
+      if (event.id !== undefined) part.id = event.id;
+      if (key !== undefined) state.dataItems.set(key, part);
+      addPart(state, part);
     },
     raw(event) {
       dropped(event, `a raw ${event.format} record`, 'warning');

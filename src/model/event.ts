@@ -90,7 +90,9 @@ export const eventSchemas = /* @__PURE__ */ (() =>
     source: event('source', { url: z.optional(z.string()), title: z.optional(z.string()), id: z.optional(z.string()) }),
     state: event('state', { snapshot: z.optional(z.unknown()), delta: z.optional(z.unknown()) }),
     handoff: event('handoff', { to: z.string() }),
-    data: event('data', { name: z.string(), data: z.unknown() }),
+    // `id` names an item of app data that later events of the same name update (useChat reconciles
+    // them into one part); `transient` data accompanies the run but is no part of its messages.
+    data: event('data', { name: z.string(), data: z.unknown(), id: z.optional(z.string()), transient: z.optional(z.boolean()) }),
     raw: event('raw', { format: z.string(), payload: z.unknown() }),
   } as const))();
 

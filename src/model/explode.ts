@@ -168,7 +168,7 @@ function explodePart(part: Part, envelope: Envelope, id: string, events: Canonic
       return;
     }
     case 'data':
-      events.push({ type: 'data', ...envelope, ...ext, name: part.name, data: part.data });
+      events.push({ type: 'data', ...envelope, ...ext, name: part.name, data: part.data, ...(part.id === undefined ? {} : { id: part.id }) });
       return;
   }
 }

@@ -120,7 +120,7 @@ export const partSchema = /* @__PURE__ */ (() =>
       id: z.optional(z.string()),
       ...partExt,
     }),
-    z.object({ type: z.literal('data'), name: z.string(), data: z.unknown(), ...partExt }),
+    z.object({ type: z.literal('data'), name: z.string(), data: z.unknown(), id: z.optional(z.string()), ...partExt }),
   ]))();
 
 /** A message part. */

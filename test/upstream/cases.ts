@@ -178,7 +178,9 @@ export const upstreamCases: UpstreamCase[] = [
     name: 'ai-sdk-ui: the data parts of the streaming custom data guide, one reconciled by its id',
     format: 'ai-sdk-ui',
     records: streamingDataChunks,
-    // agno 1.x events have no custom event to hold app data.
+    // agno 1.x events have no custom event to hold app data. The id and the transient flag reach
+    // every other target or are reported there (info): agno's CustomEvent has neither, Runner writes
+    // the transient part as a partial event, snapshots (LangChain) leave it out.
     losses: { 'agno-legacy': ['dropped data', 'dropped data'] },
   },
   ...Object.entries(invalidArguments).flatMap(([what, input]): UpstreamCase[] => {
