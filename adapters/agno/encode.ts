@@ -183,10 +183,8 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
       return [];
     },
     data: (event) => {
-      if (event.id !== undefined) lost(event, `the id "${event.id}" of data "${event.name}": agno's CustomEvent has no id, so each update is an event of its own`);
-      if (event.transient === true) {
-        lost(event, `the transient flag of data "${event.name}": agno's CustomEvent has none, so a reader takes it for data of the run (agno stores it with the run's events when it stores events)`);
-      }
+      if (event.id !== undefined) lost(event, `the id "${event.id}" of data "${event.name}": a CustomEvent has none; each update is an event of its own`);
+      if (event.transient === true) lost(event, `the transient flag of data "${event.name}": a CustomEvent has none; it reads back as data of the run`);
       return record(event);
     },
     raw: (event) => {

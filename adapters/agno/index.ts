@@ -124,7 +124,7 @@ export const agnoFormat = /* @__PURE__ */ composeFormat(agnoReader, agnoWriter, 
       direction: 'encode',
       code: 'dropped',
       level: 'info',
-      note: "a CustomEvent has neither: each update is an event of its own, and a reader takes transient data for data of the run; reported once per id and name. A stored run (aggregate) leaves transient data out, reported",
+      note: 'a CustomEvent has neither: each update is its own event, transient data reads back as data of the run; a stored run leaves transient data out',
     },
   ],
 });

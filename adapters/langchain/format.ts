@@ -74,7 +74,7 @@ export const langchainFormat = /* @__PURE__ */ composeFormat(langchainReader, la
     { what: 'how a message list without lineage ended', direction: 'decode', code: 'approximated', level: 'info', note: 'read as completed when the input ends' },
     { what: 'streamEvents v2 records', direction: 'decode', code: 'dropped', level: 'info', note: 'read only: *_stream restatements are left out; written back as messages' },
     { what: 'activities, reasoning steps, state, handoffs', direction: 'encode', code: 'dropped', level: 'info' },
-    { what: 'transient data (no part of a message)', direction: 'encode', code: 'dropped', level: 'info', note: 'left out of the messages, as useChat leaves it out of its message; data updated by id is one content block with the last data and its id' },
+    { what: 'transient data (no part of a message)', direction: 'encode', code: 'dropped', level: 'info', note: 'left out, as useChat leaves it out of its message; data updated by id is one block with the last data' },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'run error, cancel or pause of a run read from LangChain messages without lineage', direction: 'encode', code: 'dropped', level: 'warning', note: 'other runs keep their status in the lineage metadata' },
     {

@@ -71,7 +71,7 @@ export const runnerFormat = /* @__PURE__ */ composeFormat(runnerReader, runnerWr
     { what: 'pause and resume', direction: 'encode', code: 'approximated', level: 'warning', note: 'agent_message with metadata {paused, requirements} / {resumed, resolutions}, read back as pause / resume' },
     { what: 'reasoning steps, activities, sources, citations', direction: 'encode', code: 'dropped', level: 'info' },
     { what: 'system messages', direction: 'encode', code: 'dropped', level: 'warning' },
-    { what: 'data event names other than structured_output, and data ids', direction: 'encode', code: 'dropped', level: 'info', note: 'the data itself is a DataPart; transient data is a partial event, which the session never keeps' },
+    { what: 'data event names other than structured_output, and data ids', direction: 'encode', code: 'dropped', level: 'info', note: 'the data itself is a DataPart; transient data a partial event' },
     { what: 'tool arguments that are not objects (the raw text of arguments that were no JSON)', direction: 'encode', code: 'approximated', level: 'warning', note: 'written as {"input": …} like ReActAgent; they read back so' },
     { what: 'tool results and errors that are not strings', direction: 'encode', code: 'approximated', level: 'info', note: 'written as JSON text' },
     { what: 'input of member runs', direction: 'encode', code: 'dropped', level: 'info', note: 'only a turn starts with a user_message' },

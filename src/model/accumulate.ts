@@ -304,7 +304,7 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
     },
     data(event, state) {
       if (event.transient === true) {
-        dropped(event, `a transient data part "${event.name}" (useChat passes it to onData only, never into the message)`, 'info');
+        dropped(event, `transient data "${event.name}" (no part of a message)`, 'info');
         return;
       }
       // An update of an item the run already holds replaces its data in place, as useChat does.

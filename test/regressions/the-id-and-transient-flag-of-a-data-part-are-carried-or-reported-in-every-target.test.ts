@@ -35,7 +35,7 @@ describe('the id and transient flag of a data part', () => {
     const langchain = convert(chunks, { from: 'ai-sdk-ui', to: 'langchain' });
     expect(JSON.stringify(langchain.output)).not.toContain('Processing your request');
     expect(dataIssues(langchain.issues)).toEqual([
-      { code: 'dropped', message: 'a transient data part "notification" (useChat passes it to onData only, never into the message) has no place in a run snapshot and was left out' },
+      { code: 'dropped', message: 'transient data "notification" (no part of a message) has no place in a run snapshot and was left out' },
     ]);
     const back = convert(langchain.output, { from: 'langchain', to: 'ai-sdk-ui' }).output;
     expect(await dataParts(back)).toEqual(await dataParts(chunks));
@@ -63,11 +63,8 @@ describe('the id and transient flag of a data part', () => {
   it('are reported where agno writes a CustomEvent, which has neither, once per id and name', async () => {
     const agno = convert(await streamingDataChunks(), { from: 'ai-sdk-ui', to: 'agno' });
     expect(dataIssues(agno.issues)).toEqual([
-      { code: 'dropped', message: 'the id "weather-1" of data "weather": agno\'s CustomEvent has no id, so each update is an event of its own' },
-      {
-        code: 'dropped',
-        message: 'the transient flag of data "notification": agno\'s CustomEvent has none, so a reader takes it for data of the run (agno stores it with the run\'s events when it stores events)',
-      },
+      { code: 'dropped', message: 'the id "weather-1" of data "weather": a CustomEvent has none; each update is an event of its own' },
+      { code: 'dropped', message: 'the transient flag of data "notification": a CustomEvent has none; it reads back as data of the run' },
     ]);
   });
 
@@ -75,7 +72,7 @@ describe('the id and transient flag of a data part', () => {
     const agno = convert(await streamingDataChunks(), { from: 'ai-sdk-ui', to: 'agno', encode: { shape: 'aggregate' } });
     expect(JSON.stringify(agno.output)).not.toContain('Processing your request');
     expect(dataIssues(agno.issues).map((issue) => issue.message)).toContain(
-      'a transient data part "notification" (useChat passes it to onData only, never into the message) has no place in a run snapshot and was left out',
+      'transient data "notification" (no part of a message) has no place in a run snapshot and was left out',
     );
   });
 });
