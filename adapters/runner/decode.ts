@@ -1,7 +1,7 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { type Actor, type ErrorInfo, type Part, type Requirement, type Resolution, requirementSchema, resolutionSchema } from '../../src/model/snapshot.js';
 import { type Usage, addUsage } from '../../src/model/usage.js';
-import { type TextStream, createTextStream, isRecord, schemaIssueText } from '../../src/pipeline/adapter-kit.js';
+import { type RepeatedIssue, type TextStream, createRepeatedIssue, createTextStream, isRecord, schemaIssueText } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { partType, partsOf, textOf } from './content.js';
 import { structuredOutputName } from './encode.js';
@@ -82,6 +82,11 @@ interface DecoderState {
   pendingUser: { session: Session; record: Record<string, unknown> } | undefined;
   /** Whether a turn was ended early to keep memory bounded (reported once). */
   evicted: boolean;
+  /** Runs opened, and ended, without an agent_start / agent_end: every run of 0.3.4+, so reported once and counted. */
+  synthesizedStarts: RepeatedIssue;
+  synthesizedEnds: RepeatedIssue;
+  /** Turns without an invocation_id (every turn of a log of agent events only), reported once and counted. */
+  mintedTurnIds: RepeatedIssue;
 }
 
 function sessionOf(state: DecoderState, key: string): Session {
@@ -195,7 +200,7 @@ function currentRun(state: DecoderState, turn: Turn, branch: string, record: Rec
   const name = branch.slice(cut + 1);
   const actor: Actor | undefined = !deeper ? actorOf(record) : name === '' ? undefined : { kind: 'agent', name };
   const run = openRun(state, turn, branch, parent, branch === '' ? turn.id : `${turn.id}/${branch}`, actor, true);
-  state.context.report({
+  state.synthesizedStarts.report({
     code: 'invalid-sequence',
     level: 'info',
     eventType: 'run-start',
@@ -212,7 +217,7 @@ function turnOf(state: DecoderState, session: Session, invocationId: string, rec
   let id = invocationId;
   if (id === '') {
     id = state.context.mint('run');
-    state.context.report({
+    state.mintedTurnIds.report({
       code: 'minted',
       level: 'info',
       runId: id,
@@ -264,7 +269,7 @@ function closeRun(state: DecoderState, run: RunState, record: Record<string, unk
     });
     return;
   }
-  state.context.report({
+  state.synthesizedEnds.report({
     code: 'invalid-sequence',
     level: 'info',
     eventType: 'run-end',
@@ -681,6 +686,11 @@ function resolvePendingUser(state: DecoderState, actor: Actor | undefined, out: 
   append(out, events);
 }
 
+/** "1 more run has", "3 more runs have": the start of a message counting repeats. */
+function more(count: number, noun: string): string {
+  return count === 1 ? `1 more ${noun} has` : `${count} more ${noun}s have`;
+}
+
 function rejected(state: DecoderState, record: unknown, runId: string, code: 'unknown-event' | 'invalid-input', message: string): CanonicalEvent[] {
   state.context.report({ code, level: 'warning', message });
   return [{ type: 'raw', runId, format: 'runner', payload: record }];
@@ -692,7 +702,19 @@ function rejected(state: DecoderState, record: unknown, runId: string, code: 'un
  * `branch` such as `root.child`) and 0.3.3 agent_start wrappers are member runs.
  */
 export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDecodeOptions): Decoder {
-  const state: DecoderState = { context, sessions: new Map(), usedRunIds: new Set(), pendingUser: undefined, evicted: false };
+  const state: DecoderState = {
+    context,
+    sessions: new Map(),
+    usedRunIds: new Set(),
+    pendingUser: undefined,
+    evicted: false,
+    synthesizedStarts: createRepeatedIssue(context, (count) => `${more(count, 'run')} no agent_start (langchain_adk 0.3.4+ emits none); the run-start of each was synthesized`),
+    synthesizedEnds: createRepeatedIssue(
+      context,
+      (count) => `${more(count, 'run')} no agent_end (langchain_adk 0.3.4+ emits none); the run-end of each was synthesized after its final answer or at the end of its turn`,
+    ),
+    mintedTurnIds: createRepeatedIssue(context, (count) => `${more(count, 'turn')} no invocation_id and no user_message before; each got a minted run id`),
+  };
   return {
     push(record) {
       const parsed = fitsRunnerEnvelope(record) ? undefined : runnerEnvelopeSchema.safeParse(record);
@@ -730,6 +752,9 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
         append(out, events);
         session.turn = undefined;
       }
+      state.synthesizedStarts.flush();
+      state.synthesizedEnds.flush();
+      state.mintedTurnIds.flush();
       return out;
     },
     forget(runId) {

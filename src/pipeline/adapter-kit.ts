@@ -1,5 +1,6 @@
 import { createAccumulator } from '../model/accumulate.js';
 import type { CanonicalEvent } from '../model/event.js';
+import type { IssueInput } from '../model/issue.js';
 import type { Run } from '../model/snapshot.js';
 import type { AdapterContext, Encoder } from './format.js';
 import { append } from '../model/append.js';
@@ -136,6 +137,67 @@ export function reportRestatement(context: AdapterContext, runId: string, eventT
     runId,
     message: `${format} content of run "${runId}" restated the whole text so far in consecutive values and was read as cumulative: only what each value adds became text; decode with content: 'delta' if the values were deltas`,
   });
+}
+
+/** How many places of its repeats an issue counting them names. */
+export const namedRepeats = 20;
+
+/** An issue a source can give once per run (see {@link createRepeatedIssue}). */
+export interface RepeatedIssue {
+  /** Reports one occurrence: the first is raised as given, the later ones are counted with where they were. */
+  report(issue: IssueInput): void;
+  /** Raises one issue for the occurrences after the first, if there were any: their count and the first places. */
+  flush(): void;
+}
+
+/**
+ * Reports an issue that a source gives once per run (a lifecycle event every run of a version
+ * lacks) once, and counts its repeats: a log of a million such runs gives two issues, not a
+ * million. The first occurrence is raised where it happens; the decoder's flush raises one
+ * issue for the rest, with their count and the lines (or record indexes) of the first {@link namedRepeats}.
+ * @param more the message of the closing issue, given the count of repeats.
+ */
+export function createRepeatedIssue(context: AdapterContext, more: (count: number) => string): RepeatedIssue {
+  let first: IssueInput | undefined;
+  let count = 0;
+  const places: { index: number; line: number | undefined }[] = [];
+  /** Whether a place of a repeat was left unnamed (past {@link namedRepeats}). */
+  let unnamed = false;
+  return {
+    report(issue) {
+      if (first === undefined) {
+        first = issue;
+        context.report(issue);
+        return;
+      }
+      count += 1;
+      const position = context.position;
+      if (position === undefined) return;
+      // Several runs can open at one record (a member and its parents): the place is named once.
+      const last = places.at(-1);
+      if (last !== undefined && last.index === position.index && last.line === position.line) return;
+      if (places.length < namedRepeats) places.push({ index: position.index, line: position.line });
+      else unnamed = true;
+    },
+    flush() {
+      if (first === undefined || count === 0) return;
+      // Lines where the input had them (what a decoder ends at the end of the input has none); record indexes otherwise.
+      const withLines = places.filter((place) => place.line !== undefined);
+      const named = withLines.length > 0 ? `lines ${withLines.map((place) => place.line).join(', ')}` : places.length > 0 ? `records ${places.map((place) => place.index).join(', ')}` : '';
+      const rest = unnamed || (withLines.length > 0 && withLines.length < places.length) ? ', …' : '';
+      const issue: IssueInput = { code: first.code, level: first.level, message: named === '' ? more(count) : `${more(count)} (${named}${rest})` };
+      if (first.eventType !== undefined) issue.eventType = first.eventType;
+      // Raised at the end of the input: its place is the first repeat named, not the last record read.
+      const place = withLines[0] ?? places[0];
+      if (place !== undefined && place.index >= 0) issue.index = place.index;
+      if (place?.line !== undefined) issue.line = place.line;
+      context.report(issue);
+      first = undefined;
+      count = 0;
+      places.length = 0;
+      unnamed = false;
+    },
+  };
 }
 
 /**

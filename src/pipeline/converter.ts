@@ -261,7 +261,7 @@ function createMinter(): (kind: string) => string {
 }
 
 function contextFor(sink: IssueSink, format: string, mint: (kind: string) => string): AdapterContext {
-  return { report: (issue) => void sink.raise(issue, format), mint };
+  return { report: (issue) => void sink.raise(issue, format), mint, position: sink.position };
 }
 
 /** The format a reference names: itself (a format, or one of its halves), or the one of that name among `formats`. */
@@ -329,6 +329,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
         },
         mint,
         restates: (event) => void (restating ??= []).push(event),
+        position: sink.position,
       };
       decoder = format.createDecoder(context, decodeOptionsOf(format));
       decoders.set(format.name, decoder);

@@ -18,6 +18,11 @@ export interface AdapterContext {
    * only when that event, too, reaches the encoder unchanged.
    */
   restates?(event: CanonicalEvent): void;
+  /**
+   * Where the record being read is: its zero-based index in the conversion and its line, where
+   * the input had lines. The pipeline updates it as it reads (read it when needed; copy what you keep).
+   */
+  readonly position?: Readonly<{ index: number; line: number | undefined }>;
 }
 
 /** A synchronous decoder: one foreign record in, canonical events out. */
