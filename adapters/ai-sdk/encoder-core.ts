@@ -131,6 +131,12 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   }
 
   const blockKey = (kind: BlockKind, event: { runId: string; id: string }) => `${kind} ${event.runId} ${event.id}`;
+  /**
+   * The block the last delta went to: the deltas of one block come in a row, and building the
+   * key of each (a new string, hashed) cost more than writing its record. Forgotten whenever
+   * the open blocks change.
+   */
+  let lastDelta: { kind: BlockKind; runId: string; id: string; recordId: string } | undefined;
 
   function freeRecordId(id: string, runId: string): string {
     if (!openRecordIds.has(id)) return id;
@@ -152,6 +158,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     const recordId = freeRecordId(event.id, event.runId);
     openRecordIds.add(recordId);
     blocks.set(key, { recordId, start: event });
+    lastDelta = undefined;
     emit(spec.block(kind, 'start', recordId, (spec.blockFields ?? fields)(event)), event, recordId);
   }
 
@@ -166,6 +173,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       return;
     }
     blocks.delete(key);
+    lastDelta = undefined;
     openRecordIds.delete(open.recordId);
     emit(spec.block(kind, 'end', open.recordId, own), event, open.recordId);
   }
@@ -175,6 +183,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       const kind: BlockKind = open.start.type === 'text-start' ? 'text' : 'reasoning';
       repaired(reason, `${kind} block "${open.start.id}" was still open at ${reason.type}; it was closed first`);
       blocks.delete(key);
+      lastDelta = undefined;
       openRecordIds.delete(open.recordId);
       closedEarly.add(key);
       const end = { type: `${kind}-end`, ...envelopeOf(open.start), id: open.start.id } as CanonicalEvent;
@@ -193,6 +202,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       closedEarly.add(key);
     }
     blocks.clear();
+    lastDelta = undefined;
   }
 
   return {
@@ -230,9 +240,13 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     },
     openBlock,
     blockFor(kind, event) {
+      if (lastDelta !== undefined && lastDelta.kind === kind && lastDelta.runId === event.runId && lastDelta.id === event.id) return lastDelta.recordId;
       const key = blockKey(kind, event);
       const open = blocks.get(key);
-      if (open !== undefined) return open.recordId;
+      if (open !== undefined) {
+        lastDelta = { kind, runId: event.runId, id: event.id, recordId: open.recordId };
+        return open.recordId;
+      }
       repaired(
         event,
         closedEarly.has(key)
@@ -362,6 +376,17 @@ type SharedTypes =
   | 'handoff'
   | 'raw';
 
+/**
+ * A text or reasoning delta record: the content fields, then type, id and the delta. Written
+ * field by field: an object literal with a computed key (the delta's) takes a slow path, paid
+ * once per streamed token.
+ */
+function deltaRecord(fields: Fields, type: string, id: string, deltaKey: 'delta' | 'text', delta: string): Fields {
+  const record: Fields = { ...fields, type, id };
+  record[deltaKey] = delta;
+  return record;
+}
+
 /** The handlers both AI SDK encoders share: the records are alike but for the delta field. */
 export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandlers<void, void>, SharedTypes> {
   const { context, core, writer, deltaKey, contentFields } = options;
@@ -397,14 +422,14 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
     },
     'text-delta'(event) {
       const id = core.blockFor('text', event);
-      core.emit({ ...contentFields(event), type: 'text-delta', id, [deltaKey]: event.delta }, event, id);
+      core.emit(deltaRecord(contentFields(event), 'text-delta', id, deltaKey, event.delta), event, id);
     },
     'reasoning-start'(event) {
       core.openBlock('reasoning', event);
     },
     'reasoning-delta'(event) {
       const id = core.blockFor('reasoning', event);
-      core.emit({ ...contentFields(event), type: 'reasoning-delta', id, [deltaKey]: event.delta }, event, id);
+      core.emit(deltaRecord(contentFields(event), 'reasoning-delta', id, deltaKey, event.delta), event, id);
     },
     'reasoning-end'(event) {
       core.closeBlock('reasoning', event, contentFields(event));

@@ -167,7 +167,9 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     format: uiFormatName,
     writer,
     shape(chunk) {
-      for (const field of newerFields[target][String(chunk.type)] ?? []) delete chunk[field];
+      // Most chunk types have no newer fields: no list is made for them.
+      const newer = newerFields[target][String(chunk.type)];
+      if (newer !== undefined) for (const field of newer) delete chunk[field];
       return chunk;
     },
     supported,

@@ -58,8 +58,11 @@ export function createChunkWriter(writing: ChunkWriting): ChunkWriter {
     state,
     emit(record, event, recordId, extra) {
       const member = state.root !== undefined && event.runId !== state.root.runId && opensPart(record, state);
-      const ours: BridgeMetadata = { ...(member ? lineageOf(event) : {}), ...extra };
-      if (Object.keys(ours).length > 0) writing.attach(record, ours);
+      // Nearly every record (a delta of the root run) has nothing of ours: no metadata is built for it.
+      if (member || extra !== undefined) {
+        const ours: BridgeMetadata = { ...(member ? lineageOf(event) : {}), ...extra };
+        if (Object.keys(ours).length > 0) writing.attach(record, ours);
+      }
       out.push(record);
       track(state, event, recordId);
     },

@@ -172,7 +172,7 @@ interface LinkingDecoder extends CanonicalDecoder {
   /** Records that produced no events by the end of the input, per format (emptied). */
   unsaid(): RelayedGroup[];
   /** The runs ended because more than `maxOpenRuns` were open, since the last call (emptied): the encoder forgets them. */
-  forgotten(): string[];
+  forgotten(): readonly string[];
   /** The open runs (as {@link CanonicalDecoder.openRuns}), each with the last record that spoke of it. */
   unended(): UnendedRun[];
 }
@@ -290,6 +290,9 @@ const linkAll = (): boolean => true;
 
 /** A shared empty list, for the records that restate nothing (most): no array per record. */
 const restatesNothing: readonly CanonicalEvent[] = Object.freeze([]);
+
+/** The shared empty list of runs ended early, for the records that end none (all but a few). */
+const noRunIds: readonly string[] = Object.freeze([]);
 
 /**
  * @param links whether the events of a format's records are linked to them (see `link`): a
@@ -619,6 +622,8 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       return left;
     },
     forgotten() {
+      // Asked after every record: no list is made while no run was ended early.
+      if (forgotten.length === 0) return noRunIds;
       const ids = forgotten;
       forgotten = [];
       return ids;
