@@ -264,6 +264,9 @@ function contextFor(sink: IssueSink, format: string, mint: (kind: string) => str
   return { report: (issue) => void sink.raise(issue, format), mint, position: sink.position };
 }
 
+/** How to give a converter its formats, where none were given: said by both errors that need them. */
+const howToGiveFormats = "pass the format object itself (such as agnoFormat from 'agent-event-bridge/agno') or formats: listFormats() from 'agent-event-bridge'";
+
 /** The format a reference names: itself (a format, or one of its halves), or the one of that name among `formats`. */
 function resolveFormat<Half extends AnyReader | AnyWriter>(reference: FormatName | Half, role: 'from' | 'to', formats: readonly AnyFormat[]): Half | AnyFormat {
   if (typeof reference !== 'string') return reference;
@@ -271,7 +274,7 @@ function resolveFormat<Half extends AnyReader | AnyWriter>(reference: FormatName
   if (format === undefined) {
     const known = [...formats.map((each) => each.name), ...(role === 'from' ? ['auto'] : [])].join(', ');
     // Outside the root entry no format is known by name unless given: say how to give it.
-    const hint = formats.length === 0 ? `; pass the format object itself (such as agnoFormat from 'agent-event-bridge/agno') or formats: listFormats() from 'agent-event-bridge'` : '';
+    const hint = formats.length === 0 ? `; ${howToGiveFormats}` : '';
     throw new ConversionError(`unknown --${role} format "${reference}"; known formats: ${known}${hint}`);
   }
   return format;
@@ -472,9 +475,7 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
    */
   function createAuto(): AutoReading {
     if (formats.length === 0) {
-      throw new ConversionError(
-        "from: 'auto' detects among the formats given, and none were: pass the format object itself (such as agnoFormat from 'agent-event-bridge/agno') or formats: listFormats() from 'agent-event-bridge'",
-      );
+      throw new ConversionError(`from: 'auto' detects among the formats given, and none were: ${howToGiveFormats}`);
     }
     const factory = autoReadingOf(options) ?? formats.map(autoReadingOf).find((each) => each !== undefined);
     if (factory === undefined) {

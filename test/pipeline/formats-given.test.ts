@@ -29,7 +29,9 @@ describe('the converter core is given its formats', () => {
     expect(() => core.createConverter({ from: 'agno', to: aiSdkUiFormat })).toThrowError(
       /^unknown --from format "agno"; known formats: auto; pass the format object itself \(such as agnoFormat from 'agent-event-bridge\/agno'\) or formats: listFormats\(\) from 'agent-event-bridge'$/,
     );
-    expect(() => core.createConverter({ to: aiSdkUiFormat })).toThrowError(/^from: 'auto' detects among the formats given, and none were/);
+    expect(() => core.createConverter({ to: aiSdkUiFormat })).toThrowError(
+      /^from: 'auto' detects among the formats given, and none were: pass the format object itself \(such as agnoFormat from 'agent-event-bridge\/agno'\) or formats: listFormats\(\) from 'agent-event-bridge'$/,
+    );
   });
 
   it('the useChat helpers take the format, refuse a bare name at the call, and resolve names among formats given', async () => {
