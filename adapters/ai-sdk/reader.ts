@@ -4,6 +4,7 @@ import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
 import { type StreamState, afterFinishKey, createStreamState, envelopeOf, forgetRun, mintedRunIdKey, noStartKey, track } from './state.js';
 import { append } from '../../src/model/append.js';
+import { envelopeOf as runEnvelopeOf } from '../../src/model/explode.js';
 
 /** What one of our own records in a stream is. */
 export type OwnRecord =
@@ -40,11 +41,7 @@ const messageEnds: ReadonlySet<string> = new Set(['run-end', 'run-error', 'run-c
 
 /** The run-start a member's first event says: its run, parent, session and actor. */
 function memberStart(event: CanonicalEvent): CanonicalEvent {
-  const start: CanonicalEvent = { type: 'run-start', runId: event.runId };
-  if (event.parentRunId !== undefined) start.parentRunId = event.parentRunId;
-  if (event.sessionId !== undefined) start.sessionId = event.sessionId;
-  if (event.actor !== undefined) start.actor = event.actor;
-  return start;
+  return { type: 'run-start', ...runEnvelopeOf(event) };
 }
 
 /**

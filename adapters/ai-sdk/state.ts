@@ -1,5 +1,6 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import type { Requirement } from '../../src/model/snapshot.js';
+import { envelopeOf as runEnvelopeOf } from '../../src/model/explode.js';
 
 /** The `ext` field that marks a run id the decoder minted (AI SDK streams may have none): encoders leave it out. */
 export const mintedRunIdKey = 'mintedRunId';
@@ -10,12 +11,9 @@ export const noStartKey = 'noStart';
 /** Marks an event read from a record that came after its run's `finish`: written back after it. */
 export const afterFinishKey = 'afterFinish';
 
-/** The envelope of an event without its `ext`: what records inherit from their context. */
+/** The envelope of an event without its `ext`: what records inherit from their context (its run's, and its time). */
 export function envelopeOf(event: CanonicalEvent): Envelope {
-  const envelope: Envelope = { runId: event.runId };
-  if (event.parentRunId !== undefined) envelope.parentRunId = event.parentRunId;
-  if (event.sessionId !== undefined) envelope.sessionId = event.sessionId;
-  if (event.actor !== undefined) envelope.actor = event.actor;
+  const envelope = runEnvelopeOf(event);
   if (event.time !== undefined) envelope.time = event.time;
   return envelope;
 }
