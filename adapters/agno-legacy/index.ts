@@ -1,4 +1,4 @@
-import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, reportUnfitSource } from '../../src/pipeline/adapter-kit.js';
 import { type Detection, composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { isLegacyAggregate } from './aggregate.js';
 import { createLegacyDecoder, eraOfRecord, type LegacyDecodeOptions, type LegacyDecoderState, type LegacyEventHandler, type LegacyEventHandlers, type LegacyRunState, type LegacyTranslation, legacyEventHandlers } from './decode.js';
@@ -70,10 +70,12 @@ export const agnoLegacyWriter = /* @__PURE__ */ defineWriter<LegacyEncodeOptions
   createEncoder: createLegacyEncoder,
   options: { encode: legacyEncodeOptionsSchema },
   // A shape or era asked for that the record does not have is written from the canonical fields.
-  sourceFits(record, options) {
+  sourceFits(record, options, context) {
     const stream = isRecord(record) && 'event' in record;
-    if (options?.shape !== undefined && options.shape !== 'auto' && (options.shape === 'aggregate') === stream) return false;
-    return options?.era === undefined || !stream || eraOfRecord(record) === options.era;
+    const shapeFits = options?.shape === undefined || options.shape === 'auto' || (options.shape === 'aggregate') !== stream;
+    const fits = shapeFits && (options?.era === undefined || !stream || eraOfRecord(record) === options.era);
+    if (!fits) reportUnfitSource(context, legacyFormatName);
+    return fits;
   },
 });
 
@@ -100,6 +102,7 @@ export const agnoLegacyFormat = /* @__PURE__ */ composeFormat(agnoLegacyReader, 
     { what: 'structured tool results', direction: 'encode', code: 'approximated', level: 'info', note: '1.x results are strings: JSON text' },
     { what: 'whole user and system messages, state, handoffs, app data, activities other than memory-update / parser-model / output-model / workflow, files other than images and audio', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
+    { what: 'agno 1.x records asked for in the other era or shape', direction: 'encode', code: 'dropped', level: 'info', note: 'written from their canonical fields (1.x-only and unknown fields left out), said once per conversion' },
   ],
 });
 

@@ -2,13 +2,13 @@ import type { CanonicalEvent } from '../../src/model/event.js';
 import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Actor } from '../../src/model/snapshot.js';
-import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, lossReporter, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
 import { type WriteContext, eventName, hasActivityEvents, writeRecord } from './write-record.js';
 import { trackIntermediate } from './intermediate.js';
 import { mediaKindOf } from './media.js';
-import { type AgnoTarget, lossReporter, migrateRecord } from './target.js';
+import { type AgnoTarget, migrateRecord } from './target.js';
 import { reportWrappedToolInput, toolArgsOf } from './tool-execution.js';
 
 /** Options of the agno encoder. */

@@ -1,10 +1,10 @@
-import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, lossReporter, reportUnfitSource } from '../../src/pipeline/adapter-kit.js';
 import { composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { type AgnoDecodeOptions, type AgnoDecoded, type AgnoDecoderState, type AgnoEventHandler, type AgnoEventHandlers, type AgnoRunState, agnoEventHandlers, createAgnoDecoder } from './decode.js';
 import { detectAgno } from './detect.js';
 import { type AgnoEncodeOptions, createAgnoEncoder } from './encode.js';
 import { agnoDecodeOptionsSchema, agnoEncodeOptionsSchema } from './options.js';
-import { eventExistsIn, lossReporter, migrateRecord } from './target.js';
+import { eventExistsIn, migrateRecord } from './target.js';
 
 /** Whether a record's shape (event or stored run) is the one the options ask for. */
 function shapeFits(record: unknown, shape: AgnoEncodeOptions['shape']): boolean {
@@ -36,7 +36,11 @@ export const agnoWriter = /* @__PURE__ */ defineWriter<AgnoEncodeOptions>({
   },
   // An event stream asked for as aggregates, or the reverse, is written from the canonical fields;
   // so is an event the version asked for does not have (3.x compaction as 2.x).
-  sourceFits: (record, options) => shapeFits(record, options?.shape) && eventExistsIn(record, options?.target ?? '3.x'),
+  sourceFits(record, options, context) {
+    const fits = shapeFits(record, options?.shape) && eventExistsIn(record, options?.target ?? '3.x');
+    if (!fits) reportUnfitSource(context, 'agno');
+    return fits;
+  },
   // Any other record is migrated to the version asked for, field by field.
   rewriteSource: (record, options, context) => migrateRecord(record, options?.target ?? '3.x', lossReporter(context)),
 });
@@ -98,6 +102,13 @@ export const agnoFormat = /* @__PURE__ */ composeFormat(agnoReader, agnoWriter, 
     },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'members of an agent run (aggregate shape)', direction: 'encode', code: 'dropped', level: 'warning', note: 'only TeamRunOutput has member_responses' },
+    {
+      what: 'agno records asked for in the other shape (an event stream as aggregates, aggregates as events), and 3.x compaction events asked for as 2.x',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'info',
+      note: 'written from their canonical fields (agno-only and unknown fields left out), said once per conversion',
+    },
     {
       what: 'with target: "2.x", what only agno 3.x holds: queue_attempt, cancellation_stage, compaction, a set tool parent_tool_call_id, media metadata',
       direction: 'encode',

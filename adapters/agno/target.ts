@@ -1,6 +1,4 @@
-import type { IssueInput } from '../../src/model/issue.js';
-import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import type { AdapterContext } from '../../src/pipeline/format.js';
+import { isRecord, type LossReporter } from '../../src/pipeline/adapter-kit.js';
 import { resolveEvent } from './schema.js';
 
 /** The agno major version the `agno` encoder writes: 3.x (default, as 3.1.10 writes) or 2.x (as 2.9.0 writes). */
@@ -71,27 +69,6 @@ const runFieldsSince3: Readonly<Record<string, { level: 'info' | 'warning'; what
 
 /** Keys whose values are the user's own data, never agno structures to migrate. */
 const userData: ReadonlySet<string> = new Set(['session_state', 'metadata', 'dependencies', 'additional_data', 'model_provider_data', 'tool_args', 'content']);
-
-/** Reports a loss once per kind. */
-export type LossReporter = (kind: string, issue: IssueInput) => void;
-
-/** The kinds of loss already reported, per conversion (an encoder's context lives as long as it). */
-const reportedKinds = new WeakMap<AdapterContext, Set<string>>();
-
-/** A reporter that raises each kind of migration loss once per conversion. */
-export function lossReporter(context: AdapterContext): LossReporter {
-  let reported = reportedKinds.get(context);
-  if (reported === undefined) {
-    reported = new Set();
-    reportedKinds.set(context, reported);
-  }
-  const kinds = reported;
-  return (kind, issue) => {
-    if (kinds.has(kind)) return;
-    kinds.add(kind);
-    context.report(issue);
-  };
-}
 
 /** A record with `key` moved to `position` (an index into the record without the key). */
 function withKeyAt(record: Record<string, unknown>, key: string, position: number): Record<string, unknown> {

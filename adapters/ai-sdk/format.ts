@@ -130,6 +130,13 @@ export const aiSdkUiFormat = /* @__PURE__ */ composeFormat(aiSdkUiReader, aiSdkU
       note: 'written as the nearest chunk the target has (a pause as a data-agent-event-bridge part that persists, one per run) or left out, and reported',
     },
     {
+      what: 'fields newer than the target on a chunk it has (citations for v5 and v6; tool metadata, titles, provider metadata of tools for v5; approval reasons for v6)',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'warning',
+      note: 'left out, once per chunk type and field (a v5 finish reason rides in the agent-event-bridge metadata)',
+    },
+    {
       what: 'text or reasoning still open at a step end or finish',
       direction: 'encode',
       code: 'invalid-sequence',

@@ -168,8 +168,19 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     writer,
     shape(chunk) {
       // Most chunk types have no newer fields: no list is made for them.
-      const newer = newerFields[target][String(chunk.type)];
-      if (newer !== undefined) for (const field of newer) delete chunk[field];
+      const type = String(chunk.type);
+      const newer = newerFields[target][type];
+      if (newer !== undefined) {
+        for (const field of newer) {
+          if (!(field in chunk)) continue;
+          delete chunk[field];
+          // A v5 finish reason rides in our metadata (run-end); any other field is gone: said once.
+          const kind = `${type}.${field}`;
+          if (field === 'finishReason' || reported.has(kind)) continue;
+          reported.add(kind);
+          context.report({ code: 'dropped', level: 'warning', path: field, message: `AI SDK ${target} has no ${kind}; left out` });
+        }
+      }
       return chunk;
     },
     supported,

@@ -23,7 +23,7 @@ export const canonicalFormat = /* @__PURE__ */ defineFormat<CanonicalDecodeOptio
   createDecoder: createCanonicalDecoder,
   createEncoder: createCanonicalEncoder,
   // The encoder writes events as they are (after its header): a record read as canonical is
-  // already what it would write.
+  // already what it would write, so writing it from its canonical fields loses nothing.
   sourceFits: () => false,
   relay: {
     wrap(carrier, records) {
@@ -37,7 +37,15 @@ export const canonicalFormat = /* @__PURE__ */ defineFormat<CanonicalDecodeOptio
     },
   },
   options: { decode: canonicalDecodeOptionsSchema, encode: canonicalEncodeOptionsSchema },
-  losses: [],
+  losses: [
+    {
+      what: 'unknown fields of the header and of a runs document',
+      direction: 'decode',
+      code: 'dropped',
+      level: 'info',
+      note: 'one issue per field; events keep theirs',
+    },
+  ],
 });
 
 export { createCanonicalDecoder, createCanonicalEncoder };

@@ -1,7 +1,9 @@
+import { lossReporter, reportUnfitSource } from '../../src/pipeline/adapter-kit.js';
 import { composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { createLangChainDecoder, type LangChainDecodeOptions } from './decode.js';
-import { createLangChainEncoder, formFor, type LangChainEncodeOptions } from './encode.js';
-import { formatName, isStreamEventRecord, readMessageRecord, writeMessageRecord } from './schema.js';
+import { createLangChainEncoder, formFor, type LangChainEncodeOptions, type WrittenForm } from './encode.js';
+import type { AdapterContext } from '../../src/pipeline/format.js';
+import { formatName, isStreamEventRecord, type MessageRecord, readMessageRecord, writeMessageRecord } from './schema.js';
 import { langchainDecodeOptionsSchema, langchainEncodeOptionsSchema } from './options.js';
 import { unwrapRelayed, wrapRelayed } from './relay.js';
 
@@ -9,6 +11,24 @@ import { unwrapRelayed, wrapRelayed } from './relay.js';
 const langchainShaped = new Set<string>(['constructor', 'stored']);
 
 const confidenceOfForm = { constructor: 1, stored: 0.9, openai: 0.5, typed: 0.4, tuple: 0.4 } as const;
+
+/** The keys of constructor JSON's envelope; the message's own fields are in `kwargs`. */
+const envelopeKeys = new Set(['lc', 'type', 'id', 'kwargs']);
+
+/**
+ * A record rewritten in another form that holds LangChain's fields. Keys beside a constructor
+ * envelope's (a newer serializer's) have no place in a StoredMessage, which is `{type, data}`
+ * exactly: each is reported.
+ */
+function rewriteForm(record: unknown, read: MessageRecord, form: WrittenForm, context: AdapterContext): unknown {
+  if (read.form.form === 'constructor') {
+    for (const key of Object.keys(record as Record<string, unknown>)) {
+      if (envelopeKeys.has(key)) continue;
+      lossReporter(context)(`envelope ${key}`, { code: 'dropped', level: 'info', path: key, message: `the field "${key}" beside the constructor JSON envelope has no place in the ${form} form; left out` });
+    }
+  }
+  return writeMessageRecord(read.fields, formFor(read.kind, form, read.chunk));
+}
 
 /**
  * Reads LangChain records (`from: langchainReader`): the decoder of {@link langchainFormat}
@@ -33,17 +53,21 @@ export const langchainWriter = /* @__PURE__ */ defineWriter<LangChainEncodeOptio
   // another form is the same record rewritten, between the forms that hold LangChain's fields
   // (constructor JSON, StoredMessage); OpenAI dicts and tuples hold less, so the encoder writes
   // them from the canonical fields and reports what they leave out.
-  sourceFits(record, options) {
+  sourceFits(record, options, context) {
     if (isStreamEventRecord(record)) return false;
     const wanted = options?.form;
     const read = wanted === undefined ? undefined : readMessageRecord(record);
     if (read === undefined || read.form.form === wanted) return true;
-    return langchainShaped.has(read.form.form) && langchainShaped.has(wanted as string);
+    const fits = langchainShaped.has(read.form.form) && langchainShaped.has(wanted as string);
+    if (!fits) reportUnfitSource(context, formatName);
+    return fits;
   },
-  rewriteSource(record, options) {
+  rewriteSource(record, options, context) {
     const read = options?.form === undefined && options?.revive === undefined ? undefined : readMessageRecord(record);
     if (read === undefined) return record;
-    const rewritten = options?.form === undefined ? record : writeMessageRecord(read.fields, formFor(read.kind, options.form, read.chunk));
+    // A record already in the form asked for is written as it was: its class id (a Python
+    // namespace) and any field beside the constructor envelope's stay.
+    const rewritten = options?.form === undefined || read.form.form === options.form ? record : rewriteForm(record, read, options.form, context);
     return options?.revive === undefined ? rewritten : options.revive(rewritten);
   },
   relay: { wrap: wrapRelayed },
@@ -89,6 +113,8 @@ export const langchainFormat = /* @__PURE__ */ composeFormat(langchainReader, la
     { what: "text or reasoning a run's error cut", direction: 'encode', code: 'approximated', level: 'warning', note: 'a message is whole: written as its content, it reads back as finished' },
     { what: 'a message holding several tool results', direction: 'encode', code: 'approximated', level: 'info', note: 'one ToolMessage per result (after an AIMessage for an assistant message)' },
     { what: 'everything but the content in the tuple form', direction: 'encode', code: 'dropped', level: 'warning' },
+    { what: 'LangChain records asked for in the OpenAI or tuple form', direction: 'encode', code: 'dropped', level: 'info', note: 'written from their canonical fields, said once per conversion' },
+    { what: 'keys beside the constructor JSON envelope of a record asked for in the stored form', direction: 'encode', code: 'dropped', level: 'info', note: 'once per key' },
     {
       what: 'a ToolMessageChunk, HumanMessageChunk or SystemMessageChunk written in the stored, OpenAI or tuple form',
       direction: 'encode',

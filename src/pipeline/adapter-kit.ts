@@ -5,6 +5,41 @@ import type { Run } from '../model/snapshot.js';
 import type { AdapterContext, Encoder } from './format.js';
 import { append } from '../model/append.js';
 
+/** Reports a loss once per kind. */
+export type LossReporter = (kind: string, issue: IssueInput) => void;
+
+/** The kinds of loss already reported, per conversion (an encoder's context lives as long as it). */
+const reportedKinds = /* @__PURE__ */ new WeakMap<AdapterContext, Set<string>>();
+
+/** A reporter that raises each kind of loss once per conversion (a migration's, a rewrite's). */
+export function lossReporter(context: AdapterContext): LossReporter {
+  let reported = reportedKinds.get(context);
+  if (reported === undefined) {
+    reported = new Set();
+    reportedKinds.set(context, reported);
+  }
+  const kinds = reported;
+  return (kind, issue) => {
+    if (kinds.has(kind)) return;
+    kinds.add(kind);
+    context.report(issue);
+  };
+}
+
+/**
+ * Says, once per conversion, that records a writer read itself are written from their canonical
+ * fields, because the encode options ask for another shape, era, form or version (`sourceFits`
+ * refused them): the fields only they held (the format's own, and those this library does not
+ * know) are left out, where the options they were read with write them back as they are.
+ */
+export function reportUnfitSource(context: AdapterContext, format: string): void {
+  lossReporter(context)('unfit source', {
+    code: 'dropped',
+    level: 'info',
+    message: `${format} records asked for in another shape, era, form or version are written from their canonical fields, without the fields only they held`,
+  });
+}
+
 /** Whether a value is a plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

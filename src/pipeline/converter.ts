@@ -676,7 +676,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
   function modeFor(source: SourceGroup): 'verbatim' | 'relay' | undefined {
     if (source.format === format.name) {
       // What a decoder closes at the end (no records) follows the records it closes.
-      if (source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, encodeOptions));
+      if (source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, encodeOptions, context));
       if (!lastFits) return undefined;
       return source.restates.every((event) => sourceOf(event)?.writtenBy?.includes(token) === true) ? 'verbatim' : undefined;
     }

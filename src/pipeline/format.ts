@@ -132,9 +132,11 @@ export interface FormatWriter<EncodeOptions = Record<string, unknown>> {
   sseHeaders?: Record<string, string>;
   /**
    * Whether a record this format read may be written back verbatim by an encoder made with
-   * these options (default: always). An agno event stream asked for as an aggregate may not.
+   * these options (default: always). An agno event stream asked for as an aggregate may not:
+   * the encoder writes it from its canonical fields, and `sourceFits` reports (through `context`,
+   * once per conversion: `reportUnfitSource`) the fields only the record held, which that leaves out.
    */
-  sourceFits?(record: unknown, options: EncodeOptions | undefined): boolean;
+  sourceFits?(record: unknown, options: EncodeOptions | undefined, context: AdapterContext): boolean;
   /**
    * The record written back for a record this format read, for an encoder made with these
    * options (default: the record itself): the same record in the serialized form or version the
