@@ -686,11 +686,6 @@ function resolvePendingUser(state: DecoderState, actor: Actor | undefined, out: 
   append(out, events);
 }
 
-/** "1 more run has", "3 more runs have": the start of a message counting repeats. */
-function more(count: number, noun: string): string {
-  return count === 1 ? `1 more ${noun} has` : `${count} more ${noun}s have`;
-}
-
 function rejected(state: DecoderState, record: unknown, runId: string, code: 'unknown-event' | 'invalid-input', message: string): CanonicalEvent[] {
   state.context.report({ code, level: 'warning', message });
   return [{ type: 'raw', runId, format: 'runner', payload: record }];
@@ -708,12 +703,9 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     usedRunIds: new Set(),
     pendingUser: undefined,
     evicted: false,
-    synthesizedStarts: createRepeatedIssue(context, (count) => `${more(count, 'run')} no agent_start (langchain_adk 0.3.4+ emits none); the run-start of each was synthesized`),
-    synthesizedEnds: createRepeatedIssue(
-      context,
-      (count) => `${more(count, 'run')} no agent_end (langchain_adk 0.3.4+ emits none); the run-end of each was synthesized after its final answer or at the end of its turn`,
-    ),
-    mintedTurnIds: createRepeatedIssue(context, (count) => `${more(count, 'turn')} no invocation_id and no user_message before; each got a minted run id`),
+    synthesizedStarts: createRepeatedIssue(context, 'run'),
+    synthesizedEnds: createRepeatedIssue(context, 'run'),
+    mintedTurnIds: createRepeatedIssue(context, 'turn'),
   };
   return {
     push(record) {

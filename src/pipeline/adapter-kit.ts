@@ -174,30 +174,31 @@ export function reportRestatement(context: AdapterContext, runId: string, eventT
   });
 }
 
-/** How many places of its repeats an issue counting them names. */
+/** How many lines of its repeats an issue counting them names. */
 export const namedRepeats = 20;
 
 /** An issue a source can give once per run (see {@link createRepeatedIssue}). */
 export interface RepeatedIssue {
-  /** Reports one occurrence: the first is raised as given, the later ones are counted with where they were. */
+  /** Reports one occurrence: the first is raised as given, the later ones are counted with their lines. */
   report(issue: IssueInput): void;
-  /** Raises one issue for the occurrences after the first, if there were any: their count and the first places. */
+  /** Raises one issue for the occurrences after the first, if there were any: their count and first lines. */
   flush(): void;
 }
 
 /**
  * Reports an issue that a source gives once per run (a lifecycle event every run of a version
  * lacks) once, and counts its repeats: a log of a million such runs gives two issues, not a
- * million. The first occurrence is raised where it happens; the decoder's flush raises one
- * issue for the rest, with their count and the lines (or record indexes) of the first {@link namedRepeats}.
- * @param more the message of the closing issue, given the count of repeats.
+ * million. The first occurrence is raised where it happens; the decoder's flush raises one issue
+ * for the rest, at the first repeat: "the same for 3 more runs (lines 9, 17, 25): " and the first's
+ * message, naming the first {@link namedRepeats} lines.
+ * @param noun what repeats: `run`, `turn`.
  */
-export function createRepeatedIssue(context: AdapterContext, more: (count: number) => string): RepeatedIssue {
+export function createRepeatedIssue(context: AdapterContext, noun: string): RepeatedIssue {
   let first: IssueInput | undefined;
   let count = 0;
-  const places: { index: number; line: number | undefined }[] = [];
-  /** Whether a place of a repeat was left unnamed (past {@link namedRepeats}). */
-  let unnamed = false;
+  let place: { index: number; line: number | undefined } | undefined;
+  // One more than named, to know that more follow.
+  const lines: number[] = [];
   return {
     report(issue) {
       if (first === undefined) {
@@ -208,29 +209,21 @@ export function createRepeatedIssue(context: AdapterContext, more: (count: numbe
       count += 1;
       const position = context.position;
       if (position === undefined) return;
-      // Several runs can open at one record (a member and its parents): the place is named once.
-      const last = places.at(-1);
-      if (last !== undefined && last.index === position.index && last.line === position.line) return;
-      if (places.length < namedRepeats) places.push({ index: position.index, line: position.line });
-      else unnamed = true;
+      place ??= { index: position.index, line: position.line };
+      // Several runs can open at one record (a member and its parents): its line is named once.
+      if (position.line !== undefined && lines.length <= namedRepeats && lines.at(-1) !== position.line) lines.push(position.line);
     },
     flush() {
       if (first === undefined || count === 0) return;
-      // Lines where the input had them (what a decoder ends at the end of the input has none); record indexes otherwise.
-      const withLines = places.filter((place) => place.line !== undefined);
-      const named = withLines.length > 0 ? `lines ${withLines.map((place) => place.line).join(', ')}` : places.length > 0 ? `records ${places.map((place) => place.index).join(', ')}` : '';
-      const rest = unnamed || (withLines.length > 0 && withLines.length < places.length) ? ', …' : '';
-      const issue: IssueInput = { code: first.code, level: first.level, message: named === '' ? more(count) : `${more(count)} (${named}${rest})` };
+      const named = lines.length === 0 ? '' : ` (lines ${lines.slice(0, namedRepeats).join(', ')}${lines.length > namedRepeats ? ', …' : ''})`;
+      const issue: IssueInput = { code: first.code, level: first.level, message: `the same for ${count} more ${noun}${count === 1 ? '' : 's'}${named}: ${first.message}` };
       if (first.eventType !== undefined) issue.eventType = first.eventType;
-      // Raised at the end of the input: its place is the first repeat named, not the last record read.
-      const place = withLines[0] ?? places[0];
+      // Raised at the end of the input: its place is the first repeat's, not the last record read.
       if (place !== undefined && place.index >= 0) issue.index = place.index;
       if (place?.line !== undefined) issue.line = place.line;
       context.report(issue);
-      first = undefined;
-      count = 0;
-      places.length = 0;
-      unnamed = false;
+      first = place = undefined;
+      count = lines.length = 0;
     },
   };
 }

@@ -36,21 +36,21 @@ describe('Runner lifecycle issues that every 0.3.4+ run gives', () => {
         format: 'runner',
         index: starts[1]! - 1,
         line: starts[1],
-        message: `${2 * copies - 1} more runs have no agent_start (langchain_adk 0.3.4+ emits none); the run-start of each was synthesized (lines ${starts.slice(1, 21).join(', ')}, …)`,
+        message: `the same for ${2 * copies - 1} more runs (lines ${starts.slice(1, 21).join(', ')}, …): no agent_start opens this run (langchain_adk 0.3.4+ emits none); its run-start was synthesized`,
       },
     ]);
     expect(about('agent_end')).toEqual([
       expect.objectContaining({ line: ends[0], runId: 'minted-run-1/WeatherAgent' }),
       expect.objectContaining({
         line: ends[1],
-        message: `${2 * copies - 1} more runs have no agent_end (langchain_adk 0.3.4+ emits none); the run-end of each was synthesized after its final answer or at the end of its turn (lines ${ends.slice(1, 21).join(', ')}, …)`,
+        message: `the same for ${2 * copies - 1} more runs (lines ${ends.slice(1, 21).join(', ')}, …): no agent_end closes this run (langchain_adk 0.3.4+ emits none); its run-end was synthesized after its final answer or at the end of the turn`,
       }),
     ]);
     expect(about('invocation_id')).toEqual([
       expect.objectContaining({ line: lineOf(0, 0), runId: 'minted-run-1' }),
       expect.objectContaining({
         line: lineOf(1, 0),
-        message: `${copies - 1} more turns have no invocation_id and no user_message before; each got a minted run id (lines ${Array.from({ length: 20 }, (_, copy) => lineOf(copy + 1, 0)).join(', ')}, …)`,
+        message: `the same for ${copies - 1} more turns (lines ${Array.from({ length: 20 }, (_, copy) => lineOf(copy + 1, 0)).join(', ')}, …): no invocation_id (langchain_adk agent events carry none) and no user_message before: the turn got a minted run id`,
       }),
     ]);
 
@@ -61,12 +61,12 @@ describe('Runner lifecycle issues that every 0.3.4+ run gives', () => {
     expect(summary).toBe(`issues: ${[...counts].map(([code, count]) => `${code} ${count}`).join(', ')}`);
   });
 
-  it('without lines, the closing issue names the records of the repeats and the statistics count it once', () => {
+  it('without lines, the closing issue stands at the record of the first repeat and the statistics count it once', () => {
     const { issues, stats } = convert(log.slice(0, 2 * turn.length), { from: 'runner', to: 'canonical' });
     const starts = issues.filter((issue) => issue.eventType === 'run-start');
     expect(starts.map((issue) => [issue.index, issue.message])).toEqual([
       [0, 'no agent_start opens this run (langchain_adk 0.3.4+ emits none); its run-start was synthesized'],
-      [1, '3 more runs have no agent_start (langchain_adk 0.3.4+ emits none); the run-start of each was synthesized (records 1, 9, 10)'],
+      [1, 'the same for 3 more runs: no agent_start opens this run (langchain_adk 0.3.4+ emits none); its run-start was synthesized'],
     ]);
     expect(stats.issues['invalid-sequence']).toBe(issues.filter((issue) => issue.code === 'invalid-sequence').length);
   });
