@@ -261,10 +261,10 @@ const runError: LegacyEventHandler = (decoder, record, envelope) => {
   return single(events, { type: 'run-error', ...envelope, error: { message: typeof record.content === 'string' ? record.content : '' } });
 };
 
-/** `RunCancelled`: the run is cancelled, with its reason (era A says it in `content`). */
+/** `RunCancelled`: the run is cancelled, with its reason (era A says it in `content`); its open text and reasoning are cut. */
 const runCancelled: LegacyEventHandler = (decoder, record, envelope, era) => {
   const events: CanonicalEvent[] = [];
-  close(decoder, envelope, events);
+  close(decoder, envelope, events, true);
   endDelegation(decoder, envelope.runId);
   const reason = typeof record.reason === 'string' ? record.reason : era === 'A' && typeof record.content === 'string' ? record.content : undefined;
   return single(events, { type: 'run-cancel', ...envelope, ...(reason === undefined ? {} : { reason }) });

@@ -4,7 +4,7 @@ import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
 import { reportWrappedToolInput, toolArgsOf } from '../agno/tool-execution.js';
-import { createRunTrees, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { createRunTrees, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, watchEndsBeforeCancel, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { trackIntermediate } from '../agno/intermediate.js';
 import { writeAggregate } from './aggregate.js';
@@ -31,6 +31,9 @@ export function createLegacyEncoder(context: AdapterContext, options: LegacyEnco
   return reportingInterleavedBlocks(context, createRecordEncoder(context, options), 'agno 1.x');
 }
 
+/** Events whose agno 1.x records end an open text or reasoning when read back (1.x has no model request events). */
+const legacyBlockClosers: ReadonlySet<string> = new Set(['text-start', 'text-delta', 'reasoning-start', 'reasoning-delta', 'tool-call', 'run-pause']);
+
 function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptions): Encoder {
   const era: LegacyEra = options.era ?? 'B';
   const trees = createRunTrees();
@@ -41,6 +44,7 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
   const runContext = new Map<string, { time?: number; actor?: CanonicalEvent['actor'] }>();
   /** Open texts that agno streamed as intermediate content, by id. */
   const intermediate = new Set<string>();
+  const endsBeforeCancel = watchEndsBeforeCancel(context, legacyBlockClosers, 'agno 1.x');
 
   function lost(what: string, event: CanonicalEvent, code: IssueCode = 'dropped'): void {
     const key = `${code}:${what}`;
@@ -137,6 +141,7 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
         shape = shapeOfRun(options.shape, event);
         shapes.set(root, shape);
       }
+      if (shape === 'events') endsBeforeCancel.observe(event);
       const out = shape === 'aggregate' ? snapshot.push(event) : encodeEvent(withRunContext(event));
       if (event.runId === root && endsRun(event)) forget(root);
       return out;
@@ -151,6 +156,7 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
       teamSessions.delete(runId);
       runContext.delete(runId);
       reported.delete(runId);
+      endsBeforeCancel.forget(runId);
       return out;
     },
   };

@@ -393,7 +393,10 @@ const decodeRunCancel: AgnoEventHandler = (_decoder, record, _resolved, state, b
   const reason = text(record.reason) ?? text(record.content);
   if (reason !== undefined) cancel.reason = reason;
   state.ended = true;
-  return afterClosing(state, base, cancel);
+  // Text and reasoning the cancel cut get no end: agno never said they were done.
+  const events: CanonicalEvent[] = [];
+  closeAll(state, base, events, true);
+  return single(events, cancel);
 };
 
 /** `RunPaused`: the run waits for what its requirements ask. */

@@ -2,7 +2,7 @@ import type { CanonicalEvent } from '../../src/model/event.js';
 import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Actor } from '../../src/model/snapshot.js';
-import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, lossReporter, reportForeignRaw, reportingInterleavedBlocks, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, lossReporter, reportForeignRaw, reportingInterleavedBlocks, watchEndsBeforeCancel, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
 import { type WriteContext, eventName, hasActivityEvents, writeRecord } from './write-record.js';
@@ -50,9 +50,13 @@ function forgetRun(state: EncoderState, runId: string): void {
   state.toolCallsByRun.delete(runId);
 }
 
+/** Events whose agno records end an open text or reasoning when read back (the decoder's closeAll). */
+const agnoBlockClosers: ReadonlySet<string> = new Set(['text-start', 'text-delta', 'reasoning-start', 'reasoning-delta', 'step-start', 'step-end', 'tool-call', 'run-pause']);
+
 function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encoder {
   const report = lossReporter(context);
   const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: new Map(), toolCallsByRun: new Map(), reported: new Set(), messages: 0, intermediate: new Set() };
+  const endsBeforeCancel = watchEndsBeforeCancel(context, agnoBlockClosers, 'agno');
 
   function once(key: string, report: () => void): void {
     if (state.reported.has(key)) return;
@@ -229,6 +233,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
   }
 
   function encode(event: CanonicalEvent): Record<string, unknown>[] {
+    endsBeforeCancel.observe(event);
     if (event.actor !== undefined && !state.actors.has(event.runId)) state.actors.set(event.runId, event.actor);
     // agno stamps every event with created_at; an event without a time takes its run's last one (never the clock).
     if (event.time !== undefined) state.times.set(event.runId, event.time);
@@ -261,6 +266,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     },
     forget(runId) {
       forgetRun(state, runId);
+      endsBeforeCancel.forget(runId);
       return [];
     },
   };

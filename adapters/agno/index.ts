@@ -130,6 +130,7 @@ export const agnoFormat = /* @__PURE__ */ composeFormat(agnoReader, agnoWriter, 
       level: 'info',
       note: 'written as a CustomEvent with activity "compaction"',
     },
+    { what: 'a text or reasoning that ended right before its run was cancelled', direction: 'encode', code: 'approximated', level: 'warning', note: 'agno streams have no text end: it reads back cut' },
     {
       what: 'the id and transient flag of a data event',
       direction: 'encode',

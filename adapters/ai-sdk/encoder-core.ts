@@ -406,6 +406,8 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
     },
     'run-cancel'(event) {
       if (!core.isRoot(event)) return carry(event);
+      // An abort leaves the text it cut streaming, as streamText does when stopped.
+      core.cutOpenBlocks();
       core.emit({ ...core.fields(event), type: 'abort', ...(event.reason === undefined ? {} : { reason: event.reason }) }, event);
       core.closeMessage();
     },

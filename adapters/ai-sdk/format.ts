@@ -141,7 +141,7 @@ export const aiSdkUiFormat = /* @__PURE__ */ composeFormat(aiSdkUiReader, aiSdkU
       direction: 'encode',
       code: 'invalid-sequence',
       level: 'info',
-      note: 'closed first (clients before ai 7.0.79 reset open parts at finish-step); later deltas open a new block. Text an error cut is left open, never ended: useChat shows it streaming, as streamText leaves it',
+      note: 'closed first (clients before ai 7.0.79 reset open parts at finish-step); later deltas open a new block. Text an error or an abort cut is left open, never ended: useChat shows it streaming, as streamText leaves it',
     },
     { what: 'tool input deltas before their tool-input-start', direction: 'encode', code: 'dropped', level: 'warning' },
     {
@@ -269,7 +269,7 @@ export const aiSdkStreamFormat = /* @__PURE__ */ composeFormat(aiSdkStreamReader
       direction: 'encode',
       code: 'invalid-sequence',
       level: 'info',
-      note: 'closed first; later deltas open a new block. Text an error cut is left open, never ended, as streamText leaves it',
+      note: 'closed first; later deltas open a new block. Text an error or an abort cut is left open, never ended, as streamText leaves it',
     },
     {
       what: 'the totalUsage of a finish right after an error (streamText closes a failed run so)',

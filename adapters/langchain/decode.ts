@@ -38,6 +38,13 @@ interface OpenChunkMessage {
   lastTool: OpenTool | undefined;
   usage: Usage | undefined;
   finishReason: string | undefined;
+  /**
+   * Whether its chunks say where the stream ends: Python's langchain_core (1.0+) ends every
+   * `stream()` with a chunk whose `chunk_position` is "last", and writes the field on each chunk
+   * in the stored form. A stream that has the field and ends without "last" was cut.
+   */
+  marksLast: boolean;
+  sawLast: boolean;
 }
 
 /**
@@ -208,6 +215,8 @@ function openChunk(state: LangChainDecoderState, run: RunState, record: MessageR
     lastTool: undefined,
     usage: undefined,
     finishReason: undefined,
+    marksLast: false,
+    sawLast: false,
   };
   const start: CanonicalEvent = { type: 'step-start', ...run.envelope };
   if (id !== undefined) start.messageId = id;
@@ -301,18 +310,38 @@ function toolCallOf(state: LangChainDecoderState, run: RunState, tool: OpenTool)
   return { ...call, input: written, ext: { [formatName]: { invalid: true, error: 'Malformed args.' } } };
 }
 
-function closeChunk(state: LangChainDecoderState, run: RunState, out: CanonicalEvent[]): void {
+/**
+ * Ends the run's open chunk message. One whose stream stopped before its end (`cut`: a streamEvents
+ * model without `on_chat_model_end`, a stream that marks its last chunk and did not reach it) was
+ * aborted: its text and reasoning get no end and its step none either, as the AI SDK leaves an
+ * aborted text streaming, and the cut is reported.
+ */
+function closeChunk(state: LangChainDecoderState, run: RunState, out: CanonicalEvent[], stopped = false): void {
   const open = run.chunk;
   if (open === undefined) return;
   run.chunk = undefined;
   if (state.chunkRun === run) state.chunkRun = undefined;
   const closing: CanonicalEvent[] = [];
-  for (const id of open.text.values()) closing.push({ type: 'text-end', ...run.envelope, id });
-  for (const id of open.reasoning.values()) {
+  const cut = stopped || (open.marksLast && !open.sawLast);
+  if (cut) {
+    state.context.report({
+      code: 'invalid-sequence',
+      level: 'warning',
+      runId: run.envelope.runId,
+      eventType: 'step-end',
+      message: `the stream of message ${open.id === undefined ? '(no id)' : `"${open.id}"`} stopped before its end (${stopped ? 'no on_chat_model_end' : 'no chunk_position "last"'}): its text was cut, so neither it nor its step is read as finished`,
+    });
+  }
+  for (const id of cut ? [] : open.text.values()) closing.push({ type: 'text-end', ...run.envelope, id });
+  for (const id of cut ? [] : open.reasoning.values()) {
     const signature = open.signatures.get(id);
     closing.push({ type: 'reasoning-end', ...run.envelope, id, ...(signature === undefined ? {} : { signature }) });
   }
   for (const tool of open.tools) closing.push(toolCallOf(state, run, tool));
+  if (cut) {
+    append(out, closing);
+    return;
+  }
   const end: CanonicalEvent = { type: 'step-end', ...run.envelope };
   if (open.usage !== undefined) end.usage = open.usage;
   if (open.finishReason !== undefined) end.finishReason = open.finishReason;
@@ -366,6 +395,8 @@ function readChunk(state: LangChainDecoderState, record: MessageRecord, out: Can
     open.usage = addUsage(open.usage, usage);
     run.usage = addUsage(run.usage, usage);
   }
+  if ('chunk_position' in fields) open.marksLast = true;
+  if (fields.chunk_position === 'last') open.sawLast = true;
   const metadata = fields.response_metadata;
   if (!isRecord(metadata)) return;
   if (typeof metadata.finish_reason === 'string') open.finishReason = metadata.finish_reason;
@@ -422,9 +453,9 @@ function streamEventHooks(state: LangChainDecoderState): StreamEventHooks {
     readChunk(record, runId, out) {
       readChunk(state, record, out, undefined, runId);
     },
-    closeChunk(runId, out) {
+    closeChunk(runId, out, stopped) {
       const run = state.runs.get(runId);
-      if (run !== undefined) closeChunk(state, run, out);
+      if (run !== undefined) closeChunk(state, run, out, stopped);
     },
     readMessage(record, runId, out) {
       const run = state.runs.get(runId);
@@ -509,8 +540,9 @@ export function createLangChainDecoder(context: AdapterContext, options?: LangCh
     },
     flush() {
       const out: CanonicalEvent[] = [];
-      closeOpenChunk(state, out);
+      // A model streamEvents left streaming is cut: its reader ends it before anything else does.
       state.streamEvents?.flush(out);
+      closeOpenChunk(state, out);
       // Members end before their leader, as explode orders them.
       for (const run of [...state.runs.values()].reverse()) {
         closeChunk(state, run, out);

@@ -235,7 +235,7 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
 
   const snapshot = createSnapshotEncoder(context, encodeRun);
 
-  /** A message is whole: text an error cut reads back from LangChain as finished, so it is reported. */
+  /** A message is whole: text an error or a cancel cut reads back from LangChain as finished, so it is reported. */
   function followBlocks(event: CanonicalEvent): void {
     if (event.type === 'text-start' || event.type === 'reasoning-start') openBlocks.add(`${event.runId} ${event.id}`);
     else if (event.type === 'text-end' || event.type === 'reasoning-end') openBlocks.delete(`${event.runId} ${event.id}`);
@@ -243,13 +243,13 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
       const prefix = `${event.runId} `;
       const cut = [...openBlocks].filter((key) => key.startsWith(prefix));
       for (const key of cut) openBlocks.delete(key);
-      if (event.type !== 'run-error' || cut.length === 0) return;
+      if (event.type === 'run-end' || cut.length === 0) return;
       context.report({
         code: 'approximated',
         level: 'warning',
-        eventType: 'run-error',
+        eventType: event.type,
         runId: event.runId,
-        message: `${cut.length} text or reasoning block(s) cut by the run's error were written as whole message content: LangChain messages cannot say a text was cut, and read back as finished`,
+        message: `${cut.length} text or reasoning block(s) cut by the run's ${event.type === 'run-error' ? 'error' : 'cancel'} were written as whole message content: LangChain messages cannot say a text was cut, and read back as finished`,
       });
     }
   }

@@ -9,7 +9,8 @@ export interface StreamEventHooks {
   startRun(runId: string, name: string | undefined, input: unknown, out: CanonicalEvent[]): void;
   hasRun(runId: string): boolean;
   readChunk(record: MessageRecord, runId: string, out: CanonicalEvent[]): void;
-  closeChunk(runId: string, out: CanonicalEvent[]): void;
+  /** Ends the run's open chunk message; `stopped` when its model never ended (the stream was aborted). */
+  closeChunk(runId: string, out: CanonicalEvent[], stopped?: boolean): void;
   readMessage(record: MessageRecord, runId: string, out: CanonicalEvent[]): void;
   envelopeOf(runId: string): Envelope;
   endRun(runId: string, output: unknown, out: CanonicalEvent[]): void;
@@ -222,7 +223,8 @@ export function createStreamEventReader(context: AdapterContext, hooks: StreamEv
       out.push({ type: 'raw', ...hooks.envelopeOf(runId), format: formatName, payload: record });
     },
     flush(out) {
-      if (reader.top !== undefined && hooks.hasRun(reader.top)) hooks.closeChunk(reader.top, out);
+      // A model that streamed and never ended (no on_chat_model_end) was stopped mid-stream.
+      if (reader.top !== undefined && hooks.hasRun(reader.top)) hooks.closeChunk(reader.top, out, reader.streamed.size > 0);
     },
   };
 }

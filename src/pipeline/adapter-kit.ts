@@ -531,6 +531,44 @@ export function reportingInterleavedBlocks(context: AdapterContext, encoder: Enc
   };
 }
 
+/** Watches for a text or reasoning end that comes right before its run's cancel. */
+export interface EndBeforeCancelWatch {
+  /** Follows one event of the stream being written. */
+  observe(event: CanonicalEvent): void;
+  /** Forgets a run. */
+  forget(runId: string): void;
+}
+
+/**
+ * For formats whose streams have no text or reasoning end (agno, agno 1.x): their readers end a
+ * block at the next record that closes it, and leave it cut at a cancel. A block that ended right
+ * before its run's cancel therefore reads back cut; that is reported (`approximated`, warning).
+ * @param closers the event types whose records end an open block when read back
+ * @param title the format as the message names it
+ */
+export function watchEndsBeforeCancel(context: AdapterContext, closers: ReadonlySet<string>, title: string): EndBeforeCancelWatch {
+  /** Runs whose last block ended with nothing written since that would end it when read back. */
+  const ended = new Map<string, string>();
+  return {
+    observe(event) {
+      if (event.type === 'text-end' || event.type === 'reasoning-end') ended.set(event.runId, event.type.slice(0, -'-end'.length));
+      else if (event.type === 'run-cancel' && ended.has(event.runId)) {
+        context.report({
+          code: 'approximated',
+          level: 'warning',
+          eventType: event.type,
+          runId: event.runId,
+          message: `a ${ended.get(event.runId)} that ended right before the run was cancelled reads back as cut: ${title} streams have no text or reasoning end`,
+        });
+        ended.delete(event.runId);
+      } else if (closers.has(event.type) || endsRun(event)) ended.delete(event.runId);
+    },
+    forget(runId) {
+      ended.delete(runId);
+    },
+  };
+}
+
 /**
  * A schema check's first complaint in words, for an issue's message: zod/mini, which keeps
  * bundles small, carries no message texts of its own (its messages all read "Invalid input").

@@ -8,6 +8,7 @@ import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
 import { toolMessageChunkHistory } from './langchain-tool-message-chunk.js';
 import { invalidArguments, invalidToolInputChunks, invalidToolInputStream } from './ai-sdk-invalid-tool-input.js';
 import { interleavedBlocksChunks, interleavedBlocksStream } from './ai-sdk-interleaved-blocks.js';
+import { textCutByAbortChunks, textCutByAbortStream } from './ai-sdk-text-cut-by-abort.js';
 import { textCutByErrorChunks, textCutByErrorStream } from './ai-sdk-text-cut-by-error.js';
 import { metadataAfterAbortChunks, metadataAfterErrorChunks, metadataAfterPauseChunks } from './ai-sdk-ui-metadata-after-end.js';
 import { metadataAfterFinishChunks } from './ai-sdk-ui-metadata-after-finish.js';
@@ -128,6 +129,20 @@ export const upstreamCases: UpstreamCase[] = [
     losses: { langchain: ['approximated run-error'] },
   },
   {
+    name: 'ai-sdk-stream: a streamText run aborted in the middle of its text',
+    format: 'ai-sdk-stream',
+    records: textCutByAbortStream,
+    // A LangChain message is whole: it cannot say its text was cut. Runner has no cancel (an error event marked CancelledError).
+    losses: { langchain: ['approximated run-cancel'], runner: ['approximated run-cancel'] },
+  },
+  {
+    name: 'ai-sdk-ui: the UI message stream of a streamText run aborted in the middle of its text',
+    format: 'ai-sdk-ui',
+    records: textCutByAbortChunks,
+    // A LangChain message is whole: it cannot say its text was cut. Runner has no cancel (an error event marked CancelledError).
+    losses: { langchain: ['approximated run-cancel'], runner: ['approximated run-cancel'] },
+  },
+  {
     name: 'ai-sdk-stream: a streamText run whose model interleaves two texts and two reasonings',
     format: 'ai-sdk-stream',
     records: interleavedBlocksStream,
@@ -172,7 +187,8 @@ export const upstreamCases: UpstreamCase[] = [
     format: 'ai-sdk-ui',
     records: () => metadataAfterAbortChunks,
     // agno 1.x has no custom event; Runner has no cancel (an error event marked CancelledError).
-    losses: { 'agno-legacy': ['dropped data'], runner: ['approximated run-cancel'] },
+    // agno streams have no text end: a text that ended right before the abort reads back as cut.
+    losses: { agno: ['approximated run-cancel'], 'agno-legacy': ['dropped data', 'approximated run-cancel'], runner: ['approximated run-cancel'] },
   },
   {
     name: 'ai-sdk-ui: the data parts of the streaming custom data guide, one reconciled by its id',
