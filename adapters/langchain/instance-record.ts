@@ -5,7 +5,6 @@ import { type MessageRecord, holdsEscapeKeys, holdsObject } from './schema.js';
 interface MessageInstance {
   lc_serializable: true;
   lc_kwargs: Record<string, unknown>;
-  lc_namespace?: unknown;
   readonly lc_id: string[];
 }
 
@@ -30,36 +29,6 @@ const plainChunkKeys = new Set([
   'additional_kwargs',
   'response_metadata',
 ]);
-
-/** The constructor id of a class, and the namespace it was read with. */
-interface ClassId {
-  namespace: readonly unknown[];
-  id: readonly string[];
-}
-
-/**
- * The `lc_id` of each class seen, frozen: the getter builds a new array per call (namespace plus
- * the class's `lc_name()`), which a stream of tokens would pay per token. An instance whose
- * namespace differs from its class's first reads its own.
- */
-const classIds = new WeakMap<object, ClassId>();
-
-function sameNamespace(known: readonly unknown[], namespace: unknown): boolean {
-  if (!Array.isArray(namespace) || namespace.length !== known.length) return false;
-  for (let index = 0; index < known.length; index += 1) if (namespace[index] !== known[index]) return false;
-  return true;
-}
-
-function lcIdOf(instance: MessageInstance): readonly string[] {
-  const type = (instance as { constructor?: unknown }).constructor;
-  if (typeof type !== 'function') return instance.lc_id;
-  const known = classIds.get(type);
-  if (known !== undefined && sameNamespace(known.namespace, instance.lc_namespace)) return known.id;
-  const id = Object.freeze([...instance.lc_id]);
-  const namespace = instance.lc_namespace;
-  if (Array.isArray(namespace)) classIds.set(type, { namespace: Object.freeze([...namespace]), id });
-  return id;
-}
 
 /** The kwargs `toJSON` writes (each `lc_kwargs` key, its value from the instance); undefined when it would rename a key. */
 function kwargsOf(instance: MessageInstance): Record<string, unknown> | undefined {
@@ -91,7 +60,7 @@ export interface InstanceChunk {
  */
 export function instanceChunkOf(value: unknown): InstanceChunk | undefined {
   if (!isMessageInstance(value)) return undefined;
-  const id = lcIdOf(value) as string[];
+  const id = value.lc_id;
   if (id[id.length - 1] !== 'AIMessageChunk') return undefined;
   const kwargs = kwargsOf(value);
   if (kwargs === undefined || holdsEscapeKeys(kwargs)) return undefined;
