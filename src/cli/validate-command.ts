@@ -86,7 +86,8 @@ export async function validateCommand(args: string[], interruption?: Interruptio
   const maxOpenRuns = positiveWholeNumber('max-open-runs', values['max-open-runs'], 'runs');
   const bound = maxOpenRuns === undefined ? {} : { maxOpenRuns };
   const decoder = createDecoder({ from: values.from as FormatName | 'auto', collectIssues: false, onIssue: keep, ...bound });
-  const verifier = createVerifier(bound);
+  // The decoder is bounded alike and reports the run it ends; the checker follows it quietly.
+  const verifier = createVerifier({ ...bound, boundReported: true });
   let rejected = 0;
   let records = 0;
   let foreign = 0;

@@ -96,6 +96,12 @@ export interface VerifierOptions {
    * the last this many to twice this many ended runs are remembered for "content after the end", so memory stays bounded.
    */
   maxOpenRuns?: number;
+  /**
+   * Whether the caller already reports the runs the bound lets go (a decoder bounded the same
+   * way, as `validate` has, ends each with an issue of its own): the checker then counts them as
+   * without an end and raises no issue of its own for them. Default false.
+   */
+  boundReported?: boolean;
 }
 
 /** Creates an incremental {@link Verifier}. */
@@ -135,7 +141,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       runs.delete(runId);
       if (run.paused) continue;
       dropped += 1;
-      if (dropped > 1) continue;
+      if (dropped > 1 || options.boundReported === true) continue;
       issues.push({
         code: 'invalid-sequence',
         level: 'warning',
