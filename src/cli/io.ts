@@ -202,9 +202,7 @@ export function sinkFor(stream: Writable, closeStream: boolean): TextSink {
     const text = buffer;
     buffer = '';
     if (stream.destroyed || stream.errored !== null) return;
-    if (!stream.write(text)) {
-      await Promise.race([once(stream, 'drain'), once(stream, 'close')]).catch(() => undefined);
-    }
+    if (!stream.write(text)) await drainOrClose(stream);
   }
   return {
     write(text) {
@@ -219,6 +217,22 @@ export function sinkFor(stream: Writable, closeStream: boolean): TextSink {
       }
     },
   };
+}
+
+/**
+ * Waits until a full stream drains or closes. The listeners of the event that did not come are
+ * removed: a pipe that fills on every piece waits thousands of times per conversion.
+ */
+async function drainOrClose(stream: Writable): Promise<void> {
+  const settled = new AbortController();
+  const { signal } = settled;
+  try {
+    await Promise.race([once(stream, 'drain', { signal }), once(stream, 'close', { signal })]);
+  } catch {
+    // A stream that failed while full: the next write sees it errored and drops what it holds.
+  } finally {
+    settled.abort();
+  }
 }
 
 /** Formats a byte count for humans. */
