@@ -1,11 +1,11 @@
 import type { CanonicalEvent } from '../../src/model/event.js';
 import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
-import type { Actor } from '../../src/model/snapshot.js';
+import type { Actor, Part, Run } from '../../src/model/snapshot.js';
 import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, lossReporter, reportForeignRaw, reportingInterleavedBlocks, watchEndsBeforeCancel, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
-import { type WriteContext, eventName, hasActivityEvents, writeRecord } from './write-record.js';
+import { type WriteContext, eventName, hasActivityEvents, structuredContentName, writeRecord } from './write-record.js';
 import { trackIntermediate } from './intermediate.js';
 import { mediaKindOf } from './media.js';
 import { type AgnoTarget, migrateRecord } from './target.js';
@@ -282,6 +282,30 @@ export function createAgnoEncoder(context: AdapterContext, options: AgnoEncodeOp
   return reportingInterleavedBlocks(context, encoder, 'agno');
 }
 
+/**
+ * The message parts a stored run's `Message.to_dict()` has no field for: app data (other than
+ * structured content, which is a message's `content`), files and sources of another format.
+ */
+const unheldPartTypes: Partial<Record<Part['type'], string>> = { data: 'data part', file: 'file part', source: 'source part' };
+
+/** Reports, once per kind and run (its members included), the message parts a stored run leaves out. */
+function reportUnheldParts(context: AdapterContext, run: Run): void {
+  const counts = new Map<string, number>();
+  const count = (member: Run): void => {
+    for (const message of member.messages) {
+      for (const part of message.parts) {
+        const kind = part.type === 'data' && part.name === structuredContentName ? undefined : unheldPartTypes[part.type];
+        if (kind !== undefined) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      }
+    }
+    for (const nested of member.members) count(nested);
+  };
+  count(run);
+  for (const [kind, total] of counts) {
+    context.report({ code: 'dropped', level: 'warning', runId: run.runId, message: `a stored agno run's messages have no place for a ${kind}; ${total} left out` });
+  }
+}
+
 /** Writes each top-level run as one `RunOutput` / `TeamRunOutput` when it ends. */
 function createAggregateEncoder(context: AdapterContext, target: AgnoTarget): Encoder {
   const report = lossReporter(context);
@@ -295,6 +319,7 @@ function createAggregateEncoder(context: AdapterContext, target: AgnoTarget): En
         message: `an agent RunOutput has no member_responses; ${run.members.length} member run(s) were left out (give the run a team actor to keep them)`,
       });
     }
+    reportUnheldParts(context, run);
     let minted = 0;
     const record = writeRunOutput(run, () => {
       minted += 1;

@@ -103,6 +103,13 @@ export const agnoFormat = /* @__PURE__ */ composeFormat(agnoReader, agnoWriter, 
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'members of an agent run (aggregate shape)', direction: 'encode', code: 'dropped', level: 'warning', note: 'only TeamRunOutput has member_responses' },
     {
+      what: 'data (other than structured content), file and source parts of messages (aggregate shape)',
+      direction: 'encode',
+      code: 'dropped',
+      level: 'warning',
+      note: "a Message.to_dict() has no field for them; once per kind and run, with the count",
+    },
+    {
       what: 'agno records asked for in the other shape (an event stream as aggregates, aggregates as events), and 3.x compaction events asked for as 2.x',
       direction: 'encode',
       code: 'dropped',
