@@ -8,7 +8,7 @@ import { errorText, isErrorLike } from './finish.js';
 import { readUsage, writeUsage } from './language-model-usage.js';
 import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
 import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope, text } from './state.js';
-import { deniedText } from './ui-events.js';
+import { approvalResolution, deniedText } from './ui-events.js';
 
 /** The registered name of the full-stream format. */
 export const streamFormatName = 'ai-sdk-stream';
@@ -329,9 +329,12 @@ const readToolApprovalRequest: TextStreamPartHandler = (state, part) => {
   return [{ type: 'run-pause', ...envelope, requirements: [...(state.pending.get(envelope.runId) ?? []), requirement] }];
 };
 
+// The verdict becomes the run's resolution (the approval's id is the requirement's, as the request
+// read above made it), so other targets receive it; the part stays whole in ext for this format.
 const readToolApprovalResponse: TextStreamPartHandler = (state, part) => {
   const call = isRecord(part.toolCall) ? part.toolCall : {};
-  return [{ type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...ext(part, []) }];
+  const { resolution } = approvalResolution(part);
+  return [{ type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...(resolution === undefined ? {} : { resolutions: [resolution] }), ...ext(part, []) }];
 };
 
 // ai 4 wrapped the source in `source`.

@@ -228,7 +228,7 @@ const readToolApprovalRequest: UIMessageChunkHandler = (state, chunk) => {
  * The canonical resolution a `tool-approval-response` says (the approval's id as the requirement's,
  * the verdict and its reason), and the chunk fields it holds; none when the chunk has no verdict.
  */
-function approvalResolution(chunk: Chunk): { resolution: Resolution | undefined; known: string[] } {
+export function approvalResolution(chunk: Chunk): { resolution: Resolution | undefined; known: string[] } {
   if (typeof chunk.approvalId !== 'string' || typeof chunk.approved !== 'boolean') return { resolution: undefined, known: [] };
   const resolution: Resolution = { requirementId: chunk.approvalId, approved: chunk.approved };
   if (typeof chunk.reason === 'string') resolution.reason = chunk.reason;
