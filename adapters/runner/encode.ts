@@ -2,7 +2,7 @@ import type { CanonicalEvent } from '../../src/model/event.js';
 import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Part } from '../../src/model/snapshot.js';
-import { isRecord, reportForeignRaw, reportingInterleavedBlocks } from '../../src/pipeline/adapter-kit.js';
+import { endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { defaultActions, type RunnerPart } from './schema.js';
 import { append } from '../../src/model/append.js';
@@ -25,6 +25,8 @@ interface RunTrack {
   /** The top-level run this one belongs to: its id is the turn's `invocation_id`. */
   rootRunId: string;
   usageReported: boolean;
+  /** On a top-level run: the ids of its member runs, let go with it when it ends. */
+  members?: string[];
 }
 
 interface Block {
@@ -67,6 +69,16 @@ function createEventEncoder(context: AdapterContext): Encoder {
   let reportedMissingTime = false;
   let reportedDeepBranch = false;
 
+  /** Forgets a top-level run's track and its members' (their said-before-calls texts too). */
+  function letGo(runId: string, run: RunTrack): void {
+    for (const member of run.members ?? []) {
+      runs.delete(member);
+      saidBeforeCalls.delete(member);
+    }
+    runs.delete(runId);
+    saidBeforeCalls.delete(runId);
+  }
+
   function track(event: CanonicalEvent): RunTrack {
     let run = runs.get(event.runId);
     if (run === undefined) {
@@ -87,6 +99,10 @@ function createEventEncoder(context: AdapterContext): Encoder {
       }
       run = { branch, depth, rootRunId: parent?.rootRunId ?? event.runId, usageReported: false };
       runs.set(event.runId, run);
+      if (run.rootRunId !== event.runId) {
+        const root = runs.get(run.rootRunId);
+        if (root !== undefined) (root.members ??= []).push(event.runId);
+      }
       const readBack = `${run.rootRunId}/${branch}`;
       // A member run that starts with run-start names itself in its agent_start; others cannot.
       if (event.parentRunId !== undefined && event.runId !== readBack && event.type !== 'run-start') {
@@ -465,10 +481,13 @@ function createEventEncoder(context: AdapterContext): Encoder {
 
   return {
     push(event) {
-      track(event);
+      const run = track(event);
       observeBlocks(event);
       const out = release(event);
       for (const record of dispatch(handlers, event, undefined)) out.push(record);
+      // A top-level run that ended takes its members' tracks with it: a log of a million turns
+      // keeps only the open ones.
+      if (run.rootRunId === event.runId && endsRun(event)) letGo(event.runId, run);
       return out;
     },
     flush() {
@@ -479,6 +498,8 @@ function createEventEncoder(context: AdapterContext): Encoder {
       return out;
     },
     forget(runId) {
+      const run = runs.get(runId);
+      if (run !== undefined && run.rootRunId === runId) letGo(runId, run);
       // A final answer held for this run is written, as flush writes it.
       const out = held?.runId === runId ? [held.record] : [];
       if (held?.runId === runId) held = undefined;

@@ -13,10 +13,10 @@ const fixtures = ['v2.9.0-agent-tools.jsonl', 'v2.9.0-hitl-confirmation.jsonl', 
   readJsonl(new URL(`../agno/fixtures/${name}`, import.meta.url).pathname),
 );
 
-/** Copy `copy` of the recordings, every run, session and call id made unique to it. */
-function copyOf(copy: number): unknown[] {
+/** Copy `copy` of the recordings (those at `recordings`, all by default), every run, session and call id made unique to it. */
+function copyOf(copy: number, recordings: readonly number[] = [0, 1, 2]): unknown[] {
   return fixtures.flatMap((records, recording) =>
-    records.map((record) => JSON.parse(JSON.stringify(record).replace(/:"(run|sess|call)([-_][\w-]*)"/g, `:"$1$2~${copy}.${recording}"`)) as unknown),
+    (recordings.includes(recording) ? records : []).map((record) => JSON.parse(JSON.stringify(record).replace(/:"(run|sess|call)([-_][\w-]*)"/g, `:"$1$2~${copy}.${recording}"`)) as unknown),
   );
 }
 
@@ -43,5 +43,22 @@ describe('a long log', () => {
     }
     // Before the fix: about 2 KB per copy, 2.4 MB after the first 1 200 copies and more after each.
     expect(Math.min(...growth)).toBeLessThan(1.5 * 1024 * 1024);
+  }, 90_000);
+
+  it('of many runs that end converts to runner with state bounded by open runs: an ended run lets go of its track', () => {
+    const converter = createConverter({ from: 'agno', to: 'runner', collectIssues: false });
+    // The tool run and the team run, which end (the paused run of the other recording stays open).
+    const feed = (from: number, to: number) => {
+      for (let copy = from; copy < to; copy += 1) for (const record of copyOf(copy, [0, 2])) converter.push(record);
+    };
+    feed(0, 1200);
+    const settled = heapAfterGc();
+    const growth: number[] = [];
+    for (const end of [5200, 9200]) {
+      feed(end - 4000, end);
+      growth.push(heapAfterGc() - settled);
+    }
+    // Before the fix every run's track (branch, depth, root) stayed: about 1.5 MB more per 4 000 copies.
+    expect(Math.min(...growth)).toBeLessThan(1024 * 1024);
   }, 90_000);
 });
