@@ -2,7 +2,7 @@ import type { CanonicalEvent } from '../../src/model/event.js';
 import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Actor, Part, Run } from '../../src/model/snapshot.js';
-import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, lossReporter, reportForeignRaw, reportingInterleavedBlocks, watchEndsBeforeCancel, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, lossReporter, reportForeignRaw, reportingInterleavedBlocks, runTree, watchEndsBeforeCancel, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
 import { type WriteContext, eventName, hasActivityEvents, structuredContentName, writeRecord } from './write-record.js';
@@ -291,16 +291,14 @@ const unheldPartTypes: Partial<Record<Part['type'], string>> = { data: 'data par
 /** Reports, once per kind and run (its members included), the message parts a stored run leaves out. */
 function reportUnheldParts(context: AdapterContext, run: Run): void {
   const counts = new Map<string, number>();
-  const count = (member: Run): void => {
+  for (const member of runTree(run)) {
     for (const message of member.messages) {
       for (const part of message.parts) {
         const kind = part.type === 'data' && part.name === structuredContentName ? undefined : unheldPartTypes[part.type];
         if (kind !== undefined) counts.set(kind, (counts.get(kind) ?? 0) + 1);
       }
     }
-    for (const nested of member.members) count(nested);
-  };
-  count(run);
+  }
   for (const [kind, total] of counts) {
     context.report({ code: 'dropped', level: 'warning', runId: run.runId, message: `a stored agno run's messages have no place for a ${kind}; ${total} left out` });
   }

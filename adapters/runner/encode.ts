@@ -69,9 +69,9 @@ function createEventEncoder(context: AdapterContext): Encoder {
   let reportedMissingTime = false;
   let reportedDeepBranch = false;
 
-  /** Forgets a top-level run's track and its members' (their said-before-calls texts too). */
-  function letGo(runId: string, run: RunTrack): void {
-    for (const member of run.members ?? []) {
+  /** Forgets a run's track (and a top-level run's members' tracks), with their said-before-calls texts. */
+  function letGo(runId: string, run: RunTrack | undefined): void {
+    for (const member of run?.members ?? []) {
       runs.delete(member);
       saidBeforeCalls.delete(member);
     }
@@ -498,13 +498,10 @@ function createEventEncoder(context: AdapterContext): Encoder {
       return out;
     },
     forget(runId) {
-      const run = runs.get(runId);
-      if (run !== undefined && run.rootRunId === runId) letGo(runId, run);
+      letGo(runId, runs.get(runId));
       // A final answer held for this run is written, as flush writes it.
       const out = held?.runId === runId ? [held.record] : [];
       if (held?.runId === runId) held = undefined;
-      runs.delete(runId);
-      saidBeforeCalls.delete(runId);
       return out;
     },
   };
