@@ -75,6 +75,16 @@ function readWithoutLineage(event: CanonicalEvent): boolean {
   return isRecord(own) && own.lineage === false;
 }
 
+/**
+ * Whether LangChain's `name` cannot say a message's own name, which then goes into the lineage: a
+ * ToolMessage's `name` is the tool's, and an AIMessage's equal to its agent's is read as the name
+ * the writer fills in for messages without one.
+ */
+function ownNameHidden(kind: MessageKind, message: Message, run: Run): boolean {
+  if (message.name === undefined) return false;
+  return kind === 'tool' || (kind === 'ai' && message.name === run.actor?.name);
+}
+
 /** The text parts of a message, joined. */
 function textOf(message: Message): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
@@ -211,8 +221,7 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
         (piece) => {
           const [result] = piece.parts;
           const json = piece.kind === 'tool' && result?.type === 'tool-result' && typeof result.output !== 'string' && !Array.isArray(result.output);
-          const named = piece.kind === 'tool' && message.name !== undefined;
-          return lineageFor({ ...(json ? { json: true as const } : {}), ...(named ? { message_name: message.name } : {}) });
+          return lineageFor({ ...(json ? { json: true as const } : {}), ...(ownNameHidden(piece.kind, message, run) ? { message_name: message.name } : {}) });
         },
         run.runId,
       );

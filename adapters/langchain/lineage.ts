@@ -26,7 +26,10 @@ export interface Lineage {
   input?: true | 'json';
   /** This ToolMessage's content is a non-string output, JSON-encoded. */
   json?: true;
-  /** The canonical message's own name, where LangChain's `name` holds something else (the tool's name). */
+  /**
+   * The canonical message's own name, where LangChain's `name` cannot say it: a ToolMessage's holds
+   * the tool's name, an AIMessage's equal to its agent's would read as the agent's.
+   */
   message_name?: string;
   /** This empty AIMessage only carries a run that wrote no message. */
   placeholder?: true;

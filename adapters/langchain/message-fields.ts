@@ -150,10 +150,14 @@ export function partsContent(parts: readonly Part[]): string | unknown[] {
   return parts.map(partBlock);
 }
 
-/** The `name` of a canonical message read from fields, minus the agent name the lineage puts there. */
+/**
+ * The `name` of a canonical message read from fields, minus the agent name the writer puts there
+ * for a message without one: an AI message's `name` equal to its agent's is its own only when the
+ * lineage says so in `message_name`.
+ */
 function nameOf(fields: MessageFields, lineage: Lineage | undefined, kind: MessageKind): string | undefined {
   if (typeof fields.name !== 'string') return undefined;
-  if (kind === 'ai' && isRecord(lineage?.actor) && lineage.actor.name === fields.name) return undefined;
+  if (kind === 'ai' && isRecord(lineage?.actor) && lineage.actor.name === fields.name && lineage.message_name !== fields.name) return undefined;
   return fields.name;
 }
 
