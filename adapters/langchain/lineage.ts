@@ -1,6 +1,6 @@
 import { type Actor, type Requirement, type Resolution, type Run, requirementSchema, resolutionSchema } from '../../src/model/snapshot.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
-import { lineageKey, type MessageFields } from './schema.js';
+import { holdsEscapeKeys, lineageKey, type MessageFields } from './schema.js';
 
 /**
  * How a run stands, written on the first message of the run: its status, its usage, what a
@@ -20,8 +20,11 @@ export interface Lineage {
   parent_run_id?: string;
   session_id?: string;
   actor?: Actor;
-  /** On the first message of a run: its status, usage, and requirements when paused. */
-  run?: RunInfo;
+  /**
+   * On the first message of a run: its status, usage, and requirements when paused; JSON text when
+   * it holds an object LangChain escapes (see {@link writtenRunInfo}).
+   */
+  run?: RunInfo | string;
   /** This HumanMessage is the run's input (`json`: a non-string input, JSON-encoded). */
   input?: true | 'json';
   /** This ToolMessage's content is a non-string output, JSON-encoded. */
@@ -82,7 +85,7 @@ const statuses = new Set(['running', 'completed', 'error', 'cancelled', 'paused'
  * are not valid are left out, so a foreign or edited lineage cannot break the decoder.
  */
 export function runInfoOf(lineage: Lineage | undefined): RunInfo | undefined {
-  const run: unknown = lineage?.run;
+  const run = typeof lineage?.run === 'string' ? parsedText(lineage.run) : lineage?.run;
   if (!isRecord(run) || typeof run.status !== 'string' || !statuses.has(run.status)) return undefined;
   const info: RunInfo = { status: run.status as RunInfo['status'] };
   if (isRecord(run.usage)) info.usage = run.usage as RunInfo['usage'];
@@ -91,14 +94,33 @@ export function runInfoOf(lineage: Lineage | undefined): RunInfo | undefined {
   return info;
 }
 
+function parsedText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The run info as written. Requirements and answers hold user data, and an object in it with an
+ * `lc` key (or a lone `__lc_escaped__` key) is escaped by `toJSON()` and `toDict()`; langchain-core
+ * 1.2's `mapStoredMessageToChatMessage` does not undo that escape, so a StoredMessage round trip
+ * would hand the wrapper back as the data. Such run info is written as JSON text, which no escape
+ * touches; any other stays an object, readable as it is.
+ */
+function writtenRunInfo(info: RunInfo): RunInfo | string {
+  return holdsEscapeKeys(info) ? JSON.stringify(info) : info;
+}
+
 /**
  * The run info written for a run: its status, its usage, its requirements when it is paused, and
- * the resolutions it was resumed with.
+ * the resolutions it was resumed with (JSON text when LangChain would escape part of it).
  */
-export function runInfoOfRun(run: Run, resolutions?: readonly Resolution[]): RunInfo {
+export function runInfoOfRun(run: Run, resolutions?: readonly Resolution[]): RunInfo | string {
   const info: RunInfo = { status: run.status };
   if (run.usage !== undefined) info.usage = run.usage;
   if (run.status === 'paused' && run.requirements !== undefined) info.requirements = run.requirements;
   if (resolutions !== undefined && resolutions.length > 0) info.resolutions = [...resolutions];
-  return info;
+  return writtenRunInfo(info);
 }

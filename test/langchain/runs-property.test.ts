@@ -35,6 +35,22 @@ function normal(runs: readonly Run[]): unknown {
   return JSON.parse(JSON.stringify(sorted.map(heldByLangChain).map(each)));
 }
 
+/** The messages of runs and their members, at any depth. */
+function messagesOf(runs: readonly Run[]): Message[] {
+  return runs.flatMap((run) => [...run.messages, ...messagesOf(run.members)]);
+}
+
+/**
+ * Whether messages hold an object that `toJSON()` escapes (an `lc` key, a lone `__lc_escaped__`
+ * key): langchain-core's own StoredMessage round trip hands such user data back still escaped
+ * (test/regressions/run-data-with-an-lc-key-survives-langchain-storedmessage-storage.test.ts).
+ * Run data in the lineage is ours to keep and stays in the property.
+ */
+function holdsEscapedUserData(runs: readonly Run[]): boolean {
+  const text = JSON.stringify(messagesOf(runs));
+  return text.includes('"lc":') || text.includes('"__lc_escaped__":');
+}
+
 describe('canonical runs through LangChain messages', () => {
   it('generated teams with members, tools, pauses and errors come back as the same runs', () => {
     fc.assert(
@@ -50,7 +66,7 @@ describe('canonical runs through LangChain messages', () => {
   it('the messages written for generated runs survive the StoredMessage round trip and load unchanged', async () => {
     await fc.assert(
       fc.asyncProperty(runsArbitrary, async (runs) => {
-        fc.pre(!JSON.stringify(runs).includes('"__proto__"'));
+        fc.pre(!JSON.stringify(runs).includes('"__proto__"') && !holdsEscapedUserData(runs));
         const messages = toLangChainMessages(runs);
         const json = JSON.stringify(messages);
         expect(JSON.stringify(mapStoredMessagesToChatMessages(mapChatMessagesToStoredMessages(messages)))).toBe(json);
