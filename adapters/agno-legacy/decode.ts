@@ -2,8 +2,9 @@ import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import { explode } from '../../src/model/explode.js';
 import { type ContentMode, type TextStream, createTextStream, endsRun, handlerTable, isRecord, reportRestatement } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
-import { citedSources, fileFromMedia, readReasoningStep } from '../agno/index.js';
+import { citedSources, readReasoningStep } from '../agno/index.js';
 import { intermediateTextExt } from '../agno/intermediate.js';
+import { mediaFile } from '../agno/media.js';
 import { actorOf, isLegacyAggregate, readAggregate } from './aggregate.js';
 import { usageFromLegacyMetrics } from './metrics.js';
 import { type LegacyEra, type LegacyKind, eraAKinds, eraBAgentKinds, eraBTeamKinds, legacyFormatName } from './schema.js';
@@ -145,16 +146,16 @@ function content(decoder: LegacyDecoderState, record: Record<string, unknown>, e
   // The draft and the final answer are two texts, as the agno adapter reads RunIntermediateContent.
   if (state.textId !== undefined && state.intermediate !== intermediate) close(decoder, envelope, events);
   let primary: CanonicalEvent | undefined;
-  const thinking = [record.thinking, record.reasoning_content].filter((each): each is string => typeof each === 'string' && each !== '');
-  if (thinking.length > 0) {
+  const thinking = thinkingOf(record);
+  if (thinking !== undefined) {
     if (state.reasoningId === undefined) {
       state.reasoningId = context.mint('reasoning');
       events.push({ type: 'reasoning-start', ...envelope, id: state.reasoningId });
     }
-    events.push({ type: 'reasoning-delta', ...envelope, id: state.reasoningId, delta: thinking.join('\n') });
+    events.push({ type: 'reasoning-delta', ...envelope, id: state.reasoningId, delta: thinking });
   }
   const text = record.content;
-  if (typeof text === 'string' || (text === undefined && thinking.length === 0 && !hasMedia(record))) {
+  if (typeof text === 'string' || (text === undefined && thinking === undefined && !hasMedia(record))) {
     if (state.reasoningId !== undefined) {
       events.push({ type: 'reasoning-end', ...envelope, id: state.reasoningId });
       state.reasoningId = undefined;
@@ -177,12 +178,19 @@ function content(decoder: LegacyDecoderState, record: Record<string, unknown>, e
     primary = { type: 'data', ...envelope, name: 'content', data: text };
     events.push(primary);
   }
-  for (const cited of citedSources(record.citations)) events.push({ type: 'source', ...envelope, ...cited });
-  for (const [key, kind] of [['image', 'image'], ['response_audio', 'audio']] as const) {
-    const file = fileFromMedia(record[key], kind);
-    if (file !== undefined) events.push({ type: 'file', ...envelope, ...file });
-  }
+  // Most content records hold no citations or media: nothing is allocated to find that out.
+  if (record.citations !== undefined) for (const cited of citedSources(record.citations)) events.push({ type: 'source', ...envelope, ...cited });
+  if (record.image !== undefined) mediaFile(envelope, record.image, 'image', events);
+  if (record.response_audio !== undefined) mediaFile(envelope, record.response_audio, 'audio', events);
   return { events, primary: primary ?? events.find((event) => !structuralTypes.has(event.type)) };
+}
+
+/** The reasoning a content record holds (`thinking`, `reasoning_content`, both joined by a line break), or undefined. */
+function thinkingOf(record: Record<string, unknown>): string | undefined {
+  const thinking = typeof record.thinking === 'string' && record.thinking !== '' ? record.thinking : undefined;
+  const reasoning = typeof record.reasoning_content === 'string' && record.reasoning_content !== '' ? record.reasoning_content : undefined;
+  if (thinking === undefined) return reasoning;
+  return reasoning === undefined ? thinking : `${thinking}\n${reasoning}`;
 }
 
 /** The tool executions of a record: their calls when started, else their outcomes. */
@@ -357,6 +365,10 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
   const trees = new Map<string, Set<string>>();
 
   function rootOf(runId: string): string {
+    // A top-level run or a member of one (nearly every record) needs no walk and no visited set.
+    const parent = parents.get(runId);
+    if (parent === undefined) return runId;
+    if (parents.get(parent) === undefined) return parent;
     let root = runId;
     // Parents are set once, at a run's first record, so the chain ends; the guard only bounds malformed input.
     const visited = new Set<string>([root]);
@@ -429,10 +441,11 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
     // One lookup per record: every kind has a handler (the defaults cover them all).
     const { events, primary } = handlers[kind](decoder, record, envelope, era);
     if (primary === undefined) return unknown(record, `"${String(record.event)}" carried nothing to decode`);
-    const members = unstreamedMembers(record, envelope.runId);
+    // Only team records embed member responses: the others return the handler's events as they are.
+    const all = Array.isArray(record.member_responses) ? [...events, ...unstreamedMembers(record.member_responses, envelope.runId)] : events;
     const ended = events.some((event) => event.runId === envelope.runId && endsRun(event));
     if (ended) forgetIfTopLevel(envelope.runId);
-    return [...events, ...members];
+    return all;
   }
 
   /**
@@ -440,10 +453,9 @@ export function createLegacyDecoder(context: AdapterContext, options: LegacyDeco
    * itself (1.0 – 1.5 never streamed members; 1.6+ with stream_member_events off): they become
    * canonical member runs, linked to the record that embeds them.
    */
-  function unstreamedMembers(record: Record<string, unknown>, parentRunId: string): CanonicalEvent[] {
-    if (!Array.isArray(record.member_responses)) return [];
+  function unstreamedMembers(responses: unknown[], parentRunId: string): CanonicalEvent[] {
     const events: CanonicalEvent[] = [];
-    for (const member of record.member_responses) {
+    for (const member of responses) {
       if (!isRecord(member) || (typeof member.run_id === 'string' && seenRuns.has(member.run_id))) continue;
       const run = readAggregate(member, context, typeof member.event === 'string' ? 'A' : 'B', parentRunId);
       for (const event of explode([run])) {

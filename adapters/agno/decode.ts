@@ -7,7 +7,7 @@ import { decodeRunOutput, isRunOutput, readRunOutput } from './aggregate.js';
 import { alreadyRead, createResumeState, decodeTransportFrame, isTransportFrame } from './transport.js';
 import { customEventName, structuredContentName, teamTaskActivity } from './write-record.js';
 import { citedSources } from './citations.js';
-import { fileFromMedia } from './media.js';
+import { fileFromMedia, mediaFile } from './media.js';
 import { intermediateTextExt } from './intermediate.js';
 import { usageFromMetrics } from './metrics.js';
 import { readReasoningStep } from './reasoning-step.js';
@@ -89,12 +89,6 @@ const pausedLimit = 1024;
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** A content record's image or audio as a file event, when it holds one. */
-function mediaFile(base: Envelope, value: unknown, kind: 'image' | 'audio', events: CanonicalEvent[]): void {
-  const file = fileFromMedia(value, kind);
-  if (file !== undefined) events.push({ type: 'file', ...base, ...file });
 }
 
 function actorOf(record: Record<string, unknown>, resolved: ResolvedEvent | undefined): Actor | undefined {

@@ -1,4 +1,4 @@
-import type { EventOfType } from '../../src/model/event.js';
+import type { CanonicalEvent, Envelope, EventOfType } from '../../src/model/event.js';
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 
 /** The agno 2.x media classes (reference §5.9). */
@@ -23,6 +23,12 @@ export function fileFromMedia(media: unknown, kind: MediaKind): FileFields | und
   const name = typeof media.filename === 'string' ? media.filename : typeof media.name === 'string' ? media.name : undefined;
   if (name !== undefined) fields.name = name;
   return fields;
+}
+
+/** A content record's image or audio as a file event after `events`, when it holds one (agno 2.x and 1.x alike). */
+export function mediaFile(base: Envelope, value: unknown, kind: 'image' | 'audio', events: CanonicalEvent[]): void {
+  const file = fileFromMedia(value, kind);
+  if (file !== undefined) events.push({ type: 'file', ...base, ...file });
 }
 
 /** The agno media class a canonical media type belongs to. */
