@@ -190,17 +190,28 @@ function unreadableText(count: number, lines: readonly number[]): string {
 }
 
 /**
+ * The UI message chunks of a source, a batch at a time: what the helpers stream. Each record is
+ * decoded, converted and encoded in one synchronous step, and the chunks of one read come back
+ * together, so that a token costs one read of the source and no chain of async generators.
+ */
+interface ChunkBatches {
+  /** The chunks of the next records that give any, or undefined once the stream ended or was cancelled. */
+  next(): Promise<unknown[] | undefined>;
+  /** The consumer stopped reading before the end: a cancel like any other (nothing once it ended). */
+  stop(): Promise<void>;
+}
+
+/**
  * The UI message chunks of records of the format `from` names, as objects. Unreadable lines of a
  * text source go to `onReject` (and `onIssue`) and are named by one error chunk at the end:
  * useChat stops reading at an error, so the parts that could be read come first. In strict mode
- * the first unreadable line ends the stream like a failing source.
+ * the first unreadable line ends the stream like a failing source, after what preceded it.
  */
-async function* uiMessageChunks(source: OpenSource, options: UIMessageStreamOptions, run: StreamRun, converter: Converter): AsyncGenerator<unknown> {
+function uiMessageChunks(source: OpenSource, options: UIMessageStreamOptions, run: StreamRun, converter: Converter, settle: () => void): ChunkBatches {
   const { framing, onError = () => maskedErrorText } = options;
   let denials = deniedChunks(options);
   // Every chunk goes to a browser: error texts are what onError makes of them.
-  const safe = (chunks: unknown[], cause?: unknown): unknown[] => {
-    const shown: unknown[] = [];
+  const safe = (chunks: unknown[], shown: unknown[], cause?: unknown): void => {
     for (const chunk of chunks) {
       run.noteStart(chunk);
       shown.push(masked(chunk, onError, cause));
@@ -209,7 +220,6 @@ async function* uiMessageChunks(source: OpenSource, options: UIMessageStreamOpti
       for (const denial of denials) shown.push(denial);
       denials = [];
     }
-    return shown;
   };
   const reader = createRecordReader(framing);
   const bytes = new TextDecoder();
@@ -222,47 +232,82 @@ async function* uiMessageChunks(source: OpenSource, options: UIMessageStreamOpti
     options.onIssue?.(issue);
     options.onReject?.(item.text, issue, { line: item.line });
   };
-  // A generator, so that what precedes an unreadable line is sent before strict mode stops.
-  function* chunksOf(items: ReadItem[]): Generator<unknown> {
+  const chunksOf = (items: ReadItem[], shown: unknown[]): void => {
     for (const item of items) {
       if (item.kind === 'reject') reject(item);
-      else yield* safe(converter.push(item.record, { line: item.line }));
+      else safe(converter.push(item.record, { line: item.line }), shown);
     }
-  }
-  let text = false;
-  try {
-    for (;;) {
-      const next = await source.next();
-      // A cancelled source ends its pending read: nothing more goes to a client that left.
-      if (run.cancelled) return;
-      if (next.done === true) break;
-      const item = next.value;
-      if (typeof item === 'string' || item instanceof Uint8Array) {
-        text = true;
-        yield* chunksOf(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })));
-        continue;
-      }
-      yield* safe(converter.push(item));
-    }
-    if (text) yield* chunksOf([...reader.push(bytes.decode()), ...reader.flush()]);
-  } catch (error) {
-    if (run.cancelled) return;
-    // A failing source ends the stream with error chunks, so the client shows an error instead
-    // of a broken connection; the failure is also reported through onIssue.
+  };
+  /** A failing source ends the stream with error chunks (also reported through onIssue), after what preceded it. */
+  const failed = (error: unknown, shown: unknown[]): unknown[] => {
     const failure = converter.fail(error instanceof UnreadableLine ? error.cause : error);
     if (error instanceof UnreadableLine) {
       // Strict mode stopped at a line it could not read: our own text, naming the line only, is not masked.
-      yield* safe(failure.filter((chunk) => (chunk as { type?: unknown }).type !== 'error'));
-      yield { type: 'error', errorText: unreadableText(1, [error.line]) };
-      return;
+      safe(
+        failure.filter((chunk) => (chunk as { type?: unknown }).type !== 'error'),
+        shown,
+      );
+      shown.push({ type: 'error', errorText: unreadableText(1, [error.line]) });
+      return shown;
     }
-    yield* safe(failure, error);
-    if (failure.length === 0) yield* safe([{ type: 'error', errorText: error instanceof Error ? error.message : String(error) }], error);
-    return;
+    safe(failure, shown, error);
+    if (failure.length === 0) safe([{ type: 'error', errorText: error instanceof Error ? error.message : String(error) }], shown, error);
+    return shown;
+  };
+  let text = false;
+  let ended = false;
+  /** Reads until a record gives chunks, the source ends (then the closing chunks) or fails. */
+  async function read(): Promise<unknown[] | undefined> {
+    const shown: unknown[] = [];
+    try {
+      while (shown.length === 0) {
+        const next = await source.next();
+        // A cancelled source ends its pending read: nothing more goes to a client that left.
+        if (run.cancelled) return undefined;
+        if (next.done === true) {
+          if (text) chunksOf([...reader.push(bytes.decode()), ...reader.flush()], shown);
+          ended = true;
+          break;
+        }
+        const item = next.value;
+        if (typeof item === 'string' || item instanceof Uint8Array) {
+          text = true;
+          chunksOf(reader.push(typeof item === 'string' ? item : bytes.decode(item, { stream: true })), shown);
+        } else safe(converter.push(item), shown);
+      }
+    } catch (error) {
+      ended = true;
+      if (run.cancelled) return undefined;
+      settle();
+      return failed(error, shown);
+    }
+    if (!ended) return shown;
+    safe(converter.flush(), shown);
+    // Our own text, naming line numbers only: not masked.
+    if (unreadable.count > 0) shown.push({ type: 'error', errorText: unreadableText(unreadable.count, unreadable.lines) });
+    settle();
+    return shown.length === 0 ? undefined : shown;
   }
-  yield* safe(converter.flush());
-  // Our own text, naming line numbers only: not masked.
-  if (unreadable.count > 0) yield { type: 'error', errorText: unreadableText(unreadable.count, unreadable.lines) };
+  let finished = false;
+  return {
+    async next() {
+      if (finished) return undefined;
+      try {
+        const batch = await read();
+        finished = ended || batch === undefined;
+        return batch;
+      } catch (error) {
+        // The closing step failed (strict mode): the stream fails, and its source is let go as at a cancel.
+        finished = true;
+        if (!run.cancelled) await run.cancel();
+        throw error;
+      }
+    },
+    async stop() {
+      if (!finished && !run.cancelled) await run.cancel();
+      finished = true;
+    },
+  };
 }
 
 /**
@@ -296,7 +341,7 @@ function converterFor(options: UIMessageStreamOptions): Converter {
 }
 
 /** The chunks of a source, and the run that can stop them. */
-function openChunks(source: RecordSource, options: UIMessageStreamOptions): { chunks: AsyncGenerator<unknown>; run: StreamRun } {
+function openChunks(source: RecordSource, options: UIMessageStreamOptions): { batches: ChunkBatches; run: StreamRun } {
   // Made before the source is opened, so that an unknown format or a bad option throws where the
   // helper is called rather than in the middle of a response.
   const converter = converterFor(options);
@@ -332,27 +377,18 @@ function openChunks(source: RecordSource, options: UIMessageStreamOptions): { ch
       return next;
     },
   };
-  async function* chunks(): AsyncGenerator<unknown> {
-    let finished = false;
-    try {
-      yield* uiMessageChunks(reading, options, run, converter);
-      finished = true;
-    } finally {
-      if (!finished && !run.cancelled) {
-        // The consumer stopped reading at a chunk (`return()`, a `break`): a cancel like any other.
-        await run.cancel();
-      } else if (!run.cancelled) {
-        ended = true;
-        options.signal?.removeEventListener('abort', stopOnAbort);
-        // A strict stop or a failure leaves the rest of the source unread: it is not kept running.
-        if (exhausted) opened.release();
-        else opened.cancel(undefined);
-      }
-    }
-  }
+  /** The stream ended (read to its end, failed, or stopped by strict mode): the source is let go. */
+  const settle = (): void => {
+    if (run.cancelled || ended) return;
+    ended = true;
+    options.signal?.removeEventListener('abort', stopOnAbort);
+    // A strict stop or a failure leaves the rest of the source unread: it is not kept running.
+    if (exhausted) opened.release();
+    else opened.cancel(undefined);
+  };
   if (options.signal?.aborted === true) void run.cancel(options.signal.reason).catch(ignore);
   else options.signal?.addEventListener('abort', stopOnAbort, { once: true });
-  return { chunks: chunks(), run };
+  return { batches: uiMessageChunks(reading, options, run, converter, settle), run };
 }
 
 /** The `tool-output-denied` chunks of the calls `options.answers` denies, when the client's protocol has them. */
@@ -364,22 +400,44 @@ function deniedChunks(options: UIMessageStreamOptions): unknown[] {
 /** The SSE comment sent while the source is silent: useChat's parser and our SSE reader skip comments. */
 const heartbeatFrame = ': heartbeat\n\n';
 
-/** The SSE frames of a source, and the run that can stop them. */
-function openText(source: RecordSource, options: UIMessageStreamOptions): { frames: AsyncGenerator<string>; run: StreamRun } {
-  const { chunks, run } = openChunks(source, options);
+/** Pieces of SSE text, read one at a time (an async generator, or {@link sseText}'s reader). */
+interface TextPieces {
+  next(): Promise<IteratorResult<string, undefined>>;
+  return(value?: undefined): Promise<unknown>;
+}
+
+/**
+ * The SSE text of a source, a piece per batch of chunks (their frames joined), then `data: [DONE]`
+ * unless it was cancelled; with `heartbeatMs`, heartbeat comments between pieces.
+ */
+function sseText(source: RecordSource, options: UIMessageStreamOptions): { pieces: TextPieces; run: StreamRun } {
+  const { batches, run } = openChunks(source, options);
   const writer = createRecordWriter('sse', aiSdkUiWriter);
-  async function* framed(): AsyncGenerator<string> {
-    for await (const chunk of chunks) yield writer.write(chunk);
-    if (!run.cancelled) yield writer.end();
-  }
-  const frames = options.heartbeatMs === undefined ? framed() : withHeartbeats(framed(), options.heartbeatMs, run);
-  return { frames, run };
+  let closed = false;
+  const pieces: TextPieces = {
+    async next() {
+      const batch = await batches.next();
+      if (batch !== undefined) {
+        let text = '';
+        for (const chunk of batch) text += writer.write(chunk);
+        return { done: false, value: text };
+      }
+      if (closed || run.cancelled) return { done: true, value: undefined };
+      closed = true;
+      return { done: false, value: writer.end() };
+    },
+    async return() {
+      await batches.stop();
+      return { done: true, value: undefined };
+    },
+  };
+  return { pieces: options.heartbeatMs === undefined ? pieces : withHeartbeats(pieces, options.heartbeatMs, run), run };
 }
 
 /** `frames`, with a heartbeat comment after every `interval` ms the next frame keeps us waiting. */
-async function* withHeartbeats(frames: AsyncGenerator<string>, interval: number, run: StreamRun): AsyncGenerator<string> {
+async function* withHeartbeats(frames: TextPieces, interval: number, run: StreamRun): AsyncGenerator<string, undefined> {
   // The read a heartbeat interrupted: the next turn waits for it again instead of reading twice.
-  let pending: Promise<IteratorResult<string>> | undefined;
+  let pending: Promise<IteratorResult<string, undefined>> | undefined;
   try {
     for (;;) {
       pending ??= frames.next();
@@ -395,7 +453,7 @@ async function* withHeartbeats(frames: AsyncGenerator<string>, interval: number,
         continue;
       }
       pending = undefined;
-      if (next.done === true) return;
+      if (next.done === true) return undefined;
       yield next.value;
     }
   } finally {
@@ -415,7 +473,21 @@ export function uiMessageStreamText<From extends ReaderReference | 'auto' = 'aut
   options: UIMessageStreamOptions<From> & FormatsFor<From>,
 ): AsyncGenerator<string> {
   checkRelay(options as UIMessageStreamOptions);
-  return openText(source, options as UIMessageStreamOptions).frames;
+  const { batches, run } = openChunks(source, options as UIMessageStreamOptions);
+  const writer = createRecordWriter('sse', aiSdkUiWriter);
+  // One frame per yield, as the consumer of a generator of frames expects.
+  async function* framed(): AsyncGenerator<string, undefined> {
+    try {
+      for (let batch = await batches.next(); batch !== undefined; batch = await batches.next()) {
+        for (const chunk of batch) yield writer.write(chunk);
+      }
+      if (!run.cancelled) yield writer.end();
+    } finally {
+      await batches.stop();
+    }
+  }
+  const heartbeatMs = (options as UIMessageStreamOptions).heartbeatMs;
+  return heartbeatMs === undefined ? framed() : withHeartbeats(framed(), heartbeatMs, run);
 }
 
 /**
@@ -429,19 +501,14 @@ export function toUIMessageChunkStream<From extends ReaderReference | 'auto' = '
   options: UIMessageStreamOptions<From> & FormatsFor<From>,
 ): ReadableStream<UIMessageChunk> {
   checkRelay(options as UIMessageStreamOptions);
-  const { chunks, run } = openChunks(source, options as UIMessageStreamOptions);
-  return pulling(chunks, run, (value) => value as UIMessageChunk);
-}
-
-/** A `ReadableStream` pulling `items` one by one, whose cancel stops the run. */
-function pulling<Item, Out>(items: AsyncGenerator<Item>, run: StreamRun, map: (item: Item) => Out): ReadableStream<Out> {
-  return new ReadableStream<Out>({
+  const { batches, run } = openChunks(source, options as UIMessageStreamOptions);
+  return new ReadableStream<UIMessageChunk>({
     async pull(controller) {
-      const { done, value } = await items.next();
+      const batch = await batches.next();
       // Cancelled while this read was pending: the stream is closed to us.
       if (run.cancelled) return;
-      if (done === true) controller.close();
-      else controller.enqueue(map(value));
+      if (batch === undefined) controller.close();
+      else for (const chunk of batch) controller.enqueue(chunk as UIMessageChunk);
     },
     cancel(reason) {
       return run.cancel(reason);
@@ -467,8 +534,19 @@ export function toUIMessageStreamResponse<From extends ReaderReference | 'auto' 
 ): Response {
   checkRelay(options as UIMessageStreamOptions);
   const encoder = new TextEncoder();
-  const { frames, run } = openText(source, options as UIMessageStreamOptions);
-  const body = pulling(frames, run, (frame) => encoder.encode(frame));
+  const { pieces, run } = sseText(source, options as UIMessageStreamOptions);
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await pieces.next();
+      // Cancelled while this read was pending: the stream is closed to us.
+      if (run.cancelled) return;
+      if (done === true) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    cancel(reason) {
+      return run.cancel(reason);
+    },
+  });
   return new Response(body, { status: options.status ?? 200, headers: uiMessageStreamHeaders(options.headers) });
 }
 
@@ -499,7 +577,7 @@ export async function pipeUIMessageStreamToServerResponse<From extends ReaderRef
   options: UIMessageStreamOptions<From> & FormatsFor<From>,
 ): Promise<void> {
   checkRelay(options as UIMessageStreamOptions);
-  const { frames, run } = openText(source, options as UIMessageStreamOptions);
+  const { pieces: frames, run } = sseText(source, options as UIMessageStreamOptions);
   response.writeHead(options.status ?? 200, uiMessageStreamHeaders(options.headers));
   const closed = once(response, 'close');
   const left = closed.happened.then(() => 'left' as const);
