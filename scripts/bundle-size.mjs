@@ -6,14 +6,19 @@
 // met, so a size can only go down. `--details` lists the bytes each module adds. `--sources`
 // bundles the same programs from the TypeScript sources instead (no build needed; it checks no
 // ceiling) and lists the bytes per source folder: per format (`adapters/<name>`) and per layer.
+// `--build DIR` bundles another build of the package (a copy of dist/, as the benchmark takes);
+// `--json` prints the sizes as JSON (name, bytes, budget, ceiling) instead of the lines.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const details = process.argv.includes('--details');
 const sources = process.argv.includes('--sources');
+const json = process.argv.includes('--json');
+const buildOption = process.argv.indexOf('--build');
+const buildFolder = buildOption === -1 ? undefined : resolve(process.argv[buildOption + 1]);
 
 /** The source file of a package entry: `agent-event-bridge` and `/internal` in src/, a format's in adapters/. */
 function sourceEntry(specifier) {
@@ -28,6 +33,14 @@ const fromSources = {
   name: 'from-sources',
   setup(build) {
     build.onResolve({ filter: /^agent-event-bridge(\/|$)/ }, (args) => ({ path: sourceEntry(args.path) }));
+  },
+};
+
+/** With `--build DIR`, resolves the package's own entries to that build's modules (`DIR/index.js`, `DIR/agno.js` …). */
+const fromBuild = {
+  name: 'from-build',
+  setup(build) {
+    build.onResolve({ filter: /^agent-event-bridge(\/|$)/ }, (args) => ({ path: join(buildFolder, `${args.path.slice('agent-event-bridge/'.length) || 'index'}.js`) }));
   },
 };
 
@@ -63,6 +76,7 @@ function groupOf(path) {
 }
 
 let failed = false;
+const measured = [];
 for (const program of programs) {
   const result = await build({
     stdin: { contents: program.code, loader: 'ts', resolveDir: root, sourcefile: 'program.ts' },
@@ -74,11 +88,13 @@ for (const program of programs) {
     write: false,
     metafile: true,
     logLevel: 'error',
-    plugins: sources ? [fromSources] : [],
+    plugins: sources ? [fromSources] : buildFolder === undefined ? [] : [fromBuild],
   });
   const bytes = result.outputFiles[0].contents.length;
   const verdict = `${bytes <= program.budget ? 'met' : 'not met'} (ceiling ${program.ceiling / 1000} kB: ${bytes <= program.ceiling ? 'ok' : 'EXCEEDED'})`;
   failed ||= !sources && bytes > program.ceiling;
+  measured.push({ name: program.name, bytes, budget: program.budget, ceiling: program.ceiling });
+  if (json) continue;
   console.log(`${(bytes / 1000).toFixed(1).padStart(6)} kB  budget ${program.budget / 1000} kB ${sources ? '(from the sources)' : verdict}  ${program.name}`);
   if (!details && !sources) continue;
   const groups = new Map();
@@ -87,6 +103,7 @@ for (const program of programs) {
   }
   for (const [group, size] of [...groups].sort((left, right) => right[1] - left[1])) console.log(`          ${(size / 1000).toFixed(1).padStart(6)} kB  ${group}`);
 }
+if (json) console.log(JSON.stringify(measured));
 if (failed) {
   console.error('bundle-size: a program grew past its ceiling (node scripts/bundle-size.mjs --details shows what it holds)');
   process.exitCode = 1;
