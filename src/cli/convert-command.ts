@@ -11,6 +11,15 @@ import { type OutputFile, openInput, openOutputs, positiveWholeNumber, sinkFor, 
 import { readInput } from './read-input.js';
 import { createIssuePrinter, formatSummary } from './summary.js';
 
+/**
+ * Where a record was read, with the text it was read from, so that a record no format
+ * recognizes is written to --rejects as read. The text rides on the position the converter
+ * hands back to onReject: a table from positions to texts cost a weak-map entry per record.
+ */
+interface ReadPosition extends RecordPosition {
+  text?: string;
+}
+
 /** `convert --help`. */
 export const convertUsage = `Usage: agent-event-bridge convert [FILE|-] --to FORMAT [options]
 
@@ -123,8 +132,6 @@ export async function convertCommand(args: string[], interruption?: Interruption
   const writeReject = (text: string, line: number, error: string): void => {
     rejectsFile?.write(rejectsFormat === 'raw' ? `${text}\n` : `${JSON.stringify({ line, text, error })}\n`);
   };
-  /** The text each record was read from, for unrecognized records written back verbatim. */
-  const texts = new WeakMap<RecordPosition, string>();
 
   const converter = createConverter({
     from: values.from as FormatName | 'auto',
@@ -140,7 +147,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
       printer.print(issue);
     },
     onReject(record, _issue, position) {
-      writeReject(texts.get(position) ?? JSON.stringify(record), position.line ?? 0, 'no registered format recognizes it');
+      writeReject((position as ReadPosition).text ?? JSON.stringify(record), position.line ?? 0, 'no registered format recognizes it');
     },
   });
   // The writer's issues are the conversion's: counted in the summary, in --issues, on stderr.
@@ -176,8 +183,7 @@ export async function convertCommand(args: string[], interruption?: Interruption
           return;
         }
         for (const warning of item.warnings ?? []) converter.report({ ...warning, line: item.line });
-        const position: RecordPosition = { line: item.line };
-        if (item.text !== undefined) texts.set(position, item.text);
+        const position: ReadPosition = item.text === undefined ? { line: item.line } : { line: item.line, text: item.text };
         return write(converter.push(item.record, position));
       },
       {
