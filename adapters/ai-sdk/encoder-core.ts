@@ -38,6 +38,10 @@ export interface EncoderSpec {
   approval(requirement: Requirement): Fields;
   /** Whether a requirement can travel as an approval record. */
   approvable(requirement: Requirement): boolean;
+  /** The `finish-step` that closes a step still open when a paused run's stream ends. */
+  stepEnd(finishReason: string): Fields;
+  /** The `finish` that ends the stream of a paused run, as streamText ends one waiting for an approval. */
+  pauseFinish(finishReason: string): Fields;
 }
 
 /** The shared part of the AI SDK encoders: message, block and tool-part bookkeeping and repairs. */
@@ -61,6 +65,8 @@ export interface EncoderCore {
   opensMessage(event: EventOfType<'run-start'>): boolean;
   /** Whether a message is open. */
   readonly messageOpen: boolean;
+  /** Whether a run's pause ended the last message, so that its later records continue it in a new response. */
+  continues(event: CanonicalEvent): boolean;
   /** Makes a run the current message's (written with `start`, or not at all when the source had none). */
   adopt(event: EventOfType<'run-start'>): void;
   /** Ends the current message (finish, abort). */
@@ -79,6 +85,19 @@ export interface EncoderCore {
   readonly toolParts: Set<string>;
   /** Writes a tool call first when a result comes for a call never seen. */
   ensureToolPart(event: EventOfType<'tool-result' | 'tool-error'>): void;
+  /** Records a written `start-step`. */
+  startStep(): void;
+  /**
+   * Records a step end; false when it closes nothing (a step end right after another, as a run
+   * that did not complete keeps its usage on one): the consumer needs no second `finish-step`.
+   */
+  endStep(): boolean;
+  /**
+   * Writes the `finish` a paused top-level run's stream still owes (after its open steps'
+   * `finish-step`), before `event` when given: once the run's records stopped (the end of input,
+   * a new top-level run, the run forgotten). A run that went on and ended otherwise owes none.
+   */
+  settlePause(event?: CanonicalEvent): void;
   /**
    * Writes a pause: one approval record per new requirement, then `finish` when the pause came
    * from one; a pause approvals cannot say goes compactly into a carrier that persists.
@@ -105,6 +124,33 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   const droppedTypes = new Set<string>();
   let messageOpen = false;
   let rootSettled = false;
+  /** Steps of the message whose `start-step` was written and whose `finish-step` was not; undefined before the first. */
+  let stepsOpen: number | undefined;
+  /** The pause of the message's run, while the `finish` that ends its stream is owed. */
+  let owedFinish: EventOfType<'run-pause'> | undefined;
+  /** The run whose pause ended the last message: its later records are a continuation. */
+  let pausedRun: string | undefined;
+
+  /** Writes the `finish` of a paused run's source: the stream of a top-level run owes no other. */
+  function endWithFinish(finish: Fields, pause: EventOfType<'run-pause'>): void {
+    closeOpenBlocks(pause);
+    emit(finish, pause);
+    if (!isRoot(pause)) return;
+    messageOpen = false;
+    owedFinish = undefined;
+  }
+
+  /** Ends the stream of a paused run as streamText does: the open step's `finish-step`, then `finish`. */
+  function payFinish(pause: EventOfType<'run-pause'>): void {
+    owedFinish = undefined;
+    // streamText's finish reason is the model's: a turn that stops for tool calls says `tool-calls`.
+    const reason = pause.requirements.some((requirement) => requirement.toolCallId !== undefined) ? 'tool-calls' : 'other';
+    closeOpenBlocks(pause);
+    for (; (stepsOpen ?? 0) > 0; stepsOpen = (stepsOpen ?? 1) - 1) emit(spec.stepEnd(reason), pause);
+    emit(spec.pauseFinish(reason), pause);
+    messageOpen = false;
+    pausedRun = pause.runId;
+  }
 
   function emit(record: Fields, event: CanonicalEvent, recordId?: string, extra?: BridgeMetadata): void {
     writer.emit(spec.shape(record), event, recordId, extra);
@@ -205,6 +251,68 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     lastDelta = undefined;
   }
 
+  /**
+   * Writes a pause: one approval record per new requirement, then the source's `finish` when the
+   * pause came from one; a pause approvals cannot say goes compactly into a carrier that persists.
+   */
+  function writePauseRecords(event: EventOfType<'run-pause'>, finish: Fields | undefined): void {
+    const fresh = event.requirements.filter((requirement) => !approvalsWritten.has(requirement.id));
+    for (const requirement of fresh) approvalsWritten.add(requirement.id);
+    // User input, user feedback and external execution are answered with the tool's output
+    // (useChat's addToolOutput): their call is shown as a tool part waiting for it, the
+    // requirement in its metadata.
+    const answerable = fresh.filter((requirement) => requirement.kind !== 'confirmation' && requirement.toolCallId !== undefined);
+    for (const requirement of answerable) {
+      const call: EventOfType<'tool-call'> = {
+        type: 'tool-call',
+        ...envelopeOf(event),
+        toolCallId: requirement.toolCallId as string,
+        toolName: requirement.toolName ?? 'unknown',
+        input: requirement.input ?? null,
+      };
+      emit(spec.toolCall(call), call, undefined, { requirement: requirementMetadata(requirement) });
+      toolParts.add(call.toolCallId);
+    }
+    const rest = fresh.filter((requirement) => !answerable.includes(requirement));
+    const approvable = rest.every((requirement) => spec.approvable(requirement));
+    if (!approvable || (rest.length > 0 && !spec.supported('tool-approval-request', event)) || (rest.length === 0 && answerable.length > 0)) {
+      // One persisting carrier per run, updated in place as the pause changes.
+      writer.carry(event, `pause-${event.runId}`);
+      if (finish !== undefined) endWithFinish(finish, event);
+      return;
+    }
+    fresh.splice(0, fresh.length, ...rest);
+    if (fresh.length === 0 && finish === undefined) {
+      writer.carry(event);
+      return;
+    }
+    for (const requirement of fresh) {
+      const toolCallId = requirement.toolCallId as string;
+      if (toolParts.has(toolCallId)) continue;
+      // An approval needs its tool part (agno pauses before the call starts): the call is shown first.
+      const call: EventOfType<'tool-call'> = {
+        type: 'tool-call',
+        ...envelopeOf(event),
+        toolCallId,
+        toolName: requirement.toolName ?? 'unknown',
+        input: requirement.input ?? null,
+      };
+      repaired(event, `the pause asks to approve tool call "${toolCallId}" that never started; the call was written first`);
+      emit(spec.toolCall(call), call);
+      toolParts.add(toolCallId);
+    }
+    // Each approval reads back as a pause with the requirements so far.
+    for (const [index, requirement] of fresh.entries()) {
+      const last = index === fresh.length - 1 && finish === undefined;
+      const requirements = last ? event.requirements : [...(state.pending.get(event.runId) ?? []), requirement];
+      emit(spec.approval(requirement), last ? event : { ...event, requirements });
+    }
+    // An approval chunk has no metadata field: a member's pause also says which run paused.
+    if (!isRoot(event)) writer.carry(event);
+    if (finish === undefined) return;
+    endWithFinish(finish, event);
+  }
+
   return {
     writer,
     format: spec.format,
@@ -216,12 +324,17 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     get messageOpen() {
       return messageOpen;
     },
+    continues(event) {
+      return event.runId === pausedRun;
+    },
     opensMessage(event) {
       const opens = !messageOpen || (rootSettled && event.parentRunId === undefined && !isRoot(event));
       if (!opens) return false;
       if (messageOpen) closeOpenBlocks(event);
       messageOpen = true;
       rootSettled = false;
+      stepsOpen = undefined;
+      pausedRun = undefined;
       // Tool parts, approvals and early-closed blocks belong to one message: a consumer looks a
       // tool part up in the current message only. Clearing them also keeps long logs bounded.
       approvalsWritten.clear();
@@ -266,67 +379,29 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       // continues, so the client updates the part it already has. No call is made up for it.
       toolParts.add(event.toolCallId);
     },
+    startStep() {
+      stepsOpen = (stepsOpen ?? 0) + 1;
+    },
+    endStep() {
+      if (stepsOpen === 0 && blocks.size === 0) return false;
+      if (stepsOpen !== undefined && stepsOpen > 0) stepsOpen -= 1;
+      return true;
+    },
+    settlePause(event) {
+      if (owedFinish === undefined) return;
+      if (event === undefined || (event.type === 'run-start' && event.parentRunId === undefined && event.runId !== owedFinish.runId)) {
+        payFinish(owedFinish);
+        return;
+      }
+      // The run went on: it ends its own way.
+      if (event.runId === owedFinish.runId && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel')) owedFinish = undefined;
+    },
     writePause(event, finish) {
-      const fresh = event.requirements.filter((requirement) => !approvalsWritten.has(requirement.id));
-      for (const requirement of fresh) approvalsWritten.add(requirement.id);
-      // User input, user feedback and external execution are answered with the tool's output
-      // (useChat's addToolOutput): their call is shown as a tool part waiting for it, the
-      // requirement in its metadata.
-      const answerable = fresh.filter((requirement) => requirement.kind !== 'confirmation' && requirement.toolCallId !== undefined);
-      for (const requirement of answerable) {
-        const call: EventOfType<'tool-call'> = {
-          type: 'tool-call',
-          ...envelopeOf(event),
-          toolCallId: requirement.toolCallId as string,
-          toolName: requirement.toolName ?? 'unknown',
-          input: requirement.input ?? null,
-        };
-        emit(spec.toolCall(call), call, undefined, { requirement: requirementMetadata(requirement) });
-        toolParts.add(call.toolCallId);
-      }
-      const rest = fresh.filter((requirement) => !answerable.includes(requirement));
-      const approvable = rest.every((requirement) => spec.approvable(requirement));
-      if (!approvable || (rest.length > 0 && !spec.supported('tool-approval-request', event)) || (rest.length === 0 && answerable.length > 0)) {
-        // One persisting carrier per run, updated in place as the pause changes.
-        writer.carry(event, `pause-${event.runId}`);
-        if (finish === undefined || answerable.length === 0) return;
-        closeOpenBlocks(event);
-        emit(finish, event);
-        if (isRoot(event)) messageOpen = false;
-        return;
-      }
-      fresh.splice(0, fresh.length, ...rest);
-      if (fresh.length === 0 && finish === undefined) {
-        writer.carry(event);
-        return;
-      }
-      for (const requirement of fresh) {
-        const toolCallId = requirement.toolCallId as string;
-        if (toolParts.has(toolCallId)) continue;
-        // An approval needs its tool part (agno pauses before the call starts): the call is shown first.
-        const call: EventOfType<'tool-call'> = {
-          type: 'tool-call',
-          ...envelopeOf(event),
-          toolCallId,
-          toolName: requirement.toolName ?? 'unknown',
-          input: requirement.input ?? null,
-        };
-        repaired(event, `the pause asks to approve tool call "${toolCallId}" that never started; the call was written first`);
-        emit(spec.toolCall(call), call);
-        toolParts.add(toolCallId);
-      }
-      // Each approval reads back as a pause with the requirements so far.
-      for (const [index, requirement] of fresh.entries()) {
-        const last = index === fresh.length - 1 && finish === undefined;
-        const requirements = last ? event.requirements : [...(state.pending.get(event.runId) ?? []), requirement];
-        emit(spec.approval(requirement), last ? event : { ...event, requirements });
-      }
-      // An approval chunk has no metadata field: a member's pause also says which run paused.
-      if (!isRoot(event)) writer.carry(event);
-      if (finish === undefined) return;
-      closeOpenBlocks(event);
-      emit(finish, event);
-      if (isRoot(event)) messageOpen = false;
+      if (isRoot(event)) owedFinish = event;
+      writePauseRecords(event, finish);
+      // A pause after its step ended stops the run: its stream ends now, as streamText's does.
+      // One inside an open step (an AI SDK approval) waits: the step and the source's finish follow.
+      if (owedFinish === event && (stepsOpen ?? 0) === 0) payFinish(event);
     },
   };
 }
@@ -417,6 +492,7 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
       if (core.isRoot(event)) core.settle();
     },
     'step-start'(event) {
+      core.startStep();
       core.emit({ ...core.fields(event), type: 'start-step' }, event);
     },
     'text-start'(event) {
@@ -461,26 +537,32 @@ export function explodeInto(event: EventOfType<'message'>, context: AdapterConte
 /** Encodes one event through a handler map, a message start first where none is open (the consumer needs `start` first). */
 export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void>, event: CanonicalEvent): void {
   if (event.type !== 'run-start' && !core.messageOpen) {
-    core.repaired(event, `"${event.type}" came before any run-start; a start record was written first`);
+    // A paused run that goes on (resumed in the same log) answers in a new response, which opens
+    // with its message's start as streamText's continuation does: no repair.
+    if (!core.continues(event)) core.repaired(event, `"${event.type}" came before any run-start; a start record was written first`);
     // The run's start time is unknown: the event's own time is not the run's.
     const { time: _time, ...envelope } = envelopeOf(event);
     handlers['run-start']({ type: 'run-start', ...envelope }, undefined);
   }
+  core.settlePause(event);
   dispatch(handlers, event, undefined);
 }
 
-/** The encoder over an encode function: each push returns what it wrote. */
-export function recordEncoder(writer: ChunkWriter, encode: (event: CanonicalEvent) => void): Encoder {
+/** The encoder over an encode function: each push returns what it wrote, the end of input what a paused run still owes. */
+export function recordEncoder(core: EncoderCore, encode: (event: CanonicalEvent) => void): Encoder {
+  const { writer } = core;
   return {
     push(event) {
       encode(event);
       return writer.take();
     },
     flush() {
+      core.settlePause();
       return writer.take();
     },
     forget(runId) {
-      // A message stream has nothing to close for one run: what it keeps of the run goes.
+      // A paused run that gets no more records ends its stream; what the stream keeps of the run goes.
+      if (core.isRoot({ runId } as CanonicalEvent)) core.settlePause();
       forgetRun(writer.state, runId);
       return writer.take();
     },

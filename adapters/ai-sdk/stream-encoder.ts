@@ -4,6 +4,7 @@ import { writeCitations } from './citations.js';
 import { blockTypes, contentFieldsOf, createEncoderCore, encodeWith, explodeInto, recordEncoder, sharedHandlers, sharedToolFields } from './encoder-core.js';
 import { finishReasons } from './finish.js';
 import { writeUsage } from './language-model-usage.js';
+import { type Usage, addUsage } from '../../src/model/usage.js';
 import { type BridgeMetadata, bridgeKey, withOurKey } from './metadata.js';
 import { streamDefaults, streamFormatName } from './stream-events.js';
 import { deniedText, uiFormatName } from './ui-events.js';
@@ -46,6 +47,8 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     },
     carrier: (event) => ({ type: 'raw', rawValue: { [bridgeKey]: { event } } }),
   });
+  /** The usage of the current message's steps, for the total of a paused run's finish. */
+  let stepsUsage: Usage | undefined;
   /** Tool calls whose input streamed and still needs its tool-input-end. */
   const inputOpen = new Set<string>();
 
@@ -90,6 +93,9 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       };
     },
     approvable: (requirement) => requirement.kind === 'confirmation' && requirement.toolCallId !== undefined,
+    stepEnd: (finishReason) => ({ usage: writeUsage(undefined), type: 'finish-step', finishReason }),
+    // streamText's total is the sum of its steps' usage.
+    pauseFinish: (finishReason) => ({ type: 'finish', finishReason, totalUsage: writeUsage(stepsUsage) }),
   });
   const { emit } = core;
 
@@ -100,6 +106,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
 
   /** Writes the `start` of a message, after a raw part naming its run (stream parts name none). */
   function start(event: EventOfType<'run-start'>, fields: Part, named: boolean): void {
+    stepsUsage = undefined;
     if (named || event.parentRunId !== undefined) {
       const lineage: BridgeMetadata = { ...(named ? { runId: event.runId } : {}), ...(event.parentRunId === undefined ? {} : { parentRunId: event.parentRunId }) };
       writer.write({ type: 'raw', rawValue: { [bridgeKey]: lineage } });
@@ -147,6 +154,9 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       carry(event);
     },
     'step-end'(event) {
+      // A step end that closes nothing still says usage (a run that did not complete keeps it on one).
+      core.endStep();
+      stepsUsage = addUsage(stepsUsage, event.usage);
       core.closeOpenBlocks(event);
       const fields = { usage: writeUsage(event.usage), finishReason: finishReasonOf(event.finishReason), ...core.fields(event) };
       emit({ ...fields, type: 'finish-step' }, event);
@@ -235,5 +245,5 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     encodeWith(core, handlers, event);
   }
 
-  return recordEncoder(writer, encode);
+  return recordEncoder(core, encode);
 }

@@ -194,6 +194,8 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       toolCallId: requirement.toolCallId,
     }),
     approvable: (requirement) => requirement.kind === 'confirmation' && requirement.toolCallId !== undefined,
+    stepEnd: () => ({ type: 'finish-step' }),
+    pauseFinish: (finishReason) => ({ type: 'finish', finishReason }),
   });
   const { emit } = core;
   /** Metadata read from after the message's end (`finish`, `error`, `abort`): written after that end again. */
@@ -267,6 +269,8 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       carry(event);
     },
     'step-end'(event) {
+      // A finish-step has no field for usage: one that closes nothing is not written.
+      if (!core.endStep()) return;
       core.closeOpenBlocks(event);
       emit({ ...core.fields(event), type: 'finish-step' }, event);
     },
@@ -378,7 +382,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     encodeWith(core, handlers, event);
   }
 
-  return recordEncoder(writer, encode);
+  return recordEncoder(core, encode);
 }
 
 function steeringChunkParts(event: EventOfType<'message'>): Chunk[] {
