@@ -38,8 +38,6 @@ export interface EncoderSpec {
   approval(requirement: Requirement): Fields;
   /** Whether a requirement can travel as an approval record. */
   approvable(requirement: Requirement): boolean;
-  /** The `finish-step` that closes a step still open when a paused run's stream ends. */
-  stepEnd(finishReason: string): Fields;
   /** The `finish` that ends the stream of a paused run, as streamText ends one waiting for an approval. */
   pauseFinish(finishReason: string): Fields;
 }
@@ -92,12 +90,7 @@ export interface EncoderCore {
    * that did not complete keeps its usage on one): the consumer needs no second `finish-step`.
    */
   endStep(): boolean;
-  /**
-   * Writes the `finish` a paused top-level run's stream still owes (after its open steps'
-   * `finish-step`), before `event` when given: once the run's records stopped (the end of input,
-   * a new top-level run, the run forgotten). A run that went on and ended otherwise owes none.
-   */
-  settlePause(event?: CanonicalEvent): void;
+
   /**
    * Writes a pause: one approval record per new requirement, then `finish` when the pause came
    * from one; a pause approvals cannot say goes compactly into a carrier that persists.
@@ -126,28 +119,14 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   let rootSettled = false;
   /** Steps of the message whose `start-step` was written and whose `finish-step` was not; undefined before the first. */
   let stepsOpen: number | undefined;
-  /** The pause of the message's run, while the `finish` that ends its stream is owed. */
-  let owedFinish: EventOfType<'run-pause'> | undefined;
   /** The run whose pause ended the last message: its later records are a continuation. */
   let pausedRun: string | undefined;
 
-  /** Writes the `finish` of a paused run's source: the stream of a top-level run owes no other. */
+  /** Writes the `finish` that ends a paused run's stream. */
   function endWithFinish(finish: Fields, pause: EventOfType<'run-pause'>): void {
     closeOpenBlocks(pause);
     emit(finish, pause);
     if (!isRoot(pause)) return;
-    messageOpen = false;
-    owedFinish = undefined;
-  }
-
-  /** Ends the stream of a paused run as streamText does: the open step's `finish-step`, then `finish`. */
-  function payFinish(pause: EventOfType<'run-pause'>): void {
-    owedFinish = undefined;
-    // streamText's finish reason is the model's: a turn that stops for tool calls says `tool-calls`.
-    const reason = pause.requirements.some((requirement) => requirement.toolCallId !== undefined) ? 'tool-calls' : 'other';
-    closeOpenBlocks(pause);
-    for (; (stepsOpen ?? 0) > 0; stepsOpen = (stepsOpen ?? 1) - 1) emit(spec.stepEnd(reason), pause);
-    emit(spec.pauseFinish(reason), pause);
     messageOpen = false;
     pausedRun = pause.runId;
   }
@@ -387,21 +366,13 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       if (stepsOpen !== undefined && stepsOpen > 0) stepsOpen -= 1;
       return true;
     },
-    settlePause(event) {
-      if (owedFinish === undefined) return;
-      if (event === undefined || (event.type === 'run-start' && event.parentRunId === undefined && event.runId !== owedFinish.runId)) {
-        payFinish(owedFinish);
-        return;
-      }
-      // The run went on: it ends its own way.
-      if (event.runId === owedFinish.runId && (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel')) owedFinish = undefined;
-    },
     writePause(event, finish) {
-      if (isRoot(event)) owedFinish = event;
       writePauseRecords(event, finish);
-      // A pause after its step ended stops the run: its stream ends now, as streamText's does.
-      // One inside an open step (an AI SDK approval) waits: the step and the source's finish follow.
-      if (owedFinish === event && (stepsOpen ?? 0) === 0) payFinish(event);
+      // A top-level pause after its step ended (agno, LangChain) stops the run: its stream ends as
+      // streamText's that waits for an approval, with the model's reason (`tool-calls` for calls).
+      // One inside an open step is an AI SDK approval: its step end and its own finish follow.
+      if (finish !== undefined || !isRoot(event) || (stepsOpen ?? 0) > 0) return;
+      endWithFinish(spec.pauseFinish(event.requirements.some((requirement) => requirement.toolCallId !== undefined) ? 'tool-calls' : 'other'), event);
     },
   };
 }
@@ -544,25 +515,21 @@ export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void
     const { time: _time, ...envelope } = envelopeOf(event);
     handlers['run-start']({ type: 'run-start', ...envelope }, undefined);
   }
-  core.settlePause(event);
   dispatch(handlers, event, undefined);
 }
 
-/** The encoder over an encode function: each push returns what it wrote, the end of input what a paused run still owes. */
-export function recordEncoder(core: EncoderCore, encode: (event: CanonicalEvent) => void): Encoder {
-  const { writer } = core;
+/** The encoder over an encode function: each push returns what it wrote. */
+export function recordEncoder(writer: ChunkWriter, encode: (event: CanonicalEvent) => void): Encoder {
   return {
     push(event) {
       encode(event);
       return writer.take();
     },
     flush() {
-      core.settlePause();
       return writer.take();
     },
     forget(runId) {
-      // A paused run that gets no more records ends its stream; what the stream keeps of the run goes.
-      if (core.isRoot({ runId } as CanonicalEvent)) core.settlePause();
+      // A message stream has nothing to close for one run: what it keeps of the run goes.
       forgetRun(writer.state, runId);
       return writer.take();
     },

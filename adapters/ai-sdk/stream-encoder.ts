@@ -93,7 +93,6 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
       };
     },
     approvable: (requirement) => requirement.kind === 'confirmation' && requirement.toolCallId !== undefined,
-    stepEnd: (finishReason) => ({ usage: writeUsage(undefined), type: 'finish-step', finishReason }),
     // streamText's total is the sum of its steps' usage.
     pauseFinish: (finishReason) => ({ type: 'finish', finishReason, totalUsage: writeUsage(stepsUsage) }),
   });
@@ -245,5 +244,5 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     encodeWith(core, handlers, event);
   }
 
-  return recordEncoder(core, encode);
+  return recordEncoder(writer, encode);
 }

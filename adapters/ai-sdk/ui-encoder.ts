@@ -194,7 +194,6 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
       toolCallId: requirement.toolCallId,
     }),
     approvable: (requirement) => requirement.kind === 'confirmation' && requirement.toolCallId !== undefined,
-    stepEnd: () => ({ type: 'finish-step' }),
     pauseFinish: (finishReason) => ({ type: 'finish', finishReason }),
   });
   const { emit } = core;
@@ -382,7 +381,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     encodeWith(core, handlers, event);
   }
 
-  return recordEncoder(core, encode);
+  return recordEncoder(writer, encode);
 }
 
 function steeringChunkParts(event: EventOfType<'message'>): Chunk[] {
