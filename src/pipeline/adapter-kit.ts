@@ -465,11 +465,15 @@ interface BlockOrder {
   reported: boolean;
 }
 
-function blockKindOf(event: CanonicalEvent): 'text' | 'reasoning' | undefined {
-  if (event.type.startsWith('text-')) return 'text';
-  if (event.type.startsWith('reasoning-') && event.type !== 'reasoning-step') return 'reasoning';
-  return undefined;
-}
+/** What a text or reasoning event does to its block: its kind and phase (`reasoning-step` names no block). */
+const blockPhases: Readonly<Record<string, { kind: 'text' | 'reasoning'; phase: 'start' | 'delta' | 'end' }>> = {
+  'text-start': { kind: 'text', phase: 'start' },
+  'text-delta': { kind: 'text', phase: 'delta' },
+  'text-end': { kind: 'text', phase: 'end' },
+  'reasoning-start': { kind: 'reasoning', phase: 'start' },
+  'reasoning-delta': { kind: 'reasoning', phase: 'delta' },
+  'reasoning-end': { kind: 'reasoning', phase: 'end' },
+};
 
 /**
  * Wraps the encoder of a format with one text (and one reasoning) stream per run, whose records
@@ -479,27 +483,32 @@ function blockKindOf(event: CanonicalEvent): 'text' | 'reasoning' | undefined {
  * @param title the format as the message names it
  */
 export function reportingInterleavedBlocks(context: AdapterContext, encoder: Encoder, title: string): Encoder {
-  const orders = new Map<string, BlockOrder>();
+  // One table per kind, keyed by run id: a key of run and kind would be a new string per event.
+  const orders = { text: new Map<string, BlockOrder>(), reasoning: new Map<string, BlockOrder>() };
+  function forgetRun(runId: string): void {
+    orders.text.delete(runId);
+    orders.reasoning.delete(runId);
+  }
   function observe(event: CanonicalEvent): void {
     if (endsRun(event)) {
-      orders.delete(`${event.runId} text`);
-      orders.delete(`${event.runId} reasoning`);
+      forgetRun(event.runId);
       return;
     }
-    const kind = blockKindOf(event);
-    if (kind === undefined) return;
-    // Every text-* and reasoning-* event but reasoning-step (left out above) names its block.
+    const block = Object.hasOwn(blockPhases, event.type) ? blockPhases[event.type] : undefined;
+    if (block === undefined) return;
+    const { kind, phase } = block;
+    const kindOrders = orders[kind];
+    // Every text-* and reasoning-* event but reasoning-step (not in the table) names its block.
     const { id } = event as { id: string };
-    const key = `${event.runId} ${kind}`;
-    let order = orders.get(key);
+    let order = kindOrders.get(event.runId);
     if (order === undefined) {
       order = { open: new Set(), last: undefined, reported: false };
-      orders.set(key, order);
+      kindOrders.set(event.runId, order);
     }
-    if (event.type.endsWith('-start')) order.open.add(id);
-    else if (event.type.endsWith('-end')) {
+    if (phase === 'start') order.open.add(id);
+    else if (phase === 'end') {
       order.open.delete(id);
-      if (order.open.size === 0) orders.delete(key);
+      if (order.open.size === 0) kindOrders.delete(event.runId);
     } else {
       if (order.last !== undefined && order.last !== id && order.open.has(order.last) && !order.reported) {
         order.reported = true;
@@ -520,12 +529,12 @@ export function reportingInterleavedBlocks(context: AdapterContext, encoder: Enc
       return encoder.push(event);
     },
     flush() {
-      orders.clear();
+      orders.text.clear();
+      orders.reasoning.clear();
       return encoder.flush();
     },
     forget(runId) {
-      orders.delete(`${runId} text`);
-      orders.delete(`${runId} reasoning`);
+      forgetRun(runId);
       return encoder.forget(runId);
     },
   };
