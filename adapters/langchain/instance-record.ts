@@ -17,12 +17,19 @@ const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as
 /** What `Serializable.toJSON` renames in a key (`snakeCase`: capitals, separators, runs of underscores). */
 const renamedInKey = /[^a-z0-9_]|__/;
 
+/**
+ * Whether an object has a `toJSON` (a Date, a nested message): `toJSON` of a message copies it
+ * key by key (a Date becomes `{}`) or keeps it for `JSON.stringify`, which this reading would not
+ * tell apart.
+ */
+const hasOwnToJson = (object: Record<string, unknown>): boolean => typeof object.toJSON === 'function';
+
 /** The fields of a message instance, and of its `lc_kwargs`, by name. */
 type Fields = Record<string, unknown>;
 
 /**
  * The kwargs `toJSON` writes (each `lc_kwargs` key, its value from the instance); undefined when
- * it would rename a key or escape a value. The keys an `AIMessageChunk` is built with, which `toJSON` writes as they
+ * it would rename a key, escape a value or copy an object with a `toJSON` of its own. The keys an `AIMessageChunk` is built with, which `toJSON` writes as they
  * are, each have their own named read and store: one `own[key]` read and `kwargs[key]` store for
  * every key would see many names at one site, which V8 then looks up the slow way (about ten times
  * what the rest of reading a chunk costs).
@@ -77,16 +84,43 @@ function kwargsOf(instance: MessageInstance): Fields | undefined {
         if (field !== undefined) kwargs[key] = field;
         unusual = true;
     }
-    if (typeof field === 'object' && field !== null && holdsEscapeKeys(field)) return undefined;
+    if (typeof field === 'object' && field !== null && (holdsEscapeKeys(field) || holdsObject(field, hasOwnToJson))) return undefined;
   }
   // Another key could make the kwargs themselves look like what toJSON escapes.
   return unusual && holdsEscapeKeys(kwargs) ? undefined : kwargs;
 }
 
+/** The constructor JSON `toJSON` gives for a message instance. */
+interface ConstructorRecord {
+  lc: 1;
+  type: 'constructor';
+  id: string[];
+  kwargs: Record<string, unknown>;
+}
+
+/**
+ * The `@langchain/core` message classes whose `toJSON` is its first step alone (each `lc_kwargs`
+ * key, its value from the instance: no aliases that rename, attributes or secrets), as of
+ * `@langchain/core` 1.x. A class of another name (a subclass of the user's) takes `toJSON`.
+ */
+const plainMessageClasses = new Set(['AIMessage', 'AIMessageChunk', 'HumanMessage', 'HumanMessageChunk', 'SystemMessage', 'SystemMessageChunk', 'ToolMessage', 'ToolMessageChunk']);
+
+/** The constructor JSON of a message instance read off its fields, when its class is `className` or one `accepts`. */
+function constructorRecordOf(value: unknown, accepts: (className: string | undefined) => boolean): ConstructorRecord | undefined {
+  if (!isMessageInstance(value)) return undefined;
+  const id = value.lc_id;
+  if (!accepts(id[id.length - 1])) return undefined;
+  const kwargs = kwargsOf(value);
+  return kwargs === undefined ? undefined : { lc: 1, type: 'constructor', id, kwargs };
+}
+
+const isChunkClass = (className: string | undefined): boolean => className === 'AIMessageChunk';
+const isPlainMessageClass = (className: string | undefined): boolean => className !== undefined && plainMessageClasses.has(className);
+
 /** An `AIMessageChunk` instance read as the decoder reads its constructor JSON. */
 export interface InstanceChunk {
   /** The constructor JSON the instance stands for (what a handler is given as the record). */
-  record: { lc: 1; type: 'constructor'; id: string[]; kwargs: Record<string, unknown> };
+  record: ConstructorRecord;
   message: MessageRecord;
 }
 
@@ -99,13 +133,35 @@ export interface InstanceChunk {
  * `toJSON` renames, values it escapes): those take the JSON round trip of {@link recordOf}.
  */
 export function instanceChunkOf(value: unknown): InstanceChunk | undefined {
-  if (!isMessageInstance(value)) return undefined;
-  const id = value.lc_id;
-  if (id[id.length - 1] !== 'AIMessageChunk') return undefined;
-  const kwargs = kwargsOf(value);
-  if (kwargs === undefined) return undefined;
+  const record = constructorRecordOf(value, isChunkClass);
   // The key order of what readMessageRecord gives for the same JSON: handlers see equal records.
-  return { record: { lc: 1, type: 'constructor', id, kwargs }, message: { kind: 'ai', chunk: true, form: { form: 'constructor', id }, fields: kwargs } };
+  return record === undefined ? undefined : { record, message: { kind: 'ai', chunk: true, form: { form: 'constructor', id: record.id }, fields: record.kwargs } };
+}
+
+/**
+ * `value` with each message instance in it (at any depth of its arrays and plain objects) given as
+ * its constructor JSON where {@link constructorRecordOf} reads it, for `JSON.stringify`: the same
+ * text as the instances would give through `toJSON`, without `toJSON`'s copies, alias lookups
+ * along the prototype chain and key conversions. Only the plain objects and arrays on the way to
+ * an instance are copied; any other object is left to `JSON.stringify`.
+ */
+/** An object `JSON.stringify` writes by its own keys, which a spread copies alike (not a Date, a Map or a boxed string). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isRecord(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return (prototype === Object.prototype || prototype === null) && typeof value.toJSON !== 'function';
+}
+
+function withMessageRecords(value: unknown): unknown {
+  if (isMessageInstance(value)) return constructorRecordOf(value, isPlainMessageClass) ?? value;
+  if (Array.isArray(value)) {
+    if (!holdsObject(value, isMessageInstance)) return value;
+    return value.map(withMessageRecords);
+  }
+  if (!isPlainObject(value) || !holdsObject(value, isMessageInstance)) return value;
+  const copy: Record<string, unknown> = { ...value };
+  for (const key in copy) copy[key] = withMessageRecords(copy[key]);
+  return copy;
 }
 
 /**
@@ -114,12 +170,12 @@ export function instanceChunkOf(value: unknown): InstanceChunk | undefined {
  * that are plain `AIMessageChunk`s read by their fields. JSON records are returned as they are.
  */
 export function recordOf(record: unknown): unknown {
-  if (isMessageInstance(record)) return asJson(record);
+  if (isMessageInstance(record)) return asJson(withMessageRecords(record));
   if (!isRecord(record) || !isRecord(record.data)) return record;
   const { chunk } = record.data;
   if (record.event === 'on_chat_model_stream' && isMessageInstance(chunk)) {
     return { ...record, data: { ...record.data, chunk: instanceChunkOf(chunk)?.record ?? asJson(chunk) } };
   }
   // streamEvents inputs and outputs hold messages at any depth.
-  return holdsObject(record.data, isMessageInstance) ? asJson(record) : record;
+  return holdsObject(record.data, isMessageInstance) ? asJson(withMessageRecords(record)) : record;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from '@langchain/core/load';
-import { AIMessageChunk } from '@langchain/core/messages';
+import { AIMessageChunk, HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { describe, expect, it } from 'vitest';
 import { type LangChainRecordHandlers, createLangChainDecoder, langchainRecordHandlers, reviveLangChainRecord } from '../../adapters/langchain/index.js';
 import type { CanonicalEvent, IssueInput } from '../../src/index.js';
@@ -74,6 +74,23 @@ function changedChunk(): AIMessageChunk {
   return chunk;
 }
 
+/**
+ * `toJSON` copies each object of a message's fields key by key before `JSON.stringify` sees it:
+ * an object with a `toJSON` of its own (a Date) is written as `{}`, as LangChain stores it.
+ */
+const at = new Date('2026-12-07T04:00:00.000Z');
+
+/** streamEvents records whose messages (input, chunk, output, tool output) hold a Date in their fields. */
+function datedStreamEvents(): unknown[] {
+  const envelope = { run_id: 'run-dated', name: 'model', tags: [], metadata: {} };
+  return [
+    { event: 'on_chat_model_start', ...envelope, data: { input: { messages: [[new HumanMessage({ content: 'when?', additional_kwargs: { at } })]] } } },
+    { event: 'on_chat_model_stream', ...envelope, data: { chunk: new AIMessageChunk({ id: 'chunk-dated', content: 'now', additional_kwargs: { at } }) } },
+    { event: 'on_chat_model_end', ...envelope, data: { output: new AIMessageChunk({ id: 'chunk-dated', content: 'now', response_metadata: { at } }) } },
+    { event: 'on_tool_end', run_id: 'tool-dated', name: 'clock', tags: [], metadata: {}, data: { output: new ToolMessage({ content: 'noon', tool_call_id: 'call-dated', artifact: { at } }) } },
+  ];
+}
+
 const instanceCases = async (): Promise<{ name: string; instances: unknown[] }[]> => [
   ...(await fixtureInstances()),
   ...toolCallChunkCases.map((chunkCase) => ({ name: `upstream: ${chunkCase.name}`, instances: chunkCase.chunks })),
@@ -81,6 +98,8 @@ const instanceCases = async (): Promise<{ name: string; instances: unknown[] }[]
   { name: 'a chunk changed after it was built', instances: [changedChunk()] },
   // toJSON writes a camelCase field in snake_case.
   { name: 'a chunk with a camelCase field', instances: [new AIMessageChunk({ id: 'chunk-camel', content: 'text', providerName: 'fake' } as never)] },
+  { name: 'a chunk whose fields hold a Date', instances: [new AIMessageChunk({ id: 'chunk-dated', content: 'now', additional_kwargs: { at } })] },
+  { name: 'streamEvents records whose messages hold a Date', instances: datedStreamEvents() },
 ];
 
 describe('the LangChain decoder on @langchain/core instances', () => {
