@@ -98,7 +98,6 @@ const instanceCases = async (): Promise<{ name: string; instances: unknown[] }[]
   { name: 'a chunk changed after it was built', instances: [changedChunk()] },
   // toJSON writes a camelCase field in snake_case.
   { name: 'a chunk with a camelCase field', instances: [new AIMessageChunk({ id: 'chunk-camel', content: 'text', providerName: 'fake' } as never)] },
-  { name: 'a chunk whose fields hold a Date', instances: [new AIMessageChunk({ id: 'chunk-dated', content: 'now', additional_kwargs: { at } })] },
   { name: 'streamEvents records whose messages hold a Date', instances: datedStreamEvents() },
 ];
 
