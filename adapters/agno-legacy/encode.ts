@@ -42,6 +42,8 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
   const reported = new Map<string, Set<string>>();
   const inputs = new Map<string, unknown>();
   const runContext = new Map<string, { time?: number; actor?: CanonicalEvent['actor'] }>();
+  /** The tool calls in flight, by run: 1.x nests a run under the team whose tool call is in flight. */
+  const callsInFlight = new Map<string, Set<string>>();
   /** Open texts that agno streamed as intermediate content, by id. */
   const intermediate = new Set<string>();
   const endsBeforeCancel = watchEndsBeforeCancel(context, legacyBlockClosers, 'agno 1.x');
@@ -82,6 +84,7 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
       lost(`a whole ${role} message (1.x streams carry only the run's own output)`, event);
       return [];
     }
+    followCalls(event);
     if (event.type === 'tool-call') {
       reportWrappedToolInput(context, event, 'agno 1.x');
       inputs.set(event.toolCallId, event.input);
@@ -103,6 +106,29 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
   }
 
   /**
+   * Follows the tool calls in flight and reports a run whose parent a reader cannot find again:
+   * 1.x events name no parent, only a team's tool call in flight nests the runs it starts.
+   */
+  function followCalls(event: CanonicalEvent): void {
+    if (event.type === 'tool-input-start' || event.type === 'tool-call') {
+      let calls = callsInFlight.get(event.runId);
+      if (calls === undefined) callsInFlight.set(event.runId, (calls = new Set()));
+      calls.add(event.toolCallId);
+    } else if (event.type === 'tool-result' || event.type === 'tool-error') {
+      callsInFlight.get(event.runId)?.delete(event.toolCallId);
+    } else if (event.type === 'run-start' && event.parentRunId !== undefined && !(teamSessions.has(event.parentRunId) && (callsInFlight.get(event.parentRunId)?.size ?? 0) > 0)) {
+      context.report({
+        code: 'dropped',
+        level: 'warning',
+        eventType: event.type,
+        runId: event.runId,
+        path: 'parentRunId',
+        message: `the parent run ${event.parentRunId} cannot be written as agno 1.x: its events name no parent, and a reader nests a run only under a team whose tool call is in flight; the run reads back as a top-level run`,
+      });
+    }
+  }
+
+  /**
    * An event without time or actor takes its run's last ones: 1.x writes `created_at` and the
    * agent or team ids on every record.
    */
@@ -121,6 +147,7 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
       teamSessions.delete(runId);
       runContext.delete(runId);
       reported.delete(runId);
+      callsInFlight.delete(runId);
     }
     shapes.delete(root);
   }
@@ -156,6 +183,7 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
       teamSessions.delete(runId);
       runContext.delete(runId);
       reported.delete(runId);
+      callsInFlight.delete(runId);
       endsBeforeCancel.forget(runId);
       return out;
     },

@@ -21,13 +21,24 @@ export const targets = ['agno', 'agno-legacy', 'runner', 'langchain', 'ai-sdk-st
 /** A target format of the corpus. */
 export type Target = (typeof targets)[number];
 
+/** Every format a case is swept through and read back from: the corpus targets and canonical JSONL. */
+export const sweepTargets = [...targets, 'canonical'] as const;
+
+/** A format a case is swept through. */
+export type SweepTarget = (typeof sweepTargets)[number];
+
 /** One upstream case. */
 export interface UpstreamCase {
   name: string;
   format: Target;
   records: () => Promise<unknown[]> | unknown[];
   /** Per target, the `code path-or-event` of each warning its conversion reports (absent: none). */
-  losses: Partial<Record<Target, string[]>>;
+  losses: Partial<Record<SweepTarget, string[]>>;
+  /**
+   * Per target whose round trip comes back saying something else (its runs' status, error, texts,
+   * tool calls and results): the `code path-or-event` of the issue of that conversion that reports it.
+   */
+  differs?: Partial<Record<SweepTarget, string>>;
   /**
    * For a stream that continues an earlier response: the assistant message useChat holds when it
    * arrives (a continuation's outputs update that message's parts; no call is made up for them).
@@ -36,8 +47,8 @@ export interface UpstreamCase {
 }
 
 /** The same losses in every target: what reading the source already reports. */
-function inEveryTarget(losses: string[]): Partial<Record<Target, string[]>> {
-  return Object.fromEntries(targets.map((target) => [target, losses]));
+function inEveryTarget(losses: string[]): Partial<Record<SweepTarget, string[]>> {
+  return Object.fromEntries(sweepTargets.map((target) => [target, losses]));
 }
 
 /** What a format with one text and one reasoning stream per run reports of interleaved blocks. */
@@ -47,12 +58,18 @@ const interleaved = ['approximated text-delta', 'approximated reasoning-delta'];
 const invalidChunkCases = new Set(['arguments that are not JSON even when completed']);
 
 /** An invalid call's arguments stay text, which agno's tool_args and a Runner call's args cannot be. */
-const invalidCallLosses: Partial<Record<Target, string[]>> = {
+const invalidCallLosses: Partial<Record<SweepTarget, string[]>> = {
   ...inEveryTarget(['approximated tool_call_chunks']),
   agno: ['approximated tool_call_chunks', 'approximated tool-call'],
   'agno-legacy': ['approximated tool_call_chunks', 'approximated tool-call'],
   runner: ['approximated tool_call_chunks', 'approximated tool-call'],
 };
+
+/** Targets whose tool arguments are objects: an argument text comes back as `{input: text}`, reported. */
+const wrappedInput: Partial<Record<SweepTarget, string>> = { agno: 'approximated tool-call', 'agno-legacy': 'approximated tool-call', runner: 'approximated tool-call' };
+
+/** Targets with one text stream per run: interleaved blocks come back as other texts, reported. */
+const interleavedDiffers: Partial<Record<SweepTarget, string>> = { agno: 'approximated text-delta', 'agno-legacy': 'approximated text-delta', runner: 'approximated text-delta' };
 
 export const upstreamCases: UpstreamCase[] = [
   ...toolCallChunkCases.map(
@@ -61,14 +78,17 @@ export const upstreamCases: UpstreamCase[] = [
       format: 'langchain',
       records: () => chunkCase.chunks.map((chunk) => chunk.toJSON()),
       losses: invalidChunkCases.has(chunkCase.name) ? invalidCallLosses : {},
+      // agno's tool_args and a Runner call's args are objects: the raw argument text comes back wrapped.
+      ...(invalidChunkCases.has(chunkCase.name) ? { differs: wrappedInput } : {}),
     }),
   ),
   {
     name: 'langchain: a history whose tool result is a ToolMessageChunk',
     format: 'langchain',
     records: () => toolMessageChunkHistory().map((message) => message.toJSON()),
+    losses: {},
     // AI SDK streams carry the assistant's side only: the question is left out (info).
-    losses: { 'ai-sdk-stream': [], 'ai-sdk-ui': [] },
+    differs: { 'ai-sdk-stream': 'dropped message', 'ai-sdk-ui': 'dropped message' },
   },
   {
     name: 'ai-sdk-stream: a streamText run resumed after a denied approval',
@@ -111,8 +131,10 @@ export const upstreamCases: UpstreamCase[] = [
     name: 'runner: a SequentialAgent whose last child raises',
     format: 'runner',
     records: () => sequentialLastChildRaises,
-    // agno 1.x errors carry a message only: the exception type of the member and of the root.
-    losses: { 'agno-legacy': ['dropped run-error', 'dropped run-error'] },
+    // agno 1.x errors carry a message only: the exception type of the member and of the root. Its
+    // events name no parent, and the composite is no team: both children come back as top-level runs.
+    losses: { 'agno-legacy': ['dropped parentRunId', 'dropped parentRunId', 'dropped run-error', 'dropped run-error'] },
+    differs: { 'agno-legacy': 'dropped parentRunId' },
   },
   {
     name: 'ai-sdk-stream: a streamText run whose model fails in the middle of its text',
@@ -120,6 +142,7 @@ export const upstreamCases: UpstreamCase[] = [
     records: textCutByErrorStream,
     // A LangChain message is whole: it cannot say its text was cut.
     losses: { langchain: ['approximated run-error'] },
+    differs: { langchain: 'approximated run-error' },
   },
   {
     name: 'ai-sdk-ui: the UI message stream of a run whose model fails in the middle of its text',
@@ -127,6 +150,7 @@ export const upstreamCases: UpstreamCase[] = [
     records: textCutByErrorChunks,
     // A LangChain message is whole: it cannot say its text was cut.
     losses: { langchain: ['approximated run-error'] },
+    differs: { langchain: 'approximated run-error' },
   },
   {
     name: 'ai-sdk-stream: a streamText run aborted in the middle of its text',
@@ -134,6 +158,7 @@ export const upstreamCases: UpstreamCase[] = [
     records: textCutByAbortStream,
     // A LangChain message is whole: it cannot say its text was cut. Runner has no cancel (an error event marked CancelledError).
     losses: { langchain: ['approximated run-cancel'], runner: ['approximated run-cancel'] },
+    differs: { langchain: 'approximated run-cancel' },
   },
   {
     name: 'ai-sdk-ui: the UI message stream of a streamText run aborted in the middle of its text',
@@ -141,6 +166,7 @@ export const upstreamCases: UpstreamCase[] = [
     records: textCutByAbortChunks,
     // A LangChain message is whole: it cannot say its text was cut. Runner has no cancel (an error event marked CancelledError).
     losses: { langchain: ['approximated run-cancel'], runner: ['approximated run-cancel'] },
+    differs: { langchain: 'approximated run-cancel' },
   },
   {
     name: 'ai-sdk-stream: a streamText run whose model interleaves two texts and two reasonings',
@@ -153,12 +179,14 @@ export const upstreamCases: UpstreamCase[] = [
       'agno-legacy': [...interleaved, 'dropped step-end', 'dropped run-end'],
       runner: interleaved,
     },
+    differs: interleavedDiffers,
   },
   {
     name: 'ai-sdk-ui: the UI message stream of a run that interleaves two texts and two reasonings',
     format: 'ai-sdk-ui',
     records: interleavedBlocksChunks,
     losses: { agno: interleaved, 'agno-legacy': interleaved, runner: interleaved },
+    differs: interleavedDiffers,
   },
   {
     name: 'ai-sdk-ui: a UI message stream whose message metadata comes after finish',
@@ -174,6 +202,7 @@ export const upstreamCases: UpstreamCase[] = [
     records: () => metadataAfterErrorChunks,
     // A LangChain message is whole: it cannot say its text was cut. agno 1.x has no custom event.
     losses: { langchain: ['approximated run-error'], 'agno-legacy': ['dropped data'] },
+    differs: { langchain: 'approximated run-error' },
   },
   {
     name: 'ai-sdk-ui: a UI message stream whose message metadata comes after a paused run’s finish',
@@ -189,6 +218,7 @@ export const upstreamCases: UpstreamCase[] = [
     // agno 1.x has no custom event; Runner has no cancel (an error event marked CancelledError).
     // agno streams have no text end: a text that ended right before the abort reads back as cut.
     losses: { agno: ['approximated run-cancel'], 'agno-legacy': ['dropped data', 'approximated run-cancel'], runner: ['approximated run-cancel'] },
+    differs: { agno: 'approximated run-cancel', 'agno-legacy': 'approximated run-cancel' },
   },
   {
     name: 'ai-sdk-ui: the data parts of the streaming custom data guide, one reconciled by its id',
@@ -209,12 +239,14 @@ export const upstreamCases: UpstreamCase[] = [
         records: () => invalidToolInputStream(input),
         // agno 1.x events carry no metrics.
         losses: { ...(text.length > 0 ? { agno: text, runner: text } : {}), 'agno-legacy': [...text, 'dropped step-end', 'dropped run-end'] },
+        ...(text.length > 0 ? { differs: wrappedInput } : {}),
       },
       {
         name: `ai-sdk-ui: the UI message stream of a run whose tool call has ${what}`,
         format: 'ai-sdk-ui',
         records: () => invalidToolInputChunks(input),
         losses: text.length > 0 ? { agno: text, 'agno-legacy': text, runner: text } : {},
+        ...(text.length > 0 ? { differs: wrappedInput } : {}),
       },
     ];
   }),
