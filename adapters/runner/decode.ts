@@ -41,10 +41,13 @@ interface RunState {
   /** Text streamed since the last tool response, so text of `llm_response` is not said twice. */
   streamedText: boolean;
   members: RunState[];
-  /** Legacy hierarchy A tool calls have no id: minted ids waiting for their result, by tool name. */
-  unanswered: Map<string, string[]>;
-  /** The canonical id each source tool call id stands for now (ReAct's `react_<tool>` repeats). */
-  callIds: Map<string, string>;
+  /**
+   * Legacy hierarchy A tool calls have no id: minted ids waiting for their result, by tool name.
+   * Made at the first such call (an empty Map is about 200 bytes, and up to 1024 turns are kept).
+   */
+  unanswered?: Map<string, string[]>;
+  /** The canonical id each source tool call id stands for now (ReAct's `react_<tool>` repeats); made at the first call. */
+  callIds?: Map<string, string>;
 }
 
 interface Turn {
@@ -73,6 +76,9 @@ const rememberedRunIds = 10_000;
 
 const knownTypes = new Set<string>(runnerEventTypes);
 
+/** The shared empty list of released runs, for the records that close no turn (nearly all). */
+const noRunIds: readonly string[] = Object.freeze([]);
+
 /** What a Runner decoder keeps between records; every handler takes it as its first argument. */
 interface DecoderState {
   context: AdapterContext;
@@ -87,6 +93,8 @@ interface DecoderState {
   synthesizedEnds: RepeatedIssue;
   /** Turns without an invocation_id (every turn of a log of agent events only), reported once and counted. */
   mintedTurnIds: RepeatedIssue;
+  /** The runs of the turns closed since the pipeline last asked (`Decoder.released`). */
+  released: string[];
 }
 
 function sessionOf(state: DecoderState, key: string): Session {
@@ -124,6 +132,7 @@ function keepSessionsBounded(state: DecoderState, session: Session, events: Cano
       });
     }
     closeTurn(state, oldest.turn, closingRecord(oldest), events);
+    release(state, oldest.turn);
     oldest.turn = undefined;
   }
 }
@@ -162,8 +171,6 @@ function openRun(state: DecoderState, turn: Turn, branch: string, parent: RunSta
     sawFinal: false,
     streamedText: false,
     members: [],
-    unanswered: new Map(),
-    callIds: new Map(),
   };
   if (parent !== undefined) {
     run.parentRunId = parent.runId;
@@ -213,7 +220,10 @@ function currentRun(state: DecoderState, turn: Turn, branch: string, record: Rec
 
 function turnOf(state: DecoderState, session: Session, invocationId: string, record: Record<string, unknown>, events: CanonicalEvent[]): Turn {
   if (session.turn !== undefined && (invocationId === '' || invocationId === session.turn.id)) return session.turn;
-  if (session.turn !== undefined) closeTurn(state, session.turn, record, events);
+  if (session.turn !== undefined) {
+    closeTurn(state, session.turn, record, events);
+    release(state, session.turn);
+  }
   let id = invocationId;
   if (id === '') {
     id = state.context.mint('run');
@@ -290,6 +300,21 @@ function runEnd(run: RunState, record: Record<string, unknown>): CanonicalEvent 
 function closeTurn(state: DecoderState, turn: Turn, record: Record<string, unknown>, events: CanonicalEvent[]): void {
   const closing: Record<string, unknown> = { session_id: record.session_id };
   for (const root of turn.roots) closeRun(state, root, closing, events);
+}
+
+/**
+ * Lets the pipeline know that no later record can reach the runs of a closed turn (a record of
+ * their invocation opens a new turn), so those it still follows need not be kept to the end of
+ * the input: the runs the turn left open, and those events after their end reopened (a legacy
+ * typed event after an error). Parents come before their members, as the pipeline ends runs
+ * oldest first.
+ */
+function release(state: DecoderState, turn: Turn): void {
+  const runs = [...turn.roots].reverse();
+  for (let run = runs.pop(); run !== undefined; run = runs.pop()) {
+    state.released.push(run.runId);
+    for (let index = run.members.length - 1; index >= 0; index -= 1) runs.push(run.members[index] as RunState);
+  }
 }
 
 /** Streams text or reasoning into the run's open block; `final` closes it with the whole text. */
@@ -375,22 +400,24 @@ function countUsage(run: RunState, llmResponse: unknown): boolean {
 function toolCallId(state: DecoderState, run: RunState, part: Record<string, unknown>, answering: boolean): string {
   if (typeof part.tool_call_id === 'string') {
     const source = part.tool_call_id;
-    if (answering) return run.callIds.get(source) ?? source;
-    if (!run.callIds.has(source)) {
-      run.callIds.set(source, source);
+    if (answering) return run.callIds?.get(source) ?? source;
+    const callIds = (run.callIds ??= new Map());
+    if (!callIds.has(source)) {
+      callIds.set(source, source);
       return source;
     }
     // ReActAgent (0.3.x) names every call of a tool `react_<tool>`; a repeat gets an id of its own.
     let n = 2;
-    while ([...run.callIds.values()].includes(`${source}#${n}`)) n += 1;
+    while ([...callIds.values()].includes(`${source}#${n}`)) n += 1;
     const id = `${source}#${n}`;
-    run.callIds.set(source, id);
+    callIds.set(source, id);
     state.context.report({ code: 'minted', level: 'info', runId: run.runId, message: `tool call id "${source}" repeats in this run (ReActAgent names calls by tool); the repeat is "${id}"` });
     return id;
   }
   const name = String(part.tool_name ?? '');
-  const queue = run.unanswered.get(name) ?? [];
-  run.unanswered.set(name, queue);
+  const unanswered = (run.unanswered ??= new Map());
+  const queue = unanswered.get(name) ?? [];
+  unanswered.set(name, queue);
   if (answering) {
     const waiting = queue.shift();
     if (waiting !== undefined) return waiting;
@@ -541,7 +568,21 @@ function settleFinished(state: DecoderState, turn: Turn, record: Record<string, 
     if (top === undefined || !top.finished) continue;
     closeRun(state, top, record, events);
     stack.pop();
+    keepWhatClosingReads(top);
   }
+}
+
+/**
+ * Lets go of what an ended run taken off its branch held for its content: no record reaches it
+ * again, and closing its turn reads only its id, status, error and members. Up to 1024 turns
+ * stay open (a turn ends at its session's next), each with its ended sub-agents.
+ */
+function keepWhatClosingReads(run: RunState): void {
+  run.lastLlmResponse = undefined;
+  run.output = undefined;
+  run.usage = undefined;
+  run.callIds = undefined;
+  run.unanswered = undefined;
 }
 
 /** One record being decoded: its session, and the events it produces. */
@@ -596,6 +637,7 @@ function agentEnd(state: DecoderState, at: RecordAt): void {
   closeBlock(run, 'reasoning', record, events);
   stack?.pop();
   events.push(runEnd(run, record));
+  keepWhatClosingReads(run);
 }
 
 /** `agent_message`, `tool_response` and the legacy typed events: content of the branch's run. */
@@ -706,6 +748,7 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     synthesizedStarts: createRepeatedIssue(context, 'run'),
     synthesizedEnds: createRepeatedIssue(context, 'run'),
     mintedTurnIds: createRepeatedIssue(context, 'turn'),
+    released: [],
   };
   return {
     push(record) {
@@ -758,11 +801,18 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
         if (turn === undefined || (turn.id !== runId && !turn.roots.some((root) => root.runId === runId))) continue;
         if (state.pendingUser?.session === session) resolvePendingUser(state, undefined, events);
         closeTurn(state, turn, closingRecord(session), events);
+        release(state, turn);
         session.turn = undefined;
         state.sessions.delete(session.key);
         break;
       }
       return events;
+    },
+    released() {
+      if (state.released.length === 0) return noRunIds;
+      const runIds = state.released;
+      state.released = [];
+      return runIds;
     },
   };
 }

@@ -10,16 +10,29 @@ export interface AccumulateOptions {
   onIssue?: (issue: IssueInput) => void;
 }
 
+/**
+ * What the reducer keeps of a run besides its snapshot. The maps of open parts are made when a
+ * part opens and dropped when the last one closes: a log holds many runs whose parts all closed
+ * (a converter to a snapshot format keeps every open run), and an empty Map is about 200 bytes.
+ */
 interface RunState {
   run: Run;
   /** A `step-start` asks for a fresh assistant message; it is opened at once so empty steps survive. */
-  text: Map<string, PartOfType<'text'>>;
-  reasoning: Map<string, PartOfType<'reasoning'>>;
-  toolInput: Map<string, { part: PartOfType<'tool-call'>; chunks: string[] }>;
+  text?: Map<string, PartOfType<'text'>>;
+  reasoning?: Map<string, PartOfType<'reasoning'>>;
+  toolInput?: Map<string, { part: PartOfType<'tool-call'>; chunks: string[] }>;
   stepUsage: Run['usage'];
   sawRunUsage: boolean;
   /** Data parts with an id, by name and id: a later event of the same name and id updates the part. */
-  dataItems: Map<string, PartOfType<'data'>>;
+  dataItems?: Map<string, PartOfType<'data'>>;
+}
+
+/** Removes a key from one of a run's maps of open parts, and the map once it is empty. */
+function closePart<K extends 'text' | 'reasoning' | 'toolInput'>(state: RunState, map: K, key: string): void {
+  const open = state[map];
+  if (open === undefined) return;
+  open.delete(key);
+  if (open.size === 0) state[map] = undefined;
 }
 
 /** An incremental reducer from canonical events to run snapshots. */
@@ -53,12 +66,8 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
       if (event.actor !== undefined) run.actor = event.actor;
       state = {
         run,
-        text: new Map(),
-        reasoning: new Map(),
-        toolInput: new Map(),
         stepUsage: undefined,
         sawRunUsage: false,
-        dataItems: new Map(),
       };
       states.set(event.runId, state);
       const parent = event.parentRunId === undefined ? undefined : states.get(event.parentRunId);
@@ -100,8 +109,7 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
     kind: K,
     event: { type: string; runId: string; id: string },
   ): PartOfType<K> {
-    const open = (kind === 'text' ? state.text : state.reasoning) as Map<string, PartOfType<K>>;
-    const existing = open.get(event.id);
+    const existing = (state[kind] as Map<string, PartOfType<K>> | undefined)?.get(event.id);
     if (existing === undefined) {
       report({
         code: 'invalid-sequence',
@@ -111,7 +119,7 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
         message: `${event.type} for ${kind} part "${event.id}" that was never started; started it here`,
       });
       const part = { type: kind, text: '' } as PartOfType<K>;
-      open.set(event.id, part);
+      ((state[kind] ??= new Map()) as Map<string, PartOfType<K>>).set(event.id, part);
       addPart(state, part);
       return part;
     }
@@ -119,9 +127,9 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
   }
 
   function settleToolInput(state: RunState, toolCallId: string): void {
-    const pending = state.toolInput.get(toolCallId);
+    const pending = state.toolInput?.get(toolCallId);
     if (pending === undefined) return;
-    state.toolInput.delete(toolCallId);
+    closePart(state, 'toolInput', toolCallId);
     if (pending.part.input !== undefined) return;
     const text = pending.chunks.join('');
     try {
@@ -187,7 +195,7 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
     },
     'text-start'(event, state) {
       const part = withExt<PartOfType<'text'>>({ type: 'text', text: '' }, event);
-      state.text.set(event.id, part);
+      (state.text ??= new Map()).set(event.id, part);
       addPart(state, part);
     },
     'text-delta'(event, state) {
@@ -196,11 +204,11 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
     'text-end'(event, state) {
       const part = textPart(state, 'text', event);
       if (event.citations !== undefined) part.citations = event.citations;
-      state.text.delete(event.id);
+      closePart(state, 'text', event.id);
     },
     'reasoning-start'(event, state) {
       const part = withExt<PartOfType<'reasoning'>>({ type: 'reasoning', text: '' }, event);
-      state.reasoning.set(event.id, part);
+      (state.reasoning ??= new Map()).set(event.id, part);
       addPart(state, part);
     },
     'reasoning-delta'(event, state) {
@@ -209,7 +217,7 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
     'reasoning-end'(event, state) {
       const part = textPart(state, 'reasoning', event);
       if (event.signature !== undefined) part.signature = event.signature;
-      state.reasoning.delete(event.id);
+      closePart(state, 'reasoning', event.id);
     },
     'reasoning-step'(event) {
       dropped(event, 'a reasoning step', 'info');
@@ -221,11 +229,11 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
         toolName: event.toolName,
         input: undefined,
       };
-      state.toolInput.set(event.toolCallId, { part, chunks: [] });
+      (state.toolInput ??= new Map()).set(event.toolCallId, { part, chunks: [] });
       addPart(state, part);
     },
     'tool-input-delta'(event, state) {
-      const pending = state.toolInput.get(event.toolCallId);
+      const pending = state.toolInput?.get(event.toolCallId);
       if (pending === undefined) {
         report({
           code: 'invalid-sequence',
@@ -239,9 +247,9 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
       pending.chunks.push(event.delta);
     },
     'tool-call'(event, state) {
-      const pending = state.toolInput.get(event.toolCallId);
+      const pending = state.toolInput?.get(event.toolCallId);
       if (pending !== undefined) {
-        state.toolInput.delete(event.toolCallId);
+        closePart(state, 'toolInput', event.toolCallId);
         pending.part.toolName = event.toolName;
         pending.part.input = event.input;
         if (event.ext !== undefined) pending.part.ext = event.ext;
@@ -309,14 +317,14 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
       }
       // An update of an item the run already holds replaces its data in place, as useChat does.
       const key = event.id === undefined ? undefined : `${event.name}\u0000${event.id}`;
-      const existing = key === undefined ? undefined : state.dataItems.get(key);
+      const existing = key === undefined ? undefined : state.dataItems?.get(key);
       if (existing !== undefined) {
         existing.data = event.data;
         return;
       }
       const part = withExt<PartOfType<'data'>>({ type: 'data', name: event.name, data: event.data }, event);
       if (event.id !== undefined) part.id = event.id;
-      if (key !== undefined) state.dataItems.set(key, part);
+      if (key !== undefined) (state.dataItems ??= new Map()).set(key, part);
       addPart(state, part);
     },
     raw(event) {
@@ -329,7 +337,7 @@ export function createAccumulator(options: AccumulateOptions = {}): Accumulator 
   function finish(top: RunState): void {
     const pending = [top];
     for (let state = pending.pop(); state !== undefined; state = pending.pop()) {
-      for (const toolCallId of [...state.toolInput.keys()]) settleToolInput(state, toolCallId);
+      if (state.toolInput !== undefined) for (const toolCallId of [...state.toolInput.keys()]) settleToolInput(state, toolCallId);
       for (const member of state.run.members) {
         const memberState = states.get(member.runId);
         if (memberState !== undefined) pending.push(memberState);

@@ -171,7 +171,10 @@ export interface CanonicalDecoder {
 interface LinkingDecoder extends CanonicalDecoder {
   /** Records that produced no events by the end of the input, per format (emptied). */
   unsaid(): RelayedGroup[];
-  /** The runs ended because more than `maxOpenRuns` were open, since the last call (emptied): the encoder forgets them. */
+  /**
+   * The runs ended because more than `maxOpenRuns` were open, and those their decoder let go
+   * without an end (`Decoder.released`), since the last call (emptied): the encoder forgets them.
+   */
   forgotten(): readonly string[];
   /** The open runs (as {@link CanonicalDecoder.openRuns}), each with the last record that spoke of it. */
   unended(): UnendedRun[];
@@ -301,8 +304,10 @@ const noRunIds: readonly string[] = Object.freeze([]);
  * @param links whether the events of a format's records are linked to them (see `link`): a
  * converter whose encoder can write back only its own format's records, and relays none,
  * links that format's records only and spares the others the cost.
+ * @param encoderForgets whether an encoder takes the runs ended or let go early (`forgotten`):
+ * a lone decoder has none to tell, and a list nobody empties would grow with the input.
  */
-function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string, links: (format: string) => boolean = linkAll): LinkingDecoder {
+function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string, links: (format: string) => boolean = linkAll, encoderForgets = false): LinkingDecoder {
   const stats = sink.stats;
   const from = options.from ?? 'auto';
   const formats = options.formats ?? [];
@@ -454,10 +459,28 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       if (closing.length > 0 && links(run.format)) attachSource(run.format, [], closing);
       live.delete(runId);
       auto?.ended(run.format, run.sourceId ?? runId);
-      forgotten.push(runId);
+      if (encoderForgets) forgotten.push(runId);
+      if (decoder !== undefined) letGo(run.format, decoder);
       append(out, closing);
     }
     return append(out, events);
+  }
+
+  /**
+   * Stops following the runs a format's decoder let go without an end (`Decoder.released`): its
+   * source says nothing more of them, so the encoder writes now what its flush would for them.
+   * They are not counted as ended early, and the end of the input does not list them as unended.
+   */
+  function letGo(format: string, decoder: Decoder): void {
+    const released = decoder.released?.();
+    if (released === undefined || released.length === 0) return;
+    for (const sourceId of released) {
+      const runId = auto === undefined ? sourceId : auto.canonicalRunId(sourceId, format);
+      if (live.get(runId)?.format !== format) continue;
+      live.delete(runId);
+      auto?.ended(format, sourceId);
+      if (encoderForgets) forgotten.push(runId);
+    }
   }
 
   const fixed = from === 'auto' ? undefined : resolveFormat<AnyReader>(from, 'from', formats);
@@ -501,7 +524,10 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
       });
       return counted([{ type: 'raw', runId: 'unknown', format: format.name, payload: record }], format.name);
     }
-    return link(format.name, record, counted(decoderOf(format).push(record), format.name));
+    const decoder = decoderOf(format);
+    const events = link(format.name, record, counted(decoder.push(record), format.name));
+    letGo(format.name, decoder);
+    return events;
   }
 
   /**
@@ -538,11 +564,14 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     covering.left -= 1;
     if (covering.left <= 0) covering = undefined;
     muted = true;
+    const decoder = decoderOf(format);
     try {
-      decoderOf(format).push(record);
+      decoder.push(record);
     } finally {
       muted = false;
     }
+    // What a covered record lets go was never followed: the list only needs emptying.
+    decoder.released?.();
     stats.records[format.name] = (stats.records[format.name] ?? 0) + 1;
   }
 
@@ -799,7 +828,7 @@ export function createConverter<From extends ReaderReference | 'auto' = 'auto', 
   const links = (format: string): boolean =>
     format === encoder.format.name || encoder.format.name === 'canonical' || (options.relay === true && encoder.format.relay !== undefined);
   // The halves take any format's options: the types above already tied them to `from` and `to`.
-  const decoder = createDecoderWith(options as DecoderOptions, sink, mint, links);
+  const decoder = createDecoderWith(options as DecoderOptions, sink, mint, links, true);
   const encoder = createEncoderWith(options as EncoderOptions, sink, mint);
   const stats = sink.stats;
 

@@ -37,6 +37,15 @@ export interface Decoder {
    * more runs are open than `maxOpenRuns`. A run the decoder does not know gives nothing.
    */
   forget(runId: string): CanonicalEvent[];
+  /**
+   * The runs of which the source can say nothing more, since the last call (emptied): a Runner
+   * turn that closed, some of its runs without an end. Those the pipeline still follows stay
+   * unended; it stops following them and the encoder writes for each what its flush would, as
+   * for a run `maxOpenRuns` ends, instead of keeping them to the end of the input. Ended runs
+   * may be listed too (they are passed over). The pipeline asks after every record: return the
+   * same empty list while there are none.
+   */
+  released?(): readonly string[];
 }
 
 /** A synchronous encoder: canonical events in, foreign records out. */

@@ -1,13 +1,10 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createConverter } from '../../src/index.js';
 import { readJsonl } from '../support/golden.js';
+import { heapAfterGc } from '../support/heap.js';
 
 // State that grew by a couple of kilobytes per run: AI SDK tool parts never released, paused
 // runs kept forever by the agno decoder, the AI SDK bridge and the converter.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 const fixtures = ['v2.9.0-agent-tools.jsonl', 'v2.9.0-hitl-confirmation.jsonl', 'v2.9.0-team-one-member.jsonl'].map((name) =>
   readJsonl(new URL(`../agno/fixtures/${name}`, import.meta.url).pathname),
@@ -18,12 +15,6 @@ function copyOf(copy: number, recordings: readonly number[] = [0, 1, 2]): unknow
   return fixtures.flatMap((records, recording) =>
     (recordings.includes(recording) ? records : []).map((record) => JSON.parse(JSON.stringify(record).replace(/:"(run|sess|call)([-_][\w-]*)"/g, `:"$1$2~${copy}.${recording}"`)) as unknown),
   );
-}
-
-function heapAfterGc(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
 }
 
 describe('a long log', () => {

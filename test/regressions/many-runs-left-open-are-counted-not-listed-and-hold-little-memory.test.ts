@@ -1,24 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createConverter, createDecoder, createVerifier } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+import { heapAfterGc } from '../support/heap.js';
 
 /** An agno run that starts and is never heard of again. */
 function started(index: number): Record<string, unknown> {
   return { created_at: 1700000000, event: 'RunStarted', agent_id: 'a', agent_name: 'A', run_id: `run-${index}`, session_id: `session-${index}`, model: 'm', model_provider: 'p' };
-}
-
-function heapAfterGc(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
 }
 
 const unended = (message: string | undefined): boolean => message !== undefined && /has no end|have no end/.test(message);

@@ -1,20 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { type CanonicalEvent, ConversionError, createConverter, createDecoder, createEncoder, createVerifier, type FormatName } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function heapAfterGc(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
+import { heapAfterGc } from '../support/heap.js';
 
 /** An agno run that starts, says half an answer and is never heard of again. */
 function openRun(index: number): Record<string, unknown>[] {
