@@ -9,6 +9,7 @@ import { isFinalResponse, truthy } from './is-final-response.js';
 import { type UnifiedView, isLegacyType, unifiedView } from './legacy.js';
 import { fitsPart, fitsRunnerEnvelope, partSchemas, runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
 import { append } from '../../src/model/append.js';
+import { type OldestFirst, createOldestFirst } from '../../src/model/oldest-first.js';
 
 /** Options of the Runner decoder. */
 export interface RunnerDecodeOptions {}
@@ -61,6 +62,14 @@ interface Session {
   /** The session id the records give (`''` when they give none). */
   key: string;
   turn?: Turn;
+  /** When the session last took the newest place in {@link DecoderState.sessions}' order. */
+  placed: number;
+}
+
+/** A place in the order of the sessions, valid while its session has not moved since. */
+interface SessionPlace {
+  session: Session;
+  placed: number;
 }
 
 /**
@@ -82,7 +91,15 @@ const noRunIds: readonly string[] = Object.freeze([]);
 /** What a Runner decoder keeps between records; every handler takes it as its first argument. */
 interface DecoderState {
   context: AdapterContext;
+  /** In the order each session was added or last opened a turn: the least recently opened first. */
   sessions: Map<string, Session>;
+  /**
+   * The same order, to find the oldest session: the Map's own iterator would pass every session
+   * deleted or moved before the first one left (a new turn of a new session each time).
+   */
+  sessionOrder: OldestFirst<SessionPlace>;
+  /** Places given so far in {@link DecoderState.sessionOrder}. */
+  places: number;
   usedRunIds: Set<string>;
   /** A user_message held until the next record, which names the agent that answers it. */
   pendingUser: { session: Session; record: Record<string, unknown> } | undefined;
@@ -100,10 +117,18 @@ interface DecoderState {
 function sessionOf(state: DecoderState, key: string): Session {
   let session = state.sessions.get(key);
   if (session === undefined) {
-    session = { key };
+    session = { key, placed: 0 };
     state.sessions.set(key, session);
+    place(state, session);
   }
   return session;
+}
+
+/** Gives a session the newest place in the order of the sessions. */
+function place(state: DecoderState, session: Session): void {
+  state.places += 1;
+  session.placed = state.places;
+  state.sessionOrder.add({ session, placed: state.places });
 }
 
 /** The envelope fields a turn closed without a record of its own gets: its session's id. */
@@ -116,10 +141,14 @@ function closingRecord(session: Session): Record<string, unknown> {
  * ends the turns of the oldest sessions past {@link openSessionLimit}.
  */
 function keepSessionsBounded(state: DecoderState, session: Session, events: CanonicalEvent[]): void {
-  state.sessions.delete(session.key);
-  state.sessions.set(session.key, session);
+  // A session made by this record already has the newest place.
+  if (session.placed !== state.places) {
+    state.sessions.delete(session.key);
+    state.sessions.set(session.key, session);
+    place(state, session);
+  }
   while (state.sessions.size > openSessionLimit) {
-    const oldest = state.sessions.values().next().value as Session;
+    const oldest = (state.sessionOrder.oldest() as SessionPlace).session;
     state.sessions.delete(oldest.key);
     if (oldest.turn === undefined) continue;
     if (!state.evicted) {
@@ -739,9 +768,15 @@ function rejected(state: DecoderState, record: unknown, runId: string, code: 'un
  * `branch` such as `root.child`) and 0.3.3 agent_start wrappers are member runs.
  */
 export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDecodeOptions): Decoder {
+  const sessions = new Map<string, Session>();
   const state: DecoderState = {
     context,
-    sessions: new Map(),
+    sessions,
+    sessionOrder: createOldestFirst<SessionPlace>(
+      ({ session, placed }) => session.placed === placed && sessions.get(session.key) === session,
+      () => sessions.size,
+    ),
+    places: 0,
     usedRunIds: new Set(),
     pendingUser: undefined,
     evicted: false,
