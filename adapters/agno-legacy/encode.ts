@@ -6,7 +6,8 @@ import type { Run } from '../../src/model/snapshot.js';
 import { reportWrappedToolInput, toolArgsOf } from '../agno/tool-execution.js';
 import { createRunTrees, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, watchEndsBeforeCancel, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
-import { trackIntermediate } from '../agno/intermediate.js';
+import { createIntermediateTexts } from '../agno/intermediate.js';
+import { createToolInputs } from '../agno/tool-inputs.js';
 import { writeAggregate } from './aggregate.js';
 import type { LegacyEra } from './schema.js';
 import { type WriteContext, recordWriters } from './write-record.js';
@@ -40,12 +41,13 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
   const shapes = new Map<string, 'events' | 'aggregate'>();
   const teamSessions = new Map<string, string | undefined>();
   const reported = new Map<string, Set<string>>();
-  const inputs = new Map<string, unknown>();
+  /** Tool call inputs until their result, which 1.x writes them on again. */
+  const inputs = createToolInputs<unknown>();
   const runContext = new Map<string, { time?: number; actor?: CanonicalEvent['actor'] }>();
   /** The tool calls in flight, by run: 1.x nests a run under the team whose tool call is in flight. */
   const callsInFlight = new Map<string, Set<string>>();
-  /** Open texts that agno streamed as intermediate content, by id. */
-  const intermediate = new Set<string>();
+  /** Open texts that agno streamed as intermediate content. */
+  const intermediate = createIntermediateTexts();
   const endsBeforeCancel = watchEndsBeforeCancel(context, legacyBlockClosers, 'agno 1.x');
 
   function lost(what: string, event: CanonicalEvent, code: IssueCode = 'dropped'): void {
@@ -87,12 +89,14 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
     followCalls(event);
     if (event.type === 'tool-call') {
       reportWrappedToolInput(context, event, 'agno 1.x');
-      inputs.set(event.toolCallId, event.input);
+      inputs.set(event.runId, event.toolCallId, event.input);
     }
     // A tool call's input is needed until its result: 1.x repeats the arguments there.
     const input = event.type === 'tool-result' || event.type === 'tool-error' ? inputs.get(event.toolCallId) : undefined;
-    if (event.type === 'tool-result' || event.type === 'tool-error') inputs.delete(event.toolCallId);
-    trackIntermediate(intermediate, event);
+    if (event.type === 'tool-result' || event.type === 'tool-error') inputs.answered(event.toolCallId);
+    // The calls of a run that ended or paused stay a while, for a later stream's result.
+    if (endsRun(event) || event.type === 'run-pause') inputs.settle(event.runId);
+    intermediate.track(event);
     const writeContext: WriteContext = { era, lost, mint: (kind) => context.mint(kind), intermediate };
     const record = dispatch(recordWriters, event, writeContext);
     if (record === undefined) return [];
@@ -185,6 +189,8 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
       reported.delete(runId);
       callsInFlight.delete(runId);
       endsBeforeCancel.forget(runId);
+      inputs.forget(runId);
+      intermediate.forget(runId);
       return out;
     },
   };

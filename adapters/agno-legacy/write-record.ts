@@ -1,6 +1,7 @@
 import type { CanonicalEvent, EventHandlers, EventOfType } from '../../src/model/event.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import { mediaFromFile, mediaKindOf, writeReasoningStep } from '../agno/index.js';
+import type { IntermediateTexts } from '../agno/intermediate.js';
 import { legacyMetricsFromUsage } from './metrics.js';
 import { pythonJson } from './python-json.js';
 import { type LegacyEra, type LegacyKind, eraAEvents, eraBAgentEvents, eraBTeamEvents } from './schema.js';
@@ -13,8 +14,8 @@ export interface WriteContext {
   mint(kind: string): string;
   /** Receives what the record cannot carry. */
   lost(what: string, event: CanonicalEvent, code?: IssueCode): void;
-  /** Open texts that agno streamed as intermediate content, by id. */
-  intermediate?: ReadonlySet<string>;
+  /** Open texts that agno streamed as intermediate content. */
+  intermediate?: Pick<IntermediateTexts, 'has'>;
 }
 
 /** A 1.x record, as a plain object. */
@@ -171,7 +172,7 @@ export const recordWriters: EventHandlers<LegacyRecord | undefined, WriteContext
   'text-start': structural,
   'text-delta'(event, context) {
     // 1.x IntermediateRunResponseContentEvent has content and content_type only.
-    if (context.intermediate?.has(event.id) === true) return withBody(envelope(event, 'intermediate-content', context), { content: event.delta, content_type: 'str' });
+    if (context.intermediate?.has(event) === true) return withBody(envelope(event, 'intermediate-content', context), { content: event.delta, content_type: 'str' });
     return contentRecord(event, { content: event.delta }, context);
   },
   'text-end'(event, context) {

@@ -6,10 +6,11 @@ import { createShapedEncoder, createSnapshotEncoder, endsRun, isRecord, lossRepo
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { writeRunOutput } from './aggregate.js';
 import { type WriteContext, eventName, hasActivityEvents, structuredContentName, writeRecord } from './write-record.js';
-import { trackIntermediate } from './intermediate.js';
+import { type IntermediateTexts, createIntermediateTexts } from './intermediate.js';
 import { mediaKindOf } from './media.js';
 import { type AgnoTarget, migrateRecord } from './target.js';
 import { reportWrappedToolInput, toolArgsOf } from './tool-execution.js';
+import { type ToolInputs, createToolInputs } from './tool-inputs.js';
 
 /** Options of the agno encoder. */
 export interface AgnoEncodeOptions {
@@ -30,24 +31,19 @@ export interface AgnoEncodeOptions {
 interface EncoderState {
   actors: Map<string, Actor>;
   times: Map<string, number>;
-  toolInputs: Map<string, { toolName: string; input: unknown }>;
-  /** The calls of each run in `toolInputs`, so that forgetting a run releases those left without an outcome. */
-  toolCallsByRun: Map<string, string[]>;
+  toolInputs: ToolInputs<{ toolName: string; input: unknown }>;
   reported: Set<string>;
   messages: number;
-  /** Open texts that agno streamed as intermediate content, by id. */
-  intermediate: Set<string>;
+  /** Open texts that agno streamed as intermediate content. */
+  intermediate: IntermediateTexts;
 }
 
-/**
- * Releases what the event encoder keeps for a run that will get no more events. A run's end keeps
- * its tool calls: a later stream may continue them (a result for a call made in an earlier response).
- */
+/** Releases what the event encoder keeps for a run that will get no more events. */
 function forgetRun(state: EncoderState, runId: string): void {
   state.actors.delete(runId);
   state.times.delete(runId);
-  for (const toolCallId of state.toolCallsByRun.get(runId) ?? []) state.toolInputs.delete(toolCallId);
-  state.toolCallsByRun.delete(runId);
+  state.toolInputs.forget(runId);
+  state.intermediate.forget(runId);
 }
 
 /** Events whose agno records end an open text or reasoning when read back (the decoder's closeAll). */
@@ -55,7 +51,7 @@ const agnoBlockClosers: ReadonlySet<string> = new Set(['text-start', 'text-delta
 
 function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encoder {
   const report = lossReporter(context);
-  const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: new Map(), toolCallsByRun: new Map(), reported: new Set(), messages: 0, intermediate: new Set() };
+  const state: EncoderState = { actors: new Map(), times: new Map(), toolInputs: createToolInputs(), reported: new Set(), messages: 0, intermediate: createIntermediateTexts() };
   const endsBeforeCancel = watchEndsBeforeCancel(context, agnoBlockClosers, 'agno');
 
   function once(key: string, report: () => void): void {
@@ -79,7 +75,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
   }
 
   function record(event: CanonicalEvent): Record<string, unknown>[] {
-    writeContext.intermediate = event.type === 'text-delta' && state.intermediate.has(event.id);
+    writeContext.intermediate = event.type === 'text-delta' && state.intermediate.has(event);
     const written = writeRecord(event, writeContext);
     if (written === undefined) return [];
     return [migrateRecord(written, target, report) as Record<string, unknown>];
@@ -112,13 +108,9 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
       return record(event);
     },
     // agno streams have no text or reasoning brackets: content events open and close them implicitly.
-    'text-start': (event) => {
-      trackIntermediate(state.intermediate, event);
-      return [];
-    },
+    'text-start': () => [],
     'text-delta': record,
     'text-end': (event) => {
-      trackIntermediate(state.intermediate, event);
       if (event.citations?.some((citation) => citation.id !== undefined || citation.text !== undefined)) dropped(event, 'the id and text of a citation');
       return record(event);
     },
@@ -134,10 +126,7 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
     'tool-input-delta': () => [],
     'tool-call': (event) => {
       reportWrappedToolInput(context, event, 'agno');
-      state.toolInputs.set(event.toolCallId, { toolName: event.toolName, input: event.input });
-      const calls = state.toolCallsByRun.get(event.runId);
-      if (calls === undefined) state.toolCallsByRun.set(event.runId, [event.toolCallId]);
-      else calls.push(event.toolCallId);
+      state.toolInputs.set(event.runId, event.toolCallId, { toolName: event.toolName, input: event.input });
       return record(event);
     },
     'tool-result': (event) => withToolCall(event, record(withToolName(event))),
@@ -247,13 +236,15 @@ function createEventEncoder(context: AdapterContext, target: AgnoTarget): Encode
       if (time !== undefined) effective.time = time;
     }
     const records = dispatch(writers, effective, effective);
-    // What the encoder remembers per run and per tool call ends with them: memory stays bounded by open runs.
+    state.intermediate.track(event);
+    // What the encoder remembers per run and per tool call ends with them: memory stays bounded by
+    // open runs. The calls of a run that ended or paused stay a while, for a later stream's result.
     if (endsRun(event)) {
       state.actors.delete(event.runId);
       state.times.delete(event.runId);
-      state.toolCallsByRun.delete(event.runId);
     }
-    if (event.type === 'tool-result' || event.type === 'tool-error') state.toolInputs.delete(event.toolCallId);
+    if (endsRun(event) || event.type === 'run-pause') state.toolInputs.settle(event.runId);
+    if (event.type === 'tool-result' || event.type === 'tool-error') state.toolInputs.answered(event.toolCallId);
     return records;
   }
 

@@ -1,6 +1,6 @@
 import type { CanonicalEvent } from '../../src/model/event.js';
 import type { Ext } from '../../src/model/snapshot.js';
-import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { endsRun, isRecord } from '../../src/pipeline/adapter-kit.js';
 
 /**
  * The `ext` of the `text-start` of a text that agno streamed as intermediate content (the main
@@ -18,11 +18,40 @@ export function isIntermediateStart(event: CanonicalEvent): boolean {
   return event.type === 'text-start' && isRecord(agno) && agno.intermediate === true;
 }
 
-/**
- * Tracks the open intermediate texts of an encoder by text id: a `text-start` with the flag opens
- * one, its `text-end` closes it.
- */
-export function trackIntermediate(open: Set<string>, event: CanonicalEvent): void {
-  if (isIntermediateStart(event)) open.add((event as CanonicalEvent & { id: string }).id);
-  else if (event.type === 'text-end') open.delete(event.id);
+/** The open intermediate texts of an encoder, by run and text id. */
+export interface IntermediateTexts {
+  /** Whether a text event belongs to an open intermediate text. */
+  has(event: { runId: string; id: string }): boolean;
+  /**
+   * Follows one event: a `text-start` with the flag opens an intermediate text, its `text-end`
+   * closes it, and a run's end, error, cancel or pause cuts those the run left open.
+   */
+  track(event: CanonicalEvent): void;
+  /** Lets go of a run's open intermediate texts (a run that gets no more events). */
+  forget(runId: string): void;
+}
+
+/** Creates {@link IntermediateTexts}: kept by run, so a run that stops lets go of the texts it left open. */
+export function createIntermediateTexts(): IntermediateTexts {
+  const byRun = new Map<string, Set<string>>();
+  return {
+    has: (event) => byRun.get(event.runId)?.has(event.id) === true,
+    track(event) {
+      if (isIntermediateStart(event)) {
+        const { runId, id } = event as CanonicalEvent & { id: string };
+        let open = byRun.get(runId);
+        if (open === undefined) byRun.set(runId, (open = new Set()));
+        open.add(id);
+      } else if (event.type === 'text-end') {
+        const open = byRun.get(event.runId);
+        open?.delete(event.id);
+        if (open?.size === 0) byRun.delete(event.runId);
+      } else if (endsRun(event) || event.type === 'run-pause') {
+        byRun.delete(event.runId);
+      }
+    },
+    forget(runId) {
+      byRun.delete(runId);
+    },
+  };
 }

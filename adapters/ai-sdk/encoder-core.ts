@@ -2,7 +2,7 @@ import type { CanonicalEvent, EventOfType } from '../../src/model/event.js';
 import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Requirement } from '../../src/model/snapshot.js';
-import { isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { endsRun, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
 import { envelopeOf, extFields, forgetRun, mintedRunIdKey, noStartKey } from './state.js';
@@ -79,6 +79,11 @@ export interface EncoderCore {
   closeOpenBlocks(reason: CanonicalEvent): void;
   /** Ends the open blocks an error cut without writing their ends. */
   cutOpenBlocks(): void;
+  /**
+   * Lets go of a run's blocks, open or closed early, without writing anything: the run ended (no
+   * end will come for a block it left) or gets no more events.
+   */
+  forgetBlocks(runId: string): void;
   /** Tool calls whose part exists at the consumer. */
   readonly toolParts: Set<string>;
   /** Writes a tool call first when a result comes for a call never seen. */
@@ -112,6 +117,8 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   const openRecordIds = new Set<string>();
   /** Blocks closed early (at a step end): their later end is already written. */
   const closedEarly = new Set<string>();
+  /** The keys in `blocks` and `closedEarly` by run, so that a run lets go of its own without a scan. */
+  const blockKeysByRun = new Map<string, Set<string>>();
   const toolParts = new Set<string>();
   const approvalsWritten = new Set<string>();
   const droppedTypes = new Set<string>();
@@ -179,6 +186,9 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   function openBlock(kind: BlockKind, event: EventOfType<'text-start' | 'reasoning-start'>): void {
     const key = blockKey(kind, event);
     closedEarly.delete(key);
+    let keys = blockKeysByRun.get(event.runId);
+    if (keys === undefined) blockKeysByRun.set(event.runId, (keys = new Set()));
+    keys.add(key);
     // Blocks of different runs may share an id; the consumer keys open parts by id alone.
     const recordId = freeRecordId(event.id, event.runId);
     openRecordIds.add(recordId);
@@ -191,16 +201,40 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     const key = blockKey(kind, event);
     const open = blocks.get(key);
     if (open === undefined) {
-      if (closedEarly.delete(key)) return;
+      if (closedEarly.delete(key)) {
+        dropBlockKey(event.runId, key);
+        return;
+      }
       repaired(event, `${kind} block "${event.id}" ended without a start; an empty block was opened first`);
       openBlock(kind, { type: `${kind}-start`, ...envelopeOf(event), id: event.id } as EventOfType<'text-start' | 'reasoning-start'>);
       closeBlock(kind, event, own);
       return;
     }
     blocks.delete(key);
+    dropBlockKey(event.runId, key);
     lastDelta = undefined;
     openRecordIds.delete(open.recordId);
     emit(spec.block(kind, 'end', open.recordId, own), event, open.recordId);
+  }
+
+  function dropBlockKey(runId: string, key: string): void {
+    const keys = blockKeysByRun.get(runId);
+    keys?.delete(key);
+    if (keys?.size === 0) blockKeysByRun.delete(runId);
+  }
+
+  function forgetBlocks(runId: string): void {
+    for (const key of blockKeysByRun.get(runId) ?? []) {
+      const open = blocks.get(key);
+      if (open !== undefined) {
+        blocks.delete(key);
+        openRecordIds.delete(open.recordId);
+        state.blocks.delete(open.recordId);
+      }
+      closedEarly.delete(key);
+    }
+    blockKeysByRun.delete(runId);
+    lastDelta = undefined;
   }
 
   function closeOpenBlocks(reason: CanonicalEvent): void {
@@ -319,6 +353,8 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       approvalsWritten.clear();
       toolParts.clear();
       closedEarly.clear();
+      // Every block of the message before was closed above: none is open or closed early now.
+      blockKeysByRun.clear();
       return true;
     },
     adopt(event) {
@@ -351,6 +387,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     closeBlock,
     closeOpenBlocks,
     cutOpenBlocks,
+    forgetBlocks,
     toolParts,
     ensureToolPart(event) {
       // An outcome for a call this stream never started continues an earlier response (an
@@ -518,11 +555,24 @@ export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void
   dispatch(handlers, event, undefined);
 }
 
-/** The encoder over an encode function: each push returns what it wrote. */
-export function recordEncoder(writer: ChunkWriter, encode: (event: CanonicalEvent) => void): Encoder {
+/**
+ * The encoder over an encode function: each push returns what it wrote.
+ * @param forgetCalls lets go of what the encoder keeps of a run's tool calls when the run ends or is forgotten.
+ */
+export function recordEncoder(core: EncoderCore, encode: (event: CanonicalEvent) => void, forgetCalls?: (toolCallIds: readonly string[]) => void): Encoder {
+  const { writer } = core;
   return {
     push(event) {
+      // The stream state lets go of an ended run's calls as it writes the end: they are read first.
+      const calls = endsRun(event) ? writer.state.toolsByRun.get(event.runId) : undefined;
       encode(event);
+      if (endsRun(event)) {
+        // No end comes for a block or a tool input of a run that ended: the consumer's part stays as it was left.
+        core.forgetBlocks(event.runId);
+        if (calls !== undefined) forgetCalls?.(calls);
+        // A run that failed or was cancelled gets no outcome for its calls (a completed one may, in a continuation).
+        if (event.type !== 'run-end') for (const toolCallId of calls ?? []) core.toolParts.delete(toolCallId);
+      }
       return writer.take();
     },
     flush() {
@@ -530,6 +580,10 @@ export function recordEncoder(writer: ChunkWriter, encode: (event: CanonicalEven
     },
     forget(runId) {
       // A message stream has nothing to close for one run: what it keeps of the run goes.
+      core.forgetBlocks(runId);
+      const calls = writer.state.toolsByRun.get(runId) ?? [];
+      for (const toolCallId of calls) core.toolParts.delete(toolCallId);
+      forgetCalls?.(calls);
       forgetRun(writer.state, runId);
       return writer.take();
     },

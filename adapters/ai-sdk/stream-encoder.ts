@@ -244,5 +244,7 @@ export function createStreamEncoder(context: AdapterContext, _options: StreamEnc
     encodeWith(core, handlers, event);
   }
 
-  return recordEncoder(writer, encode);
+  return recordEncoder(core, encode, (toolCallIds) => {
+    for (const toolCallId of toolCallIds) inputOpen.delete(toolCallId);
+  });
 }

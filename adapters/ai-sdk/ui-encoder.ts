@@ -381,7 +381,7 @@ export function createUiEncoder(context: AdapterContext, options: UiEncodeOption
     encodeWith(core, handlers, event);
   }
 
-  return recordEncoder(writer, encode);
+  return recordEncoder(core, encode);
 }
 
 function steeringChunkParts(event: EventOfType<'message'>): Chunk[] {

@@ -101,8 +101,8 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   const revive = options.revive ?? ((record: unknown) => record);
   /** Runs read from LangChain messages without lineage. */
   const withoutLineage = new Set<string>();
-  /** Text and reasoning blocks not ended yet, by `${runId} ${id}`. */
-  const openBlocks = new Set<string>();
+  /** Text and reasoning blocks not ended yet: their ids by run. */
+  const openBlocks = new Map<string, Set<string>>();
   /** The answers each run was resumed with, until the run is written: the run snapshot keeps none. */
   const resolutions = new Map<string, Resolution[]>();
 
@@ -246,19 +246,27 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
 
   /** A message is whole: text an error or a cancel cut reads back from LangChain as finished, so it is reported. */
   function followBlocks(event: CanonicalEvent): void {
-    if (event.type === 'text-start' || event.type === 'reasoning-start') openBlocks.add(`${event.runId} ${event.id}`);
-    else if (event.type === 'text-end' || event.type === 'reasoning-end') openBlocks.delete(`${event.runId} ${event.id}`);
-    else if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
-      const prefix = `${event.runId} `;
-      const cut = [...openBlocks].filter((key) => key.startsWith(prefix));
-      for (const key of cut) openBlocks.delete(key);
-      if (event.type === 'run-end' || cut.length === 0) return;
+    if (event.type === 'text-start' || event.type === 'reasoning-start') {
+      let open = openBlocks.get(event.runId);
+      if (open === undefined) openBlocks.set(event.runId, (open = new Set()));
+      open.add(event.id);
+    } else if (event.type === 'text-end' || event.type === 'reasoning-end') {
+      const open = openBlocks.get(event.runId);
+      open?.delete(event.id);
+      if (open?.size === 0) openBlocks.delete(event.runId);
+    } else if (event.type === 'run-pause') {
+      // The run is written as it stands: what it resumes with is a text of its own.
+      openBlocks.delete(event.runId);
+    } else if (event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel') {
+      const cut = openBlocks.get(event.runId)?.size ?? 0;
+      openBlocks.delete(event.runId);
+      if (event.type === 'run-end' || cut === 0) return;
       context.report({
         code: 'approximated',
         level: 'warning',
         eventType: event.type,
         runId: event.runId,
-        message: `${cut.length} text or reasoning block(s) cut by the run's ${event.type === 'run-error' ? 'error' : 'cancel'} were written as whole message content: LangChain messages cannot say a text was cut, and read back as finished`,
+        message: `${cut} text or reasoning block(s) cut by the run's ${event.type === 'run-error' ? 'error' : 'cancel'} were written as whole message content: LangChain messages cannot say a text was cut, and read back as finished`,
       });
     }
   }
@@ -283,8 +291,12 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
       return out;
     },
     forget(runId) {
+      // The run is written first, from what is kept of it (lineage or not, its answers); then that goes.
+      const out = snapshot.forget(runId);
       withoutLineage.delete(runId);
-      return snapshot.forget(runId);
+      openBlocks.delete(runId);
+      resolutions.delete(runId);
+      return out;
     },
   };
 }

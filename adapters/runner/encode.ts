@@ -57,7 +57,8 @@ export function createRunnerEncoder(context: AdapterContext, _options?: RunnerEn
 
 function createEventEncoder(context: AdapterContext): Encoder {
   const runs = new Map<string, RunTrack>();
-  const blocks = new Map<string, Block>();
+  /** Open text and reasoning blocks, by run and block id: block ids are a run's own. */
+  const blocks = new Map<string, Map<string, Block>>();
   let lastTimestamp: number | undefined;
   /**
    * A final answer of another format, held until the next event: when the model goes on to call
@@ -69,14 +70,16 @@ function createEventEncoder(context: AdapterContext): Encoder {
   let reportedMissingTime = false;
   let reportedDeepBranch = false;
 
-  /** Forgets a run's track (and a top-level run's members' tracks), with their said-before-calls texts. */
+  /** Forgets a run's track (and a top-level run's members' tracks), with their said-before-calls texts and open blocks. */
   function letGo(runId: string, run: RunTrack | undefined): void {
     for (const member of run?.members ?? []) {
       runs.delete(member);
       saidBeforeCalls.delete(member);
+      blocks.delete(member);
     }
     runs.delete(runId);
     saidBeforeCalls.delete(runId);
+    blocks.delete(runId);
   }
 
   function track(event: CanonicalEvent): RunTrack {
@@ -258,12 +261,26 @@ function createEventEncoder(context: AdapterContext): Encoder {
     }
   }
 
-  function blockOf(id: string, cumulative: boolean): Block {
-    let block = blocks.get(id);
-    if (block === undefined) {
-      block = { text: '', cumulative };
-      blocks.set(id, block);
-    }
+  function blockOf(event: { runId: string; id: string }, cumulative: boolean): Block {
+    const block = blocks.get(event.runId)?.get(event.id);
+    if (block !== undefined) return block;
+    openBlock(event, cumulative);
+    return blocks.get(event.runId)?.get(event.id) as Block;
+  }
+
+  /** Opens a block afresh: a start with the id of an open block begins it again. */
+  function openBlock(event: { runId: string; id: string }, cumulative: boolean): void {
+    let open = blocks.get(event.runId);
+    if (open === undefined) blocks.set(event.runId, (open = new Map()));
+    open.set(event.id, { text: '', cumulative });
+  }
+
+  /** The block an end closes, let go of. */
+  function endBlock(event: { runId: string; id: string }, cumulative: boolean): Block {
+    const block = blockOf(event, cumulative);
+    const open = blocks.get(event.runId) as Map<string, Block>;
+    open.delete(event.id);
+    if (open.size === 0) blocks.delete(event.runId);
     return block;
   }
 
@@ -341,13 +358,12 @@ function createEventEncoder(context: AdapterContext): Encoder {
       return [];
     },
     'text-delta'(event) {
-      const block = blockOf(event.id, false);
+      const block = blockOf(event, false);
       const text = block.cumulative ? block.text : event.delta;
       return [build(event, { type: 'agent_message', parts: [textPart(text)], partial: true })];
     },
     'text-end'(event) {
-      const block = blockOf(event.id, false);
-      blocks.delete(event.id);
+      const block = endBlock(event, false);
       if (event.citations !== undefined) dropped(event, 'citations');
       const record = build(event, { type: 'agent_message', parts: [textPart(block.text)], partial: false });
       // Held until the next event: a tool call of the run makes it text said before the call.
@@ -358,13 +374,12 @@ function createEventEncoder(context: AdapterContext): Encoder {
       return [];
     },
     'reasoning-delta'(event) {
-      const block = blockOf(event.id, true);
+      const block = blockOf(event, true);
       const text = block.cumulative ? block.text : event.delta;
       return [build(event, { type: 'agent_message', parts: [textPart(text)], partial: true, metadata: { react_step: 'thought' } })];
     },
     'reasoning-end'(event) {
-      const block = blockOf(event.id, true);
-      blocks.delete(event.id);
+      const block = endBlock(event, true);
       return [build(event, { type: 'agent_message', parts: [textPart(block.text)], partial: false, metadata: { react_step: 'thought' } })];
     },
     'reasoning-step'(event) {
@@ -468,11 +483,11 @@ function createEventEncoder(context: AdapterContext): Encoder {
     switch (event.type) {
       case 'text-start':
       case 'reasoning-start':
-        blocks.set(event.id, { text: '', cumulative: event.type === 'reasoning-start' });
+        openBlock(event, event.type === 'reasoning-start');
         return;
       case 'text-delta':
       case 'reasoning-delta':
-        blockOf(event.id, event.type === 'reasoning-delta').text += event.delta;
+        blockOf(event, event.type === 'reasoning-delta').text += event.delta;
         return;
       default:
         return;
@@ -488,6 +503,8 @@ function createEventEncoder(context: AdapterContext): Encoder {
       // A top-level run that ended takes its members' tracks with it: a log of a million turns
       // keeps only the open ones.
       if (run.rootRunId === event.runId && endsRun(event)) letGo(event.runId, run);
+      // A pause or an error cuts the run's open blocks: no end will come for them.
+      else if (endsRun(event) || event.type === 'run-pause') blocks.delete(event.runId);
       return out;
     },
     flush() {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CanonicalEvent, ConversionError, createConverter, createDecoder, createEncoder, createVerifier, type FormatName } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
-import { heapAfterGc } from '../support/heap.js';
+import { heapAfterGc, heapPerRun } from '../support/heap.js';
 
 /** An agno run that starts, says half an answer and is never heard of again. */
 function openRun(index: number): Record<string, unknown>[] {
@@ -63,14 +63,9 @@ describe('more runs open than the bound are ended oldest first and memory stays 
 
   it.each(targets)('agno → %s holds the memory of the bound, not of every run left open', (to) => {
     const converter = createConverter({ from: 'agno', to, collectIssues: false, maxOpenRuns: 2000 });
-    let next = 0;
-    const feed = (runs: number): void => {
-      for (const end = next + runs; next < end; next += 1) for (const record of openRun(next)) converter.push(record);
-    };
-    feed(10_000);
-    const before = heapAfterGc();
-    feed(20_000);
-    const perRun = (heapAfterGc() - before) / 20_000;
+    const perRun = heapPerRun((index) => {
+      for (const record of openRun(index)) converter.push(record);
+    }, 10_000, 20_000);
     // Before the bound: about 900 bytes per open run (agno), over 2 000 (snapshot targets).
     expect(perRun).toBeLessThan(40);
   });
