@@ -1,4 +1,5 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { maxNestingDepth } from '../../src/pipeline/nesting.js';
 import { type MessageRecord, holdsEscapeKeys, holdsObject } from './schema.js';
 
 /** What the decoder reads of a `@langchain/core` message instance (a `Serializable`). */
@@ -152,15 +153,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (prototype === Object.prototype || prototype === null) && typeof value.toJSON !== 'function';
 }
 
-function withMessageRecords(value: unknown): unknown {
+function withMessageRecords(value: unknown, limit = maxNestingDepth): unknown {
   if (isMessageInstance(value)) return constructorRecordOf(value, isPlainMessageClass) ?? value;
+  // Deeper down (or round a cycle) JSON.stringify writes the instances through their toJSON.
+  if (limit === 0) return value;
   if (Array.isArray(value)) {
     if (!holdsObject(value, isMessageInstance)) return value;
-    return value.map(withMessageRecords);
+    return value.map((item: unknown) => withMessageRecords(item, limit - 1));
   }
   if (!isPlainObject(value) || !holdsObject(value, isMessageInstance)) return value;
   const copy: Record<string, unknown> = { ...value };
-  for (const key in copy) copy[key] = withMessageRecords(copy[key]);
+  for (const key in copy) copy[key] = withMessageRecords(copy[key], limit - 1);
   return copy;
 }
 

@@ -1,4 +1,5 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { maxNestingDepth } from '../../src/pipeline/nesting.js';
 
 /** The registered name of the format, and the key of its `ext`. */
 export const formatName = 'langchain';
@@ -117,15 +118,21 @@ export const escapeFields = (fields: MessageFields): MessageFields =>
 /** Undoes {@link escapeFields}: escaped values come back as they were. */
 export const unescapeFields = (fields: MessageFields): MessageFields => replaceObjects(fields, (value) => (isEscaped(value) ? value[escapedKey] : undefined));
 
-/** Whether a value holds, at any depth (itself included), an object that `test` accepts. */
-export function holdsObject(value: unknown, test: (value: Record<string, unknown>) => boolean): boolean {
+/**
+ * Whether a value holds, at any depth (itself included), an object that `test` accepts. Past
+ * `limit` levels (a reference cycle nests without end) it cannot tell and says it does, so that
+ * callers take their careful route: `toJSON` and `JSON.stringify`, which bound their own walks.
+ */
+export function holdsObject(value: unknown, test: (value: Record<string, unknown>) => boolean, limit = maxNestingDepth): boolean {
   if (Array.isArray(value)) {
-    for (const item of value) if (holdsObject(item, test)) return true;
+    if (limit === 0) return true;
+    for (const item of value) if (holdsObject(item, test, limit - 1)) return true;
     return false;
   }
   if (!isRecord(value)) return false;
   if (test(value)) return true;
-  for (const key in value) if (holdsObject(value[key], test)) return true;
+  if (limit === 0) return true;
+  for (const key in value) if (holdsObject(value[key], test, limit - 1)) return true;
   return false;
 }
 

@@ -1,0 +1,3 @@
+import { maxNestingDepth } from '../framing/read-item.js';
+
+export { maxNestingDepth };
