@@ -3,6 +3,7 @@ import { ConversionError, type Issue, type IssueCode, type IssueInput } from '..
 import type { DecodeOptionsOf, EncodeOptionsOf, FormatName } from '../registry.js';
 import { type AdapterContext, type AnyFormat, type AnyReader, type AnyWriter, type Decoder, type Encoder, type FormatReader, type FormatWriter, type RelayCarrier, type RelayedGroup, autoReadingOf } from './format.js';
 import type { AutoReading } from './auto.js';
+import { nestingFaultOf } from './nesting.js';
 import { checkOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
@@ -90,7 +91,8 @@ export interface DecoderOptions<From extends ReaderReference | 'auto' = ReaderRe
   decode?: DecodeOptionsFor<From>;
   /**
    * Receives records that no format claims (with `auto`); without it they become `raw`
-   * events of format `unknown`.
+   * events of format `unknown`. Receives too, in every format, a record given as an object that
+   * refers to itself or nests deeper than 1000 levels (without it, only its issue says so).
    */
   onReject?: (record: unknown, issue: Issue, position: RecordPosition) => void;
   /**
@@ -585,9 +587,29 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
     return undefined;
   }
 
+  /**
+   * Rejects a record given as an object that stands for no JSON a reader can take, before any
+   * decoder walks it: to `onReject` when given, else in the issue alone (a `raw` event would
+   * carry it to writers that cannot write it either).
+   */
+  function reject(record: unknown, fault: string, position: RecordPosition): CanonicalEvent[] {
+    sink.position.index = counter;
+    sink.position.line = position.line;
+    const issue = sink.raise({
+      code: 'invalid-input',
+      level: 'error',
+      ...(fixed === undefined ? {} : { format: fixed.name }),
+      message: `${fault}; ${options.onReject === undefined ? 'it was not read' : 'it went to onReject'}`,
+    });
+    options.onReject?.(record, issue, position);
+    return [];
+  }
+
   /** Decodes one record, or queues it until its format is settled. */
   function read(record: unknown, position: RecordPosition): CanonicalEvent[] {
     counter += 1;
+    const fault = nestingFaultOf(record);
+    if (fault !== undefined) return reject(record, fault, position);
     const relay = carrierOf(record);
     if (relay !== undefined) {
       if (!decoders.has(relay.format.name)) coveredOnly.add(relay.format.name);
