@@ -21,27 +21,12 @@ export function nestsDeeper(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Whether `value` refers to an object it is inside of, within `limit` levels. */
-function holdsCycle(value: unknown, limit: number, inside: Set<object>): boolean {
-  if (typeof value !== 'object' || value === null || limit === 0) return false;
-  if (inside.has(value)) return true;
-  if (!Array.isArray(value) && typeof (value as Record<string, unknown>).toJSON === 'function') return false;
-  inside.add(value);
-  const values: unknown[] = Array.isArray(value) ? value : Object.values(value);
-  for (const item of values) if (holdsCycle(item, limit - 1, inside)) return true;
-  inside.delete(value);
-  return false;
-}
-
 /**
  * Why an object given as a record stands for no JSON a reader can take: it refers to itself
  * (`JSON.stringify` throws) or nests deeper than {@link maxNestingDepth} levels (a text record
- * that deep is rejected before parsing, and recursive readers overflow the stack). Undefined
- * for every other record.
+ * that deep is rejected before parsing, and recursive readers overflow the stack). One bounded
+ * walk finds both, so one text names both. Undefined for every other record.
  */
 export function nestingFaultOf(record: unknown): string | undefined {
-  if (!nestsDeeper(record, maxNestingDepth)) return undefined;
-  return holdsCycle(record, maxNestingDepth + 1, new Set())
-    ? 'the record refers to itself (a reference cycle): it stands for no JSON'
-    : `the record nests deeper than ${maxNestingDepth} levels`;
+  return nestsDeeper(record, maxNestingDepth) ? `the record refers to itself (a reference cycle) or nests deeper than ${maxNestingDepth} levels` : undefined;
 }
