@@ -608,7 +608,9 @@ function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind
   /** Decodes one record, or queues it until its format is settled. */
   function read(record: unknown, position: RecordPosition): CanonicalEvent[] {
     counter += 1;
-    const fault = nestingFaultOf(record);
+    // A record read from text (it has a line) came from JSON.parse under the text bound on
+    // nesting: it holds no cycle and no depth to fear, and is not walked again.
+    const fault = position.line === undefined ? nestingFaultOf(record) : undefined;
     if (fault !== undefined) return reject(record, fault, position);
     const relay = carrierOf(record);
     if (relay !== undefined) {
