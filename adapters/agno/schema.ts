@@ -95,17 +95,20 @@ export const teamOnlyEvents: Readonly<Record<string, AgnoEventInfo>> = {
 /** Team twins that appeared later than their agent event (reference §1.2). */
 const teamSince: Readonly<Record<string, string>> = { TeamRunPaused: '2.5.0', TeamRunContinued: '2.5.0' };
 
-/** Workflow event strings (`run/workflow.py`), which can appear in an agent or team stream. */
-export const workflowEvents: ReadonlySet<string> = new Set(
-  (
-    'WorkflowStarted WorkflowCompleted WorkflowPaused WorkflowCancelled WorkflowError WorkflowAgentStarted ' +
-    'WorkflowAgentCompleted StepStarted StepCompleted StepPaused StepContinued StepExecutorPaused ' +
-    'StepExecutorContinued StepOutputReview StepError LoopExecutionStarted LoopIterationStarted ' +
-    'LoopIterationCompleted LoopExecutionCompleted ParallelExecutionStarted ParallelExecutionCompleted ' +
-    'ConditionExecutionStarted ConditionExecutionCompleted ConditionPaused RouterExecutionStarted ' +
-    'RouterExecutionCompleted RouterPaused StepsExecutionStarted StepsExecutionCompleted StepOutput StepProgress'
-  ).split(' '),
-);
+/**
+ * The bracket events of a workflow's parts, `<name>Started` and `<name>Completed`, with the
+ * activity each pair opens and closes.
+ */
+const workflowBrackets: ReadonlyArray<readonly [name: string, activity: string]> = [
+  ['WorkflowAgent', 'workflow-agent'],
+  ['Step', 'workflow-step'],
+  ['LoopExecution', 'workflow-loop'],
+  ['LoopIteration', 'workflow-loop-iteration'],
+  ['ParallelExecution', 'workflow-parallel'],
+  ['ConditionExecution', 'workflow-condition'],
+  ['RouterExecution', 'workflow-router'],
+  ['StepsExecution', 'workflow-steps'],
+];
 
 /**
  * Workflow event strings with a canonical meaning: the workflow run's lifecycle and the
@@ -117,23 +120,19 @@ export const workflowMappedEvents: Readonly<Record<string, AgnoEventInfo>> = {
   WorkflowCompleted: info('run-end'),
   WorkflowError: info('run-error'),
   WorkflowCancelled: info('run-cancel'),
-  WorkflowAgentStarted: info('activity-start', '2.0.0', 'workflow-agent'),
-  WorkflowAgentCompleted: info('activity-end', '2.0.0', 'workflow-agent'),
-  StepStarted: info('activity-start', '2.0.0', 'workflow-step'),
-  StepCompleted: info('activity-end', '2.0.0', 'workflow-step'),
-  LoopExecutionStarted: info('activity-start', '2.0.0', 'workflow-loop'),
-  LoopExecutionCompleted: info('activity-end', '2.0.0', 'workflow-loop'),
-  LoopIterationStarted: info('activity-start', '2.0.0', 'workflow-loop-iteration'),
-  LoopIterationCompleted: info('activity-end', '2.0.0', 'workflow-loop-iteration'),
-  ParallelExecutionStarted: info('activity-start', '2.0.0', 'workflow-parallel'),
-  ParallelExecutionCompleted: info('activity-end', '2.0.0', 'workflow-parallel'),
-  ConditionExecutionStarted: info('activity-start', '2.0.0', 'workflow-condition'),
-  ConditionExecutionCompleted: info('activity-end', '2.0.0', 'workflow-condition'),
-  RouterExecutionStarted: info('activity-start', '2.0.0', 'workflow-router'),
-  RouterExecutionCompleted: info('activity-end', '2.0.0', 'workflow-router'),
-  StepsExecutionStarted: info('activity-start', '2.0.0', 'workflow-steps'),
-  StepsExecutionCompleted: info('activity-end', '2.0.0', 'workflow-steps'),
+  ...Object.fromEntries(
+    workflowBrackets.flatMap(([name, activity]) => [
+      [`${name}Started`, info('activity-start', '2.0.0', activity)],
+      [`${name}Completed`, info('activity-end', '2.0.0', activity)],
+    ]),
+  ),
 };
+
+/** Workflow event strings (`run/workflow.py`), which can appear in an agent or team stream. */
+export const workflowEvents: ReadonlySet<string> = new Set([
+  ...Object.keys(workflowMappedEvents),
+  ...'WorkflowPaused StepPaused StepContinued StepExecutorPaused StepExecutorContinued StepOutputReview StepError ConditionPaused RouterPaused StepOutput StepProgress'.split(' '),
+]);
 
 /** An agno 2.x event string resolved: its role, who emits it, and since when it exists. */
 export interface ResolvedEvent extends AgnoEventInfo {

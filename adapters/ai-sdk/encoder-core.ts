@@ -264,6 +264,14 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     lastDelta = undefined;
   }
 
+  /** Writes the tool call a requirement of a pause names, as the part its answer or approval goes to. */
+  function writeCall(event: EventOfType<'run-pause'>, requirement: Requirement, extra?: BridgeMetadata): void {
+    const toolCallId = requirement.toolCallId as string;
+    const call: EventOfType<'tool-call'> = { type: 'tool-call', ...envelopeOf(event), toolCallId, toolName: requirement.toolName ?? 'unknown', input: requirement.input ?? null };
+    emit(spec.toolCall(call), call, undefined, extra);
+    toolParts.add(toolCallId);
+  }
+
   /**
    * Writes a pause: one approval record per new requirement, then the source's `finish` when the
    * pause came from one; a pause approvals cannot say goes compactly into a carrier that persists.
@@ -275,17 +283,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     // (useChat's addToolOutput): their call is shown as a tool part waiting for it, the
     // requirement in its metadata.
     const answerable = fresh.filter((requirement) => requirement.kind !== 'confirmation' && requirement.toolCallId !== undefined);
-    for (const requirement of answerable) {
-      const call: EventOfType<'tool-call'> = {
-        type: 'tool-call',
-        ...envelopeOf(event),
-        toolCallId: requirement.toolCallId as string,
-        toolName: requirement.toolName ?? 'unknown',
-        input: requirement.input ?? null,
-      };
-      emit(spec.toolCall(call), call, undefined, { requirement: requirementMetadata(requirement) });
-      toolParts.add(call.toolCallId);
-    }
+    for (const requirement of answerable) writeCall(event, requirement, { requirement: requirementMetadata(requirement) });
     const rest = fresh.filter((requirement) => !answerable.includes(requirement));
     const approvable = rest.every((requirement) => spec.approvable(requirement));
     if (!approvable || (rest.length > 0 && !spec.supported('tool-approval-request', event)) || (rest.length === 0 && answerable.length > 0)) {
@@ -303,16 +301,8 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       const toolCallId = requirement.toolCallId as string;
       if (toolParts.has(toolCallId)) continue;
       // An approval needs its tool part (agno pauses before the call starts): the call is shown first.
-      const call: EventOfType<'tool-call'> = {
-        type: 'tool-call',
-        ...envelopeOf(event),
-        toolCallId,
-        toolName: requirement.toolName ?? 'unknown',
-        input: requirement.input ?? null,
-      };
       repaired(event, `the pause asks to approve tool call "${toolCallId}" that never started; the call was written first`);
-      emit(spec.toolCall(call), call);
-      toolParts.add(toolCallId);
+      writeCall(event, requirement);
     }
     // Each approval reads back as a pause with the requirements so far.
     for (const [index, requirement] of fresh.entries()) {
@@ -561,18 +551,24 @@ export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void
  */
 export function recordEncoder(core: EncoderCore, encode: (event: CanonicalEvent) => void, forgetCalls?: (toolCallIds: readonly string[]) => void): Encoder {
   const { writer } = core;
+  /**
+   * Lets go of a run's blocks and tool inputs: no end comes for them, and the consumer's parts
+   * stay as they were left. A run that completed keeps its tool parts (a continuation may give
+   * their outcome); one that failed, was cancelled or is forgotten gets none.
+   */
+  function letGo(runId: string, calls: readonly string[] | undefined, keepParts: boolean): void {
+    core.forgetBlocks(runId);
+    if (calls === undefined) return;
+    forgetCalls?.(calls);
+    if (!keepParts) for (const toolCallId of calls) core.toolParts.delete(toolCallId);
+  }
   return {
     push(event) {
       // The stream state lets go of an ended run's calls as it writes the end: they are read first.
-      const calls = endsRun(event) ? writer.state.toolsByRun.get(event.runId) : undefined;
+      const ends = endsRun(event);
+      const calls = ends ? writer.state.toolsByRun.get(event.runId) : undefined;
       encode(event);
-      if (endsRun(event)) {
-        // No end comes for a block or a tool input of a run that ended: the consumer's part stays as it was left.
-        core.forgetBlocks(event.runId);
-        if (calls !== undefined) forgetCalls?.(calls);
-        // A run that failed or was cancelled gets no outcome for its calls (a completed one may, in a continuation).
-        if (event.type !== 'run-end') for (const toolCallId of calls ?? []) core.toolParts.delete(toolCallId);
-      }
+      if (ends) letGo(event.runId, calls, event.type === 'run-end');
       return writer.take();
     },
     flush() {
@@ -580,10 +576,7 @@ export function recordEncoder(core: EncoderCore, encode: (event: CanonicalEvent)
     },
     forget(runId) {
       // A message stream has nothing to close for one run: what it keeps of the run goes.
-      core.forgetBlocks(runId);
-      const calls = writer.state.toolsByRun.get(runId) ?? [];
-      for (const toolCallId of calls) core.toolParts.delete(toolCallId);
-      forgetCalls?.(calls);
+      letGo(runId, writer.state.toolsByRun.get(runId), false);
       forgetRun(writer.state, runId);
       return writer.take();
     },
