@@ -35,8 +35,9 @@ export interface UpstreamCase {
   /** Per target, the `code path-or-event` of each warning its conversion reports (absent: none). */
   losses: Partial<Record<SweepTarget, string[]>>;
   /**
-   * Per target whose round trip comes back saying something else (its runs' status, error, texts,
-   * tool calls and results): the `code path-or-event` of the issue of that conversion that reports it.
+   * Per target whose round trip comes back saying something else (its runs' status, error, what a
+   * paused run waits for, and its parts: texts, reasoning, tool calls and results, files, sources,
+   * data): the `code path-or-event` of an issue of that conversion that reports it.
    */
   differs?: Partial<Record<SweepTarget, string>>;
   /**
@@ -195,6 +196,8 @@ export const upstreamCases: UpstreamCase[] = [
     // agno 1.x events have no custom event to hold the metadata; ai-sdk-stream and Runner report
     // theirs as info (the stream format has no data parts, a Runner data part no name).
     losses: { 'agno-legacy': ['dropped data'] },
+    // The metadata is data of the run, which those three leave out or write without its name.
+    differs: { 'agno-legacy': 'dropped data', runner: 'dropped data', 'ai-sdk-stream': 'dropped data' },
   },
   {
     name: 'ai-sdk-ui: a UI message stream whose message metadata comes after an error',
@@ -202,7 +205,7 @@ export const upstreamCases: UpstreamCase[] = [
     records: () => metadataAfterErrorChunks,
     // A LangChain message is whole: it cannot say its text was cut. agno 1.x has no custom event.
     losses: { langchain: ['approximated run-error'], 'agno-legacy': ['dropped data'] },
-    differs: { langchain: 'approximated run-error' },
+    differs: { langchain: 'approximated run-error', 'agno-legacy': 'dropped data', runner: 'dropped data', 'ai-sdk-stream': 'dropped data' },
   },
   {
     name: 'ai-sdk-ui: a UI message stream whose message metadata comes after a paused run’s finish',
@@ -210,6 +213,7 @@ export const upstreamCases: UpstreamCase[] = [
     records: () => metadataAfterPauseChunks,
     // agno 1.x has no custom event; Runner has no pause (its stand-in is reported at each pause).
     losses: { 'agno-legacy': ['dropped data'], runner: ['approximated run-pause', 'approximated run-pause'] },
+    differs: { 'agno-legacy': 'dropped data', runner: 'dropped data', 'ai-sdk-stream': 'dropped data' },
   },
   {
     name: 'ai-sdk-ui: a UI message stream whose message metadata comes after an abort',
@@ -218,7 +222,7 @@ export const upstreamCases: UpstreamCase[] = [
     // agno 1.x has no custom event; Runner has no cancel (an error event marked CancelledError).
     // agno streams have no text end: a text that ended right before the abort reads back as cut.
     losses: { agno: ['approximated run-cancel'], 'agno-legacy': ['dropped data', 'approximated run-cancel'], runner: ['approximated run-cancel'] },
-    differs: { agno: 'approximated run-cancel', 'agno-legacy': 'approximated run-cancel' },
+    differs: { agno: 'approximated run-cancel', 'agno-legacy': 'approximated run-cancel', runner: 'dropped data', 'ai-sdk-stream': 'dropped data' },
   },
   {
     name: 'ai-sdk-ui: the data parts of the streaming custom data guide, one reconciled by its id',
@@ -228,6 +232,8 @@ export const upstreamCases: UpstreamCase[] = [
     // every other target or are reported there (info): agno's CustomEvent has neither, Runner writes
     // the transient part as a partial event, snapshots (LangChain) leave it out.
     losses: { 'agno-legacy': ['dropped data', 'dropped data'] },
+    // agno writes each update as an event of its own and the transient part as data of the run.
+    differs: { agno: 'dropped data', 'agno-legacy': 'dropped data', runner: 'dropped data', 'ai-sdk-stream': 'dropped data' },
   },
   ...Object.entries(invalidArguments).flatMap(([what, input]): UpstreamCase[] => {
     // Arguments that are no JSON stay text: agno's tool_args and a Runner call's args are objects.

@@ -14,8 +14,8 @@ function warnings(issues: readonly Issue[]): string[] {
 }
 
 /**
- * What a run says, format aside: status, error, and per message its texts and tool calls with
- * inputs and outputs.
+ * What a run says, format aside: status, error, what a paused run waits for, and per message
+ * its parts: texts, reasoning, tool calls with inputs and outputs, files, sources and data.
  * @param errorText false for targets whose format losses table lists the error text as dropped
  *   without a report (LangChain's lineage says the status only).
  */
@@ -23,12 +23,16 @@ function projection(runs: readonly Run[], errorText = true): unknown[] {
   return runs.map((run) => ({
     status: run.status,
     error: errorText ? run.error?.message : undefined,
+    waitsFor: run.requirements?.map((requirement) => ({ kind: requirement.kind, toolCallId: requirement.toolCallId })),
     parts: run.messages.flatMap((message) =>
       message.parts.flatMap((part): unknown[] => {
         if (part.type === 'text') return [{ text: part.text }];
         if (part.type === 'tool-call') return [{ call: part.toolName, input: part.input }];
         if (part.type === 'tool-result') return [{ result: part.toolCallId, output: part.output }];
-        return [];
+        if (part.type === 'reasoning') return [{ reasoning: part.text }];
+        if (part.type === 'file') return [{ file: part.mediaType, url: part.url, data: part.data }];
+        if (part.type === 'source') return [{ source: part.url ?? part.title }];
+        return [{ data: part.name, value: part.data }];
       }),
     ),
     members: projection(run.members, errorText),
