@@ -4,7 +4,7 @@ import { explodeMessage } from '../../src/model/explode.js';
 import type { IssueCode } from '../../src/model/issue.js';
 import type { Run } from '../../src/model/snapshot.js';
 import { reportWrappedToolInput, toolArgsOf } from '../agno/tool-execution.js';
-import { createRunTrees, createSnapshotEncoder, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, watchEndsBeforeCancel, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
+import { addIdOfRun, createRunTrees, createSnapshotEncoder, deleteIdOfRun, endsRun, isRecord, reportForeignRaw, reportingInterleavedBlocks, shapeOfRun, watchEndsBeforeCancel, withNestableMembers } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { createIntermediateTexts } from '../agno/intermediate.js';
 import { createToolInputs } from '../agno/tool-inputs.js';
@@ -115,11 +115,9 @@ function createRecordEncoder(context: AdapterContext, options: LegacyEncodeOptio
    */
   function followCalls(event: CanonicalEvent): void {
     if (event.type === 'tool-input-start' || event.type === 'tool-call') {
-      let calls = callsInFlight.get(event.runId);
-      if (calls === undefined) callsInFlight.set(event.runId, (calls = new Set()));
-      calls.add(event.toolCallId);
+      addIdOfRun(callsInFlight, event.runId, event.toolCallId);
     } else if (event.type === 'tool-result' || event.type === 'tool-error') {
-      callsInFlight.get(event.runId)?.delete(event.toolCallId);
+      deleteIdOfRun(callsInFlight, event.runId, event.toolCallId);
     } else if (event.type === 'run-start' && event.parentRunId !== undefined && !(teamSessions.has(event.parentRunId) && (callsInFlight.get(event.parentRunId)?.size ?? 0) > 0)) {
       context.report({
         code: 'dropped',

@@ -1,6 +1,6 @@
 import type { CanonicalEvent } from '../../src/model/event.js';
 import type { Ext } from '../../src/model/snapshot.js';
-import { endsRun, isRecord } from '../../src/pipeline/adapter-kit.js';
+import { addIdOfRun, deleteIdOfRun, endsRun, isRecord } from '../../src/pipeline/adapter-kit.js';
 
 /**
  * The `ext` of the `text-start` of a text that agno streamed as intermediate content (the main
@@ -39,13 +39,9 @@ export function createIntermediateTexts(): IntermediateTexts {
     track(event) {
       if (isIntermediateStart(event)) {
         const { runId, id } = event as CanonicalEvent & { id: string };
-        let open = byRun.get(runId);
-        if (open === undefined) byRun.set(runId, (open = new Set()));
-        open.add(id);
+        addIdOfRun(byRun, runId, id);
       } else if (event.type === 'text-end') {
-        const open = byRun.get(event.runId);
-        open?.delete(event.id);
-        if (open?.size === 0) byRun.delete(event.runId);
+        deleteIdOfRun(byRun, event.runId, event.id);
       } else if (endsRun(event) || event.type === 'run-pause') {
         byRun.delete(event.runId);
       }

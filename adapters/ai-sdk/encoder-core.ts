@@ -2,7 +2,7 @@ import type { CanonicalEvent, EventOfType } from '../../src/model/event.js';
 import { type EventHandlers, dispatch } from '../../src/model/dispatch.js';
 import { explodeMessage } from '../../src/model/explode.js';
 import type { Requirement } from '../../src/model/snapshot.js';
-import { endsRun, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { addIdOfRun, deleteIdOfRun, endsRun, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
 import { envelopeOf, extFields, forgetRun, mintedRunIdKey, noStartKey } from './state.js';
@@ -186,9 +186,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   function openBlock(kind: BlockKind, event: EventOfType<'text-start' | 'reasoning-start'>): void {
     const key = blockKey(kind, event);
     closedEarly.delete(key);
-    let keys = blockKeysByRun.get(event.runId);
-    if (keys === undefined) blockKeysByRun.set(event.runId, (keys = new Set()));
-    keys.add(key);
+    addIdOfRun(blockKeysByRun, event.runId, key);
     // Blocks of different runs may share an id; the consumer keys open parts by id alone.
     const recordId = freeRecordId(event.id, event.runId);
     openRecordIds.add(recordId);
@@ -202,7 +200,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     const open = blocks.get(key);
     if (open === undefined) {
       if (closedEarly.delete(key)) {
-        dropBlockKey(event.runId, key);
+        deleteIdOfRun(blockKeysByRun, event.runId, key);
         return;
       }
       repaired(event, `${kind} block "${event.id}" ended without a start; an empty block was opened first`);
@@ -211,16 +209,10 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       return;
     }
     blocks.delete(key);
-    dropBlockKey(event.runId, key);
+    deleteIdOfRun(blockKeysByRun, event.runId, key);
     lastDelta = undefined;
     openRecordIds.delete(open.recordId);
     emit(spec.block(kind, 'end', open.recordId, own), event, open.recordId);
-  }
-
-  function dropBlockKey(runId: string, key: string): void {
-    const keys = blockKeysByRun.get(runId);
-    keys?.delete(key);
-    if (keys?.size === 0) blockKeysByRun.delete(runId);
   }
 
   function forgetBlocks(runId: string): void {

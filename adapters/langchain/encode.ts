@@ -1,6 +1,6 @@
 import type { CanonicalEvent } from '../../src/model/event.js';
 import type { Message, Part, Resolution, Run } from '../../src/model/snapshot.js';
-import { createSnapshotEncoder, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
+import { addIdOfRun, createSnapshotEncoder, deleteIdOfRun, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import { type Lineage, runInfoOfRun, runLineage } from './lineage.js';
 import { isChunkPiece, recordFields } from './message-fields.js';
@@ -247,13 +247,9 @@ export function createLangChainEncoder(context: AdapterContext, options: LangCha
   /** A message is whole: text an error or a cancel cut reads back from LangChain as finished, so it is reported. */
   function followBlocks(event: CanonicalEvent): void {
     if (event.type === 'text-start' || event.type === 'reasoning-start') {
-      let open = openBlocks.get(event.runId);
-      if (open === undefined) openBlocks.set(event.runId, (open = new Set()));
-      open.add(event.id);
+      addIdOfRun(openBlocks, event.runId, event.id);
     } else if (event.type === 'text-end' || event.type === 'reasoning-end') {
-      const open = openBlocks.get(event.runId);
-      open?.delete(event.id);
-      if (open?.size === 0) openBlocks.delete(event.runId);
+      deleteIdOfRun(openBlocks, event.runId, event.id);
     } else if (event.type === 'run-pause') {
       // The run is written as it stands: what it resumes with is a text of its own.
       openBlocks.delete(event.runId);

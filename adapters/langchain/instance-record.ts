@@ -1,6 +1,6 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import { maxNestingDepth } from '../../src/pipeline/nesting.js';
-import { type MessageRecord, holdsEscapeKeys, holdsObject } from './schema.js';
+import { type MessageRecord, escapesObject, holdsEscapeKeys, holdsObject } from './schema.js';
 
 /** What the decoder reads of a `@langchain/core` message instance (a `Serializable`). */
 interface MessageInstance {
@@ -24,6 +24,9 @@ const renamedInKey = /[^a-z0-9_]|__/;
  * tell apart.
  */
 const hasOwnToJson = (object: Record<string, unknown>): boolean => typeof object.toJSON === 'function';
+
+/** Whether `toJSON` writes an object other than as it stands: it escapes it, or the object has a `toJSON` of its own. */
+const readsOtherwise = (object: Record<string, unknown>): boolean => escapesObject(object) || hasOwnToJson(object);
 
 /** The fields of a message instance, and of its `lc_kwargs`, by name. */
 type Fields = Record<string, unknown>;
@@ -85,7 +88,7 @@ function kwargsOf(instance: MessageInstance): Fields | undefined {
         if (field !== undefined) kwargs[key] = field;
         unusual = true;
     }
-    if (typeof field === 'object' && field !== null && (holdsEscapeKeys(field) || holdsObject(field, hasOwnToJson))) return undefined;
+    if (typeof field === 'object' && field !== null && holdsObject(field, readsOtherwise)) return undefined;
   }
   // Another key could make the kwargs themselves look like what toJSON escapes.
   return unusual && holdsEscapeKeys(kwargs) ? undefined : kwargs;

@@ -113,7 +113,7 @@ function replaceObjects(fields: MessageFields, replace: (value: Record<string, u
  * does (@langchain/core 1.x), so `load` does not take user data for a serialized object.
  */
 export const escapeFields = (fields: MessageFields): MessageFields =>
-  replaceObjects(fields, (value) => ('lc' in value || isEscaped(value) ? { [escapedKey]: value } : undefined));
+  replaceObjects(fields, (value) => (escapesObject(value) ? { [escapedKey]: value } : undefined));
 
 /** Undoes {@link escapeFields}: escaped values come back as they were. */
 export const unescapeFields = (fields: MessageFields): MessageFields => replaceObjects(fields, (value) => (isEscaped(value) ? value[escapedKey] : undefined));
@@ -137,7 +137,7 @@ export function holdsObject(value: unknown, test: (value: Record<string, unknown
 }
 
 /** Whether `toJSON` escapes an object: it has an `lc` key, or it looks escaped already. */
-const escapesObject = (object: Record<string, unknown>): boolean => 'lc' in object || isEscaped(object);
+export const escapesObject = (object: Record<string, unknown>): boolean => 'lc' in object || isEscaped(object);
 
 /** Whether a value holds, at any depth, an object with an `lc` key or an escaped value (which `toJSON` escapes). */
 export const holdsEscapeKeys = (value: unknown): boolean => holdsObject(value, escapesObject);

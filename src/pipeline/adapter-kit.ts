@@ -372,6 +372,21 @@ export function createRunTrees(): RunTrees {
   };
 }
 
+/** Adds an id to its run's set: ids kept by run, so that a run lets go of its own without a scan of the others. */
+export function addIdOfRun(byRun: Map<string, Set<string>>, runId: string, id: string): void {
+  const ids = byRun.get(runId);
+  if (ids === undefined) byRun.set(runId, new Set([id]));
+  else ids.add(id);
+}
+
+/** Removes an id from its run's set, and the set once it is empty. */
+export function deleteIdOfRun(byRun: Map<string, Set<string>>, runId: string, id: string): void {
+  const ids = byRun.get(runId);
+  if (ids === undefined) return;
+  ids.delete(id);
+  if (ids.size === 0) byRun.delete(runId);
+}
+
 /** Whether an event ends its run: the moment its tree, when it is a top-level run, is written and forgotten. */
 export function endsRun(event: CanonicalEvent): boolean {
   return event.type === 'run-end' || event.type === 'run-error' || event.type === 'run-cancel';
