@@ -65,7 +65,7 @@ describe('more runs open than the bound are ended oldest first and memory stays 
     const converter = createConverter({ from: 'agno', to, collectIssues: false, maxOpenRuns: 2000 });
     const perRun = heapPerRun((index) => {
       for (const record of openRun(index)) converter.push(record);
-    }, 10_000, 20_000);
+    }, 10_000, 10_000);
     // Before the bound: about 900 bytes per open run (agno), over 2 000 (snapshot targets).
     expect(perRun).toBeLessThan(40);
   });
