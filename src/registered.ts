@@ -18,13 +18,15 @@ import type {
 } from './pipeline/converter.js';
 import { listFormats } from './registry.js';
 import { carryingAutoReading } from './pipeline/format.js';
+import { carryingUncarriedReport } from './pipeline/uncarried.js';
 
 /**
  * The options with `formats` defaulting to every registered format, carrying the `auto` reading
- * (formats written as plain objects carry none of their own).
+ * (formats written as plain objects carry none of their own) and the report of what `relay`
+ * leaves behind in a format that cannot carry it.
  */
 function registered<Options extends PipelineOptions>(options: Options): Options {
-  return carryingAutoReading(options.formats === undefined ? { ...options, formats: listFormats() } : { ...options });
+  return carryingUncarriedReport(carryingAutoReading(options.formats === undefined ? { ...options, formats: listFormats() } : { ...options }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isRecord, reportUnfitSource } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, reportUnfitSource, uncarriedRelayLoss } from '../../src/pipeline/adapter-kit.js';
 import { type Detection, composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { isLegacyAggregate } from './aggregate.js';
 import { createLegacyDecoder, eraOfRecord, type LegacyDecodeOptions, type LegacyDecoderState, type LegacyEventHandler, type LegacyEventHandlers, type LegacyRunState, type LegacyTranslation, legacyEventHandlers } from './decode.js';
@@ -105,6 +105,7 @@ export const agnoLegacyFormat = /* @__PURE__ */ composeFormat(agnoLegacyReader, 
     { what: 'whole user and system messages, state, handoffs, app data, activities other than memory-update / parser-model / output-model / workflow, files other than images and audio', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
     { what: 'agno 1.x records asked for in the other era or shape', direction: 'encode', code: 'dropped', level: 'info', note: 'written from their canonical fields (1.x-only and unknown fields left out), said once per conversion' },
+    uncarriedRelayLoss,
   ],
 });
 

@@ -1,4 +1,4 @@
-import { isRecord, lossReporter, reportUnfitSource } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, lossReporter, reportUnfitSource, uncarriedRelayLoss } from '../../src/pipeline/adapter-kit.js';
 import { composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { type AgnoDecodeOptions, type AgnoDecoded, type AgnoDecoderState, type AgnoEventHandler, type AgnoEventHandlers, type AgnoRunState, agnoEventHandlers, createAgnoDecoder } from './decode.js';
 import { detectAgno } from './detect.js';
@@ -145,6 +145,7 @@ export const agnoFormat = /* @__PURE__ */ composeFormat(agnoReader, agnoWriter, 
       level: 'info',
       note: 'a CustomEvent has neither: each update is its own event, transient data reads back as data of the run; a stored run leaves transient data out',
     },
+    uncarriedRelayLoss,
   ],
 });
 

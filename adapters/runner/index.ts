@@ -1,4 +1,4 @@
-import { isRecord } from '../../src/pipeline/adapter-kit.js';
+import { isRecord, uncarriedRelayLoss } from '../../src/pipeline/adapter-kit.js';
 import { type Detection, composeFormat, defineReader, defineWriter } from '../../src/pipeline/format.js';
 import { type RunnerDecodeOptions, createRunnerDecoder } from './decode.js';
 import { type RunnerEncodeOptions, createRunnerEncoder } from './encode.js';
@@ -77,6 +77,7 @@ export const runnerFormat = /* @__PURE__ */ composeFormat(runnerReader, runnerWr
     { what: 'input of member runs', direction: 'encode', code: 'dropped', level: 'info', note: 'only a turn starts with a user_message' },
     { what: 'events without time', direction: 'encode', code: 'approximated', level: 'info', note: 'timestamp is required: the last known time, or 0' },
     { what: 'raw records of other formats', direction: 'encode', code: 'dropped', level: 'warning' },
+    uncarriedRelayLoss,
   ],
 });
 

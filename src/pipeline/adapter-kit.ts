@@ -2,7 +2,7 @@ import { createAccumulator } from '../model/accumulate.js';
 import type { CanonicalEvent } from '../model/event.js';
 import type { IssueInput } from '../model/issue.js';
 import type { Run } from '../model/snapshot.js';
-import type { AdapterContext, Encoder } from './format.js';
+import type { AdapterContext, Encoder, LossDeclaration } from './format.js';
 import { append } from '../model/append.js';
 
 /** Reports a loss once per kind. */
@@ -614,3 +614,15 @@ export interface SchemaIssue {
   values?: unknown;
   keys?: unknown;
 }
+
+/**
+ * The loss a format with no relay carriage declares (agno, agno 1.x, the Runner): `relay` asked
+ * of it carries nothing, and the pipeline says so once per conversion.
+ */
+export const uncarriedRelayLoss: LossDeclaration = {
+  what: 'source records of other formats, with relay',
+  direction: 'encode',
+  code: 'dropped',
+  level: 'warning',
+  note: 'no place to carry them: one issue per conversion counts the records not relayed',
+};

@@ -4,6 +4,7 @@ import type { DecodeOptionsOf, EncodeOptionsOf, FormatName } from '../registry.j
 import { type AdapterContext, type AnyFormat, type AnyReader, type AnyWriter, type Decoder, type Encoder, type FormatReader, type FormatWriter, type RelayCarrier, type RelayedGroup, autoReadingOf } from './format.js';
 import type { AutoReading } from './auto.js';
 import { nestingFaultOf } from './nesting.js';
+import { uncarriedReportOf } from './uncarried.js';
 import { checkOptions } from './options.js';
 import { attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
@@ -26,7 +27,8 @@ export interface PipelineOptions {
   /**
    * Carry source records through the target (encoding) and read them back (decoding), so that
    * `F → X → F` is exact where X can hold them. Off by default: relayed records are the
-   * source format's own fields, server-side state included.
+   * source format's own fields, server-side state included. A target that cannot hold them
+   * (agno, agno 1.x, the Runner) says so in one `dropped` warning with their count.
    */
   relay?: boolean;
   /** Keep issues in `issues` (default true); turn off for unbounded inputs and use `onIssue`. */
@@ -698,6 +700,8 @@ export function createEncoder<To extends WriterReference>(options: EncoderOption
 function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind: string) => string): LinkingEncoder {
   const format = resolveFormat<AnyWriter>(options.to, 'to', options.formats ?? []);
   const relay = options.relay === true ? format.relay : undefined;
+  /** Where relay was asked of a format that cannot carry records: what was left behind, to say so once. */
+  const uncarried = uncarriedReportOf(options)?.(options, format, sink);
   const encodeOptions = checkOptions(format.options?.encode, options.encode, format.name, 'encode');
   const context = contextFor(sink, format.name, mint);
   const encoder: Encoder = format.createEncoder(context, encodeOptions);
@@ -794,6 +798,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
         release(out);
       }
       const source = sourceOf(event);
+      uncarried?.event(event);
       const next = source !== undefined && source.events[0] === event ? modeFor(source) : undefined;
       if (next !== undefined) {
         group = source;
@@ -817,6 +822,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
         for (const record of relay.wrap({ groups: relaying, covers: 0 }, [])) out.push(record);
         relaying = [];
       }
+      uncarried?.flush();
       return out;
     },
     forget(runId) {
@@ -829,6 +835,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
       for (const each of groups) {
         if (each.format === format.name) for (const record of each.records) out.push(writeBack(record));
         else if (relay !== undefined) relaying.push(each);
+        else uncarried?.group(each);
       }
       return out;
     },
@@ -849,8 +856,8 @@ export function createConverter<From extends ReaderReference | 'auto' = 'auto', 
   // only the groups it can write from their records need linking. The canonical encoder hands
   // out the event objects themselves, which may meet another encoder later: they keep theirs.
   // (Asked once decoding starts, when the encoder exists: the decoder's option errors come first.)
-  const links = (format: string): boolean =>
-    format === encoder.format.name || encoder.format.name === 'canonical' || (options.relay === true && encoder.format.relay !== undefined);
+  // With relay asked of a format that cannot carry records, the links count what was left behind.
+  const links = (format: string): boolean => format === encoder.format.name || encoder.format.name === 'canonical' || options.relay === true;
   // The halves take any format's options: the types above already tied them to `from` and `to`.
   const decoder = createDecoderWith(options as DecoderOptions, sink, mint, links, true);
   const encoder = createEncoderWith(options as EncoderOptions, sink, mint);
