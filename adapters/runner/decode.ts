@@ -5,7 +5,7 @@ import { type RepeatedIssue, type TextStream, createRepeatedIssue, createTextStr
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import { partType, partsOf, textOf } from './content.js';
 import { structuredOutputName } from './encode.js';
-import { isFinalResponse, truthy } from './is-final-response.js';
+import { truthy } from './is-final-response.js';
 import { type UnifiedView, isLegacyType, unifiedView } from './legacy.js';
 import { fitsPart, fitsRunnerEnvelope, partSchemas, runnerEnvelopeSchema, runnerEventTypes } from './schema.js';
 import { append } from '../../src/model/append.js';
@@ -101,6 +101,14 @@ interface DecoderState {
   /** Places given so far in {@link DecoderState.sessionOrder}. */
   places: number;
   usedRunIds: Set<string>;
+  /**
+   * The same ids in the order they were added, as a ring: the oldest is forgotten first. A
+   * `Set`'s own iterator passes every id deleted before the first one left, so taking the
+   * oldest from it cost more with each run once the set was full.
+   */
+  runIdOrder: string[];
+  /** Where the oldest id of {@link DecoderState.runIdOrder} is, once the ring is full. */
+  oldestRunId: number;
   /** A user_message held until the next record, which names the agent that answers it. */
   pendingUser: { session: Session; record: Record<string, unknown> } | undefined;
   /** Whether a turn was ended early to keep memory bounded (reported once). */
@@ -170,7 +178,13 @@ function allocateRunId(state: DecoderState, base: string): string {
   let runId = base;
   for (let n = 2; state.usedRunIds.has(runId); n += 1) runId = `${base}#${n}`;
   state.usedRunIds.add(runId);
-  if (state.usedRunIds.size > rememberedRunIds) state.usedRunIds.delete(state.usedRunIds.values().next().value as string);
+  if (state.runIdOrder.length < rememberedRunIds) {
+    state.runIdOrder.push(runId);
+  } else {
+    state.usedRunIds.delete(state.runIdOrder[state.oldestRunId] as string);
+    state.runIdOrder[state.oldestRunId] = runId;
+    state.oldestRunId = (state.oldestRunId + 1) % rememberedRunIds;
+  }
   return runId;
 }
 
@@ -268,12 +282,15 @@ function turnOf(state: DecoderState, session: Session, invocationId: string, rec
   return session.turn;
 }
 
-/** Ends the run's open block; `cut` (at an error) writes no end: the partials never became a final answer. */
-function closeBlock(run: RunState, kind: 'text' | 'reasoning', record: Record<string, unknown>, events: CanonicalEvent[], cut = false): void {
+/**
+ * Ends the run's open block; `cut` (at an error) writes no end: the partials never became a final answer.
+ * @param env the envelope of the run's events from `record`, when the caller has it already.
+ */
+function closeBlock(run: RunState, kind: 'text' | 'reasoning', record: Record<string, unknown>, events: CanonicalEvent[], cut = false, env?: Envelope): void {
   const block = run[kind];
   if (block === undefined) return;
   run[kind] = undefined;
-  if (!cut) events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...envelope(run, record), id: block.id });
+  if (!cut) events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...(env ?? envelope(run, record)), id: block.id });
 }
 
 /** Ends a run the source left open: a run-end only where it ended with an answer. */
@@ -346,12 +363,14 @@ function release(state: DecoderState, turn: Turn): void {
   }
 }
 
-/** Streams text or reasoning into the run's open block; `final` closes it with the whole text. */
-function stream(state: DecoderState, run: RunState, kind: 'text' | 'reasoning', content: string, cumulative: boolean, final: boolean, record: Record<string, unknown>, events: CanonicalEvent[], before: CanonicalEvent[] = []): void {
-  const env = envelope(run, record);
+/**
+ * Streams text or reasoning into the run's open block; `final` closes it with the whole text.
+ * @param env the envelope of the run's events from the record being decoded.
+ */
+function stream(state: DecoderState, run: RunState, kind: 'text' | 'reasoning', content: string, cumulative: boolean, final: boolean, env: Envelope, events: CanonicalEvent[], before: CanonicalEvent[] = []): void {
   let block = run[kind];
   const restarts = block !== undefined && (block.cumulative !== cumulative || (cumulative && !content.startsWith(block.stream.text)));
-  if (block !== undefined && restarts && !final) closeBlock(run, kind, record, events);
+  if (block !== undefined && restarts && !final) closeBlock(run, kind, {}, events, false, env);
   block = run[kind];
   if (block === undefined) {
     block = { id: state.context.mint(kind), stream: createTextStream(cumulative ? 'cumulative' : 'delta'), cumulative };
@@ -462,8 +481,8 @@ function toolCallId(state: DecoderState, run: RunState, part: Record<string, unk
   return id;
 }
 
-function sideParts(run: RunState, parts: readonly Record<string, unknown>[], record: Record<string, unknown>): CanonicalEvent[] {
-  const env = envelope(run, record);
+/** The data and file events of a record's parts; `env` is the envelope of the run's events from `record`. */
+function sideParts(parts: readonly Record<string, unknown>[], record: Record<string, unknown>, env: Envelope): CanonicalEvent[] {
   const events: CanonicalEvent[] = [];
   for (const part of parts) {
     const type = partType(part);
@@ -503,7 +522,7 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
   const newModelTurn = countUsage(run, view.llm_response);
 
   if (view.type === 'tool_response') {
-    closeBlock(run, 'text', record, events);
+    closeBlock(run, 'text', record, events, false, env);
     run.streamedText = false;
     for (const part of parts) {
       if (partType(part) !== 'tool_response') continue;
@@ -514,8 +533,8 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
     return;
   }
   if (truthy(metadata.error)) {
-    closeBlock(run, 'text', record, events, true);
-    closeBlock(run, 'reasoning', record, events, true);
+    closeBlock(run, 'text', record, events, true, env);
+    closeBlock(run, 'reasoning', record, events, true, env);
     // The agent's astream returns right after an error (0.3.x): a sub-agent's run is over.
     run.finished = run.synthesized && run.branch !== '';
     // asyncio.CancelledError is how a cancelled Python task ends; the encoder writes cancels so.
@@ -544,7 +563,7 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
   }
   switch (metadata.react_step) {
     case 'thought':
-      stream(state, run, 'reasoning', text, true, !view.partial, record, events);
+      stream(state, run, 'reasoning', text, true, !view.partial, env, events);
       return;
     case 'action':
       events.push({ type: 'reasoning-step', ...env, action: typeof metadata.action === 'string' ? metadata.action : '' });
@@ -554,16 +573,16 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
       return;
   }
   for (const part of parts) {
-    if (partType(part) === 'thinking' && typeof part.thinking === 'string') stream(state, run, 'reasoning', part.thinking, false, false, record, events);
+    if (partType(part) === 'thinking' && typeof part.thinking === 'string') stream(state, run, 'reasoning', part.thinking, false, false, env, events);
   }
   const calls = parts.filter((part) => partType(part) === 'tool_call');
-  const side = sideParts(run, parts, record);
+  const side = sideParts(parts, record, env);
   const hasText = parts.some((part) => partType(part) === 'text');
   if (calls.length > 0) {
-    closeBlock(run, 'text', record, events);
+    closeBlock(run, 'text', record, events, false, env);
     const said = isRecord(view.llm_response) && typeof view.llm_response.text === 'string' ? view.llm_response.text : '';
     // Text said before the tool calls lives only in llm_response when it was not streamed (0.3.4+).
-    if (newModelTurn && !run.streamedText && said !== '') stream(state, run, 'text', said, false, true, record, events);
+    if (newModelTurn && !run.streamedText && said !== '') stream(state, run, 'text', said, false, true, env, events);
     append(events, side);
     for (const part of calls) {
       const input = isRecord(part.args) ? part.args : {};
@@ -574,20 +593,32 @@ function decodeContent(state: DecoderState, run: RunState, view: UnifiedView, re
   if (hasText && view.partial) {
     append(events, side);
     // ReAct answers (scratchpad in metadata) and every legacy partial restate the text so far.
-    stream(state, run, 'text', text, view.cumulative ?? 'scratchpad' in metadata, false, record, events);
+    stream(state, run, 'text', text, view.cumulative ?? 'scratchpad' in metadata, false, env, events);
     return;
   }
-  if (isFinalResponse({ ...view, type: 'agent_message' })) {
+  if (isFinalView(view, text)) {
     run.sawFinal = true;
     run.finished = run.synthesized && run.branch !== '';
     run.output = side.find((event) => event.type === 'data')?.data ?? text;
   }
   if (hasText || (side.length === 0 && events.length === 0)) {
-    stream(state, run, 'text', text, view.cumulative === true && run.text?.cumulative === true, true, record, events, side);
+    stream(state, run, 'text', text, view.cumulative === true && run.text?.cumulative === true, true, env, events, side);
     run.streamedText = false;
     return;
   }
   append(events, side);
+}
+
+/**
+ * `isFinalResponse` of the agent_message a view stands for, read off the view: decoding gets
+ * here only for a record without tool calls, and with its text joined already.
+ */
+function isFinalView(view: UnifiedView, text: string): boolean {
+  if (view.partial || truthy(view.metadata.react_step) || truthy(view.metadata.error)) return false;
+  if (truthy(view.actions.skip_summarization)) return true;
+  if (text !== '') return true;
+  const data = view.content.parts.find((part) => partType(part) === 'data')?.data;
+  return isRecord(data) && Object.keys(data).length > 0;
 }
 
 /** Ends the sub-agent runs that gave their final answer, now that another record follows. */
@@ -674,9 +705,10 @@ function agentContent(state: DecoderState, at: RecordAt): void {
   const { record, events } = at;
   const { turn, branch } = agentTurn(state, at);
   const run = currentRun(state, turn, branch, record, events);
-  checkParts(state, record, run.runId);
+  const parts = partsOf(record);
+  checkParts(state, parts, run.runId);
   const before = events.length;
-  decodeContent(state, run, unifiedView(record), record, events);
+  decodeContent(state, run, unifiedView(record, parts), record, events);
   // A record that says nothing canonical (a tool_response without parts) still travels.
   if (events.length === before) events.push({ type: 'raw', runId: run.runId, format: 'runner', payload: record });
 }
@@ -706,8 +738,8 @@ function decodeUser(state: DecoderState, session: Session, record: Record<string
     events.push({ type: 'raw', runId: 'unknown', format: 'runner', payload: record });
     return;
   }
-  checkParts(state, record, turn.id);
   const parts = partsOf(record);
+  checkParts(state, parts, turn.id);
   let run = turn.stacks.get('')?.at(-1);
   if (run === undefined) {
     run = openRun(state, turn, '', undefined, turn.id, actor, true);
@@ -718,7 +750,7 @@ function decodeUser(state: DecoderState, session: Session, record: Record<string
   for (const part of parts) {
     if (partType(part) === 'text' && typeof part.text === 'string') messageParts.push({ type: 'text', text: part.text });
   }
-  for (const event of sideParts(run, parts, record)) {
+  for (const event of sideParts(parts, record, envelope(run, record))) {
     if (event.type === 'data') messageParts.push({ type: 'data', name: event.name, data: event.data });
     if (event.type === 'file') {
       const { type: _type, runId: _runId, parentRunId: _parent, sessionId: _session, actor: _actor, time: _time, ...file } = event;
@@ -728,24 +760,28 @@ function decodeUser(state: DecoderState, session: Session, record: Record<string
   events.push({ type: 'message', ...envelope(run, record, true), message: { role: 'user', parts: messageParts } });
 }
 
-/** Reports parts the decoder cannot read; they stay in ext, so runner → runner keeps them. */
-function checkParts(state: DecoderState, record: Record<string, unknown>, runId: string): void {
-  partsOf(record).forEach((part, index) => {
+/**
+ * Reports parts the decoder cannot read; they stay in ext, so runner → runner keeps them.
+ * @param parts the record's parts (`partsOf`).
+ */
+function checkParts(state: DecoderState, parts: readonly Record<string, unknown>[], runId: string): void {
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index] as Record<string, unknown>;
     const type = partType(part);
     // The common case, a part its schema takes, is checked by hand (see `fitsPart`).
-    if (type !== undefined && fitsPart(type, part)) return;
+    if (type !== undefined && fitsPart(type, part)) continue;
     const schema = type === undefined || !Object.hasOwn(partSchemas, type) ? undefined : partSchemas[type];
     const path = `content.parts.${index}`;
     if (schema === undefined) {
       state.context.report({ code: 'unknown-event', level: 'warning', runId, path, message: `unknown part type ${JSON.stringify(part.type)}; written back only with the record itself` });
-      return;
+      continue;
     }
     const parsed = schema.safeParse(part);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       state.context.report({ code: 'invalid-input', level: 'warning', runId, path: `${path}.${first?.path.join('.') ?? ''}`, message: `invalid ${type} part (${schemaIssueText(first)}); written back only with the record itself` });
     }
-  });
+  }
 }
 
 function resolvePendingUser(state: DecoderState, actor: Actor | undefined, out: CanonicalEvent[]): void {
@@ -778,6 +814,8 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
     ),
     places: 0,
     usedRunIds: new Set(),
+    runIdOrder: [],
+    oldestRunId: 0,
     pendingUser: undefined,
     evicted: false,
     synthesizedStarts: createRepeatedIssue(context, 'run'),
@@ -807,6 +845,12 @@ export function createRunnerDecoder(context: AdapterContext, _options?: RunnerDe
       resolvePendingUser(state, answers ? actorOf(record) : undefined, out);
       // Only known types get here (checked above), so no inherited key is looked up.
       const handler = recordHandlers[String(type)] ?? agentContent;
+      // The handlers count the events they add (to see a record that said nothing): they get a
+      // list of their own when the user message before them already said some.
+      if (out.length === 0) {
+        handler(state, { session, record, events: out });
+        return out;
+      }
       const events: CanonicalEvent[] = [];
       handler(state, { session, record, events });
       append(out, events);

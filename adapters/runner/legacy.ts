@@ -34,9 +34,9 @@ function stringOf(value: unknown): string {
  * Reads a record as the unified `Event` (0.3.3+) it corresponds to, following the mapping of
  * commit 0e945fe: typed classes of hierarchy A (0.1 – 0.2.4, loose string fields, content null)
  * and B (0.2.5 – 0.3.2, text in content parts) become agent_message / tool_response.
+ * @param parts the record's parts (`partsOf`), when the caller has them already.
  */
-export function unifiedView(record: Record<string, unknown>): UnifiedView {
-  const parts = partsOf(record);
+export function unifiedView(record: Record<string, unknown>, parts: Record<string, unknown>[] = partsOf(record)): UnifiedView {
   const metadata = isRecord(record.metadata) ? record.metadata : {};
   const view: UnifiedView = {
     type: String(record.type),
