@@ -94,88 +94,71 @@ function extendsText(content: string, text: string): boolean {
  * value decides; any value that does not extend the text decides for deltas.
  */
 export function createTextStream(mode: ContentMode = 'auto'): TextStream {
-  return new ContentStream(mode);
-}
+  let text = '';
+  let held: string | undefined;
+  let reading: ContentMode = mode;
+  let sawCumulative = false;
 
-/**
- * The state of a {@link TextStream}, its methods on the prototype: a decoder opens one per text
- * block, and a stream of closures cost seven objects per block.
- */
-class ContentStream implements TextStream {
-  /** The text said so far. */
-  said = '';
-  /** A value that extended the text, held until the next one decides (`auto` only). */
-  held: string | undefined = undefined;
-  reading: ContentMode;
-  restated = false;
-
-  constructor(readonly mode: ContentMode) {
-    this.reading = mode;
+  function restate(content: string): string {
+    sawCumulative = true;
+    const delta = content.slice(text.length);
+    text = content;
+    return delta;
   }
 
-  get text(): string {
-    return this.said;
-  }
-
-  get sawCumulative(): boolean {
-    return this.restated;
-  }
-
-  push(content: string): string {
-    return contentReaders[this.reading](this, content);
-  }
-
-  release(): string {
-    const rest = this.held ?? '';
-    this.held = undefined;
-    this.said += rest;
-    return rest;
-  }
-}
-
-/** Takes a value as the whole text so far: what it adds to the text is the delta. */
-function restate(stream: ContentStream, content: string): string {
-  stream.restated = true;
-  const delta = content.slice(stream.said.length);
-  stream.said = content;
-  return delta;
-}
-
-/** How a {@link ContentStream} reads a value, by how it reads them now. */
-const contentReaders: Record<ContentMode, (stream: ContentStream, content: string) => string> = {
-  delta(stream, content) {
-    stream.said += content;
-    return content;
-  },
-  cumulative(stream, content) {
-    if (stream.said !== '' && content.startsWith(stream.said)) return restate(stream, content);
-    // A value that does not extend the text: an explicitly cumulative source starts over (a new
-    // paragraph), a source found cumulative by `auto` sent a delta after all.
-    if (stream.mode === 'cumulative') stream.said = content;
-    else stream.said += content;
-    return content;
-  },
-  auto(stream, content) {
-    if (stream.held !== undefined) {
-      const candidate = stream.held;
-      stream.held = undefined;
-      if (extendsText(content, candidate)) {
-        stream.reading = 'cumulative';
-        return restate(stream, content);
+  const readers: Record<ContentMode, (content: string) => string> = {
+    delta(content) {
+      text += content;
+      return content;
+    },
+    cumulative(content) {
+      if (text !== '' && content.startsWith(text)) return restate(content);
+      // A value that does not extend the text: an explicitly cumulative source starts over (a new
+      // paragraph), a source found cumulative by `auto` sent a delta after all.
+      if (mode === 'cumulative') text = content;
+      else text += content;
+      return content;
+    },
+    auto(content) {
+      if (held !== undefined) {
+        const candidate = held;
+        held = undefined;
+        if (extendsText(content, candidate)) {
+          reading = 'cumulative';
+          return restate(content);
+        }
+        reading = 'delta';
+        text += candidate + content;
+        return candidate + content;
       }
-      stream.reading = 'delta';
-      stream.said += candidate + content;
-      return candidate + content;
-    }
-    if (stream.said !== '' && extendsText(content, stream.said)) {
-      stream.held = content;
-      return '';
-    }
-    if (stream.said !== '') stream.reading = 'delta';
-    stream.said += content;
-    return content;
-  },
-};
+      if (text !== '' && extendsText(content, text)) {
+        held = content;
+        return '';
+      }
+      if (text !== '') reading = 'delta';
+      text += content;
+      return content;
+    },
+  };
+
+  return {
+    push(content) {
+      return readers[reading](content);
+    },
+    release() {
+      const rest = held ?? '';
+      held = undefined;
+      text += rest;
+      return rest;
+    },
+    get text() {
+      return text;
+    },
+    get sawCumulative() {
+      return sawCumulative;
+    },
+  };
+}
 
 /**
  * Reports that the content of a run was read as cumulative (each value the whole text so far):
