@@ -146,7 +146,9 @@ const resolutions = new Map<string, Readonly<ResolvedEvent> | undefined>();
 
 /** Resolves an agent, team or mapped workflow event string of agno 2.x; undefined for anything else. */
 export function resolveEvent(name: string): Readonly<ResolvedEvent> | undefined {
-  if (resolutions.has(name)) return resolutions.get(name);
+  const known = resolutions.get(name);
+  // One lookup for a known name (every record of a log but its first few).
+  if (known !== undefined || resolutions.has(name)) return known;
   const resolved = resolveUncached(name);
   // Unknown names come from input: remember only a bounded number of them.
   if (resolved !== undefined || resolutions.size < 1024) resolutions.set(name, resolved === undefined ? undefined : Object.freeze(resolved));
