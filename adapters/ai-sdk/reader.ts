@@ -2,7 +2,7 @@ import { type CanonicalEvent, canonicalEventSchema } from '../../src/model/event
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Decoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
-import { type StreamState, afterFinishKey, createStreamState, envelopeOf, forgetRun, mintedRunIdKey, noStartKey, track } from './state.js';
+import { type StreamState, afterFinishKey, createStreamState, envelopeOf, forgetRun, mintedRunIdKey, noStartKey, sayPause, sayPauses, trackRead } from './state.js';
 import { append } from '../../src/model/append.js';
 import { envelopeOf as runEnvelopeOf } from '../../src/model/explode.js';
 
@@ -58,6 +58,12 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
   const runs = new Set<string>();
   /** The message's run-end, held while records that still belong to the message follow `finish`. */
   let heldEnd: CanonicalEvent[] = [];
+
+  /** Pauses said outside the record that asked for them, tracked as the events of a record are. */
+  function said(pauses: CanonicalEvent[]): CanonicalEvent[] {
+    for (const pause of pauses) trackRead(state, pause);
+    return pauses;
+  }
 
   /** The events, each member run named for the first time preceded by its run-start. */
   function introduce(events: CanonicalEvent[]): CanonicalEvent[] {
@@ -115,7 +121,7 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
       return [raw(record, state.root?.runId ?? 'unknown')];
     }
     const event = own.event as CanonicalEvent;
-    track(state, event);
+    trackRead(state, event);
     return introduce([event]);
   }
 
@@ -133,8 +139,9 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
   }
 
   function decode(record: Record<string, unknown>): CanonicalEvent[] {
-    const before: CanonicalEvent[] = [];
     const opens = reading.opensMessage(record);
+    // A message that ends without `finish` still paused where it asked for approvals.
+    const before = opens ? said(sayPauses(state)) : [];
     if (state.root === undefined && !opens && reading.standsAlone?.(record) !== true) append(before, openImplicitMessage(record));
 
     const events = reading.read(record, state);
@@ -171,7 +178,7 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
       runs.add(start.runId);
     }
     const recordId = typeof record.id === 'string' ? record.id : undefined;
-    for (const event of events) track(state, event, recordId);
+    for (const event of events) trackRead(state, event, recordId);
     return introduce(append(before, events));
   }
 
@@ -221,16 +228,18 @@ export function createChunkDecoder(context: AdapterContext, reading: ChunkReadin
     flush() {
       const held = heldEnd;
       heldEnd = [];
-      return held;
+      // A stream cut after its approval requests: the runs that asked wait for them.
+      return append(held, said(sayPauses(state)));
     },
     forget(runId) {
       runs.delete(runId);
+      const pause = sayPause(state, runId);
       forgetRun(state, runId);
       // The end of a finished message held for metadata that may follow is said now, as flush says it.
-      if (heldEnd[0]?.runId !== runId) return [];
+      if (heldEnd[0]?.runId !== runId) return pause;
       const held = heldEnd;
       heldEnd = [];
-      return held;
+      return append(held, pause);
     },
   };
 }

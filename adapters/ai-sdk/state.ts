@@ -1,6 +1,7 @@
 import type { CanonicalEvent, Envelope } from '../../src/model/event.js';
 import type { Requirement } from '../../src/model/snapshot.js';
 import { envelopeOf as runEnvelopeOf } from '../../src/model/explode.js';
+import { endsRun } from '../../src/pipeline/adapter-kit.js';
 
 /** The `ext` field that marks a run id the decoder minted (AI SDK streams may have none): encoders leave it out. */
 export const mintedRunIdKey = 'mintedRunId';
@@ -39,6 +40,11 @@ export interface StreamState {
   toolsByRun: Map<string, string[]>;
   /** Requirements of paused runs, by run id. */
   pending: Map<string, Requirement[]>;
+  /**
+   * Approvals asked that no pause has said yet, by run: streamText asks for each approval in a
+   * record of its own and stops at `finish`, so that one pause says them all (see {@link sayPauses}).
+   */
+  asked?: Map<string, { envelope: Envelope; requirements: Requirement[] }>;
   /** The run id of the current message when its last word was an error (a step end aside). */
   failed: string | undefined;
 }
@@ -107,6 +113,54 @@ function trackTool(state: StreamState, event: { toolCallId: string }, tool: Trac
     calls.push(event.toolCallId);
   }
   state.tools.set(event.toolCallId, tool);
+}
+
+/**
+ * Records an approval a run asks for, after those of a pause it has not resumed from: the pause is
+ * said once, when the message finishes or an answer comes ({@link sayPauses}, {@link sayPauseAsking}).
+ */
+export function ask(state: StreamState, envelope: Envelope, requirement: Requirement): void {
+  // Made by the first approval: an encoder's state never holds one.
+  const asking = (state.asked ??= new Map());
+  const asked = asking.get(envelope.runId);
+  if (asked === undefined) asking.set(envelope.runId, { envelope, requirements: [...(state.pending.get(envelope.runId) ?? []), requirement] });
+  else asked.requirements.push(requirement);
+}
+
+/**
+ * Tracks a decoded event ({@link track}), and lets go of the approvals its run asked for once a
+ * pause said them or the run ended (it waits for nothing then).
+ */
+export function trackRead(state: StreamState, event: CanonicalEvent, recordId?: string): void {
+  track(state, event, recordId);
+  if (event.type === 'run-pause' || endsRun(event)) state.asked?.delete(event.runId);
+}
+
+/** The pause of a run that asked for approvals, with the fields of the record that says it; none when it asked for none. */
+export function sayPause(state: StreamState, runId: string, fields?: Pick<CanonicalEvent, 'ext'>): CanonicalEvent[] {
+  const asked = state.asked?.get(runId);
+  if (asked === undefined) return [];
+  state.asked?.delete(runId);
+  return [{ type: 'run-pause', ...asked.envelope, requirements: asked.requirements, ...fields }];
+}
+
+/**
+ * The pauses of the runs that asked for approvals no pause said yet (the message ends: `finish`,
+ * the next `start`, the end of the input), the message's own run last, with the fields of the
+ * record that ends it.
+ */
+export function sayPauses(state: StreamState, fields?: Pick<CanonicalEvent, 'ext'>): CanonicalEvent[] {
+  const rootId = state.root?.runId;
+  const pauses: CanonicalEvent[] = [];
+  for (const runId of [...(state.asked?.keys() ?? [])]) if (runId !== rootId) pauses.push(...sayPause(state, runId));
+  if (rootId !== undefined) pauses.push(...sayPause(state, rootId, fields));
+  return pauses;
+}
+
+/** The pause of the run that asked for an approval, said before its answer; none when no unsaid pause asked for it. */
+export function sayPauseAsking(state: StreamState, approvalId: string): CanonicalEvent[] {
+  for (const [runId, asked] of state.asked ?? []) if (asked.requirements.some((requirement) => requirement.id === approvalId)) return sayPause(state, runId);
+  return [];
 }
 
 /** Releases what the stream state keeps for a run that gets no more events: its pause and its tool calls. */

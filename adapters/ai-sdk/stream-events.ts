@@ -7,7 +7,7 @@ import { splitCitations } from './citations.js';
 import { errorText, isErrorLike } from './finish.js';
 import { readUsage, writeUsage } from './language-model-usage.js';
 import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
-import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope, text } from './state.js';
+import { type StreamState, ask, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, sayPauseAsking, sayPauses, toolEnvelope, text } from './state.js';
 import { approvalResolution, deniedText } from './ui-events.js';
 
 /** The registered name of the full-stream format. */
@@ -323,18 +323,24 @@ const readToolOutputDenied: TextStreamPartHandler = (state, part) => {
   return [{ type: 'tool-error', ...toolEnvelope(state, toolCallId), toolCallId, toolName: text(part.toolName), error: deniedText, ...ext(part, ['toolCallId', 'toolName']) }];
 };
 
+// streamText asks for each approval as its call comes, then stops at `finish`: the run pauses once,
+// there, waiting for all of them (agno writes one RunPaused per pause).
 const readToolApprovalRequest: TextStreamPartHandler = (state, part) => {
   const requirement = toolCallRequirement(part);
-  const envelope = toolEnvelope(state, requirement.toolCallId ?? '');
-  return [{ type: 'run-pause', ...envelope, requirements: [...(state.pending.get(envelope.runId) ?? []), requirement] }];
+  ask(state, toolEnvelope(state, requirement.toolCallId ?? ''), requirement);
+  return [];
 };
 
 // The verdict becomes the run's resolution (the approval's id is the requirement's, as the request
 // read above made it), so other targets receive it; the part stays whole in ext for this format.
+// A verdict in the stream that asked for it answers a pause said first.
 const readToolApprovalResponse: TextStreamPartHandler = (state, part) => {
   const call = isRecord(part.toolCall) ? part.toolCall : {};
   const { resolution } = approvalResolution(part);
-  return [{ type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...(resolution === undefined ? {} : { resolutions: [resolution] }), ...ext(part, []) }];
+  return [
+    ...sayPauseAsking(state, text(part.approvalId)),
+    { type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...(resolution === undefined ? {} : { resolutions: [resolution] }), ...ext(part, []) },
+  ];
 };
 
 // ai 4 wrapped the source in `source`.
@@ -364,13 +370,15 @@ const readErrorPart: TextStreamPartHandler = (state, part) => {
 
 const readFinish: TextStreamPartHandler = (state, part) => {
   const root = rootEnvelope(state);
-  const pending = state.pending.get(root.runId);
-  if (pending !== undefined) return [{ type: 'run-pause', ...root, requirements: pending, ...ext(part, []) }];
+  const pauses = sayPauses(state, ext(part, []));
+  // The finish of a run that waits: its pause (said here, or earlier by our carrier) keeps it paused.
+  if (pauses.at(-1)?.runId === root.runId || state.pending.has(root.runId)) return pauses;
   const { usage, kept } = usageFields(part.totalUsage ?? part.usage, 'totalUsage' in part ? 'totalUsage' : 'usage');
   // A failed run has no run-end to hold the total: a total beside the steps' usage stays raw (reported by other formats).
-  if (finishesFailedRun(state, root.runId)) return usage === undefined ? [] : [{ type: 'raw', ...root, format: streamFormatName, payload: part }];
+  if (finishesFailedRun(state, root.runId)) return usage === undefined ? pauses : [...pauses, { type: 'raw', ...root, format: streamFormatName, payload: part }];
   const finishReason = typeof part.finishReason === 'string' ? { finishReason: part.finishReason } : {};
   return [
+    ...pauses,
     {
       type: 'run-end',
       ...root,

@@ -4,7 +4,8 @@ import { isRecord, ownEntry, residual } from '../../src/pipeline/adapter-kit.js'
 import type { AdapterContext } from '../../src/pipeline/format.js';
 import { splitCitations } from './citations.js';
 import { type BridgeMetadata, readMetadata, withoutOurKey } from './metadata.js';
-import { type StreamState, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, toolEnvelope, text } from './state.js';
+import { type StreamState, ask, blockEnvelope, extOf, finishesFailedRun, rootEnvelope, sayPauseAsking, sayPauses, toolEnvelope, text } from './state.js';
+import { envelopeOf } from '../../src/model/explode.js';
 
 /** The registered name of the UI message stream format. */
 export const uiFormatName = 'ai-sdk-ui';
@@ -218,10 +219,10 @@ const readToolOutputDenied: UIMessageChunkHandler = (state, chunk) => {
   return [{ type: 'tool-error', ...toolEnvelope(state, toolCallId), toolCallId, ...knownToolName(state, toolCallId), error: deniedText, ...ext(chunk, ['toolCallId']) }];
 };
 
+// As in the full stream, the run pauses once, at `finish`, waiting for every approval it asked for.
 const readToolApprovalRequest: UIMessageChunkHandler = (state, chunk) => {
-  const envelope = toolEnvelope(state, text(chunk.toolCallId));
-  const earlier = state.pending.get(envelope.runId) ?? [];
-  return [{ type: 'run-pause', ...envelope, requirements: [...earlier, requirementOf(state, chunk)] }];
+  ask(state, toolEnvelope(state, text(chunk.toolCallId)), requirementOf(state, chunk));
+  return [];
 };
 
 /**
@@ -237,8 +238,10 @@ export function approvalResolution(chunk: Chunk): { resolution: Resolution | und
 
 const readToolApprovalResponse: UIMessageChunkHandler = (state, chunk) => {
   const { resolution, known } = approvalResolution(chunk);
-  const envelope = pausedRunOf(state, text(chunk.approvalId)) ?? rootEnvelope(state);
-  return [{ type: 'run-resume', ...envelope, ...(resolution === undefined ? {} : { resolutions: [resolution] }), ...ext(chunk, known) }];
+  // A verdict in the stream that asked for it answers a pause said first.
+  const said = sayPauseAsking(state, text(chunk.approvalId));
+  const envelope = said[0] === undefined ? (pausedRunOf(state, text(chunk.approvalId)) ?? rootEnvelope(state)) : envelopeOf(said[0]);
+  return [...said, { type: 'run-resume', ...envelope, ...(resolution === undefined ? {} : { resolutions: [resolution] }), ...ext(chunk, known) }];
 };
 
 const readSourceUrl: UIMessageChunkHandler = (state, chunk) => [
@@ -288,11 +291,13 @@ const readErrorChunk: UIMessageChunkHandler = (state, chunk) => [
 
 const readFinish: UIMessageChunkHandler = (state, chunk) => {
   const root = rootEnvelope(state);
-  const pending = state.pending.get(root.runId);
-  // The AI SDK ends a turn that waits for approvals with `finish`: the run stays paused.
-  if (pending !== undefined) return [{ type: 'run-pause', ...root, requirements: pending, ...ext(chunk, []) }];
-  if (finishesFailedRun(state, root.runId)) return [];
+  // The AI SDK ends a turn that waits for approvals with `finish`: the run pauses there, once (or
+  // stays paused where our carrier said its pause).
+  const pauses = sayPauses(state, ext(chunk, []));
+  if (pauses.at(-1)?.runId === root.runId || state.pending.has(root.runId)) return pauses;
+  if (finishesFailedRun(state, root.runId)) return pauses;
   return [
+    ...pauses,
     {
       type: 'run-end',
       ...root,

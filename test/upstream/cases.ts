@@ -3,6 +3,7 @@ import type { UIMessage } from 'ai';
 // it) and declares, per target, the warnings a conversion to that target reports: the losses
 // expected of it. test/upstream/corpus.test.ts runs them all.
 import { deniedApprovalStream } from './ai-sdk-denied-approval.js';
+import { approvalRequestStream, approvalRequestStreamChunks } from './ai-sdk-approval-request.js';
 import { answeredMessage, approvalContinuationChunks, approvalRequestChunks } from './ai-sdk-ui-approval-continuation.js';
 import { toolCallChunkCases } from './langchain-tool-call-chunks.js';
 import { toolMessageChunkHistory } from './langchain-tool-message-chunk.js';
@@ -115,8 +116,22 @@ export const upstreamCases: UpstreamCase[] = [
     name: 'ai-sdk-ui: a run that waits for a tool approval',
     format: 'ai-sdk-ui',
     records: () => approvalRequestChunks,
-    // Runner has no pause (its stand-in is reported at each pause).
-    losses: { runner: ['approximated run-pause', 'approximated run-pause'] },
+    // Runner has no pause (its stand-in is reported).
+    losses: { runner: ['approximated run-pause'] },
+  },
+  {
+    name: 'ai-sdk-stream: a streamText run that stops for two tool approvals',
+    format: 'ai-sdk-stream',
+    records: approvalRequestStream,
+    // Runner has no pause (its stand-in is reported); agno 1.x events carry no metrics.
+    losses: { runner: ['approximated run-pause'], 'agno-legacy': ['dropped step-end'] },
+  },
+  {
+    name: 'ai-sdk-ui: the UI message stream of a streamText run that stops for two tool approvals',
+    format: 'ai-sdk-ui',
+    records: approvalRequestStreamChunks,
+    // Runner has no pause (its stand-in is reported).
+    losses: { runner: ['approximated run-pause'] },
   },
   ...[true, false].map(
     (approved): UpstreamCase => ({
@@ -211,8 +226,8 @@ export const upstreamCases: UpstreamCase[] = [
     name: 'ai-sdk-ui: a UI message stream whose message metadata comes after a paused run’s finish',
     format: 'ai-sdk-ui',
     records: () => metadataAfterPauseChunks,
-    // agno 1.x has no custom event; Runner has no pause (its stand-in is reported at each pause).
-    losses: { 'agno-legacy': ['dropped data'], runner: ['approximated run-pause', 'approximated run-pause'] },
+    // agno 1.x has no custom event; Runner has no pause (its stand-in is reported).
+    losses: { 'agno-legacy': ['dropped data'], runner: ['approximated run-pause'] },
     differs: { 'agno-legacy': 'dropped data', runner: 'dropped data', 'ai-sdk-stream': 'dropped data' },
   },
   {
