@@ -18,15 +18,17 @@ import type {
 } from './pipeline/converter.js';
 import { listFormats } from './registry.js';
 import { carryingAutoReading } from './pipeline/format.js';
-import { carryingUncarriedReport } from './pipeline/uncarried.js';
+import { carryingRootFollowUps } from './pipeline/root-options.js';
+import { watchEdits } from './pipeline/source.js';
+import type { CanonicalEvent } from './model/event.js';
 
 /**
  * The options with `formats` defaulting to every registered format, carrying the `auto` reading
- * (formats written as plain objects carry none of their own) and the report of what `relay`
- * leaves behind in a format that cannot carry it.
+ * (formats written as plain objects carry none of their own) and what the converter core
+ * follows for them only (what `relay` leaves behind, events handed to the caller).
  */
 function registered<Options extends PipelineOptions>(options: Options): Options {
-  return carryingUncarriedReport(carryingAutoReading(options.formats === undefined ? { ...options, formats: listFormats() } : { ...options }));
+  return carryingRootFollowUps(carryingAutoReading(options.formats === undefined ? { ...options, formats: listFormats() } : { ...options }));
 }
 
 /**
@@ -45,7 +47,23 @@ export function createConverter<From extends ReaderReference | 'auto' = 'auto', 
  * @throws ConversionError for an unknown format name.
  */
 export function createDecoder<From extends ReaderReference | 'auto' = 'auto'>(options: DecoderOptions<From> = {}): CanonicalDecoder {
-  return core.createDecoder(registered(options));
+  const decoder = core.createDecoder(registered(options));
+  // Its events reach the caller as objects, who may edit them before an encoder meets them.
+  const watched = (events: CanonicalEvent[]): CanonicalEvent[] => {
+    for (const event of events) watchEdits(event);
+    return events;
+  };
+  return {
+    push: (record, position) => watched(decoder.push(record, position)),
+    flush: () => watched(decoder.flush()),
+    openRuns: () => decoder.openRuns(),
+    get issues() {
+      return decoder.issues;
+    },
+    get stats() {
+      return decoder.stats;
+    },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CanonicalEvent } from '../../src/model/event.js';
 import { canonicalVersion } from '../../src/model/version.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
+import { watchEdits } from '../../src/pipeline/source.js';
 
 /** Options of the canonical encoder. */
 export interface CanonicalEncodeOptions {
@@ -13,6 +14,8 @@ export function createCanonicalEncoder(_context: AdapterContext, options: Canoni
   let headerPending = options.header !== false;
   return {
     push(event: CanonicalEvent) {
+      // The event object itself reaches the caller, who may edit it before another encoder meets it.
+      watchEdits(event);
       if (headerPending) {
         headerPending = false;
         return [{ canonicalVersion }, event];

@@ -4,9 +4,9 @@ import type { DecodeOptionsOf, EncodeOptionsOf, FormatName } from '../registry.j
 import { type AdapterContext, type AnyFormat, type AnyReader, type AnyWriter, type Decoder, type Encoder, type FormatReader, type FormatWriter, type RelayCarrier, type RelayedGroup, autoReadingOf } from './format.js';
 import type { AutoReading } from './auto.js';
 import { nestingFaultOf } from './nesting.js';
-import { uncarriedReportOf } from './uncarried.js';
+import { rootFollowUpsOf } from './root-options.js';
 import { checkOptions } from './options.js';
-import { attachSource, sourceOf, type SourceGroup } from './source.js';
+import { asDecoded, attachSource, sourceOf, type SourceGroup } from './source.js';
 import { append } from '../model/append.js';
 import { defaultMaxOpenRuns, unendedRunIssues, type UnendedRun } from '../model/verify.js';
 import { envelopeOf } from '../model/explode.js';
@@ -311,7 +311,13 @@ const noRunIds: readonly string[] = Object.freeze([]);
  * @param encoderForgets whether an encoder takes the runs ended or let go early (`forgotten`):
  * a lone decoder has none to tell, and a list nobody empties would grow with the input.
  */
-function createDecoderWith(options: DecoderOptions, sink: IssueSink, mint: (kind: string) => string, links: (format: string) => boolean = linkAll, encoderForgets = false): LinkingDecoder {
+function createDecoderWith(
+  options: DecoderOptions,
+  sink: IssueSink,
+  mint: (kind: string) => string,
+  links: (format: string) => boolean = linkAll,
+  encoderForgets = false,
+): LinkingDecoder {
   const stats = sink.stats;
   const from = options.from ?? 'auto';
   const formats = options.formats ?? [];
@@ -701,7 +707,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
   const format = resolveFormat<AnyWriter>(options.to, 'to', options.formats ?? []);
   const relay = options.relay === true ? format.relay : undefined;
   /** Where relay was asked of a format that cannot carry records: what was left behind, to say so once. */
-  const uncarried = uncarriedReportOf(options)?.(options, format, sink);
+  const uncarried = rootFollowUpsOf(options)?.report(options, format, sink);
   const encodeOptions = checkOptions(format.options?.encode, options.encode, format.name, 'encode');
   const context = contextFor(sink, format.name, mint);
   const encoder: Encoder = format.createEncoder(context, encodeOptions);
@@ -729,15 +735,16 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
   /** Whether the last group of its own format with records was written verbatim. */
   let lastFits = false;
 
-  /** How this encoder can write a group from its source records, if it can. */
+  /**
+   * How this encoder can write a group from its source records, if it can: only if the events its
+   * records restate were written from their records too (none was edited since).
+   */
   function modeFor(source: SourceGroup): 'verbatim' | 'relay' | undefined {
-    if (source.format === format.name) {
-      // What a decoder closes at the end (no records) follows the records it closes.
-      if (source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, encodeOptions, context));
-      if (!lastFits) return undefined;
-      return source.restates.every((event) => sourceOf(event)?.writtenBy?.includes(token) === true) ? 'verbatim' : undefined;
-    }
-    return relay === undefined ? undefined : 'relay';
+    const own = source.format === format.name;
+    // What a decoder closes at the end (no records) follows the records it closes.
+    if (own && source.records.length > 0) lastFits = format.sourceFits === undefined || source.records.every((record) => format.sourceFits?.(record, encodeOptions, context));
+    if ((own ? lastFits : relay !== undefined) && source.restates.every((event) => sourceOf(event)?.writtenBy?.includes(token) === true)) return own ? 'verbatim' : 'relay';
+    return undefined;
   }
 
   /** Writes records with the relayed groups that stand for them. */
@@ -757,9 +764,9 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     const done = group as SourceGroup;
     group = undefined;
     held = [];
+    (done.writtenBy ??= []).push(token);
     if (mode === 'verbatim') {
       // The encoder never sees these events: its output for them would be a copy.
-      (done.writtenBy ??= []).push(token);
       for (const record of done.records) out.push(writeBack(record));
       return;
     }
@@ -769,14 +776,23 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     carry(records, out);
   }
 
-  /** Ends a group cut short by a changed or foreign event: the encoder writes what arrived. */
+  /**
+   * Ends a group cut short by a changed or foreign event: the encoder writes what arrived. A
+   * relayed group's events that arrived ride as canonical events instead of its records, as any
+   * event written from its fields does where relay carries records (see `push`).
+   */
   function release(out: unknown[]): void {
     group = undefined;
     if (mode === 'verbatim') for (const event of held) write(event, out);
-    else for (const record of written) out.push(record);
+    else {
+      relaying.push({ format: 'canonical', records: held });
+      carry(written, out);
+    }
     held = [];
     written = [];
   }
+
+
 
   /** Takes one event of the open group. */
   function take(event: CanonicalEvent, out: unknown[]): void {
@@ -791,21 +807,26 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     push(event) {
       const out: unknown[] = [];
       if (group !== undefined) {
-        if (sourceOf(event) === group && group.events[held.length] === event) {
+        if (sourceOf(event) === group && asDecoded(group, held.length, event)) {
           take(event, out);
           return out;
         }
         release(out);
       }
       const source = sourceOf(event);
-      uncarried?.event(event);
-      const next = source !== undefined && source.events[0] === event ? modeFor(source) : undefined;
+      const next = source !== undefined && asDecoded(source, 0, event) ? modeFor(source) : undefined;
       if (next !== undefined) {
         group = source;
         mode = next;
         take(event, out);
         return out;
       }
+      // Its records, if any, are not carried: the event is written from its fields.
+      if (source !== undefined) uncarried?.left(source);
+      // Where relay carries records, an event of another format's group, or of none (an edit or
+      // the caller made it), rides as a canonical event: the way back reads it as written, edit
+      // included, not the records that stood for the events around it (they cover its output too).
+      if (relay !== undefined && format.name !== 'canonical' && source?.format !== format.name) relaying.push({ format: 'canonical', records: [event] });
       if (relay === undefined || relaying.length === 0) write(event, out);
       else {
         const records: unknown[] = [];
@@ -835,7 +856,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
       for (const each of groups) {
         if (each.format === format.name) for (const record of each.records) out.push(writeBack(record));
         else if (relay !== undefined) relaying.push(each);
-        else uncarried?.group(each);
+        else uncarried?.left(each);
       }
       return out;
     },

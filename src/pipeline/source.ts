@@ -28,6 +28,12 @@ export interface SourceGroup {
    * group back, so that groups no encoder writes back cost nothing at all.
    */
   writtenBy?: object[];
+  /**
+   * Whether the event at an index was edited since it was handed to the caller as an object (by
+   * the root entry's `createDecoder`, or as canonical output), who may edit it in place before an
+   * encoder meets it: made then by {@link watchEdits}.
+   */
+  edited?: (index: number, event: CanonicalEvent) => boolean;
 }
 
 /**
@@ -66,4 +72,27 @@ export function attachSource(
 /** The records an event was decoded from, or undefined for an event made or changed since. */
 export function sourceOf(event: CanonicalEvent): SourceGroup | undefined {
   return groupOf(event);
+}
+
+/**
+ * Whether `event` is the event at `index` of `group` as it was decoded: the same object, not
+ * edited in place since (see {@link SourceGroup.edited}). An edited event is then written from
+ * its fields, never undone by its source record.
+ */
+export function asDecoded(group: SourceGroup, index: number, event: CanonicalEvent): boolean {
+  return group.events[index] === event && !group.edited?.(index, event);
+}
+
+/**
+ * Watches the group of an event handed to the caller as an object, who may edit it in place
+ * before an encoder meets it: takes the JSON text of each of its events (once per group), and
+ * the records then stand for an event only while its text is the same. One `JSON.stringify` per
+ * event here and one where an encoder meets it; events that reach only their converter's encoder
+ * are never watched.
+ */
+export function watchEdits(event: CanonicalEvent): void {
+  const group = groupOf(event);
+  if (group === undefined || group.edited !== undefined) return;
+  const texts = group.events.map((each) => JSON.stringify(each));
+  group.edited = (index, each) => texts[index] !== JSON.stringify(each);
 }
