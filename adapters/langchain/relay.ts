@@ -1,6 +1,6 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { RelayCarrier } from '../../src/pipeline/format.js';
-import { type MessageFields, constructorId, readMessageRecord, writeMessageRecord } from './schema.js';
+import { type MessageFields, constructorId, holdsEscapeKeys, readMessageRecord, writeMessageRecord } from './schema.js';
 
 /**
  * The `response_metadata` key relayed records ride under. A LangChain message list holds only
@@ -8,9 +8,15 @@ import { type MessageFields, constructorId, readMessageRecord, writeMessageRecor
  */
 export const relayKey = 'agent_event_bridge_relay';
 
-/** The carrier as it is stored in a message; `alone` marks a message that only carries it. */
+/**
+ * The carrier as it is stored in a message; `alone` marks a message that only carries it. The
+ * groups are JSON text when a record in them holds an object with an `lc` key (or a lone
+ * `__lc_escaped__` key): `toDict()` escapes such an object and langchain-core 1.2's
+ * `mapStoredMessageToChatMessage` never undoes it, so a StoredMessage round trip would hand the
+ * records back wrapped. JSON text no escape touches; other groups stay objects, readable as they are.
+ */
 interface StoredCarrier {
-  groups: RelayCarrier['groups'];
+  groups: RelayCarrier['groups'] | string;
   covers: number;
   alone?: true;
 }
@@ -33,10 +39,11 @@ function carrierMessage(carrier: StoredCarrier): unknown {
  * AIMessage carries them before the written records.
  */
 export function wrapRelayed(carrier: RelayCarrier, records: unknown[]): unknown[] {
+  const groups = holdsEscapeKeys(carrier.groups) ? JSON.stringify(carrier.groups) : carrier.groups;
   const [first, ...rest] = records;
   const read = first === undefined ? undefined : readMessageRecord(first);
-  if (read === undefined || read.form.form === 'tuple') return [carrierMessage({ groups: carrier.groups, covers: carrier.covers, alone: true }), ...records];
-  return [writeMessageRecord(withCarrier(read.fields, { groups: carrier.groups, covers: carrier.covers }), read.form), ...rest];
+  if (read === undefined || read.form.form === 'tuple') return [carrierMessage({ groups, covers: carrier.covers, alone: true }), ...records];
+  return [writeMessageRecord(withCarrier(read.fields, { groups, covers: carrier.covers }), read.form), ...rest];
 }
 
 /** The carrier a message holds in its `response_metadata` (see {@link wrapRelayed}), with the message it rode in. */
@@ -45,12 +52,24 @@ export function unwrapRelayed(record: unknown): RelayCarrier | undefined {
   const metadata = read?.fields.response_metadata;
   if (read === undefined || !isRecord(metadata) || !isRecord(metadata[relayKey])) return undefined;
   const { [relayKey]: stored, ...own } = metadata;
-  const { groups, covers, alone } = stored as Record<string, unknown>;
-  if (!Array.isArray(groups) || typeof covers !== 'number') return undefined;
+  const { covers, alone } = stored as Record<string, unknown>;
+  const groups = groupsOf((stored as Record<string, unknown>).groups);
+  if (groups === undefined || typeof covers !== 'number') return undefined;
   const carrier: RelayCarrier = {
     groups: groups.filter(isRecord).map((group) => ({ format: String(group.format), records: Array.isArray(group.records) ? group.records : [] })),
     covers,
   };
   if (alone !== true) carrier.inner = writeMessageRecord({ ...read.fields, response_metadata: own }, read.form);
   return carrier;
+}
+
+/** The stored groups: an array as written, or parsed from the JSON text of {@link StoredCarrier}. */
+function groupsOf(stored: unknown): unknown[] | undefined {
+  if (typeof stored !== 'string') return Array.isArray(stored) ? stored : undefined;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
