@@ -373,12 +373,17 @@ function stream(state: DecoderState, run: RunState, kind: 'text' | 'reasoning', 
   if (block !== undefined && restarts && !final) closeBlock(run, kind, {}, events, false, env);
   block = run[kind];
   if (block === undefined) {
-    block = { id: state.context.mint(kind), stream: createTextStream(cumulative ? 'cumulative' : 'delta'), cumulative };
-    run[kind] = block;
-    events.push({ type: kind === 'text' ? 'text-start' : 'reasoning-start', ...env, id: block.id });
+    const id = state.context.mint(kind);
+    events.push({ type: kind === 'text' ? 'text-start' : 'reasoning-start', ...env, id });
     if (final) {
-      if (content !== '') events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
+      // A whole text in one record (most answers): it opens and ends here, and no stream is kept.
+      if (content !== '') events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id, delta: content });
+      append(events, before);
+      events.push({ type: kind === 'text' ? 'text-end' : 'reasoning-end', ...env, id });
+      return;
     }
+    block = { id, stream: createTextStream(cumulative ? 'cumulative' : 'delta'), cumulative };
+    run[kind] = block;
   }
   if (!final) {
     events.push({ type: kind === 'text' ? 'text-delta' : 'reasoning-delta', ...env, id: block.id, delta: block.stream.push(content) });
@@ -406,9 +411,11 @@ function isPlainJson(value: object): boolean {
   return (prototype === Object.prototype || prototype === Array.prototype || prototype === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
-/** The keys `JSON.stringify` writes of a plain object, in its order. */
+/** The keys `JSON.stringify` writes of a plain object, in its order (all of them, for an object from `JSON.parse`). */
 function writtenKeys(record: Record<string, unknown>): string[] {
-  return Object.keys(record).filter((key) => !omittedInJson(record[key]));
+  const keys = Object.keys(record);
+  for (const key of keys) if (omittedInJson(record[key])) return keys.filter((each) => !omittedInJson(record[each]));
+  return keys;
 }
 
 /**
@@ -429,7 +436,12 @@ function sameJsonText(left: unknown, right: unknown): boolean {
   const rightRecord = right as Record<string, unknown>;
   const keys = writtenKeys(leftRecord);
   const rightKeys = writtenKeys(rightRecord);
-  return keys.length === rightKeys.length && keys.every((key, index) => key === rightKeys[index] && sameJsonText(leftRecord[key], rightRecord[key]));
+  if (keys.length !== rightKeys.length) return false;
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
+    if (key !== rightKeys[index] || !sameJsonText(leftRecord[key], rightRecord[key])) return false;
+  }
+  return true;
 }
 
 function countUsage(run: RunState, llmResponse: unknown): boolean {
