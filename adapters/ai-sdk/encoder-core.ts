@@ -5,7 +5,7 @@ import type { Requirement } from '../../src/model/snapshot.js';
 import { addIdOfRun, deleteIdOfRun, endsRun, isRecord, reportForeignRaw } from '../../src/pipeline/adapter-kit.js';
 import type { AdapterContext, Encoder } from '../../src/pipeline/format.js';
 import type { BridgeMetadata } from './metadata.js';
-import { envelopeOf, extFields, forgetRun, mintedRunIdKey, noStartKey } from './state.js';
+import { answeredInStreamKey, envelopeOf, extFields, forgetRun, mintedRunIdKey, noStartKey } from './state.js';
 import type { ChunkWriter } from './writer.js';
 
 type Fields = Record<string, unknown>;
@@ -100,7 +100,12 @@ export interface EncoderCore {
    * Writes a pause: one approval record per new requirement, then `finish` when the pause came
    * from one; a pause approvals cannot say goes compactly into a carrier that persists.
    */
-  writePause(event: EventOfType<'run-pause'>, finish: Fields | undefined): void;
+  writePause(event: EventOfType<'run-pause'>, finish: Fields | undefined, endStep: (() => void) | undefined): void;
+  /**
+   * Whether the event is its run's first after a pause that ended the step the run had open, and
+   * takes the mark: a step end is then said already, anything else opens a new step.
+   */
+  takeCutStep(event: CanonicalEvent): boolean;
 }
 
 interface OpenBlock {
@@ -128,6 +133,8 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   let stepsOpen: number | undefined;
   /** The run whose pause ended the last message: its later records are a continuation. */
   let pausedRun: string | undefined;
+  /** The run whose pause ended the step it had open (see {@link EncoderCore.takeCutStep}). */
+  let cutStep: string | undefined;
 
   /** Writes the `finish` that ends a paused run's stream. */
   function endWithFinish(finish: Fields, pause: EventOfType<'run-pause'>): void {
@@ -265,8 +272,9 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
   }
 
   /**
-   * Writes a pause: one approval record per new requirement, then the source's `finish` when the
-   * pause came from one; a pause approvals cannot say goes compactly into a carrier that persists.
+   * Writes a pause: one approval record per new requirement; a pause approvals cannot say goes
+   * compactly into a carrier that persists.
+   * @param finish the source's `finish` the pause came from, if any.
    */
   function writePauseRecords(event: EventOfType<'run-pause'>, finish: Fields | undefined): void {
     const fresh = event.requirements.filter((requirement) => !approvalsWritten.has(requirement.id));
@@ -281,7 +289,6 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     if (!approvable || (rest.length > 0 && !spec.supported('tool-approval-request', event)) || (rest.length === 0 && answerable.length > 0)) {
       // One persisting carrier per run, updated in place as the pause changes.
       writer.carry(event, `pause-${event.runId}`);
-      if (finish !== undefined) endWithFinish(finish, event);
       return;
     }
     fresh.splice(0, fresh.length, ...rest);
@@ -296,16 +303,10 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       repaired(event, `the pause asks to approve tool call "${toolCallId}" that never started; the call was written first`);
       writeCall(event, requirement);
     }
-    // Each approval reads back as a pause with the requirements so far.
-    for (const [index, requirement] of fresh.entries()) {
-      const last = index === fresh.length - 1 && finish === undefined;
-      const requirements = last ? event.requirements : [...(state.pending.get(event.runId) ?? []), requirement];
-      emit(spec.approval(requirement), last ? event : { ...event, requirements });
-    }
+    // The approvals read back as one pause, at the finish (or the end of the stream).
+    for (const requirement of fresh) emit(spec.approval(requirement), event);
     // An approval chunk has no metadata field: a member's pause also says which run paused.
     if (!isRoot(event)) writer.carry(event);
-    if (finish === undefined) return;
-    endWithFinish(finish, event);
   }
 
   return {
@@ -322,6 +323,11 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
     continues(event) {
       return event.runId === pausedRun;
     },
+    takeCutStep(event) {
+      const cut = event.runId === cutStep;
+      if (cut) cutStep = undefined;
+      return cut;
+    },
     opensMessage(event) {
       const opens = !messageOpen || (rootSettled && event.parentRunId === undefined && !isRoot(event));
       if (!opens) return false;
@@ -330,6 +336,7 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       rootSettled = false;
       stepsOpen = undefined;
       pausedRun = undefined;
+      cutStep = undefined;
       // Tool parts, approvals and early-closed blocks belong to one message: a consumer looks a
       // tool part up in the current message only. Clearing them also keeps long logs bounded.
       approvalsWritten.clear();
@@ -385,12 +392,20 @@ export function createEncoderCore(context: AdapterContext, spec: EncoderSpec): E
       if (stepsOpen !== undefined && stepsOpen > 0) stepsOpen -= 1;
       return true;
     },
-    writePause(event, finish) {
+    writePause(event, finish, endStep) {
+      // A top-level pause stops the run: its stream ends as streamText's that waits for an approval,
+      // with the model's reason (`tool-calls` for calls). One inside a step it left open, without a
+      // finish of its own (an AI SDK pause comes with its `finish`), ends that step first: no record
+      // is held for a step end that may never come, which is then said already.
+      // Without endStep, the stream answers the pause at once: the run goes on in this response.
+      const stops = !finish && endStep && isRoot(event);
+      if (stops && stepsOpen) {
+        while (stepsOpen) endStep();
+        cutStep = event.runId;
+      }
       writePauseRecords(event, finish);
-      // A top-level pause after its step ended (agno, LangChain) stops the run: its stream ends as
-      // streamText's that waits for an approval, with the model's reason (`tool-calls` for calls).
-      // One inside an open step is an AI SDK approval: its step end and its own finish follow.
-      if (finish !== undefined || !isRoot(event) || (stepsOpen ?? 0) > 0) return;
+      if (finish) return endWithFinish(finish, event);
+      if (!stops) return;
       endWithFinish(spec.pauseFinish(event.requirements.some((requirement) => requirement.toolCallId !== undefined) ? 'tool-calls' : 'other'), event);
     },
   };
@@ -478,7 +493,9 @@ export function sharedHandlers(options: SharedHandlerOptions): Pick<EventHandler
     },
     'run-pause'(event) {
       const fields = core.fields(event);
-      core.writePause(event, fields.type === 'finish' ? { ...fields, type: 'finish' } : undefined);
+      // A pause the AI SDK stream answered at once goes on in the same response: no step end, no finish.
+      const answered = Object.values(event.ext ?? {}).some((own) => own[answeredInStreamKey] === true);
+      core.writePause(event, fields.type === 'finish' ? { ...fields, type: 'finish' } : undefined, answered ? undefined : () => options.encode({ type: 'step-end', ...envelopeOf(event) }));
       if (core.isRoot(event)) core.settle();
     },
     'step-start'(event) {
@@ -526,6 +543,9 @@ export function explodeInto(event: EventOfType<'message'>, context: AdapterConte
 
 /** Encodes one event through a handler map, a message start first where none is open (the consumer needs `start` first). */
 export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void>, event: CanonicalEvent): void {
+  const cut = core.takeCutStep(event);
+  // The step its pause ended is ended already.
+  if (cut && event.type === 'step-end') return;
   if (event.type !== 'run-start' && !core.messageOpen) {
     // A paused run that goes on (resumed in the same log) answers in a new response, which opens
     // with its message's start as streamText's continuation does: no repair.
@@ -534,6 +554,8 @@ export function encodeWith(core: EncoderCore, handlers: EventHandlers<void, void
     const { time: _time, ...envelope } = envelopeOf(event);
     handlers['run-start']({ type: 'run-start', ...envelope }, undefined);
   }
+  // The run goes on inside the step its pause ended: its new response opens a new step.
+  if (cut && event.type !== 'step-start') handlers['step-start']({ type: 'step-start', ...envelopeOf(event) }, undefined);
   dispatch(handlers, event, undefined);
 }
 

@@ -79,19 +79,6 @@ export function track(state: StreamState, event: CanonicalEvent, recordId?: stri
     case 'tool-call':
       trackTool(state, event, { envelope: state.tools.get(event.toolCallId)?.envelope ?? envelopeOf(event), toolName: event.toolName, input: event.input });
       return;
-    case 'run-pause':
-      state.pending.delete(event.runId);
-      state.pending.set(event.runId, event.requirements);
-      // A log of many paused runs must not grow without bound: the oldest pause is forgotten.
-      if (state.pending.size > rememberedPauses) {
-        const oldest = state.pending.keys().next().value as string;
-        state.pending.delete(oldest);
-        forgetTools(state, oldest);
-      }
-      return;
-    case 'run-resume':
-      state.pending.delete(event.runId);
-      return;
     case 'run-end':
     case 'run-error':
     case 'run-cancel':
@@ -133,6 +120,19 @@ export function ask(state: StreamState, envelope: Envelope, requirement: Require
  */
 export function trackRead(state: StreamState, event: CanonicalEvent, recordId?: string): void {
   track(state, event, recordId);
+  // What a paused run waits for matters to reading only (a verdict names the run it answers):
+  // the encoders keep none of it.
+  if (event.type === 'run-pause') {
+    state.pending.delete(event.runId);
+    state.pending.set(event.runId, event.requirements);
+    // A log of many paused runs must not grow without bound: the oldest pause is forgotten.
+    if (state.pending.size > rememberedPauses) {
+      const oldest = state.pending.keys().next().value as string;
+      state.pending.delete(oldest);
+      forgetTools(state, oldest);
+    }
+  }
+  if (event.type === 'run-resume') state.pending.delete(event.runId);
   if (event.type === 'run-pause' || endsRun(event)) state.asked?.delete(event.runId);
 }
 
@@ -157,9 +157,17 @@ export function sayPauses(state: StreamState, fields?: Pick<CanonicalEvent, 'ext
   return pauses;
 }
 
-/** The pause of the run that asked for an approval, said before its answer; none when no unsaid pause asked for it. */
-export function sayPauseAsking(state: StreamState, approvalId: string): CanonicalEvent[] {
-  for (const [runId, asked] of state.asked ?? []) if (asked.requirements.some((requirement) => requirement.id === approvalId)) return sayPause(state, runId);
+/** Marks a pause said where the stream answers it (a verdict after its request): the run goes on in the same response. */
+export const answeredInStreamKey = 'answeredInStream';
+
+/**
+ * The pause of the run that asked for an approval, said before its answer (marked with
+ * {@link answeredInStreamKey} in the format's ext); none when no unsaid pause asked for it.
+ */
+export function sayPauseAsking(state: StreamState, approvalId: string, format: string): CanonicalEvent[] {
+  for (const [runId, asked] of state.asked ?? []) {
+    if (asked.requirements.some((requirement) => requirement.id === approvalId)) return sayPause(state, runId, { ext: { [format]: { [answeredInStreamKey]: true } } });
+  }
   return [];
 }
 

@@ -338,7 +338,7 @@ const readToolApprovalResponse: TextStreamPartHandler = (state, part) => {
   const call = isRecord(part.toolCall) ? part.toolCall : {};
   const { resolution } = approvalResolution(part);
   return [
-    ...sayPauseAsking(state, text(part.approvalId)),
+    ...sayPauseAsking(state, text(part.approvalId), streamFormatName),
     { type: 'run-resume', ...toolEnvelope(state, text(call.toolCallId)), ...(resolution === undefined ? {} : { resolutions: [resolution] }), ...ext(part, []) },
   ];
 };

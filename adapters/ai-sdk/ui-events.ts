@@ -239,7 +239,7 @@ export function approvalResolution(chunk: Chunk): { resolution: Resolution | und
 const readToolApprovalResponse: UIMessageChunkHandler = (state, chunk) => {
   const { resolution, known } = approvalResolution(chunk);
   // A verdict in the stream that asked for it answers a pause said first.
-  const said = sayPauseAsking(state, text(chunk.approvalId));
+  const said = sayPauseAsking(state, text(chunk.approvalId), uiFormatName);
   const envelope = said[0] === undefined ? (pausedRunOf(state, text(chunk.approvalId)) ?? rootEnvelope(state)) : envelopeOf(said[0]);
   return [...said, { type: 'run-resume', ...envelope, ...(resolution === undefined ? {} : { resolutions: [resolution] }), ...ext(chunk, known) }];
 };
