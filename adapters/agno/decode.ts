@@ -91,29 +91,21 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/**
- * The actor of a record: `previous` itself when the record names the same one (a run's records
- * all do), so that a run's events share one actor object instead of one per record.
- */
-function actorOf(record: Record<string, unknown>, resolved: ResolvedEvent | undefined, previous: Actor | undefined): Actor | undefined {
-  let kind: Actor['kind'];
-  let id: string | undefined;
-  let name: string | undefined;
+function actorOf(record: Record<string, unknown>, resolved: ResolvedEvent | undefined): Actor | undefined {
   if (resolved?.workflow === true) {
-    kind = 'workflow';
-    id = text(record.workflow_id);
-    name = text(record.workflow_name);
-  } else {
-    const agent = 'agent_id' in record || 'agent_name' in record;
-    const team = resolved?.team === true || (!agent && ('team_id' in record || 'team_name' in record));
-    if (!team && !agent) return undefined;
-    kind = team ? 'team' : 'agent';
-    // Keys spelled out: a key built per record costs a string each.
-    id = text(team ? record.team_id : record.agent_id);
-    name = text(team ? record.team_name : record.agent_name);
+    const actor: Actor = { kind: 'workflow' };
+    const id = text(record.workflow_id);
+    const name = text(record.workflow_name);
+    if (id !== undefined) actor.id = id;
+    if (name !== undefined) actor.name = name;
+    return actor;
   }
-  if (previous !== undefined && previous.kind === kind && previous.id === id && previous.name === name) return previous;
-  const actor: Actor = { kind };
+  const team = resolved?.team === true || (!('agent_id' in record) && !('agent_name' in record) && ('team_id' in record || 'team_name' in record));
+  if (!team && !('agent_id' in record) && !('agent_name' in record)) return undefined;
+  const actor: Actor = { kind: team ? 'team' : 'agent' };
+  // Keys spelled out: a key built per record costs a string each.
+  const id = text(team ? record.team_id : record.agent_id);
+  const name = text(team ? record.team_name : record.agent_name);
   if (id !== undefined) actor.id = id;
   if (name !== undefined) actor.name = name;
   return actor;
@@ -229,18 +221,13 @@ function closeAll(state: AgnoRunState, base: Envelope, events: CanonicalEvent[],
   closeReasoning(state, base, events, cut);
 }
 
-/** Ends the open text and opens a reasoning block when none is open; returns the open block's id. */
-function openReasoning(decoder: AgnoDecoderState, state: AgnoRunState, base: Envelope, events: CanonicalEvent[]): string {
+function reasoningDelta(decoder: AgnoDecoderState, state: AgnoRunState, base: Envelope, delta: string, events: CanonicalEvent[]): CanonicalEvent {
   closeText(state, base, events);
   if (state.reasoning === undefined) {
     state.reasoning = decoder.context.mint('reasoning');
     events.push({ type: 'reasoning-start', ...base, id: state.reasoning });
   }
-  return state.reasoning;
-}
-
-function reasoningDelta(decoder: AgnoDecoderState, state: AgnoRunState, base: Envelope, delta: string, events: CanonicalEvent[]): CanonicalEvent {
-  const event: CanonicalEvent = { type: 'reasoning-delta', ...base, id: openReasoning(decoder, state, base, events), delta };
+  const event: CanonicalEvent = { type: 'reasoning-delta', ...base, id: state.reasoning, delta };
   events.push(event);
   return event;
 }
@@ -489,7 +476,12 @@ const decodeReasoningStep: AgnoEventHandler = (_decoder, record, _resolved, _sta
 /** `ReasoningCompleted`: ends the reasoning, opening one first when none was open. */
 const decodeReasoningEnd: AgnoEventHandler = (decoder, _record, _resolved, state, base) => {
   const events: CanonicalEvent[] = [];
-  const end: CanonicalEvent = { type: 'reasoning-end', ...base, id: openReasoning(decoder, state, base, events) };
+  closeText(state, base, events);
+  if (state.reasoning === undefined) {
+    state.reasoning = decoder.context.mint('reasoning');
+    events.push({ type: 'reasoning-start', ...base, id: state.reasoning });
+  }
+  const end: CanonicalEvent = { type: 'reasoning-end', ...base, id: state.reasoning };
   state.reasoning = undefined;
   return single(events, end);
 };
@@ -621,12 +613,8 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     if (finished.size > finishedLimit) finished.delete(finished.values().next().value as string);
   }
 
-  /**
-   * The envelope of a record's events: the run's last one when nothing in it changed (most
-   * records of a run), so that a record costs no envelope or actor object of its own. Envelopes
-   * are never changed once made: events copy their fields.
-   */
   function envelopeOf(record: Record<string, unknown>, resolved: ResolvedEvent, state: AgnoRunState): Envelope {
+    const base: Envelope = { runId: state.runId };
     if (typeof record.parent_run_id === 'string') {
       state.parentRunId = record.parent_run_id;
     } else if (state.parentRunId === undefined) {
@@ -634,16 +622,11 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
       const leader = delegating.at(-1);
       if (leader !== undefined && leader !== state.runId && resolved.role === 'run-start') state.parentRunId = leader;
     }
-    const previous = state.envelope;
-    const sessionId = typeof record.session_id === 'string' ? record.session_id : undefined;
-    const actor = actorOf(record, resolved, previous.actor);
-    const time = typeof record.created_at === 'number' ? record.created_at * 1000 : undefined;
-    if (previous.parentRunId === state.parentRunId && previous.sessionId === sessionId && previous.actor === actor && previous.time === time) return previous;
-    const base: Envelope = { runId: state.runId };
     if (state.parentRunId !== undefined) base.parentRunId = state.parentRunId;
-    if (sessionId !== undefined) base.sessionId = sessionId;
+    if (typeof record.session_id === 'string') base.sessionId = record.session_id;
+    const actor = actorOf(record, resolved);
     if (actor !== undefined) base.actor = actor;
-    if (time !== undefined) base.time = time;
+    if (typeof record.created_at === 'number') base.time = record.created_at * 1000;
     return base;
   }
 
@@ -723,12 +706,13 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
     }
     // One lookup per record: every role has a handler (the defaults cover them all).
     const decoded = handlers[resolved.role](decoder, record, resolved, state, base);
+    for (const event of decoded.events) out.push(event);
     const carrier = decoded.carrier;
     if (carrier !== undefined && endsRun(carrier)) finish(runId);
     if (carrier?.type === 'run-cancel' || (carrier?.type === 'tool-error' && resolved.role === 'tool-result')) {
       const toolCallId = carrier.type === 'tool-error' ? carrier.toolCallId : undefined;
       held = {
-        events: [...decoded.events],
+        events: out.splice(0),
         accepts(next) {
           if (next.run_id !== runId || typeof next.event !== 'string') return false;
           const role = resolveEvent(next.event)?.role;
@@ -736,22 +720,23 @@ export function createAgnoDecoder(context: AdapterContext, options: AgnoDecodeOp
           return role === 'tool-error' && readToolExecution(next.tool).toolCallId === toolCallId;
         },
       };
-      return out;
     }
-    // The handler's own list is the record's: nothing was decoded before it.
-    return decoded.events;
+    return out;
   }
 
   return {
     push(record) {
-      // Nearly every record: nothing held back, its own events are the list.
-      if (held === undefined) return decodeRecord(record);
-      const waiting = held;
-      held = undefined;
-      // The companion (ToolCallError after a failed ToolCallCompleted, RunCompleted after
-      // RunCancelled) says nothing new: its record is linked to the held events.
-      if (isRecord(record) && waiting.accepts(record)) return waiting.events;
-      return append(waiting.events, decodeRecord(record));
+      const out: CanonicalEvent[] = [];
+      if (held !== undefined) {
+        const waiting = held;
+        held = undefined;
+        // The companion (ToolCallError after a failed ToolCallCompleted, RunCompleted after
+        // RunCancelled) says nothing new: its record is linked to the held events.
+        if (isRecord(record) && waiting.accepts(record)) return waiting.events;
+        for (const event of waiting.events) out.push(event);
+      }
+      append(out, decodeRecord(record));
+      return out;
     },
     flush() {
       const out: CanonicalEvent[] = held?.events ?? [];

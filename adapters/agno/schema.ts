@@ -146,9 +146,7 @@ const resolutions = new Map<string, Readonly<ResolvedEvent> | undefined>();
 
 /** Resolves an agent, team or mapped workflow event string of agno 2.x; undefined for anything else. */
 export function resolveEvent(name: string): Readonly<ResolvedEvent> | undefined {
-  const known = resolutions.get(name);
-  // One lookup for a known name (every record of a log but its first few).
-  if (known !== undefined || resolutions.has(name)) return known;
+  if (resolutions.has(name)) return resolutions.get(name);
   const resolved = resolveUncached(name);
   // Unknown names come from input: remember only a bounded number of them.
   if (resolved !== undefined || resolutions.size < 1024) resolutions.set(name, resolved === undefined ? undefined : Object.freeze(resolved));

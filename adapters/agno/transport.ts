@@ -11,8 +11,7 @@ export const transportFrames = new Set(['replay', 'catch_up', 'subscribed', 'str
 
 /** Whether a record is an AgentOS transport frame rather than a run event. */
 export function isTransportFrame(record: Record<string, unknown>): boolean {
-  // Run events have a creation time: their event strings are not looked up here.
-  return typeof record.event === 'string' && !('created_at' in record) && transportFrames.has(record.event);
+  return typeof record.event === 'string' && transportFrames.has(record.event) && !('created_at' in record);
 }
 
 /** What a decoder remembers to read resumed AgentOS streams: the last event index per run. */
