@@ -9,7 +9,7 @@ interface MessageInstance {
   readonly lc_id: string[];
 }
 
-function isMessageInstance(value: unknown): value is MessageInstance {
+export function isMessageInstance(value: unknown): value is MessageInstance {
   return isRecord(value) && value.lc_serializable === true && isRecord(value.lc_kwargs);
 }
 

@@ -1,5 +1,7 @@
 import { isRecord } from '../../src/pipeline/adapter-kit.js';
 import type { RelayCarrier } from '../../src/pipeline/format.js';
+import type { LangChainEncodeOptions } from './encode.js';
+import { isMessageInstance, recordOf } from './instance-record.js';
 import { type MessageFields, constructorId, holdsEscapeKeys, readMessageRecord, writeMessageRecord } from './schema.js';
 
 /**
@@ -33,22 +35,29 @@ function carrierMessage(carrier: StoredCarrier): unknown {
 }
 
 /**
+ * A message as the relay reads it: a `@langchain/core` instance (written with `revive`, or revived
+ * by `load`) as its constructor JSON, whose fields are the message's own; any other record as it is.
+ */
+const messageRecordOf = (record: unknown): ReturnType<typeof readMessageRecord> => readMessageRecord(isMessageInstance(record) ? recordOf(record) : record);
+
+/**
  * Relayed records ride in `response_metadata.agent_event_bridge_relay` of the first message
  * written for their events (covers counts it). Where none was written, or the first written record
- * cannot hold metadata (a `[type, content]` tuple, an instance made by `revive`), an empty
- * AIMessage carries them before the written records.
+ * cannot hold metadata (a `[type, content]` tuple), an empty AIMessage carries them before the
+ * written records. With `revive`, the message carrying them is revived as every written record is.
  */
-export function wrapRelayed(carrier: RelayCarrier, records: unknown[]): unknown[] {
+export function wrapRelayed(carrier: RelayCarrier, records: unknown[], options?: LangChainEncodeOptions): unknown[] {
+  const revive = options?.revive ?? ((record: unknown) => record);
   const groups = holdsEscapeKeys(carrier.groups) ? JSON.stringify(carrier.groups) : carrier.groups;
   const [first, ...rest] = records;
-  const read = first === undefined ? undefined : readMessageRecord(first);
-  if (read === undefined || read.form.form === 'tuple') return [carrierMessage({ groups, covers: carrier.covers, alone: true }), ...records];
-  return [writeMessageRecord(withCarrier(read.fields, { groups, covers: carrier.covers }), read.form), ...rest];
+  const read = first === undefined ? undefined : messageRecordOf(first);
+  if (read === undefined || read.form.form === 'tuple') return [revive(carrierMessage({ groups, covers: carrier.covers, alone: true })), ...records];
+  return [revive(writeMessageRecord(withCarrier(read.fields, { groups, covers: carrier.covers }), read.form)), ...rest];
 }
 
 /** The carrier a message holds in its `response_metadata` (see {@link wrapRelayed}), with the message it rode in. */
 export function unwrapRelayed(record: unknown): RelayCarrier | undefined {
-  const read = readMessageRecord(record);
+  const read = messageRecordOf(record);
   const metadata = read?.fields.response_metadata;
   if (read === undefined || !isRecord(metadata) || !isRecord(metadata[relayKey])) return undefined;
   const { [relayKey]: stored, ...own } = metadata;

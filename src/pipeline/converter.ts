@@ -756,7 +756,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
     if (records.length === 0) return;
     const carrier: RelayCarrier = { groups: relaying, covers: records.length };
     relaying = [];
-    for (const record of relay.wrap(carrier, records)) out.push(record);
+    for (const record of relay.wrap(carrier, records, encodeOptions)) out.push(record);
   }
 
   /** Ends a group whose every event arrived unchanged. */
@@ -840,7 +840,7 @@ function createEncoderWith(options: EncoderOptions, sink: IssueSink, mint: (kind
       if (group !== undefined) release(out);
       carry(encoder.flush(), out);
       if (relaying.length > 0 && relay !== undefined) {
-        for (const record of relay.wrap({ groups: relaying, covers: 0 }, [])) out.push(record);
+        for (const record of relay.wrap({ groups: relaying, covers: 0 }, [], encodeOptions)) out.push(record);
         relaying = [];
       }
       uncarried?.flush();

@@ -210,9 +210,11 @@ export interface RelayCarrier {
 export interface RelayCarriage {
   /**
    * Writes `carrier` into the records written for the events of its groups: as a record of
-   * its own before them, or inside the first of them (then `covers` counts it).
+   * its own before them, or inside the first of them (then `covers` counts it). `options` are the
+   * encoder's (a carrier is written as the records beside it are).
    */
-  wrap(carrier: RelayCarrier, records: unknown[]): unknown[];
+  // biome-ignore lint: the options are checked by each adapter's own factory.
+  wrap(carrier: RelayCarrier, records: unknown[], options?: any): unknown[];
   /** The carrier a record holds, or undefined for an ordinary record. */
   unwrap(record: unknown): RelayCarrier | undefined;
 }
