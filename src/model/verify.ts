@@ -171,8 +171,9 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
         return;
       }
       run = { runId: event.runId, last: index, line, started: false, paused: false };
-      openOrder.add(run);
+      // Kept before it is listed: listing may rebuild the order from the runs kept.
       runs.set(event.runId, run);
+      openOrder.add(run);
       keepBounded();
       if (event.type !== 'run-start') {
         problem(event, `event ${index} (${event.type}) of run "${event.runId}" comes before its run-start`, 'warning');
