@@ -83,9 +83,8 @@ export function track(state: StreamState, event: CanonicalEvent, recordId?: stri
     case 'run-error':
     case 'run-cancel':
       if (event.type === 'run-error' && event.runId === state.root?.runId) state.failed = event.runId;
-      state.pending.delete(event.runId);
-      // The run's tool calls are answered or abandoned: nothing later refers to them.
-      forgetTools(state, event.runId);
+      // Its pause is over, its tool calls answered or abandoned: nothing later refers to them.
+      forgetRun(state, event.runId);
       return;
     default:
       return;
@@ -96,7 +95,9 @@ function trackTool(state: StreamState, event: { toolCallId: string }, tool: Trac
   if (!state.tools.has(event.toolCallId)) {
     const runId = tool.envelope.runId;
     let calls = state.toolsByRun.get(runId);
-    if (calls === undefined) state.toolsByRun.set(runId, (calls = []));
+    // The calls of the last runs that made calls are kept (a paused run's for its continuation):
+    // a run that ends lets go of its own, and past the bound the oldest run's go.
+    if (calls === undefined && state.toolsByRun.set(runId, (calls = [])).size > rememberedPauses) forgetRun(state, state.toolsByRun.keys().next().value as string);
     calls.push(event.toolCallId);
   }
   state.tools.set(event.toolCallId, tool);
@@ -128,8 +129,7 @@ export function trackRead(state: StreamState, event: CanonicalEvent, recordId?: 
     // A log of many paused runs must not grow without bound: the oldest pause is forgotten.
     if (state.pending.size > rememberedPauses) {
       const oldest = state.pending.keys().next().value as string;
-      state.pending.delete(oldest);
-      forgetTools(state, oldest);
+      forgetRun(state, oldest);
     }
   }
   if (event.type === 'run-resume') state.pending.delete(event.runId);
@@ -174,10 +174,6 @@ export function sayPauseAsking(state: StreamState, approvalId: string, format: s
 /** Releases what the stream state keeps for a run that gets no more events: its pause and its tool calls. */
 export function forgetRun(state: StreamState, runId: string): void {
   state.pending.delete(runId);
-  forgetTools(state, runId);
-}
-
-function forgetTools(state: StreamState, runId: string): void {
   for (const toolCallId of state.toolsByRun.get(runId) ?? []) {
     // A call id a later run reused belongs to that run now.
     if (state.tools.get(toolCallId)?.envelope.runId === runId) state.tools.delete(toolCallId);
