@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterAll, beforeAll } from 'vitest';
 
 const here = import.meta.dirname;
 
@@ -81,4 +82,22 @@ export class Oracle {
     this.child.stdin.end();
     this.child.kill();
   }
+}
+
+/** The agno versions that read back what the agno encoder writes: environment, index in {@link agnoOracles}, target. */
+export const agnoReaders = [
+  ['agno-3.1.10', 0, '3.x'],
+  ['agno-2.9.0', 1, '2.x'],
+] as const;
+
+/** An oracle for each of {@link agnoReaders}, started before the suite's tests and closed after them. */
+export function agnoOracles(): Oracle[] {
+  const oracles: Oracle[] = [];
+  beforeAll(async () => {
+    for (const [environment] of agnoReaders) oracles.push(await Oracle.start(environment));
+  }, 60_000);
+  afterAll(() => {
+    for (const oracle of oracles) oracle.close();
+  });
+  return oracles;
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
-import { Oracle, skipPython, skipReason } from '../interop/python.js';
+import { agnoOracles, agnoReaders, skipPython, skipReason } from '../interop/python.js';
 import { streamingDataChunks } from '../upstream/ai-sdk-ui-streaming-data.js';
 
 /**
@@ -42,18 +42,9 @@ describe('a data part written as agno', () => {
 });
 
 describe.skipIf(skipPython)(`a data part written as agno, read by agno itself${skipPython ? ` (${skipReason})` : ''}`, () => {
-  const oracles: Oracle[] = [];
-  beforeAll(async () => {
-    oracles.push(await Oracle.start('agno-3.1.10'), await Oracle.start('agno-2.9.0'));
-  }, 60_000);
-  afterAll(() => {
-    for (const oracle of oracles) oracle.close();
-  });
+  const oracles = agnoOracles();
 
-  it.each([
-    ['agno-3.1.10', 0, '3.x'],
-    ['agno-2.9.0', 1, '2.x'],
-  ] as const)('is read by %s with every field it was written with', async (_name, index, target) => {
+  it.each(agnoReaders)('is read by %s with every field it was written with', async (_name, index, target) => {
     const { output } = convert(await streamingDataChunks(), { from: 'ai-sdk-ui', to: 'agno', encode: { target } });
     const custom = (output as Record<string, unknown>[]).filter((record) => record.event === 'CustomEvent');
     expect(custom).toHaveLength(3);

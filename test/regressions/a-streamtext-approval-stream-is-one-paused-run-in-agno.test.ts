@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
-import { Oracle, skipPython, skipReason } from '../interop/python.js';
+import { agnoOracles, agnoReaders, skipPython, skipReason } from '../interop/python.js';
 import { approvalRequestStream, approvalRequestStreamChunks } from '../upstream/ai-sdk-approval-request.js';
 
 type AgnoRecord = Record<string, unknown> & { event?: string };
@@ -39,18 +39,9 @@ describe('a streamText run that stops for two approvals, written as agno', () =>
 });
 
 describe.skipIf(skipPython)(`a streamText run that stops for two approvals, read by agno itself${skipPython ? ` (${skipReason})` : ''}`, () => {
-  const oracles: Oracle[] = [];
-  beforeAll(async () => {
-    oracles.push(await Oracle.start('agno-3.1.10'), await Oracle.start('agno-2.9.0'));
-  }, 60_000);
-  afterAll(() => {
-    for (const oracle of oracles) oracle.close();
-  });
+  const oracles = agnoOracles();
 
-  it.each([
-    ['agno-3.1.10', 0, '3.x'],
-    ['agno-2.9.0', 1, '2.x'],
-  ] as const)('%s reads every record, and the one RunPaused and the stored run with both requirements', async (_name, index, target) => {
+  it.each(agnoReaders)('%s reads every record, and the one RunPaused and the stored run with both requirements', async (_name, index, target) => {
     const records = await approvalRequestStream();
     const events = convert(records, { from: 'ai-sdk-stream', to: 'agno', encode: { target } }).output as AgnoRecord[];
     expect(events.filter((record) => record.event === 'RunPaused')).toHaveLength(1);
